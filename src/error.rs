@@ -1,0 +1,83 @@
+//! The library's error type: one variant per way a command can fail, each message
+//! saying what to do next. Problems with a single article are not errors: they are
+//! [`crate::ingest::Skip`]s, counted and reported while the run goes on.
+
+use std::path::PathBuf;
+
+/// Everything that stops a command.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// A path given on the command line does not exist.
+    #[error("{} does not exist: give a folder or file of articles, e.g. `search index corpus/`", .0.display())]
+    MissingPath(PathBuf),
+
+    /// No index where one was expected.
+    #[error("no index at {} — run `search index corpus/` first (or point --index / SEARCH_INDEX at one)", .0.display())]
+    NoIndex(PathBuf),
+
+    /// The index folder holds something that is not a `search` index.
+    #[error("{} is not a search index (it has files but no {marker}) — choose an empty folder with --index, or remove it", .path.display(), marker = crate::index::MARKER_FILE)]
+    NotOurs {
+        /// The folder.
+        path: PathBuf,
+    },
+
+    /// The index was written by another format version of `search`.
+    #[error("the index at {} has format version {found}, this search reads version {expected} — run `search index --rebuild` to build it again", .path.display())]
+    FormatVersion {
+        /// The folder.
+        path: PathBuf,
+        /// The version recorded in the index.
+        found: u32,
+        /// The version this build reads and writes.
+        expected: u32,
+    },
+
+    /// Another process holds the index's writer lock.
+    #[error("the index at {} is being updated by another process — wait for that `search index` to finish and run this again", .0.display())]
+    Busy(PathBuf),
+
+    /// The index exists but tantivy could not read or write it.
+    #[error("the index at {} cannot be used: {source} — run `search index --rebuild` to build it again", .path.display())]
+    Corrupt {
+        /// The folder.
+        path: PathBuf,
+        /// What tantivy reported.
+        source: tantivy::TantivyError,
+    },
+
+    /// Reading or writing a file failed.
+    #[error("{}: {source}", .path.display())]
+    Io {
+        /// The file or folder.
+        path: PathBuf,
+        /// The underlying failure.
+        source: std::io::Error,
+    },
+
+    /// A `search.toml` defaults file could not be read.
+    #[error("{}: {message} — fix the file (see README, \"Folder defaults\") or remove it", .path.display())]
+    Defaults {
+        /// The defaults file.
+        path: PathBuf,
+        /// What is wrong with it.
+        message: String,
+    },
+
+    /// tantivy failed while the index was open (disk full, permissions).
+    #[error("index error: {0}")]
+    Tantivy(#[from] tantivy::TantivyError),
+}
+
+/// The library's result type.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    /// Wraps an I/O failure with the path it concerns.
+    pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        Error::Io {
+            path: path.into(),
+            source,
+        }
+    }
+}

@@ -1,0 +1,406 @@
+//! An indexing run: walk the paths, skip what is unchanged, read and split the rest on
+//! every core, and commit once at the end — so a run that is killed or fails leaves
+//! the previous index as it was, and a run with nothing to do writes nothing.
+//!
+//! One producer (this thread) reads files in order and decides what changed; worker
+//! threads parse articles into passages and hand documents to tantivy's own indexing
+//! threads. A bounded channel between them keeps memory flat however large the corpus:
+//! JSON Lines files travel in chunks of whole lines, never whole.
+
+use std::collections::HashSet;
+use std::fs::File;
+use std::io::{BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::Instant;
+
+use tantivy::{IndexWriter, TantivyDocument, Term};
+
+use crate::error::{Error, Result};
+use crate::index::document::{FileState, article_documents, file_document, path_text};
+use crate::index::report::RunReport;
+use crate::index::state::{IndexedFiles, indexed_files};
+use crate::index::{open_or_create, writer_error};
+use crate::ingest::defaults::Defaults;
+use crate::ingest::walk::{Format, SourceFile, walk};
+use crate::ingest::{Metadata, Notice, SkipReason, jsonl, read_document, split_passages};
+use crate::schema::Fields;
+
+/// Bytes of JSON Lines handed to a worker at once (rounded up to a whole line).
+const CHUNK_BYTES: usize = 1 << 20;
+
+/// What to index and how.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// The index folder.
+    pub index_dir: PathBuf,
+    /// Folders and files of articles.
+    pub paths: Vec<PathBuf>,
+    /// Drop everything indexed before and start again.
+    pub rebuild: bool,
+    /// Parsing threads, and tantivy indexing threads.
+    pub threads: usize,
+    /// tantivy's indexing memory budget, in bytes, shared by its threads.
+    pub memory_budget: usize,
+}
+
+/// Where a run reports its progress (a terminal bar, or nothing but warnings).
+pub trait Progress: Sync {
+    /// The walk is done: this many files and bytes are to be looked at.
+    fn begin(&self, files: u64, bytes: u64);
+    /// This many more bytes have been dealt with (read and parsed, or found unchanged).
+    fn advance(&self, bytes: u64, articles: u64);
+    /// A file or record was skipped, or decoded from a legacy encoding.
+    fn notice(&self, notice: &Notice);
+    /// The run is over.
+    fn finish(&self);
+}
+
+/// A file (or a chunk of one) to parse.
+struct Work {
+    job: Arc<Job>,
+    bytes: Vec<u8>,
+    /// For a JSON Lines chunk, the line its first record is on.
+    first_line: Option<u32>,
+}
+
+struct Job {
+    path: PathBuf,
+    format: Format,
+    defaults: Metadata,
+    state: FileState,
+}
+
+/// State shared by the producer and the workers.
+struct Shared<'a> {
+    writer: &'a IndexWriter,
+    fields: Fields,
+    progress: &'a dyn Progress,
+    report: Mutex<RunReport>,
+    dirty: AtomicBool,
+    failure: Mutex<Option<Error>>,
+}
+
+impl Shared<'_> {
+    fn notice(&self, notice: &Notice) {
+        self.progress.notice(notice);
+        self.report().record(notice);
+    }
+
+    fn report(&self) -> std::sync::MutexGuard<'_, RunReport> {
+        self.report.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    fn add(&self, doc: TantivyDocument) -> Result<()> {
+        self.dirty.store(true, Ordering::Relaxed);
+        self.writer.add_document(doc)?;
+        Ok(())
+    }
+
+    fn delete_file(&self, path: &str) {
+        self.dirty.store(true, Ordering::Relaxed);
+        self.writer
+            .delete_term(Term::from_field_text(self.fields.path, path));
+    }
+
+    fn fail(&self, err: Error) {
+        self.failure
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .get_or_insert(err);
+    }
+}
+
+/// Indexes `options.paths` into `options.index_dir`, incrementally.
+pub fn build(options: &BuildOptions, progress: &dyn Progress) -> Result<RunReport> {
+    let started = Instant::now();
+    let walked = walk(&options.paths)?;
+    let handle = open_or_create(&options.index_dir, options.rebuild)?;
+    let threads = options.threads.max(1);
+    let mut writer: IndexWriter = handle
+        .index
+        .writer_with_num_threads(threads, options.memory_budget)
+        .map_err(|err| writer_error(&handle.dir, err))?;
+    let previous = if options.rebuild {
+        IndexedFiles::new()
+    } else {
+        indexed_files(&handle)?
+    };
+    if options.rebuild {
+        writer.delete_all_documents()?;
+    }
+
+    let shared = Shared {
+        writer: &writer,
+        fields: handle.fields,
+        progress,
+        report: Mutex::new(RunReport {
+            other_files: walked.other_files,
+            rebuilt: options.rebuild,
+            ..RunReport::default()
+        }),
+        dirty: AtomicBool::new(options.rebuild),
+        failure: Mutex::new(None),
+    };
+    for notice in &walked.notices {
+        shared.notice(notice);
+    }
+
+    // Files indexed before under the walked roots and not found now are gone.
+    let seen: HashSet<String> = walked
+        .files
+        .iter()
+        .map(|file| path_text(&file.path))
+        .collect();
+    let mut removed = 0;
+    for path in previous.keys() {
+        if !seen.contains(path)
+            && walked
+                .roots
+                .iter()
+                .any(|root| Path::new(path).starts_with(root))
+        {
+            shared.delete_file(path);
+            removed += 1;
+        }
+    }
+
+    let total_bytes = walked.files.iter().map(|file| file.size).sum();
+    progress.begin(walked.files.len() as u64, total_bytes);
+    let (sender, receiver) = sync_channel::<Work>(threads * 2);
+    let receiver = Mutex::new(receiver);
+    let produced = std::thread::scope(|scope| {
+        for _ in 0..threads {
+            scope.spawn(|| work(&receiver, &shared));
+        }
+        produce(&walked.files, &previous, sender, &shared)
+    });
+    progress.finish();
+    let unchanged = produced?;
+    if let Some(err) = shared
+        .failure
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .take()
+    {
+        return Err(err);
+    }
+
+    let mut report = shared
+        .report
+        .into_inner()
+        .unwrap_or_else(PoisonError::into_inner);
+    report.files_unchanged = unchanged;
+    report.files_removed = removed;
+    report.committed = shared.dirty.load(Ordering::Relaxed);
+    if report.committed {
+        writer.prepare_commit()?.commit()?;
+        writer.wait_merging_threads()?;
+    }
+    report.elapsed_ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
+    report.save(&handle.dir)?;
+    Ok(report)
+}
+
+/// Reads files in order, sends what changed to the workers; returns how many files
+/// were unchanged.
+fn produce(
+    files: &[SourceFile],
+    previous: &IndexedFiles,
+    sender: SyncSender<Work>,
+    shared: &Shared<'_>,
+) -> Result<u64> {
+    let mut defaults = Defaults::new();
+    let mut unchanged = 0;
+    for file in files {
+        let meta = defaults.for_file(&file.path, &file.root)?;
+        let defaults_hash =
+            xxhash_rust::xxh3::xxh3_64(serde_json::to_string(&meta).unwrap_or_default().as_bytes());
+        let key = path_text(&file.path);
+        let before = previous.get(&key);
+        let same_stat = |state: &FileState| {
+            state.size == file.size
+                && state.mtime == file.mtime
+                && state.defaults_hash == defaults_hash
+        };
+        if before.is_some_and(same_stat) {
+            unchanged += 1;
+            shared.progress.advance(file.size, 0);
+            continue;
+        }
+        let unreadable = |err: std::io::Error| {
+            shared.notice(&Notice::skipped(
+                &file.path,
+                SkipReason::Unreadable(err.to_string()),
+            ));
+            shared.progress.advance(file.size, 0);
+        };
+        let (content_hash, bytes) = if file.format == Format::Jsonl {
+            match hash_file(&file.path) {
+                Ok(hash) => (hash, Vec::new()),
+                Err(err) => {
+                    unreadable(err);
+                    continue;
+                }
+            }
+        } else {
+            match std::fs::read(&file.path) {
+                Ok(bytes) => (xxhash_rust::xxh3::xxh3_64(&bytes), bytes),
+                Err(err) => {
+                    unreadable(err);
+                    continue;
+                }
+            }
+        };
+        let same_content = |state: &FileState| {
+            state.content_hash == content_hash && state.defaults_hash == defaults_hash
+        };
+        if before.is_some_and(same_content) {
+            unchanged += 1;
+            shared.progress.advance(file.size, 0);
+            continue;
+        }
+        if before.is_some() {
+            shared.delete_file(&key);
+        }
+        let state = FileState {
+            size: file.size,
+            mtime: file.mtime,
+            content_hash,
+            defaults_hash,
+        };
+        let job = Arc::new(Job {
+            path: file.path.clone(),
+            format: file.format,
+            defaults: meta,
+            state,
+        });
+        let sent = if file.format == Format::Jsonl {
+            shared.add(file_document(&shared.fields, &job.path, state))?;
+            shared.report().files_indexed += 1;
+            send_chunks(&job, &sender, shared)
+        } else {
+            sender
+                .send(Work {
+                    job,
+                    bytes,
+                    first_line: None,
+                })
+                .is_ok()
+        };
+        if !sent {
+            break; // every worker has stopped: the failure is recorded
+        }
+    }
+    Ok(unchanged)
+}
+
+/// Streams a JSON Lines file to the workers in chunks of whole lines. False when the
+/// workers are gone.
+fn send_chunks(job: &Arc<Job>, sender: &SyncSender<Work>, shared: &Shared<'_>) -> bool {
+    let mut reader = match File::open(&job.path) {
+        Ok(file) => BufReader::with_capacity(CHUNK_BYTES, file),
+        Err(err) => {
+            shared.notice(&Notice::skipped(
+                &job.path,
+                SkipReason::Unreadable(err.to_string()),
+            ));
+            return true;
+        }
+    };
+    let mut line = 1u32;
+    loop {
+        let mut chunk = Vec::with_capacity(CHUNK_BYTES + 4096);
+        let read = (&mut reader)
+            .take(CHUNK_BYTES as u64)
+            .read_to_end(&mut chunk)
+            .and_then(|_| reader.read_until(b'\n', &mut chunk));
+        if let Err(err) = read {
+            shared.notice(&Notice::skipped(
+                &job.path,
+                SkipReason::Unreadable(err.to_string()),
+            ));
+            return true;
+        }
+        if chunk.is_empty() {
+            return true;
+        }
+        let newlines = chunk.iter().filter(|&&b| b == b'\n').count();
+        let first_line = line;
+        line = line.saturating_add(u32::try_from(newlines).unwrap_or(u32::MAX));
+        let work = Work {
+            job: Arc::clone(job),
+            bytes: chunk,
+            first_line: Some(first_line),
+        };
+        if sender.send(work).is_err() {
+            return false;
+        }
+    }
+}
+
+fn hash_file(path: &Path) -> std::io::Result<u64> {
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    let mut file = File::open(path)?;
+    let mut buffer = vec![0; 1 << 16];
+    loop {
+        let n = file.read(&mut buffer)?;
+        if n == 0 {
+            return Ok(hasher.digest());
+        }
+        hasher.update(&buffer[..n]);
+    }
+}
+
+/// A worker: parses what it receives into documents until the producer is done.
+fn work(receiver: &Mutex<Receiver<Work>>, shared: &Shared<'_>) {
+    loop {
+        let next = receiver
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .recv();
+        let Ok(work) = next else { return };
+        if let Err(err) = index_work(&work, shared) {
+            shared.fail(err);
+            return;
+        }
+    }
+}
+
+fn index_work(work: &Work, shared: &Shared<'_>) -> Result<()> {
+    let job = &work.job;
+    let read = match work.first_line {
+        Some(first_line) => jsonl::read_chunk(&job.path, &work.bytes, first_line, &job.defaults),
+        None => read_document(&job.path, job.format, &work.bytes, &job.defaults),
+    };
+    for notice in &read.notices {
+        shared.notice(notice);
+    }
+    let mut articles = 0;
+    let mut passages = 0;
+    for article in &read.articles {
+        let cut = split_passages(article);
+        if cut.is_empty() {
+            shared.notice(&Notice::skipped(&article.path, SkipReason::Empty));
+            continue;
+        }
+        for doc in article_documents(&shared.fields, article, &cut) {
+            shared.add(doc)?;
+        }
+        articles += 1;
+        passages += cut.len() as u64;
+    }
+    if work.first_line.is_none() && articles > 0 {
+        shared.add(file_document(&shared.fields, &job.path, job.state))?;
+        shared.report().files_indexed += 1;
+    }
+    {
+        let mut report = shared.report();
+        report.articles += articles;
+        report.passages += passages;
+    }
+    shared.progress.advance(work.bytes.len() as u64, articles);
+    Ok(())
+}

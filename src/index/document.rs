@@ -1,0 +1,159 @@
+//! Articles → tantivy documents: one `article` document and one `passage` document per
+//! passage, and the `file` document that records a source file's state.
+
+use std::path::Path;
+
+use tantivy::schema::Facet;
+use tantivy::{DateTime, TantivyDocument};
+
+use crate::ingest::{Article, LineMap, Metadata, Passage};
+use crate::schema::{Fields, KIND_ARTICLE, KIND_FILE, KIND_PASSAGE};
+
+/// The stable id of an article: 16 hex digits of a hash of its file's absolute path
+/// and, inside a JSON Lines file, the record's own id (or its line when it has none).
+pub fn article_id(path: &Path, source_id: Option<&str>, line: u32) -> String {
+    let mut key = path.as_os_str().as_encoded_bytes().to_vec();
+    key.push(0);
+    match source_id {
+        Some(id) => key.extend_from_slice(id.as_bytes()),
+        None => key.extend_from_slice(format!("line {line}").as_bytes()),
+    }
+    format!("{:016x}", xxhash_rust::xxh3::xxh3_64(&key))
+}
+
+/// The path as stored in the index (lossy only for paths that are not UTF-8).
+pub fn path_text(path: &Path) -> String {
+    path.to_string_lossy().into_owned()
+}
+
+/// The documents for one article: its `article` document first, then its passages.
+pub fn article_documents(
+    fields: &Fields,
+    article: &Article,
+    passages: &[Passage],
+) -> Vec<TantivyDocument> {
+    let first_line = passages.first().map_or(1, |p| p.line);
+    // Only a JSON Lines record needs its line to tell it apart from its neighbours;
+    // a text file's id must not move when its first lines are edited.
+    let record_line = match article.lines {
+        LineMap::Fixed(line) => line,
+        _ => 0,
+    };
+    let id = article_id(&article.path, article.source_id.as_deref(), record_line);
+    let path = path_text(&article.path);
+    let meta = &article.meta;
+    let facets = facets(meta);
+    let date = meta.date.as_ref().map(|d| {
+        let day = d.value.first_day();
+        let seconds = jiff::civil::DateTime::from(day)
+            .to_zoned(jiff::tz::TimeZone::UTC)
+            .map_or(0, |z| z.timestamp().as_second());
+        (DateTime::from_timestamp_secs(seconds), d.value.to_string())
+    });
+
+    let mut docs = Vec::with_capacity(passages.len() + 1);
+    let mut head = TantivyDocument::default();
+    head.add_text(fields.kind, KIND_ARTICLE);
+    head.add_text(fields.article_id, &id);
+    head.add_text(fields.path, &path);
+    if let Some(source_id) = &article.source_id {
+        head.add_text(fields.source_id, source_id);
+    }
+    head.add_u64(fields.passage, passages.len() as u64);
+    head.add_u64(fields.line, u64::from(first_line));
+    head.add_text(fields.meta, serde_json::to_string(meta).unwrap_or_default());
+    add_date_and_facets(fields, &mut head, date.as_ref(), &facets);
+    docs.push(head);
+
+    for passage in passages {
+        let mut doc = TantivyDocument::default();
+        doc.add_text(fields.kind, KIND_PASSAGE);
+        doc.add_text(fields.article_id, &id);
+        doc.add_text(fields.path, &path);
+        if let Some(source_id) = &article.source_id {
+            doc.add_text(fields.source_id, source_id);
+        }
+        doc.add_u64(fields.passage, u64::from(passage.index));
+        doc.add_u64(fields.line, u64::from(passage.line));
+        if let Some(title) = &meta.title {
+            doc.add_text(fields.title, &title.value);
+        }
+        if let Some(outlet) = &meta.outlet {
+            doc.add_text(fields.outlet, &outlet.value);
+        }
+        doc.add_text(fields.text, passage.text(&article.body));
+        add_date_and_facets(fields, &mut doc, date.as_ref(), &facets);
+        docs.push(doc);
+    }
+    docs
+}
+
+fn facets(meta: &Metadata) -> Vec<Facet> {
+    let mut facets = Vec::with_capacity(2);
+    if let Some(outlet) = &meta.outlet {
+        facets.push(Facet::from_path(["outlet", outlet.value.as_str()]));
+    }
+    if let Some(date) = &meta.date {
+        let mut path = vec!["date".to_owned()];
+        path.extend(date.value.facet_segments());
+        facets.push(Facet::from_path(path));
+    }
+    facets
+}
+
+fn add_date_and_facets(
+    fields: &Fields,
+    doc: &mut TantivyDocument,
+    date: Option<&(DateTime, String)>,
+    facets: &[Facet],
+) {
+    if let Some((when, text)) = date {
+        doc.add_date(fields.date, *when);
+        doc.add_text(fields.date_text, text);
+    }
+    for facet in facets {
+        doc.add_facet(fields.facet, facet.clone());
+    }
+}
+
+/// What a `file` document records about a source file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FileState {
+    /// Size in bytes.
+    pub size: u64,
+    /// Modification time, ns since the epoch.
+    pub mtime: i64,
+    /// xxh3 of the content.
+    pub content_hash: u64,
+    /// xxh3 of the folder defaults that applied to it.
+    pub defaults_hash: u64,
+}
+
+/// The `file` document for a source file.
+pub fn file_document(fields: &Fields, path: &Path, state: FileState) -> TantivyDocument {
+    let mut doc = TantivyDocument::default();
+    doc.add_text(fields.kind, KIND_FILE);
+    doc.add_text(fields.path, path_text(path));
+    doc.add_u64(fields.file_size, state.size);
+    doc.add_i64(fields.file_mtime, state.mtime);
+    doc.add_u64(fields.content_hash, state.content_hash);
+    doc.add_u64(fields.defaults_hash, state.defaults_hash);
+    doc
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn article_ids_are_stable_and_distinct() {
+        let a = article_id(Path::new("/c/a.jsonl"), Some("reuters-1"), 1);
+        assert_eq!(a, article_id(Path::new("/c/a.jsonl"), Some("reuters-1"), 9));
+        assert_eq!(a.len(), 16);
+        assert_ne!(a, article_id(Path::new("/c/a.jsonl"), Some("reuters-2"), 1));
+        assert_ne!(
+            article_id(Path::new("/c/b.txt"), None, 1),
+            article_id(Path::new("/c/b.txt"), None, 2)
+        );
+    }
+}

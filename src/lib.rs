@@ -1,0 +1,98 @@
+//! `search`: fast, offline full-text search over collections of news articles.
+//!
+//! The data flows walk → article → passages → index ([`ingest`], [`index`]), and the
+//! commands in [`run`] tie the stages to the command line ([`cli`]) and the printed
+//! output ([`render`]).
+
+pub mod cli;
+pub mod error;
+pub mod index;
+pub mod ingest;
+pub mod render;
+pub mod schema;
+
+use std::io::IsTerminal;
+use std::process::ExitCode;
+
+pub use error::{Error, Result};
+
+use crate::cli::{Cli, ColorChoice, Command, IndexArgs, StatsArgs};
+use crate::index::build::{BuildOptions, build};
+
+/// How a command ended, as the process exit code tells it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Done, nothing to report (exit 0).
+    Success,
+    /// Nothing found (exit 1), as grep does.
+    NotFound,
+    /// Failed (exit 2).
+    Error,
+    /// Done, but some files or records were skipped (exit 3).
+    Warnings,
+}
+
+impl From<Outcome> for ExitCode {
+    fn from(outcome: Outcome) -> ExitCode {
+        ExitCode::from(match outcome {
+            Outcome::Success => 0,
+            Outcome::NotFound => 1,
+            Outcome::Error => 2,
+            Outcome::Warnings => 3,
+        })
+    }
+}
+
+impl Error {
+    /// True when output went to a closed pipe (`search … | head`): not a failure.
+    pub fn is_broken_pipe(&self) -> bool {
+        matches!(self, Error::Io { source, .. } if source.kind() == std::io::ErrorKind::BrokenPipe)
+    }
+}
+
+/// Runs one command.
+pub fn run(cli: &Cli) -> Result<Outcome> {
+    match &cli.command {
+        Command::Index(args) => run_index(cli, args),
+        Command::Stats(args) => run_stats(cli, args),
+    }
+}
+
+fn run_index(cli: &Cli, args: &IndexArgs) -> Result<Outcome> {
+    let threads = args
+        .threads
+        .map(usize::from)
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get()));
+    let options = BuildOptions {
+        index_dir: cli.index.clone(),
+        paths: args.paths.clone(),
+        rebuild: args.rebuild,
+        threads,
+        memory_budget: args.memory as usize * 1024 * 1024,
+    };
+    let show_bar =
+        std::io::stderr().is_terminal() && cli.color != ColorChoice::Never && !args.quiet;
+    let progress = render::progress::IndexProgress::new(show_bar);
+    let report = build(&options, &progress)?;
+    if !args.quiet {
+        eprintln!("{}", report.summary_line());
+    }
+    Ok(if report.skipped_total() > 0 {
+        Outcome::Warnings
+    } else {
+        Outcome::Success
+    })
+}
+
+fn run_stats(cli: &Cli, args: &StatsArgs) -> Result<Outcome> {
+    let handle = index::open(&cli.index)?;
+    let stats = index::stats::stats(&handle)?;
+    let mut out = std::io::stdout().lock();
+    let written = if args.json {
+        render::stats::write_json(&mut out, &stats)
+    } else {
+        render::stats::write_text(&mut out, &stats)
+    };
+    written.map_err(|err| Error::io("<stdout>", err))?;
+    Ok(Outcome::Success)
+}

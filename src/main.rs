@@ -1,0 +1,18 @@
+//! The `search` binary: parse the command line, run it, turn the outcome into an
+//! exit code. Everything else lives in the library.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = search::cli::Cli::parse();
+    match search::run(&cli) {
+        Ok(code) => code.into(),
+        Err(err) if err.is_broken_pipe() => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("search: {err}");
+            search::Outcome::Error.into()
+        }
+    }
+}

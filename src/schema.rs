@@ -1,0 +1,181 @@
+//! The only place the index's fields and tokenizers are declared.
+//!
+//! One index holds three kinds of document, told apart by the `kind` field:
+//! - `passage`: the searched unit, carrying its article's id, title, outlet, date and
+//!   path, its text, line and number, and facets `/outlet/<name>` and `/date/<y>/<m>/<d>`;
+//! - `article`: one per article, with its metadata and where each value came from
+//!   (for `search show` and `search stats`), and the same facets for per-article counts;
+//! - `file`: one per source file indexed, with its size, mtime and content hash, so
+//!   a re-run knows what changed.
+
+use tantivy::Index;
+use tantivy::schema::{
+    FAST, FacetOptions, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema,
+    TextFieldIndexing, TextOptions,
+};
+use tantivy::tokenizer::{
+    AsciiFoldingFilter, Language, LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer,
+    Stemmer, TextAnalyzer,
+};
+
+/// The analyzer for article text and titles: words, case-folded, accents folded,
+/// English-stemmed (so `officer` finds `officers`).
+pub const TEXT_TOKENIZER: &str = "news";
+/// The analyzer for outlet names: the whole value, case-folded.
+pub const KEYWORD_TOKENIZER: &str = "keyword";
+
+/// `kind` value of passage documents.
+pub const KIND_PASSAGE: &str = "passage";
+/// `kind` value of article documents.
+pub const KIND_ARTICLE: &str = "article";
+/// `kind` value of file documents.
+pub const KIND_FILE: &str = "file";
+
+/// Handles to every field of the schema.
+#[derive(Debug, Clone, Copy)]
+pub struct Fields {
+    /// `passage`, `article` or `file`.
+    pub kind: Field,
+    /// Stable article id (16 hex digits), on passages and articles.
+    pub article_id: Field,
+    /// Absolute path of the source file, on all three kinds (deleting by path removes a
+    /// file's documents at once).
+    pub path: Field,
+    /// The id the source gave the article (JSON Lines `id`/`_id`).
+    pub source_id: Field,
+    /// Passage number within its article (0-based); on articles, the passage count.
+    pub passage: Field,
+    /// 1-based source line where the passage starts.
+    pub line: Field,
+    /// Headline, searchable.
+    pub title: Field,
+    /// Passage text, searchable with positions.
+    pub text: Field,
+    /// Outlet name, matched whole and case-insensitively (`outlet:reuters`).
+    pub outlet: Field,
+    /// First day of the publication date, for range filters.
+    pub date: Field,
+    /// The date as the source gave it: `2024-10-08`, `2024-10` or `2024`.
+    pub date_text: Field,
+    /// `/outlet/<name>` and `/date/<yyyy>/<mm>/<dd>` facets.
+    pub facet: Field,
+    /// On articles: the metadata with origins, as JSON.
+    pub meta: Field,
+    /// On files: size in bytes.
+    pub file_size: Field,
+    /// On files: modification time, ns since the epoch.
+    pub file_mtime: Field,
+    /// On files: xxh3 of the content.
+    pub content_hash: Field,
+    /// On files: xxh3 of the folder defaults that applied.
+    pub defaults_hash: Field,
+}
+
+/// Builds the schema and its field handles.
+pub fn build_schema() -> (Schema, Fields) {
+    let mut builder = Schema::builder();
+    let text_indexing = TextFieldIndexing::default()
+        .set_tokenizer(TEXT_TOKENIZER)
+        .set_index_option(IndexRecordOption::WithFreqsAndPositions);
+    let text = TextOptions::default()
+        .set_indexing_options(text_indexing)
+        .set_stored();
+    let keyword = TextOptions::default()
+        .set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(KEYWORD_TOKENIZER)
+                .set_index_option(IndexRecordOption::Basic),
+        )
+        .set_stored();
+    let fields = Fields {
+        kind: builder.add_text_field("kind", STRING),
+        article_id: builder.add_text_field("article_id", STRING | STORED),
+        path: builder.add_text_field("path", STRING | STORED),
+        source_id: builder.add_text_field("source_id", STORED),
+        passage: builder.add_u64_field("passage", STORED),
+        line: builder.add_u64_field("line", STORED),
+        title: builder.add_text_field("title", text.clone()),
+        text: builder.add_text_field("text", text),
+        outlet: builder.add_text_field("outlet", keyword),
+        date: builder.add_date_field("date", INDEXED | FAST | STORED),
+        date_text: builder.add_text_field("date_text", STORED),
+        facet: builder.add_facet_field("facet", FacetOptions::default()),
+        meta: builder.add_text_field("meta", STORED),
+        file_size: builder.add_u64_field("file_size", STORED),
+        file_mtime: builder.add_i64_field("file_mtime", STORED),
+        content_hash: builder.add_u64_field("content_hash", STORED),
+        defaults_hash: builder.add_u64_field("defaults_hash", STORED),
+    };
+    (builder.build(), fields)
+}
+
+/// Looks the field handles up in an opened index's schema; `None` when a field is
+/// missing (the index is not one of ours).
+pub fn fields_of(schema: &Schema) -> Option<Fields> {
+    let (_, expected) = build_schema();
+    let field = |name: &str| schema.get_field(name).ok();
+    let fields = Fields {
+        kind: field("kind")?,
+        article_id: field("article_id")?,
+        path: field("path")?,
+        source_id: field("source_id")?,
+        passage: field("passage")?,
+        line: field("line")?,
+        title: field("title")?,
+        text: field("text")?,
+        outlet: field("outlet")?,
+        date: field("date")?,
+        date_text: field("date_text")?,
+        facet: field("facet")?,
+        meta: field("meta")?,
+        file_size: field("file_size")?,
+        file_mtime: field("file_mtime")?,
+        content_hash: field("content_hash")?,
+        defaults_hash: field("defaults_hash")?,
+    };
+    // Field ids are assigned in declaration order, so a schema with the same names in
+    // another order is someone else's.
+    (fields.defaults_hash == expected.defaults_hash).then_some(fields)
+}
+
+/// Registers the analyzers the schema names on `index`.
+pub fn register_tokenizers(index: &Index) {
+    index.tokenizers().register(TEXT_TOKENIZER, text_analyzer());
+    let keyword = TextAnalyzer::builder(RawTokenizer::default())
+        .filter(LowerCaser)
+        .build();
+    index.tokenizers().register(KEYWORD_TOKENIZER, keyword);
+}
+
+/// The text analyzer, also used by the query side to tokenize for highlighting.
+pub fn text_analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(40))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .filter(Stemmer::new(Language::English))
+        .build()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tantivy::tokenizer::TokenStream;
+
+    #[test]
+    fn text_analyzer_folds_case_accents_and_stems() {
+        let mut analyzer = text_analyzer();
+        let mut stream = analyzer.token_stream("Officers’ Café KYIV running");
+        let mut tokens = Vec::new();
+        while stream.advance() {
+            tokens.push(stream.token().text.clone());
+        }
+        assert_eq!(tokens, ["offic", "cafe", "kyiv", "run"]);
+    }
+
+    #[test]
+    fn fields_round_trip() {
+        let (schema, fields) = build_schema();
+        assert_eq!(fields_of(&schema).map(|f| f.text), Some(fields.text));
+    }
+}
