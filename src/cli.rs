@@ -48,6 +48,9 @@ pub enum Command {
     Index(IndexArgs),
     /// Show what the index holds.
     Stats(StatsArgs),
+    /// Show one article: its metadata (and where each value came from) and its
+    /// numbered passages.
+    Show(ShowArgs),
 }
 
 /// `search index`.
@@ -77,6 +80,19 @@ pub struct IndexArgs {
 /// `search stats`.
 #[derive(Debug, Args)]
 pub struct StatsArgs {
+    /// Print one JSON object instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `search show`.
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// An article id, or a file path with an optional `:LINE` (the line picks one
+    /// record of a JSON Lines file, and marks the passage holding it).
+    #[arg(value_name = "ID|PATH[:LINE]")]
+    pub target: String,
+
     /// Print one JSON object instead of text.
     #[arg(long)]
     pub json: bool,

@@ -15,6 +15,10 @@ pub enum Error {
     #[error("no index at {} — run `search index corpus/` first (or point --index / SEARCH_INDEX at one)", .0.display())]
     NoIndex(PathBuf),
 
+    /// What the user asked for is not in the index.
+    #[error("{0}")]
+    NotFound(String),
+
     /// The index folder holds something that is not a `search` index.
     #[error("{} is not a search index (it has files but no {marker}) — choose an empty folder with --index, or remove it", .path.display(), marker = crate::index::MARKER_FILE)]
     NotOurs {

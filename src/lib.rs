@@ -8,6 +8,7 @@ pub mod cli;
 pub mod error;
 pub mod index;
 pub mod ingest;
+pub mod query;
 pub mod render;
 pub mod schema;
 
@@ -16,7 +17,7 @@ use std::process::ExitCode;
 
 pub use error::{Error, Result};
 
-use crate::cli::{Cli, ColorChoice, Command, IndexArgs, StatsArgs};
+use crate::cli::{Cli, ColorChoice, Command, IndexArgs, ShowArgs, StatsArgs};
 use crate::index::build::{BuildOptions, build};
 
 /// How a command ended, as the process exit code tells it.
@@ -44,6 +45,15 @@ impl From<Outcome> for ExitCode {
 }
 
 impl Error {
+    /// The outcome this error ends a command with: [`Outcome::NotFound`] when what
+    /// was asked for is not there, [`Outcome::Error`] otherwise.
+    pub fn outcome(&self) -> Outcome {
+        match self {
+            Error::NotFound(_) => Outcome::NotFound,
+            _ => Outcome::Error,
+        }
+    }
+
     /// True when output went to a closed pipe (`search … | head`): not a failure.
     pub fn is_broken_pipe(&self) -> bool {
         matches!(self, Error::Io { source, .. } if source.kind() == std::io::ErrorKind::BrokenPipe)
@@ -55,6 +65,7 @@ pub fn run(cli: &Cli) -> Result<Outcome> {
     match &cli.command {
         Command::Index(args) => run_index(cli, args),
         Command::Stats(args) => run_stats(cli, args),
+        Command::Show(args) => run_show(cli, args),
     }
 }
 
@@ -92,6 +103,19 @@ fn run_stats(cli: &Cli, args: &StatsArgs) -> Result<Outcome> {
         render::stats::write_json(&mut out, &stats)
     } else {
         render::stats::write_text(&mut out, &stats)
+    };
+    written.map_err(|err| Error::io("<stdout>", err))?;
+    Ok(Outcome::Success)
+}
+
+fn run_show(cli: &Cli, args: &ShowArgs) -> Result<Outcome> {
+    let handle = index::open(&cli.index)?;
+    let article = query::show::show(&handle, &args.target)?;
+    let mut out = std::io::stdout().lock();
+    let written = if args.json {
+        render::show::write_json(&mut out, &article)
+    } else {
+        render::show::write_text(&mut out, &article)
     };
     written.map_err(|err| Error::io("<stdout>", err))?;
     Ok(Outcome::Success)

@@ -12,7 +12,7 @@ fn main() -> ExitCode {
         Err(err) if err.is_broken_pipe() => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("search: {err}");
-            search::Outcome::Error.into()
+            err.outcome().into()
         }
     }
 }

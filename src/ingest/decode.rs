@@ -46,16 +46,30 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, SkipReason> {
     match std::str::from_utf8(bytes) {
         Ok(text) => finish(text.to_owned(), None),
         Err(_) => {
-            // chardetng picks the likeliest legacy encoding from byte statistics, which
-            // separates Windows-1252 from, say, Windows-1251 better than a fixed fallback.
-            let mut detector =
-                chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
-            detector.feed(bytes, true);
-            let encoding = detector.guess(None, chardetng::Utf8Detection::Deny);
+            let encoding = guess_legacy_encoding(bytes);
             let (text, _, _) = encoding.decode(bytes);
             finish(text.into_owned(), Some(encoding.name()))
         }
     }
+}
+
+/// Below this many non-ASCII bytes there is too little evidence to tell one legacy
+/// encoding from another, and Windows-1252 (a superset of Latin-1's printable range,
+/// the commonest in Western newsroom archives) is the safest reading: a lone `£`
+/// byte would otherwise come out as `Ł` in Windows-1250.
+const MIN_EVIDENCE_BYTES: usize = 16;
+
+/// Picks the legacy encoding of text that is not UTF-8.
+fn guess_legacy_encoding(bytes: &[u8]) -> &'static encoding_rs::Encoding {
+    let evidence = bytes.iter().filter(|&&b| b >= 0x80).count();
+    if evidence < MIN_EVIDENCE_BYTES {
+        return encoding_rs::WINDOWS_1252;
+    }
+    // chardetng weighs byte statistics, which tells Windows-1252 from, say,
+    // Windows-1251 (Cyrillic) when there is text enough to judge.
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    detector.feed(bytes, true);
+    detector.guess(None, chardetng::Utf8Detection::Deny)
 }
 
 fn finish(text: String, fallback: Option<&'static str>) -> Result<Decoded, SkipReason> {
@@ -111,6 +125,15 @@ mod tests {
         let decoded = decode(b"Caf\xe9 au lait for M\xfcller, \xa330m").unwrap();
         assert_eq!(decoded.text, "Café au lait for Müller, £30m");
         assert_eq!(decoded.fallback, Some("windows-1252"));
+    }
+
+    #[test]
+    fn a_lone_pound_sign_is_windows_1252_and_cyrillic_is_detected() {
+        let decoded = decode(b"transfer fee for Mutu, a \xa315.8m signing").unwrap();
+        assert_eq!(decoded.text, "transfer fee for Mutu, a £15.8m signing");
+        let cyrillic = decode(b"\xcc\xee\xf1\xea\xe2\xe0 \xe8 \xca\xe8\xe5\xe2 \xe7\xe0\xff\xe2\xe8\xeb\xe8 \xee \xef\xee\xe4\xe3\xee\xf2\xee\xe2\xea\xe5").unwrap();
+        assert_eq!(cyrillic.text, "Москва и Киев заявили о подготовке");
+        assert_eq!(cyrillic.fallback, Some("windows-1251"));
     }
 
     #[test]

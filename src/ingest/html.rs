@@ -25,20 +25,41 @@ pub fn parse_html(path: &Path, html: &str) -> Option<Article> {
     // strips scripts (JSON-LD included) and replaces the document with the article.
     let facts = PageFacts::collect(&readability);
 
-    let mut paragraphs = Vec::new();
+    let mut content = Paragraphs::default();
     let mut byline = None;
     let mut content_time = None;
-    if let Ok(extracted) = readability.parse() {
-        paragraphs = paragraphs_under(&readability, "#readability-page-1", Walk::Content);
+    // Readability's work grows with the square of the nesting depth; pathologically
+    // deep pages go straight to the (iterative) fallback below.
+    let parsed = if nesting_depth(&readability) <= MAX_DEPTH {
+        readability.parse().ok()
+    } else {
+        None
+    };
+    let replaced = parsed.is_some();
+    if let Some(extracted) = parsed {
+        content = paragraphs_under(&readability, "#readability-page-1", Walk::Content);
         byline = extracted.byline;
         content_time = first_datetime(&readability, &["#readability-page-1 time[datetime]"]);
     }
-    if paragraphs.is_empty() {
-        // Readability found nothing, or only links and boilerplate (a short page): fall
-        // back to the paragraphs of the page's body.
-        let fresh = Readability::new(html, None, None).ok()?;
-        paragraphs = paragraphs_under(&fresh, "body", Walk::BodyParagraphs);
-    }
+    let mut paragraphs = if content.is_thin() {
+        // Readability found nothing, or little, or mostly links (a short page or a
+        // menu): the body's own paragraphs are the better guess when there are any. A
+        // successful `parse` replaced the document with its pick, so the page is read
+        // again; otherwise it is intact but for scripts and styles.
+        if replaced {
+            readability = Readability::new(html, None, None).ok()?;
+        }
+        let body = paragraphs_under(&readability, "body", Walk::BodyParagraphs);
+        if !body.done.is_empty() && !body.is_links() {
+            body.done
+        } else if content.is_links() {
+            Vec::new()
+        } else {
+            content.done
+        }
+    } else {
+        content.done
+    };
 
     let meta = facts.metadata(byline, content_time);
     drop_metadata_lines(&mut paragraphs, &meta, facts.byline_text.as_deref());
@@ -74,49 +95,16 @@ enum Walk {
 const SKIPPED: &[&str] = &[
     "script", "style", "noscript", "template", "head", "title", "meta", "link", "svg", "math",
     "canvas", "iframe", "object", "embed", "button", "select", "option", "textarea", "input",
-    "form", "nav", "footer", "aside", "dialog",
+    "nav", "footer", "aside", "dialog",
 ];
 
 /// Elements that start and end a paragraph.
+#[rustfmt::skip]
 const BLOCKS: &[&str] = &[
-    "address",
-    "article",
-    "blockquote",
-    "body",
-    "caption",
-    "center",
-    "dd",
-    "details",
-    "div",
-    "dl",
-    "dt",
-    "fieldset",
-    "figcaption",
-    "figure",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "header",
-    "hgroup",
-    "hr",
-    "html",
-    "legend",
-    "li",
-    "main",
-    "ol",
-    "p",
-    "pre",
-    "section",
-    "summary",
-    "table",
-    "tbody",
-    "tfoot",
-    "thead",
-    "tr",
-    "ul",
+    "address", "article", "blockquote", "body", "caption", "center", "dd", "details", "div",
+    "dl", "dt", "fieldset", "figcaption", "figure", "form", "h1", "h2", "h3", "h4", "h5", "h6",
+    "header", "hgroup", "hr", "html", "legend", "li", "main", "ol", "p", "pre", "section",
+    "summary", "table", "tbody", "tfoot", "thead", "tr", "ul",
 ];
 
 /// Elements that hold paragraphs in [`Walk::BodyParagraphs`].
@@ -129,15 +117,23 @@ enum Step<N> {
         block: bool,
         paragraph: bool,
         cell: bool,
+        link: bool,
     },
 }
 
 /// Collects paragraphs of collapsed text.
 #[derive(Default)]
 struct Paragraphs {
+    /// The finished paragraphs.
     done: Vec<String>,
     current: String,
+    /// A space is due before the next word.
     space: bool,
+    /// How many `<a>` elements the walk is inside.
+    links: usize,
+    /// Characters of text, and how many of them are link text.
+    chars: usize,
+    link_chars: usize,
 }
 
 impl Paragraphs {
@@ -152,6 +148,11 @@ impl Paragraphs {
             }
             self.current.push_str(word);
             self.space = false;
+            let chars = word.chars().count();
+            self.chars += chars;
+            if self.links > 0 {
+                self.link_chars += chars;
+            }
         }
         if text.ends_with(char::is_whitespace) {
             self.space = true;
@@ -165,18 +166,32 @@ impl Paragraphs {
         }
         self.space = false;
     }
+
+    /// True when the text is too short to trust, or mostly link text (menus).
+    fn is_thin(&self) -> bool {
+        self.chars < THIN_CHARS || self.link_chars * 2 > self.chars
+    }
+
+    /// True when most of the text is link text.
+    fn is_links(&self) -> bool {
+        self.link_chars * 2 > self.chars
+    }
 }
+
+/// Below this many characters, readability's pick is checked against the body's own
+/// paragraphs.
+const THIN_CHARS: usize = 200;
 
 /// The text of the first element matching `selector`, one string per paragraph. The walk
 /// is iterative, so deeply nested pages cannot overflow the stack.
-fn paragraphs_under(readability: &Readability, selector: &str, walk: Walk) -> Vec<String> {
+fn paragraphs_under(readability: &Readability, selector: &str, walk: Walk) -> Paragraphs {
+    let mut out = Paragraphs::default();
     let Some(selection) = readability.doc.try_select(selector) else {
-        return Vec::new();
+        return out;
     };
     let Some(root) = selection.nodes().first().copied() else {
-        return Vec::new();
+        return out;
     };
-    let mut out = Paragraphs::default();
     let mut inside_paragraph = 0usize;
     let mut stack = vec![Step::Enter(root)];
     while let Some(step) = stack.pop() {
@@ -213,10 +228,15 @@ fn paragraphs_under(readability: &Readability, selector: &str, walk: Walk) -> Ve
                 if paragraph {
                     inside_paragraph += 1;
                 }
+                let link = name == "a";
+                if link {
+                    out.links += 1;
+                }
                 stack.push(Step::Leave {
                     block,
                     paragraph,
                     cell,
+                    link,
                 });
                 stack.extend(node.children_it(true).map(Step::Enter));
             }
@@ -224,7 +244,11 @@ fn paragraphs_under(readability: &Readability, selector: &str, walk: Walk) -> Ve
                 block,
                 paragraph,
                 cell,
+                link,
             } => {
+                if link {
+                    out.links = out.links.saturating_sub(1);
+                }
                 if block {
                     out.flush();
                 }
@@ -238,16 +262,38 @@ fn paragraphs_under(readability: &Readability, selector: &str, walk: Walk) -> Ve
         }
     }
     out.flush();
-    out.done
+    out
+}
+
+/// Pages nested deeper than this skip readability (which needs ~0.15 s at this depth).
+const MAX_DEPTH: usize = 1000;
+
+/// How deeply the page's elements nest, counted without recursion; stops counting
+/// once past [`MAX_DEPTH`].
+fn nesting_depth(readability: &Readability) -> usize {
+    let mut deepest = 0;
+    let mut stack = vec![(readability.doc.root(), 0usize)];
+    while let Some((node, depth)) = stack.pop() {
+        deepest = deepest.max(depth);
+        if deepest > MAX_DEPTH {
+            break;
+        }
+        stack.extend(
+            node.children_it(false)
+                .filter(|c| c.is_element())
+                .map(|c| (c, depth + 1)),
+        );
+    }
+    deepest
 }
 
 /// Removes the headline (if the extracted text repeats it first) and the byline line
 /// from the first paragraphs: they are metadata, not article text.
 fn drop_metadata_lines(paragraphs: &mut Vec<String>, meta: &Metadata, byline: Option<&str>) {
-    if let (Some(first), Some(title)) = (paragraphs.first(), &meta.title) {
-        if same_text(first, &title.value) {
-            paragraphs.remove(0);
-        }
+    if let (Some(first), Some(title)) = (paragraphs.first(), &meta.title)
+        && same_text(first, &title.value)
+    {
+        paragraphs.remove(0);
     }
     if let Some(byline) = byline {
         let head = paragraphs.len().min(3);
@@ -296,6 +342,9 @@ fn assemble(html: &str, paragraphs: &[String]) -> (String, Vec<(usize, u32)>) {
 /// How many bytes of a paragraph's start are compared against the source.
 const PREFIX_BYTES: usize = 30;
 
+/// How far past the previous match a paragraph's first word alone is looked for.
+const WORD_REACH: usize = 4096;
+
 /// Finds paragraphs in the raw HTML, in order, and tells their 1-based line.
 struct AnchorFinder<'a> {
     raw: &'a str,
@@ -322,13 +371,15 @@ impl<'a> AnchorFinder<'a> {
     }
 
     /// The line where `paragraph` starts, searching forward from the previous match:
-    /// first on its first ~30 bytes, then on its first word alone.
+    /// first on its first ~30 bytes, then on its first word alone. A lone word matches
+    /// too easily to be looked for far ahead: a wrong match would push every later
+    /// search past its paragraph.
     fn find(&mut self, paragraph: &str) -> Option<u32> {
         let prefix = char_prefix(paragraph, PREFIX_BYTES);
         let first_word = paragraph.split_whitespace().next().unwrap_or("");
-        let found = self.search(prefix).or_else(|| {
+        let found = self.search(prefix, usize::MAX).or_else(|| {
             if first_word.len() < prefix.len() {
-                self.search(first_word)
+                self.search(first_word, WORD_REACH)
             } else {
                 None
             }
@@ -345,14 +396,16 @@ impl<'a> AnchorFinder<'a> {
         Some(self.line)
     }
 
-    /// The first place after `from` where a text run (what follows a `>`) starts with
-    /// `needle`; returns the start of its first character and the end of the match.
-    fn search(&mut self, needle: &str) -> Option<(usize, usize)> {
+    /// The first place within `reach` bytes after `from` where a text run (what follows
+    /// a `>`) starts with `needle`; returns the start of its first character and the end
+    /// of the match.
+    fn search(&mut self, needle: &str, reach: usize) -> Option<(usize, usize)> {
         if needle.is_empty() {
             return None;
         }
         let bytes = self.raw.as_bytes();
         let mut at = self.from;
+        let stop = self.from.saturating_add(reach);
         // The very first paragraph may begin right at `from`, without a `>` before it.
         let mut candidate = Some(at);
         loop {
@@ -365,6 +418,9 @@ impl<'a> AnchorFinder<'a> {
             let gt = bytes.get(at..)?.iter().position(|&b| b == b'>')?;
             self.budget = self.budget.checked_sub(gt + needle.len())?;
             at += gt + 1;
+            if at > stop {
+                return None;
+            }
             candidate = Some(at);
         }
     }
@@ -437,17 +493,15 @@ fn match_at(raw: &str, start: usize, needle: &str) -> Option<usize> {
             i += close + 1;
         }
         let &b = bytes.get(i)?;
-        if b == b'&' {
-            if let Some((decoded, len)) = entity_at(bytes, i) {
-                match decoded {
-                    // An entity this table does not know stands for any one character.
-                    None => {}
-                    Some(c) if c == want || (c.is_whitespace() && want.is_whitespace()) => {}
-                    Some(_) => return None,
-                }
-                i += len;
-                continue;
+        if b == b'&'
+            && let Some((decoded, len)) = entity_at(bytes, i)
+        {
+            // An entity this table does not know stands for any one character.
+            if decoded.is_some_and(|c| c != want) {
+                return None;
             }
+            i += len;
+            continue;
         }
         let got = raw.get(i..)?.chars().next()?;
         if got != want {
@@ -642,17 +696,18 @@ impl PageFacts {
         }
     }
 
-    /// The first non-empty `<meta>` content under any of `keys`, in key order.
-    fn meta(&self, keys: &[&str]) -> Option<&str> {
-        keys.iter().find_map(|key| {
+    /// Every `<meta>` content under any of `keys`, in key order, then page order.
+    fn metas<'s>(&'s self, keys: &'s [&'s str]) -> impl Iterator<Item = &'s str> + 's {
+        keys.iter().flat_map(move |key| {
             self.metas
                 .iter()
-                .find(|(k, _)| k == key)
+                .filter(move |(k, _)| k == key)
                 .map(|(_, v)| v.as_str())
         })
     }
 
-    /// Builds the article's metadata. `byline` is the byline readability settled on
+    /// Builds the article's metadata: for each field, the first candidate the page
+    /// declares that is usable. `byline` is the byline readability settled on
     /// (declared or read from the page); `content_time` a `<time datetime>` in the
     /// extracted article.
     fn metadata(&self, byline: Option<String>, content_time: Option<String>) -> Metadata {
@@ -674,60 +729,54 @@ impl PageFacts {
         let outlet = declared
             .site_name
             .as_deref()
-            .and_then(clean)
-            .or_else(|| self.json_ld.publisher.clone())
-            .or_else(|| {
-                self.meta(&["application-name", "og:site_name"])
-                    .and_then(clean)
-            });
+            .into_iter()
+            .chain(self.json_ld.publisher.as_deref())
+            .chain(self.metas(&["og:site_name", "application-name"]))
+            .find_map(clean);
 
-        let date = [
-            declared.published_time.as_deref(),
-            self.json_ld.date_published.as_deref(),
-            self.meta(DATE_KEYS),
-            self.time.as_deref(),
-            content_time.as_deref(),
-        ]
-        .into_iter()
-        .flatten()
-        .find_map(NewsDate::parse);
+        let date = declared
+            .published_time
+            .as_deref()
+            .into_iter()
+            .chain(self.json_ld.date_published.as_deref())
+            .chain(self.metas(DATE_KEYS))
+            .chain(self.time.as_deref())
+            .chain(content_time.as_deref())
+            .find_map(NewsDate::parse);
 
         let declared_author = declared
             .byline
             .as_deref()
-            .and_then(author_name)
-            .or_else(|| self.json_ld.author.clone())
-            .or_else(|| {
-                self.meta(&["author", "article:author", "byl"])
-                    .and_then(author_name)
-            });
+            .into_iter()
+            .chain(self.json_ld.author.as_deref())
+            .chain(self.metas(&["author", "article:author", "dc.creator", "byl"]))
+            .find_map(author_name);
         let author = match declared_author {
             Some(name) => Some(tag(name)),
             None => byline
                 .as_deref()
-                .or(self.byline_text.as_deref())
-                .and_then(author_name)
+                .into_iter()
+                .chain(self.byline_text.as_deref())
+                .find_map(author_name)
                 .map(|name| Sourced::new(name, Origin::Text)),
         };
 
-        let url = [
-            self.canonical.as_deref(),
-            self.meta(&["og:url", "twitter:url"]),
-            self.json_ld.url.as_deref(),
-            declared.url.as_deref(),
-        ]
-        .into_iter()
-        .flatten()
-        .find_map(absolute_url);
+        let url = self
+            .canonical
+            .as_deref()
+            .into_iter()
+            .chain(self.metas(&["og:url", "twitter:url"]))
+            .chain(self.json_ld.url.as_deref())
+            .chain(declared.url.as_deref())
+            .find_map(absolute_url);
 
-        let lang = [
-            declared.lang.as_deref(),
-            self.meta(&["content-language", "og:locale", "language"]),
-            self.json_ld.language.as_deref(),
-        ]
-        .into_iter()
-        .flatten()
-        .find_map(primary_language);
+        let lang = declared
+            .lang
+            .as_deref()
+            .into_iter()
+            .chain(self.metas(&["content-language", "og:locale", "language", "dc.language"]))
+            .chain(self.json_ld.language.as_deref())
+            .find_map(primary_language);
 
         Metadata {
             title: title.map(tag),
@@ -1070,4 +1119,471 @@ fn names(value: &Value, nodes: &[Map<String, Value>]) -> Vec<String> {
 /// A JSON-LD string as text: entities decoded, whitespace collapsed.
 fn clean_ld(s: &str) -> Option<String> {
     clean(&decode_entities(s))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    const ARTICLE: &str = include_str!("../../tests/fixtures/html/article.html");
+    const JSONLD_ONLY: &str = include_str!("../../tests/fixtures/html/jsonld-only.html");
+    const EMPTY: &str = include_str!("../../tests/fixtures/html/empty.html");
+
+    fn parse(html: &str) -> Article {
+        parse_html(Path::new("page.html"), html).expect("the page has article text")
+    }
+
+    fn value<T: Clone>(field: &Option<Sourced<T>>) -> T {
+        field.as_ref().expect("the field is set").value.clone()
+    }
+
+    fn paragraphs(article: &Article) -> Vec<&str> {
+        article.body.split("\n\n").collect()
+    }
+
+    /// The 1-based source line of the paragraph that starts with `start`.
+    fn line_of(article: &Article, start: &str) -> u32 {
+        let offset = article
+            .body
+            .find(start)
+            .expect("the paragraph is in the body");
+        article.lines.line_at(&article.body, offset)
+    }
+
+    /// A wrapper with enough text for readability to settle on the article.
+    fn page(head: &str, body: &str) -> String {
+        format!(
+            "<!DOCTYPE html>\n<html>\n<head>\n{head}\n</head>\n<body>\n{body}\n</body>\n</html>\n"
+        )
+    }
+
+    fn story(paragraphs: usize) -> String {
+        (1..=paragraphs)
+            .map(|i| {
+                format!(
+                    "<p>Paragraph {i} of the story says that the harbour authority met on \
+                     Tuesday and agreed, after a long debate, to publish its accounts.</p>\n"
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn article_page_metadata_comes_from_its_meta_tags() {
+        let article = parse(ARTICLE);
+        let meta = &article.meta;
+        assert_eq!(
+            value(&meta.title),
+            "Harbour council approves flood barrier after two-year dispute"
+        );
+        assert_eq!(value(&meta.outlet), "The Coastal Ledger");
+        assert_eq!(value(&meta.date).to_string(), "2024-10-08");
+        assert_eq!(value(&meta.author), "Maria Lindqvist");
+        assert_eq!(
+            value(&meta.url),
+            "https://www.coastalledger.example/news/2024/10/08/harbour-flood-barrier"
+        );
+        assert_eq!(value(&meta.lang), "en");
+        assert_eq!(article.source_id, None);
+        assert_eq!(article.path, Path::new("page.html"));
+        let origins = [
+            meta.title.as_ref().map(|s| s.origin),
+            meta.outlet.as_ref().map(|s| s.origin),
+            meta.date.as_ref().map(|s| s.origin),
+            meta.author.as_ref().map(|s| s.origin),
+            meta.url.as_ref().map(|s| s.origin),
+            meta.lang.as_ref().map(|s| s.origin),
+        ];
+        assert!(
+            origins.iter().all(|o| *o == Some(Origin::MetaTag)),
+            "{origins:?}"
+        );
+    }
+
+    #[test]
+    fn article_page_body_is_exactly_the_story_paragraphs() {
+        let article = parse(ARTICLE);
+        let paras = paragraphs(&article);
+        assert_eq!(paras.len(), 7, "{paras:#?}");
+        assert_eq!(
+            paras[0],
+            "Eastmouth councillors voted 31 to 12 on Monday night to build a tidal barrier \
+             across the mouth of the harbour, ending a dispute that has split the town for \
+             more than two years."
+        );
+        assert_eq!(
+            paras[1],
+            "The council\u{2019}s decision follows an independent review, published in May, \
+             which found that the existing sea wall would be overtopped by a \
+             one-in-fifty-year storm within the next decade. Residents & business owners on \
+             the quay had warned that the barrier would permanently change the character of \
+             the old harbour."
+        );
+        assert_eq!(paras[3], "Cost and timetable");
+        assert_eq!(
+            paras[6],
+            "A public exhibition of the final design will open at the Eastmouth library on \
+             21 October."
+        );
+        assert!(article.body.contains("cost \u{a3}48 million"));
+        assert!(
+            article
+                .body
+                .contains("\u{201c}a sad night for the harbour\u{201d}.")
+        );
+        for boilerplate in [
+            "&amp;",
+            "&#8217;",
+            "&ldquo;",
+            "tracking",
+            "ledgerAnalytics",
+            "font-family",
+            "Home",
+            "Subscribe",
+            "By Maria",
+            "local affairs correspondent",
+            "Related stories",
+            "Hundreds march",
+            "cookie",
+            "rights reserved",
+            "Harbour council approves",
+        ] {
+            assert!(
+                !article.body.contains(boilerplate),
+                "body holds {boilerplate:?}"
+            );
+        }
+        for para in &paras {
+            assert_eq!(para.trim(), *para);
+            assert!(!para.contains('\n') && !para.contains("  "), "{para:?}");
+        }
+    }
+
+    #[test]
+    fn article_page_paragraphs_are_anchored_to_their_source_lines() {
+        let article = parse(ARTICLE);
+        let LineMap::Anchors(anchors) = &article.lines else {
+            panic!("HTML bodies are anchored");
+        };
+        assert_eq!(anchors.len(), 7);
+        assert_eq!(article.lines.line_at(&article.body, 0), 55);
+        assert_eq!(line_of(&article, "The council\u{2019}s decision"), 56);
+        // Inside a paragraph the line stays that of the paragraph's start.
+        let inside = article.body.find("Residents & business").unwrap_or(0);
+        assert_eq!(article.lines.line_at(&article.body, inside), 56);
+        assert_eq!(line_of(&article, "\u{201c}We have listened"), 59);
+        assert_eq!(line_of(&article, "Cost and timetable"), 60);
+        assert_eq!(line_of(&article, "A public exhibition"), 63);
+        let source: Vec<&str> = ARTICLE.lines().collect();
+        assert!(
+            source[62]
+                .trim_start()
+                .starts_with("<p>A public exhibition")
+        );
+    }
+
+    #[test]
+    fn json_ld_graph_supplies_everything_on_a_page_without_meta_tags() {
+        let article = parse(JSONLD_ONLY);
+        let meta = &article.meta;
+        assert_eq!(
+            value(&meta.title),
+            "Ferry operator fined & warned over lifejacket shortfall"
+        );
+        assert_eq!(value(&meta.outlet), "North Sound Post");
+        assert_eq!(value(&meta.date).to_string(), "2024-10-08");
+        assert_eq!(value(&meta.author), "Ewan MacLeod, Anna Berg");
+        assert_eq!(
+            value(&meta.url),
+            "https://northsoundpost.example/2024/10/ferry-fine"
+        );
+        assert_eq!(value(&meta.lang), "en");
+        for origin in [
+            meta.title.as_ref().map(|s| s.origin),
+            meta.outlet.as_ref().map(|s| s.origin),
+            meta.date.as_ref().map(|s| s.origin),
+            meta.author.as_ref().map(|s| s.origin),
+            meta.url.as_ref().map(|s| s.origin),
+            meta.lang.as_ref().map(|s| s.origin),
+        ] {
+            assert_eq!(origin, Some(Origin::MetaTag));
+        }
+        let paras = paragraphs(&article);
+        assert_eq!(paras.len(), 4);
+        assert!(paras[0].starts_with("A ferry company that runs the crossing"));
+        assert_eq!(
+            paras[3],
+            "The fine of 18,000 pounds is the largest the agency has imposed on a passenger \
+             ferry in the region."
+        );
+        assert_eq!(article.lines.line_at(&article.body, 0), 39);
+        assert_eq!(line_of(&article, "The fine of 18,000"), 42);
+    }
+
+    #[test]
+    fn a_page_without_article_text_gives_none() {
+        assert_eq!(parse_html(Path::new("empty.html"), EMPTY), None);
+        assert_eq!(parse_html(Path::new("blank.html"), ""), None);
+        assert_eq!(
+            parse_html(Path::new("nav.html"), &page("", "<nav><p>Home</p></nav>")),
+            None
+        );
+    }
+
+    #[test]
+    fn a_short_page_falls_back_to_its_body_paragraphs() {
+        let html = page(
+            "<title>Notice</title>",
+            "<nav><a href=\"/\">Home</a> <a href=\"/news\">News</a></nav>\n\
+             <header><p>The Daily Example</p></header>\n\
+             <p>The office is closed on Friday.</p>\n\
+             <footer><p>We use cookies.</p></footer>",
+        );
+        let article = parse(&html);
+        assert_eq!(article.body, "The office is closed on Friday.");
+        assert_eq!(article.lines.line_at(&article.body, 0), 9);
+    }
+
+    #[test]
+    fn block_elements_make_paragraphs_and_inline_ones_do_not() {
+        let body = format!(
+            "<article><div><p><span class=\"dropcap\">T</span>he lead sentence, \
+             with <a href=\"/x\">a link</a>and <b>bold</b> words.</p><p>Second\u{a0}one,\n\t\
+             spread   over   lines.</p><ul><li>First item</li><li>Second <i>item</i></li></ul>\
+             <div>Direct text in a div<p>Nested paragraph.</p></div>\
+             <blockquote>A quoted line<br>after a break.</blockquote>\
+             <script>var tracking = 1;</script><style>p {{ color: red }}</style>\
+             <table><tr><td>cell one</td><td>cell two</td></tr></table>{}</div></article>",
+            story(4)
+        );
+        let article = parse(&page("<title>Block test</title>", &body));
+        let paras = paragraphs(&article);
+        assert_eq!(paras[0], "The lead sentence, with a linkand bold words.");
+        assert_eq!(paras[1], "Second one, spread over lines.");
+        assert_eq!(paras[2], "First item");
+        assert_eq!(paras[3], "Second item");
+        assert_eq!(paras[4], "Direct text in a div");
+        assert_eq!(paras[5], "Nested paragraph.");
+        assert_eq!(paras[6], "A quoted line after a break.");
+        assert_eq!(paras[7], "cell one cell two");
+        assert!(paras[8].starts_with("Paragraph 1 of the story"));
+        assert!(!article.body.contains("tracking") && !article.body.contains("color"));
+    }
+
+    #[test]
+    fn a_byline_inside_the_story_is_metadata_not_body_text() {
+        let body = format!(
+            "<article><h1>Harbour accounts to be published</h1>\
+             <div class=\"text\"><p class=\"byline\">By Jo Smith</p>{}</div></article>",
+            story(5)
+        );
+        let head = "<title>Harbour accounts to be published</title>\n\
+                    <meta name=\"author\" content=\"Jo Smith\">";
+        let article = parse(&page(head, &body));
+        assert_eq!(value(&article.meta.author), "Jo Smith");
+        assert!(!article.body.contains("By Jo Smith"), "{}", article.body);
+        assert!(
+            !article.body.contains("Harbour accounts"),
+            "{}",
+            article.body
+        );
+        assert!(article.body.starts_with("Paragraph 1 of the story"));
+        assert_eq!(paragraphs(&article).len(), 5);
+    }
+
+    #[test]
+    fn an_author_only_in_a_visible_byline_is_read_from_the_text() {
+        let body = format!(
+            "<article><p class=\"byline\">By Jo Smith</p><div>{}</div></article>",
+            story(5)
+        );
+        let article = parse(&page("<title>Accounts</title>", &body));
+        let author = article.meta.author.expect("the byline gives an author");
+        assert_eq!(author.value, "Jo Smith");
+        assert_eq!(author.origin, Origin::Text);
+        assert!(!article.body.contains("Jo Smith"));
+    }
+
+    #[test]
+    fn json_ld_shapes_are_all_understood() {
+        let head = r##"<title>Fallback title</title>
+<script type="application/ld+json">
+[{"@context": "https://schema.org", "@type": "WebPage", "name": "Not this"},
+ {"@context": "https://schema.org", "@type": "ReportageNewsArticle",
+  "headline": "Quay &amp; harbour report", "author": "by Sam Lee",
+  "publisher": [{"@id": "#org"}], "datePublished": "2023-05-01",
+  "mainEntityOfPage": {"@id": "https://example.org/quay-report"}}]
+</script>
+<script type="application/ld+json">{"@graph": [{"@type": "Organization", "@id": "#org", "name": "Harbour Gazette"}]}</script>"##;
+        let article = parse(&page(head, &format!("<article>{}</article>", story(5))));
+        let meta = &article.meta;
+        assert_eq!(value(&meta.title), "Quay & harbour report");
+        assert_eq!(value(&meta.author), "Sam Lee");
+        assert_eq!(value(&meta.date).to_string(), "2023-05-01");
+        assert_eq!(value(&meta.url), "https://example.org/quay-report");
+        // The publisher is only an `@id`, resolved against a node of a later block.
+        assert_eq!(value(&meta.outlet), "Harbour Gazette");
+        assert_eq!(meta.lang, None);
+
+        let nodes = |json: &str| {
+            let mut out = Vec::new();
+            flatten(serde_json::from_str(json).expect("valid JSON"), &mut out, 0);
+            JsonLd::from_nodes(&out)
+        };
+        let ld = nodes(
+            r#"{"@graph": [{"@type": "Organization", "@id": "o", "name": "Gazette"},
+                {"@type": "Person", "@id": "p", "name": "By Ann Roe"},
+                {"@type": ["Article"], "name": "Name only", "publisher": {"@id": "o"},
+                 "author": [{"@id": "p"}, "Bo Li", {"name": "Bo Li"}], "url": ["https://e.org/a"],
+                 "inLanguage": "fr-CA"}]}"#,
+        );
+        assert_eq!(ld.headline.as_deref(), Some("Name only"));
+        assert_eq!(ld.publisher.as_deref(), Some("Gazette"));
+        assert_eq!(ld.author.as_deref(), Some("Ann Roe, Bo Li"));
+        assert_eq!(ld.url.as_deref(), Some("https://e.org/a"));
+        assert_eq!(ld.language.as_deref(), Some("fr-CA"));
+        let ld = nodes(
+            r#"{"@type": "WebPage", "mainEntity": {"@type": "BlogPosting", "publisher": "Blog Co"}}"#,
+        );
+        assert_eq!(ld.publisher.as_deref(), Some("Blog Co"));
+        assert_eq!(
+            nodes(r#"{"@type": "Recipe", "name": "Soup"}"#),
+            JsonLd::default()
+        );
+        assert_eq!(
+            parse_json_block("<!-- {\"a\": 1} -->"),
+            Some(serde_json::json!({"a": 1}))
+        );
+        assert_eq!(
+            parse_json_block("{\"a\": 1};\n junk"),
+            Some(serde_json::json!({"a": 1}))
+        );
+        assert_eq!(parse_json_block("{broken"), None);
+    }
+
+    #[test]
+    fn other_meta_tags_fill_what_readability_leaves_out() {
+        let head = r#"<meta name="application-name" content="Ledger Weekly">
+<meta name="pubdate" content="not a date">
+<meta name="DC.date" content="2022-02-03">
+<meta property="og:url" content="https://example.org/og">
+<link rel="canonical" href="/relative/only">
+<meta http-equiv="content-language" content="DE-at">
+<title>Weekly news</title>"#;
+        let article = parse(&page(head, &format!("<article>{}</article>", story(5))));
+        let meta = &article.meta;
+        assert_eq!(value(&meta.outlet), "Ledger Weekly");
+        assert_eq!(value(&meta.date).to_string(), "2022-02-03");
+        assert_eq!(value(&meta.url), "https://example.org/og");
+        assert_eq!(value(&meta.lang), "de");
+        assert_eq!(meta.author, None);
+    }
+
+    #[test]
+    fn a_time_element_in_the_article_dates_it_and_nothing_is_invented() {
+        let body = format!(
+            "<article><p>Filed <time datetime=\"2021-12-24T18:00:00Z\">Christmas Eve</time> \
+             from the quay.</p>{}</article>",
+            story(5)
+        );
+        let article = parse(&page("<title>T</title>", &body));
+        assert_eq!(value(&article.meta.date).to_string(), "2021-12-24");
+        let bare = parse(&page("", &format!("<main>{}</main>", story(5))));
+        assert_eq!(bare.meta.outlet, None);
+        assert_eq!(bare.meta.date, None);
+        assert_eq!(bare.meta.author, None);
+        assert_eq!(bare.meta.url, None);
+        assert_eq!(bare.meta.lang, None);
+    }
+
+    #[test]
+    fn small_helpers() {
+        assert_eq!(primary_language("en-GB").as_deref(), Some("en"));
+        assert_eq!(primary_language(" PT_br ").as_deref(), Some("pt"));
+        assert_eq!(primary_language("x-klingon"), None);
+        assert_eq!(primary_language("und"), None);
+        assert_eq!(strip_by("By Jane Doe"), "Jane Doe");
+        assert_eq!(strip_by("by: Jane Doe"), "Jane Doe");
+        assert_eq!(strip_by("Byron Bay"), "Byron Bay");
+        assert_eq!(author_name("By A, By B").as_deref(), Some("A, B"));
+        assert_eq!(author_name("https://social.example/jane"), None);
+        assert_eq!(
+            absolute_url("HTTPS://e.org/x").as_deref(),
+            Some("HTTPS://e.org/x")
+        );
+        assert_eq!(absolute_url("//e.org/x"), None);
+        assert_eq!(
+            decode_entities("a &amp; b &#8217; &#x2014; &bogus; &"),
+            "a & b \u{2019} \u{2014} &bogus; &"
+        );
+        assert_eq!(
+            match_at("Tom&rsquo;s <b>big</b>\n day", 0, "Tom\u{2019}s big day"),
+            Some(27)
+        );
+        assert_eq!(match_at("<i>T</i>he&nbsp;end", 0, "The end"), Some(19));
+        assert_eq!(match_at("The end", 0, "The fin"), None);
+        assert_eq!(char_prefix("ab\u{e9}", 3), "ab");
+    }
+
+    /// Invariants every result must keep, whatever the input.
+    fn check(html: &str) -> Result<(), TestCaseError> {
+        if let Some(article) = parse_html(Path::new("x.html"), html) {
+            let LineMap::Anchors(anchors) = &article.lines else {
+                return Err(TestCaseError::fail("not anchored"));
+            };
+            prop_assert!(!article.body.is_empty());
+            prop_assert_eq!(article.body.trim(), article.body.as_str());
+            prop_assert!(!article.body.contains("\n\n\n"));
+            let mut previous = 0;
+            for &(offset, line) in anchors {
+                prop_assert!(offset <= article.body.len());
+                prop_assert!(article.body.is_char_boundary(offset));
+                prop_assert!(offset >= previous);
+                prop_assert!(line >= 1);
+                previous = offset;
+            }
+        }
+        Ok(())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(128))]
+
+        #[test]
+        fn never_panics_on_arbitrary_text(html in any::<String>()) {
+            check(&html)?;
+        }
+
+        #[test]
+        fn never_panics_on_tag_soup(
+            html in r#"(<(/?[a-z]{1,7}|!--|p|div|script)( [a-z]{1,5}(="[^"]{0,8}")?)?>|[a-zA-Z &;#<>"'\n]{0,12}|&[a-z#0-9]{0,6};?)*"#
+        ) {
+            check(&html)?;
+        }
+
+        #[test]
+        fn never_panics_on_damaged_article(
+            cut in 0usize..8000,
+            start in 0usize..8000,
+            len in 0usize..400,
+            insert in r#"[<>&;"a-z/ \n]{0,20}"#,
+        ) {
+            let floor = |s: &str, mut i: usize| {
+                i = i.min(s.len());
+                while !s.is_char_boundary(i) {
+                    i -= 1;
+                }
+                i
+            };
+            check(&ARTICLE[..floor(ARTICLE, cut)])?;
+            let from = floor(ARTICLE, start);
+            let to = floor(ARTICLE, from + len);
+            let mut damaged = String::with_capacity(ARTICLE.len());
+            damaged.push_str(&ARTICLE[..from]);
+            damaged.push_str(&insert);
+            damaged.push_str(&ARTICLE[to..]);
+            check(&damaged)?;
+        }
+    }
 }

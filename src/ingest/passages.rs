@@ -125,10 +125,10 @@ fn cut_hard(body: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) -> usi
         while !body.is_char_boundary(cut) {
             cut -= 1;
         }
-        if let Some(space) = body[start..cut].rfind(char::is_whitespace) {
-            if space > 0 {
-                cut = start + space + 1;
-            }
+        if let Some(space) = body[start..cut].rfind(char::is_whitespace)
+            && space > 0
+        {
+            cut = start + space + 1;
         }
         while !body.is_char_boundary(cut) {
             cut += 1;

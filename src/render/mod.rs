@@ -3,6 +3,7 @@
 //! before it is printed.
 
 pub mod progress;
+pub mod show;
 pub mod stats;
 
 use std::path::Path;

@@ -1,0 +1,59 @@
+//! `search show` as text or as one JSON object.
+
+use std::io::{self, Write};
+use std::path::Path;
+
+use crate::ingest::{Origin, Sourced};
+use crate::query::show::StoredArticle;
+use crate::render::{display_path, terminal_safe};
+
+/// Writes the article as one JSON object on one line.
+pub fn write_json(out: &mut impl Write, article: &StoredArticle) -> io::Result<()> {
+    serde_json::to_writer(&mut *out, article)?;
+    writeln!(out)
+}
+
+/// Writes the article for a person: metadata with origins, then numbered passages
+/// with their lines, the one asked for marked with `>`.
+pub fn write_text(out: &mut impl Write, article: &StoredArticle) -> io::Result<()> {
+    let meta = &article.meta;
+    writeln!(out, "article  {}", article.article_id)?;
+    writeln!(out, "path     {}", display_path(Path::new(&article.path)))?;
+    if let Some(id) = &article.source_id {
+        writeln!(out, "id       {}", terminal_safe(id))?;
+    }
+    field(out, "title", meta.title.as_ref())?;
+    field(out, "outlet", meta.outlet.as_ref())?;
+    let date = meta.date.as_ref().map(|d| Sourced::new(d.value.to_string(), d.origin));
+    field(out, "date", date.as_ref())?;
+    field(out, "author", meta.author.as_ref())?;
+    field(out, "url", meta.url.as_ref())?;
+    field(out, "lang", meta.lang.as_ref())?;
+    writeln!(out, "passages {}", article.passages.len())?;
+    for passage in &article.passages {
+        let mark = if article.marked == Some(passage.index) { '>' } else { ' ' };
+        writeln!(out, "\n{mark} [{}] line {}", passage.index + 1, passage.line)?;
+        for line in passage.text.lines() {
+            writeln!(out, "    {}", terminal_safe(line))?;
+        }
+    }
+    Ok(())
+}
+
+fn field(out: &mut impl Write, name: &str, value: Option<&Sourced<String>>) -> io::Result<()> {
+    match value {
+        Some(value) => writeln!(out, "{name:<8} {} ({})", terminal_safe(&value.value), origin_label(value.origin)),
+        None => writeln!(out, "{name:<8} unknown"),
+    }
+}
+
+/// How an origin is named to users.
+pub fn origin_label(origin: Origin) -> &'static str {
+    match origin {
+        Origin::FrontMatter => "front matter",
+        Origin::JsonField => "JSON field",
+        Origin::MetaTag => "HTML meta",
+        Origin::FolderDefaults => "folder defaults",
+        Origin::Text => "read from text",
+    }
+}

@@ -1,0 +1,74 @@
+//! Indexing the real collections in `../shared/data` without any options. Skipped,
+//! with a message, where that folder is absent.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+fn data(relative: &str) -> Option<PathBuf> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data").join(relative);
+    if path.exists() {
+        Some(path)
+    } else {
+        eprintln!("skipped: {} is absent (the shared data is not on this machine)", path.display());
+        None
+    }
+}
+
+fn index(paths: &[&Path]) -> (tempfile::TempDir, serde_json::Value) {
+    let dir = tempfile::tempdir().unwrap();
+    let index = dir.path().join("index");
+    let mut cmd = Command::cargo_bin("search").unwrap();
+    cmd.arg("--index").arg(&index).args(["index", "-q"]).args(paths).assert().success();
+    let out = Command::cargo_bin("search").unwrap().arg("--index").arg(&index).args(["stats", "--json"]).output().unwrap();
+    let stats = serde_json::from_slice(&out.stdout).unwrap();
+    (dir, stats)
+}
+
+#[test]
+fn reuters_indexes_every_record() {
+    let Some(path) = data("reuters.jsonl") else { return };
+    let (_dir, stats) = index(&[&path]);
+    assert_eq!(stats["articles"], 19043);
+    assert_eq!(stats["outlets"][0]["outlet"], "Reuters");
+    assert_eq!(stats["articles_without_date"], 1);
+    assert_eq!(stats["first_date"], "1987-02-26");
+    assert_eq!(stats["last_date"], "1987-10-20");
+}
+
+#[test]
+fn scifact_indexes_every_abstract() {
+    let Some(path) = data("scifact/corpus.jsonl") else { return };
+    let (_dir, stats) = index(&[&path]);
+    assert_eq!(stats["articles"], 5183);
+    assert_eq!(stats["articles_without_date"], 5183);
+}
+
+#[test]
+fn bbc_decodes_its_latin1_file_with_a_warning() {
+    let Some(path) = data("bbc") else { return };
+    let dir = tempfile::tempdir().unwrap();
+    Command::cargo_bin("search")
+        .unwrap()
+        .arg("--index")
+        .arg(dir.path().join("index"))
+        .arg("index")
+        .arg(&path)
+        .assert()
+        .code(0)
+        .stderr(predicate::str::contains("sport/199.txt is not UTF-8: decoded as windows-1252\n"))
+        .stderr(predicate::str::contains("indexed 2226 articles"));
+    let out = Command::cargo_bin("search")
+        .unwrap()
+        .arg("--index")
+        .arg(dir.path().join("index"))
+        .arg("show")
+        .arg("--json")
+        .arg(path.join("sport/199.txt"))
+        .output()
+        .unwrap();
+    let article: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let text: String = article["passages"].as_array().unwrap().iter().map(|p| p["text"].as_str().unwrap()).collect();
+    assert!(text.contains("a £15.8m signing"), "{text}");
+}
