@@ -46,6 +46,8 @@ pub enum Command {
     /// Index folders or files of articles (.txt, .md, .html, .jsonl); re-runs only
     /// re-read what changed.
     Index(IndexArgs),
+    /// Find the passages that answer a query, best first.
+    Query(QueryArgs),
     /// Show what the index holds.
     Stats(StatsArgs),
     /// Show one article: its metadata (and where each value came from) and its
@@ -94,6 +96,47 @@ pub struct ShowArgs {
     pub target: String,
 
     /// Print one JSON object instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `search query`.
+#[derive(Debug, Args)]
+pub struct QueryArgs {
+    /// What to look for: words, "exact phrases", "phrase with slop"~3, AND/OR/NOT,
+    /// +must/-mustnot, title:word, outlet:name.
+    #[arg(value_name = "QUERY", required = true, num_args = 1..)]
+    pub query: Vec<String>,
+
+    /// Read the query as plain words, no syntax (as grep -F does): for pasted text.
+    #[arg(short = 'F', long)]
+    pub plain: bool,
+
+    /// Only articles from this outlet (repeatable; case-insensitive).
+    #[arg(long, value_name = "NAME")]
+    pub outlet: Vec<String>,
+
+    /// Only articles dated on or after this date (2024-10-08, 2024-10, 2024, "8 Oct 2024").
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+
+    /// Only articles dated on or before this date (a month or year counts to its end).
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
+
+    /// How many results to show.
+    #[arg(long, short = 'n', default_value_t = 10, value_name = "N")]
+    pub limit: usize,
+
+    /// At most N passages from one article (0: no limit).
+    #[arg(long, default_value_t = 1, value_name = "N")]
+    pub per_article: usize,
+
+    /// Count matching passages per outlet and per month, over all matches.
+    #[arg(long)]
+    pub facets: bool,
+
+    /// Print one JSON object per result.
     #[arg(long)]
     pub json: bool,
 }

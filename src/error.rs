@@ -15,6 +15,10 @@ pub enum Error {
     #[error("no index at {} — run `search index corpus/` first (or point --index / SEARCH_INDEX at one)", .0.display())]
     NoIndex(PathBuf),
 
+    /// The query cannot be read.
+    #[error("{0}")]
+    BadQuery(String),
+
     /// What the user asked for is not in the index.
     #[error("{0}")]
     NotFound(String),

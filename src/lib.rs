@@ -17,7 +17,7 @@ use std::process::ExitCode;
 
 pub use error::{Error, Result};
 
-use crate::cli::{Cli, ColorChoice, Command, IndexArgs, ShowArgs, StatsArgs};
+use crate::cli::{Cli, ColorChoice, Command, IndexArgs, QueryArgs, ShowArgs, StatsArgs};
 use crate::index::build::{BuildOptions, build};
 
 /// How a command ended, as the process exit code tells it.
@@ -64,6 +64,7 @@ impl Error {
 pub fn run(cli: &Cli) -> Result<Outcome> {
     match &cli.command {
         Command::Index(args) => run_index(cli, args),
+        Command::Query(args) => run_query(cli, args),
         Command::Stats(args) => run_stats(cli, args),
         Command::Show(args) => run_show(cli, args),
     }
@@ -119,4 +120,54 @@ fn run_show(cli: &Cli, args: &ShowArgs) -> Result<Outcome> {
     };
     written.map_err(|err| Error::io("<stdout>", err))?;
     Ok(Outcome::Success)
+}
+
+fn run_query(cli: &Cli, args: &QueryArgs) -> Result<Outcome> {
+    let date = |flag: &str, text: &Option<String>| -> Result<Option<ingest::date::NewsDate>> {
+        text.as_deref()
+            .map(|text| {
+                text.parse()
+                    .map_err(|err| Error::BadQuery(format!("--{flag}: {err}")))
+            })
+            .transpose()
+    };
+    let request = query::parse::QueryRequest {
+        text: args.query.join(" "),
+        plain: args.plain,
+        outlets: args.outlet.clone(),
+        since: date("since", &args.since)?,
+        until: date("until", &args.until)?,
+    };
+    let page = query::search::Page {
+        limit: args.limit,
+        per_article: args.per_article,
+        facets: args.facets,
+    };
+    let handle = index::open(&cli.index)?;
+    let results = query::search::search(&handle, &request, page)?;
+    if results.hits.is_empty() && results.total_passages == 0 {
+        eprintln!("no passage matches {:?}", request.text);
+        return Ok(Outcome::NotFound);
+    }
+    let mut out = std::io::stdout().lock();
+    let written = if args.json {
+        render::hits::write_json(&mut out, &results)
+    } else {
+        render::hits::write_text(
+            &mut out,
+            &results,
+            use_color(cli.color, std::io::stdout().is_terminal()),
+        )
+    };
+    written.map_err(|err| Error::io("<stdout>", err))?;
+    Ok(Outcome::Success)
+}
+
+/// Colour when asked for, or on a terminal unless NO_COLOR is set.
+fn use_color(choice: ColorChoice, terminal: bool) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+    }
 }

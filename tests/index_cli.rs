@@ -11,7 +11,10 @@ use serde_json::Value;
 /// The `search` binary with a clean environment, run from `dir`.
 fn search(dir: &Path) -> Command {
     let mut cmd = Command::cargo_bin("search").unwrap();
-    cmd.current_dir(dir).env_remove("SEARCH_INDEX").env_remove("NO_COLOR").env("COLUMNS", "100");
+    cmd.current_dir(dir)
+        .env_remove("SEARCH_INDEX")
+        .env_remove("NO_COLOR")
+        .env("COLUMNS", "100");
     cmd
 }
 
@@ -37,11 +40,25 @@ fn json(output: &[u8]) -> Value {
 }
 
 fn stats(dir: &Path, index: &str) -> Value {
-    json(&search(dir).args(["--index", index, "stats", "--json"]).assert().success().get_output().stdout)
+    json(
+        &search(dir)
+            .args(["--index", index, "stats", "--json"])
+            .assert()
+            .success()
+            .get_output()
+            .stdout,
+    )
 }
 
 fn show(dir: &Path, index: &str, target: &str) -> Value {
-    json(&search(dir).args(["--index", index, "show", "--json", target]).assert().success().get_output().stdout)
+    json(
+        &search(dir)
+            .args(["--index", index, "show", "--json", target])
+            .assert()
+            .success()
+            .get_output()
+            .stdout,
+    )
 }
 
 /// A temp folder holding a copy of the seed corpus as `corpus/`.
@@ -59,32 +76,70 @@ fn seed_corpus_indexes_with_its_folder_metadata() {
         .assert()
         .code(0)
         .stdout("")
-        .stderr(predicate::str::starts_with("indexed 5 articles (56 passages) from 5 files in "))
+        .stderr(predicate::str::starts_with(
+            "indexed 5 articles (56 passages) from 5 files in ",
+        ))
         .stderr(predicate::str::ends_with(" s; 0 unchanged, 0 removed\n"));
     let stats = stats(dir.path(), "index");
     assert_eq!(stats["articles"], 5);
     assert_eq!(stats["passages"], 56);
     assert_eq!(stats["first_date"], "2024-10-08");
     assert_eq!(stats["articles_without_date"], 2);
-    let outlets: Vec<&str> = stats["outlets"].as_array().unwrap().iter().map(|o| o["outlet"].as_str().unwrap()).collect();
-    assert_eq!(outlets, ["Babel (English edition)", "Conflict Watcher", "HuffPost UK", "Online.ua", "The Independent"]);
+    let outlets: Vec<&str> = stats["outlets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["outlet"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        outlets,
+        [
+            "Babel (English edition)",
+            "Conflict Watcher",
+            "HuffPost UK",
+            "Online.ua",
+            "The Independent"
+        ]
+    );
 
     let babel = show(dir.path(), "index", "corpus/000_0a409a6b35c5c979.txt");
     let meta = &babel["meta"];
-    assert_eq!(meta["title"]["value"], "South Korea believe that military personnel from the DPRK could have died in the war in Ukraine");
+    assert_eq!(
+        meta["title"]["value"],
+        "South Korea believe that military personnel from the DPRK could have died in the war in Ukraine"
+    );
     assert_eq!(meta["title"]["origin"], "text");
     assert_eq!(meta["author"]["value"], "Liza Brovko");
     assert_eq!(meta["outlet"]["origin"], "folder-defaults");
-    assert_eq!(meta["date"], Value::Null, "the copy seen carries no date: none may be invented");
-    let lines: Vec<u64> = babel["passages"].as_array().unwrap().iter().map(|p| p["line"].as_u64().unwrap()).collect();
+    assert_eq!(
+        meta["date"],
+        Value::Null,
+        "the copy seen carries no date: none may be invented"
+    );
+    let lines: Vec<u64> = babel["passages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["line"].as_u64().unwrap())
+        .collect();
     assert_eq!(lines, [6, 8, 12, 14, 16, 20, 22, 24, 26]);
     let second = babel["passages"][1]["text"].as_str().unwrap();
-    assert!(second.starts_with("This was reported by the AFP agency.\n\nKim Yong-hyun made such a statement"), "{second}");
+    assert!(
+        second.starts_with(
+            "This was reported by the AFP agency.\n\nKim Yong-hyun made such a statement"
+        ),
+        "{second}"
+    );
 
     // The crawler's leading " date 2024-10-08" is read, and the sentence after it kept.
     let online = show(dir.path(), "index", "corpus/001_a89f0acf1ec6b274.txt");
     assert_eq!(online["meta"]["title"], Value::Null);
-    assert!(online["passages"][0]["text"].as_str().unwrap().starts_with("The Democratic People's Republic of Korea may send"));
+    assert!(
+        online["passages"][0]["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("The Democratic People's Republic of Korea may send")
+    );
     // No headline line: the first sentence is not taken for a title.
     let huffpost = show(dir.path(), "index", "corpus/002_9d46a3e7a5576322.txt");
     assert_eq!(huffpost["meta"]["title"], Value::Null);
@@ -97,15 +152,26 @@ fn seed_corpus_indexes_with_its_folder_metadata() {
 #[test]
 fn reruns_read_only_what_changed() {
     let dir = seed_corpus();
-    search(dir.path()).args(["index", "-q", "corpus"]).assert().code(0).stderr("");
+    search(dir.path())
+        .args(["index", "-q", "corpus"])
+        .assert()
+        .code(0)
+        .stderr("");
     let meta_before = fs::read(dir.path().join("index/meta.json")).unwrap();
 
     search(dir.path())
         .args(["index", "corpus"])
         .assert()
         .code(0)
-        .stderr(predicate::str::contains("indexed 0 articles (0 passages) from 0 files in ").and(predicate::str::ends_with("; 5 unchanged, 0 removed\n")));
-    assert_eq!(fs::read(dir.path().join("index/meta.json")).unwrap(), meta_before, "an unchanged corpus rewrites nothing");
+        .stderr(
+            predicate::str::contains("indexed 0 articles (0 passages) from 0 files in ")
+                .and(predicate::str::ends_with("; 5 unchanged, 0 removed\n")),
+        );
+    assert_eq!(
+        fs::read(dir.path().join("index/meta.json")).unwrap(),
+        meta_before,
+        "an unchanged corpus rewrites nothing"
+    );
 
     let corpus = dir.path().join("corpus");
     let changed = corpus.join("003_4f4d7faab0ac3298.txt");
@@ -117,18 +183,29 @@ fn reruns_read_only_what_changed() {
         .args(["index", "corpus"])
         .assert()
         .code(0)
-        .stderr(predicate::str::contains("indexed 1 articles (").and(predicate::str::contains("from 1 files in ")))
+        .stderr(
+            predicate::str::contains("indexed 1 articles (")
+                .and(predicate::str::contains("from 1 files in ")),
+        )
         .stderr(predicate::str::ends_with("; 3 unchanged, 1 removed\n"));
     let after = stats(dir.path(), "index");
     assert_eq!(after["articles"], 4);
     assert_eq!(after["files"], 4);
     let conflict = show(dir.path(), "index", "corpus/003_4f4d7faab0ac3298.txt");
     let last = conflict["passages"].as_array().unwrap().last().unwrap();
-    assert!(last["text"].as_str().unwrap().ends_with("a passage of its own in the index."));
+    assert!(
+        last["text"]
+            .as_str()
+            .unwrap()
+            .ends_with("a passage of its own in the index.")
+    );
 
     // The same id survives re-indexing; --rebuild gives the same counts.
     let id = conflict["article_id"].as_str().unwrap().to_owned();
-    search(dir.path()).args(["index", "-q", "--rebuild", "corpus"]).assert().code(0);
+    search(dir.path())
+        .args(["index", "-q", "--rebuild", "corpus"])
+        .assert()
+        .code(0);
     assert_eq!(show(dir.path(), "index", &id)["article_id"], id.as_str());
     assert_eq!(stats(dir.path(), "index")["passages"], after["passages"]);
 }
@@ -136,14 +213,22 @@ fn reruns_read_only_what_changed() {
 #[test]
 fn changing_folder_defaults_reindexes_the_files_they_cover() {
     let dir = seed_corpus();
-    search(dir.path()).args(["index", "-q", "corpus"]).assert().code(0);
+    search(dir.path())
+        .args(["index", "-q", "corpus"])
+        .assert()
+        .code(0);
     let defaults = dir.path().join("corpus/search.toml");
-    let text = fs::read_to_string(&defaults).unwrap().replace("\"Conflict Watcher\"", "\"Conflict Watcher Daily\"");
+    let text = fs::read_to_string(&defaults)
+        .unwrap()
+        .replace("\"Conflict Watcher\"", "\"Conflict Watcher Daily\"");
     fs::write(&defaults, text).unwrap();
     search(dir.path())
         .args(["index", "corpus"])
         .assert()
-        .stderr(predicate::str::contains("from 1 files in ").and(predicate::str::contains("; 4 unchanged, 0 removed")));
+        .stderr(
+            predicate::str::contains("from 1 files in ")
+                .and(predicate::str::contains("; 4 unchanged, 0 removed")),
+        );
     let article = show(dir.path(), "index", "corpus/003_4f4d7faab0ac3298.txt");
     assert_eq!(article["meta"]["outlet"]["value"], "Conflict Watcher Daily");
 }
@@ -153,12 +238,24 @@ fn formats_tree() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let formats = dir.path().join("formats");
     copy_tree(&repo().join("tests/fixtures/formats"), &formats);
-    fs::copy(repo().join("tests/fixtures/html/article.html"), formats.join("article.html")).unwrap();
-    fs::copy(repo().join("tests/fixtures/html/empty.html"), formats.join("nav-only.html")).unwrap();
+    fs::copy(
+        repo().join("tests/fixtures/html/article.html"),
+        formats.join("article.html"),
+    )
+    .unwrap();
+    fs::copy(
+        repo().join("tests/fixtures/html/empty.html"),
+        formats.join("nav-only.html"),
+    )
+    .unwrap();
     fs::write(formats.join("empty.txt"), "").unwrap();
     fs::write(formats.join("binary.txt"), b"abc\0def").unwrap();
     fs::write(formats.join("report.pdf.txt"), b"%PDF-1.7\n1 0 obj").unwrap();
-    fs::write(formats.join(".hidden.txt"), "A hidden file that must never be indexed at all, whatever it says.").unwrap();
+    fs::write(
+        formats.join(".hidden.txt"),
+        "A hidden file that must never be indexed at all, whatever it says.",
+    )
+    .unwrap();
     fs::write(formats.join("notes.docx"), "not an article format").unwrap();
     dir
 }
@@ -184,7 +281,10 @@ fn every_format_is_read_and_every_bad_input_reported() {
     let stats = stats(dir.path(), "index");
     assert_eq!(stats["articles"], 6);
     assert_eq!(stats["last_run"]["skipped_by_kind"]["binary"], 2);
-    assert_eq!(stats["last_run"]["skipped"][0]["reason"], "binary file, not text");
+    assert_eq!(
+        stats["last_run"]["skipped"][0]["reason"],
+        "binary file, not text"
+    );
 
     let front = show(dir.path(), "index", "formats/front.md");
     for (key, value) in [
@@ -198,18 +298,41 @@ fn every_format_is_read_and_every_bad_input_reported() {
         assert_eq!(front["meta"][key]["value"], value, "{key}");
         assert_eq!(front["meta"][key]["origin"], "front-matter", "{key}");
     }
-    let lines: Vec<u64> = front["passages"].as_array().unwrap().iter().map(|p| p["line"].as_u64().unwrap()).collect();
-    assert_eq!(lines, [12, 14], "the short aside on line 14 is merged into the paragraph after it");
+    let lines: Vec<u64> = front["passages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["line"].as_u64().unwrap())
+        .collect();
+    assert_eq!(
+        lines,
+        [12, 14],
+        "the short aside on line 14 is merged into the paragraph after it"
+    );
 
     let scraped = show(dir.path(), "index", "formats/scraped.txt");
-    assert_eq!(scraped["meta"]["date"]["value"], "2024-09", "a month stays a month");
-    assert_eq!(scraped["meta"]["title"]["value"], "Ferry operators warn of winter fuel shortage");
+    assert_eq!(
+        scraped["meta"]["date"]["value"], "2024-09",
+        "a month stays a month"
+    );
+    assert_eq!(
+        scraped["meta"]["title"]["value"],
+        "Ferry operators warn of winter fuel shortage"
+    );
     assert_eq!(scraped["meta"]["author"]["value"], "Tomas Lindqvist");
     assert_eq!(scraped["meta"]["date"]["origin"], "text");
 
     let latin1 = show(dir.path(), "index", "formats/latin1.txt");
-    assert_eq!(latin1["meta"]["title"]["value"], "Café owners in Münster protest rent rises");
-    assert!(latin1["passages"][0]["text"].as_str().unwrap().contains("£300 a month"));
+    assert_eq!(
+        latin1["meta"]["title"]["value"],
+        "Café owners in Münster protest rent rises"
+    );
+    assert!(
+        latin1["passages"][0]["text"]
+            .as_str()
+            .unwrap()
+            .contains("£300 a month")
+    );
 
     let html = show(dir.path(), "index", "formats/article.html");
     assert_eq!(html["meta"]["outlet"]["value"], "The Coastal Ledger");
@@ -218,7 +341,10 @@ fn every_format_is_read_and_every_bad_input_reported() {
 
     let wire = show(dir.path(), "index", "formats/wire/feed.jsonl:1");
     assert_eq!(wire["source_id"], "w-1");
-    assert_eq!(wire["meta"]["outlet"]["value"], "Wire Service", "the record's own field beats folder defaults");
+    assert_eq!(
+        wire["meta"]["outlet"]["value"], "Wire Service",
+        "the record's own field beats folder defaults"
+    );
     assert_eq!(wire["meta"]["date"]["value"], "1987-02-26");
     assert_eq!(wire["meta"]["lang"]["origin"], "folder-defaults");
     let undated = show(dir.path(), "index", "formats/wire/feed.jsonl:4");
@@ -236,14 +362,19 @@ fn every_format_is_read_and_every_bad_input_reported() {
         .args(["index", "formats"])
         .assert()
         .code(3)
-        .stderr(predicate::str::contains("warning: skipped formats/binary.txt: binary file, not text\n"))
+        .stderr(predicate::str::contains(
+            "warning: skipped formats/binary.txt: binary file, not text\n",
+        ))
         .stderr(predicate::str::contains("; 5 unchanged, 0 removed"));
 }
 
 #[test]
 fn missing_paths_are_an_error_and_leave_the_index_alone() {
     let dir = seed_corpus();
-    search(dir.path()).args(["index", "-q", "corpus"]).assert().code(0);
+    search(dir.path())
+        .args(["index", "-q", "corpus"])
+        .assert()
+        .code(0);
     search(dir.path())
         .args(["index", "corpus", "no-such-folder"])
         .assert()
@@ -257,7 +388,11 @@ fn a_folder_that_is_not_an_index_is_never_touched() {
     let dir = seed_corpus();
     fs::create_dir(dir.path().join("photos")).unwrap();
     fs::write(dir.path().join("photos/holiday.jpg"), "jpeg").unwrap();
-    for args in [&["index", "corpus"][..], &["index", "--rebuild", "corpus"], &["stats"]] {
+    for args in [
+        &["index", "corpus"][..],
+        &["index", "--rebuild", "corpus"],
+        &["stats"],
+    ] {
         search(dir.path()).args(["--index", "photos"]).args(args).assert().code(2).stderr(
             "search: photos is not a search index (it has files but no search-index.json) — choose an empty folder with --index, or remove it\n",
         );
@@ -283,17 +418,31 @@ fn no_index_says_how_to_make_one() {
 #[test]
 fn the_index_folder_comes_from_the_flag_or_the_environment() {
     let dir = seed_corpus();
-    search(dir.path()).env("SEARCH_INDEX", "elsewhere").args(["index", "-q", "corpus"]).assert().code(0);
+    search(dir.path())
+        .env("SEARCH_INDEX", "elsewhere")
+        .args(["index", "-q", "corpus"])
+        .assert()
+        .code(0);
     assert!(dir.path().join("elsewhere/meta.json").is_file());
     assert!(!dir.path().join("index").exists());
-    search(dir.path()).env("SEARCH_INDEX", "elsewhere").args(["stats"]).assert().code(0);
-    search(dir.path()).args(["--index", "elsewhere", "stats"]).assert().code(0);
+    search(dir.path())
+        .env("SEARCH_INDEX", "elsewhere")
+        .args(["stats"])
+        .assert()
+        .code(0);
+    search(dir.path())
+        .args(["--index", "elsewhere", "stats"])
+        .assert()
+        .code(0);
 }
 
 #[test]
 fn a_second_writer_is_turned_away() {
     let dir = seed_corpus();
-    search(dir.path()).args(["index", "-q", "corpus"]).assert().code(0);
+    search(dir.path())
+        .args(["index", "-q", "corpus"])
+        .assert()
+        .code(0);
     let handle = search::index::open(&dir.path().join("index")).unwrap();
     let writer: tantivy::IndexWriter = handle.index.writer(50_000_000).unwrap();
     search(dir.path()).args(["index", "corpus"]).assert().code(2).stderr(
@@ -302,20 +451,41 @@ fn a_second_writer_is_turned_away() {
     // Readers are not blocked by the writer.
     assert_eq!(stats(dir.path(), "index")["articles"], 5);
     drop(writer);
-    search(dir.path()).args(["index", "-q", "corpus"]).assert().code(0);
+    search(dir.path())
+        .args(["index", "-q", "corpus"])
+        .assert()
+        .code(0);
 }
 
 #[test]
 fn an_index_of_another_format_version_asks_for_a_rebuild() {
     let dir = seed_corpus();
-    search(dir.path()).args(["index", "-q", "corpus"]).assert().code(0);
-    fs::write(dir.path().join("index/search-index.json"), r#"{"tool": "search", "format": 0}"#).unwrap();
+    search(dir.path())
+        .args(["index", "-q", "corpus"])
+        .assert()
+        .code(0);
+    fs::write(
+        dir.path().join("index/search-index.json"),
+        r#"{"tool": "search", "format": 0}"#,
+    )
+    .unwrap();
     let expected = format!(
         "search: the index at index has format version 0, this search reads version {} — run `search index --rebuild` to build it again\n",
         search::index::FORMAT_VERSION
     );
-    search(dir.path()).args(["stats"]).assert().code(2).stderr(expected.clone());
-    search(dir.path()).args(["index", "corpus"]).assert().code(2).stderr(expected);
-    search(dir.path()).args(["index", "-q", "--rebuild", "corpus"]).assert().code(0);
+    search(dir.path())
+        .args(["stats"])
+        .assert()
+        .code(2)
+        .stderr(expected.clone());
+    search(dir.path())
+        .args(["index", "corpus"])
+        .assert()
+        .code(2)
+        .stderr(expected);
+    search(dir.path())
+        .args(["index", "-q", "--rebuild", "corpus"])
+        .assert()
+        .code(0);
     assert_eq!(stats(dir.path(), "index")["articles"], 5);
 }

@@ -7,11 +7,16 @@ use assert_cmd::Command;
 use predicates::prelude::*;
 
 fn data(relative: &str) -> Option<PathBuf> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data").join(relative);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/data")
+        .join(relative);
     if path.exists() {
         Some(path)
     } else {
-        eprintln!("skipped: {} is absent (the shared data is not on this machine)", path.display());
+        eprintln!(
+            "skipped: {} is absent (the shared data is not on this machine)",
+            path.display()
+        );
         None
     }
 }
@@ -20,15 +25,28 @@ fn index(paths: &[&Path]) -> (tempfile::TempDir, serde_json::Value) {
     let dir = tempfile::tempdir().unwrap();
     let index = dir.path().join("index");
     let mut cmd = Command::cargo_bin("search").unwrap();
-    cmd.arg("--index").arg(&index).args(["index", "-q"]).args(paths).assert().success();
-    let out = Command::cargo_bin("search").unwrap().arg("--index").arg(&index).args(["stats", "--json"]).output().unwrap();
+    cmd.arg("--index")
+        .arg(&index)
+        .args(["index", "-q"])
+        .args(paths)
+        .assert()
+        .success();
+    let out = Command::cargo_bin("search")
+        .unwrap()
+        .arg("--index")
+        .arg(&index)
+        .args(["stats", "--json"])
+        .output()
+        .unwrap();
     let stats = serde_json::from_slice(&out.stdout).unwrap();
     (dir, stats)
 }
 
 #[test]
 fn reuters_indexes_every_record() {
-    let Some(path) = data("reuters.jsonl") else { return };
+    let Some(path) = data("reuters.jsonl") else {
+        return;
+    };
     let (_dir, stats) = index(&[&path]);
     assert_eq!(stats["articles"], 19043);
     assert_eq!(stats["outlets"][0]["outlet"], "Reuters");
@@ -39,7 +57,9 @@ fn reuters_indexes_every_record() {
 
 #[test]
 fn scifact_indexes_every_abstract() {
-    let Some(path) = data("scifact/corpus.jsonl") else { return };
+    let Some(path) = data("scifact/corpus.jsonl") else {
+        return;
+    };
     let (_dir, stats) = index(&[&path]);
     assert_eq!(stats["articles"], 5183);
     assert_eq!(stats["articles_without_date"], 5183);
@@ -57,7 +77,9 @@ fn bbc_decodes_its_latin1_file_with_a_warning() {
         .arg(&path)
         .assert()
         .code(0)
-        .stderr(predicate::str::contains("sport/199.txt is not UTF-8: decoded as windows-1252\n"))
+        .stderr(predicate::str::contains(
+            "sport/199.txt is not UTF-8: decoded as windows-1252\n",
+        ))
         .stderr(predicate::str::contains("indexed 2226 articles"));
     let out = Command::cargo_bin("search")
         .unwrap()
@@ -69,6 +91,11 @@ fn bbc_decodes_its_latin1_file_with_a_warning() {
         .output()
         .unwrap();
     let article: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let text: String = article["passages"].as_array().unwrap().iter().map(|p| p["text"].as_str().unwrap()).collect();
+    let text: String = article["passages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["text"].as_str().unwrap())
+        .collect();
     assert!(text.contains("a £15.8m signing"), "{text}");
 }

@@ -12,13 +12,18 @@ use crate::schema::{Fields, KIND_ARTICLE, KIND_FILE, KIND_PASSAGE};
 /// The stable id of an article: 16 hex digits of a hash of its file's absolute path
 /// and, inside a JSON Lines file, the record's own id (or its line when it has none).
 pub fn article_id(path: &Path, source_id: Option<&str>, line: u32) -> String {
+    format!("{:016x}", article_key(path, source_id, line))
+}
+
+/// The number behind [`article_id`].
+pub fn article_key(path: &Path, source_id: Option<&str>, line: u32) -> u64 {
     let mut key = path.as_os_str().as_encoded_bytes().to_vec();
     key.push(0);
     match source_id {
         Some(id) => key.extend_from_slice(id.as_bytes()),
         None => key.extend_from_slice(format!("line {line}").as_bytes()),
     }
-    format!("{:016x}", xxhash_rust::xxh3::xxh3_64(&key))
+    xxhash_rust::xxh3::xxh3_64(&key)
 }
 
 /// The path as stored in the index (lossy only for paths that are not UTF-8).
@@ -39,7 +44,8 @@ pub fn article_documents(
         LineMap::Fixed(line) => line,
         _ => 0,
     };
-    let id = article_id(&article.path, article.source_id.as_deref(), record_line);
+    let key = article_key(&article.path, article.source_id.as_deref(), record_line);
+    let id = format!("{key:016x}");
     let path = path_text(&article.path);
     let meta = &article.meta;
     let facets = facets(meta);
@@ -69,6 +75,7 @@ pub fn article_documents(
         let mut doc = TantivyDocument::default();
         doc.add_text(fields.kind, KIND_PASSAGE);
         doc.add_text(fields.article_id, &id);
+        doc.add_u64(fields.article_key, key);
         doc.add_text(fields.path, &path);
         if let Some(source_id) = &article.source_id {
             doc.add_text(fields.source_id, source_id);
@@ -97,6 +104,12 @@ fn facets(meta: &Metadata) -> Vec<Facet> {
         let mut path = vec!["date".to_owned()];
         path.extend(date.value.facet_segments());
         facets.push(Facet::from_path(path));
+        if let Some(month) = date.value.month_value() {
+            facets.push(Facet::from_path([
+                "month".to_owned(),
+                format!("{:04}-{month:02}", date.value.year_value()),
+            ]));
+        }
     }
     facets
 }

@@ -1,3 +1,7 @@
-//! Reading the index back: [`show`] looks up one article with its passages.
+//! Reading the index back: [`parse`] a query, [`search`] it for passages, [`highlight`]
+//! them; [`show`] looks up one article with its passages.
 
+pub mod highlight;
+pub mod parse;
+pub mod search;
 pub mod show;

@@ -57,17 +57,24 @@ pub fn show(handle: &IndexHandle, target: &str) -> Result<StoredArticle> {
     let absolute = Path::new(file)
         .canonicalize()
         .map_err(|_| Error::NotFound(format!("no article with id {target} and no file {file} — give an article id or the path of an indexed file")))?;
-    let docs = docs_with(&searcher, Term::from_field_text(fields.path, &path_text(&absolute)))?;
+    let docs = docs_with(
+        &searcher,
+        Term::from_field_text(fields.path, &path_text(&absolute)),
+    )?;
     let mut articles: Vec<(String, Vec<TantivyDocument>)> = Vec::new();
     for doc in docs {
-        let Some(id) = text(&doc, fields.article_id) else { continue }; // the file's own record
+        let Some(id) = text(&doc, fields.article_id) else {
+            continue;
+        }; // the file's own record
         match articles.iter_mut().find(|(known, _)| *known == id) {
             Some((_, group)) => group.push(doc),
             None => articles.push((id, vec![doc])),
         }
     }
     if articles.is_empty() {
-        return Err(Error::NotFound(format!("{file} is not in the index — run `search index` on its folder")));
+        return Err(Error::NotFound(format!(
+            "{file} is not in the index — run `search index` on its folder"
+        )));
     }
     if articles.len() > 1 {
         let Some(line) = line else {
@@ -76,8 +83,12 @@ pub fn show(handle: &IndexHandle, target: &str) -> Result<StoredArticle> {
                 articles.len()
             )));
         };
-        let wanted = articles.into_iter().find(|(_, docs)| docs.iter().any(|doc| number(doc, fields.line) == Some(line)));
-        let (_, docs) = wanted.ok_or_else(|| Error::NotFound(format!("no article of {file} is on line {line}")))?;
+        let wanted = articles.into_iter().find(|(_, docs)| {
+            docs.iter()
+                .any(|doc| number(doc, fields.line) == Some(line))
+        });
+        let (_, docs) = wanted
+            .ok_or_else(|| Error::NotFound(format!("no article of {file} is on line {line}")))?;
         return assemble(fields, docs, Some(line));
     }
     let (_, docs) = articles.remove(0);
@@ -108,7 +119,8 @@ fn docs_with(searcher: &Searcher, term: Term) -> Result<Vec<TantivyDocument>> {
 }
 
 fn text(doc: &TantivyDocument, field: tantivy::schema::Field) -> Option<String> {
-    doc.get_first(field).and_then(|v| v.as_str().map(str::to_owned))
+    doc.get_first(field)
+        .and_then(|v| v.as_str().map(str::to_owned))
 }
 
 fn number(doc: &TantivyDocument, field: tantivy::schema::Field) -> Option<u64> {
@@ -116,7 +128,11 @@ fn number(doc: &TantivyDocument, field: tantivy::schema::Field) -> Option<u64> {
 }
 
 /// Builds the article from its `article` document and its passage documents.
-fn assemble(fields: &Fields, docs: Vec<TantivyDocument>, line: Option<u64>) -> Result<StoredArticle> {
+fn assemble(
+    fields: &Fields,
+    docs: Vec<TantivyDocument>,
+    line: Option<u64>,
+) -> Result<StoredArticle> {
     let mut article = StoredArticle {
         article_id: String::new(),
         source_id: None,
@@ -140,7 +156,13 @@ fn assemble(fields: &Fields, docs: Vec<TantivyDocument>, line: Option<u64>) -> R
     }
     article.passages.sort_by_key(|p| p.index);
     article.marked = line.and_then(|line| {
-        article.passages.iter().rev().find(|p| p.line <= line).or(article.passages.first()).map(|p| p.index)
+        article
+            .passages
+            .iter()
+            .rev()
+            .find(|p| p.line <= line)
+            .or(article.passages.first())
+            .map(|p| p.index)
     });
     Ok(article)
 }

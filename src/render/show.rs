@@ -24,15 +24,27 @@ pub fn write_text(out: &mut impl Write, article: &StoredArticle) -> io::Result<(
     }
     field(out, "title", meta.title.as_ref())?;
     field(out, "outlet", meta.outlet.as_ref())?;
-    let date = meta.date.as_ref().map(|d| Sourced::new(d.value.to_string(), d.origin));
+    let date = meta
+        .date
+        .as_ref()
+        .map(|d| Sourced::new(d.value.to_string(), d.origin));
     field(out, "date", date.as_ref())?;
     field(out, "author", meta.author.as_ref())?;
     field(out, "url", meta.url.as_ref())?;
     field(out, "lang", meta.lang.as_ref())?;
     writeln!(out, "passages {}", article.passages.len())?;
     for passage in &article.passages {
-        let mark = if article.marked == Some(passage.index) { '>' } else { ' ' };
-        writeln!(out, "\n{mark} [{}] line {}", passage.index + 1, passage.line)?;
+        let mark = if article.marked == Some(passage.index) {
+            '>'
+        } else {
+            ' '
+        };
+        writeln!(
+            out,
+            "\n{mark} [{}] line {}",
+            passage.index + 1,
+            passage.line
+        )?;
         for line in passage.text.lines() {
             writeln!(out, "    {}", terminal_safe(line))?;
         }
@@ -42,7 +54,12 @@ pub fn write_text(out: &mut impl Write, article: &StoredArticle) -> io::Result<(
 
 fn field(out: &mut impl Write, name: &str, value: Option<&Sourced<String>>) -> io::Result<()> {
     match value {
-        Some(value) => writeln!(out, "{name:<8} {} ({})", terminal_safe(&value.value), origin_label(value.origin)),
+        Some(value) => writeln!(
+            out,
+            "{name:<8} {} ({})",
+            terminal_safe(&value.value),
+            origin_label(value.origin)
+        ),
         None => writeln!(out, "{name:<8} unknown"),
     }
 }

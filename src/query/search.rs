@@ -1,0 +1,228 @@
+//! Running a query: the top passages by score, at most `per_article` from one article,
+//! ties broken by article id and passage number so output is stable; counts over the
+//! whole match set; facets on request. Only the passages shown are read from the store.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+use tantivy::collector::{Count, FacetCollector, TopDocs};
+use tantivy::schema::Value;
+use tantivy::{DocAddress, Score, Searcher, TantivyDocument};
+
+use crate::error::Result;
+use crate::index::IndexHandle;
+use crate::query::highlight::{Snippet, highlight_ranges, snippet};
+use crate::query::parse::{ParsedQuery, QueryRequest, parse};
+use crate::schema::text_analyzer;
+
+/// How many results and how they are grouped.
+#[derive(Debug, Clone, Copy)]
+pub struct Page {
+    /// Results shown.
+    pub limit: usize,
+    /// At most this many passages from one article (0: no limit).
+    pub per_article: usize,
+    /// Count outlets and months over the whole match set.
+    pub facets: bool,
+}
+
+/// One result: a passage with its article's metadata and its snippet.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Hit {
+    /// 1-based rank.
+    pub rank: usize,
+    /// The relevance score.
+    pub score: f32,
+    /// The article's stable id.
+    pub article_id: String,
+    /// The id the source gave it (JSON Lines `id`/`_id`), if any.
+    pub source_id: Option<String>,
+    /// The source file (absolute).
+    pub path: String,
+    /// 1-based line of the source file where the passage starts.
+    pub line: u64,
+    /// 0-based passage number in the article.
+    pub passage_index: u64,
+    /// The headline, if known.
+    pub title: Option<String>,
+    /// The outlet, if known.
+    pub outlet: Option<String>,
+    /// The date as precise as the source gave it (`2024-10-08`, `2024-10`), if known.
+    pub date: Option<String>,
+    /// The whole passage.
+    pub passage: String,
+    /// The best window of the passage.
+    pub snippet: String,
+    /// Highlighted byte ranges `[start, end]` into `snippet`.
+    pub highlights: Vec<[usize; 2]>,
+}
+
+/// A count of matching passages for one facet value.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FacetCount {
+    /// The value (an outlet name, a `YYYY-MM` month).
+    pub value: String,
+    /// Matching passages with it.
+    pub passages: u64,
+}
+
+/// Facet counts over the whole match set.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Facets {
+    /// Per outlet, most first.
+    pub outlets: Vec<FacetCount>,
+    /// Per month, oldest first.
+    pub months: Vec<FacetCount>,
+}
+
+/// What a query found.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Results {
+    /// The results shown.
+    pub hits: Vec<Hit>,
+    /// Matching passages in all.
+    pub total_passages: usize,
+    /// Facet counts, when asked for.
+    pub facets: Option<Facets>,
+}
+
+/// Parses and runs a query.
+pub fn search(handle: &IndexHandle, request: &QueryRequest, page: Page) -> Result<Results> {
+    let parsed = parse(handle, request)?;
+    let reader = handle.index.reader()?;
+    let searcher = reader.searcher();
+    let (total_passages, chosen) = top_passages(&searcher, &parsed, page)?;
+    let facets = if page.facets {
+        Some(facets(&searcher, &parsed)?)
+    } else {
+        None
+    };
+    let mut analyzer = text_analyzer();
+    let fields = &handle.fields;
+    let mut hits = Vec::with_capacity(chosen.len());
+    for (rank, (score, address)) in chosen.into_iter().enumerate() {
+        let doc: TantivyDocument = searcher.doc(address)?;
+        let text = |field| {
+            doc.get_first(field)
+                .and_then(|v| v.as_str().map(str::to_owned))
+        };
+        let number = |field| {
+            doc.get_first(field)
+                .and_then(|v| v.as_u64())
+                .unwrap_or_default()
+        };
+        let passage = text(fields.text).unwrap_or_default();
+        let ranges = highlight_ranges(&mut analyzer, &parsed.highlight, &passage);
+        let Snippet {
+            text: snippet_text,
+            highlights,
+        } = snippet(&passage, &ranges);
+        hits.push(Hit {
+            rank: rank + 1,
+            score,
+            article_id: text(fields.article_id).unwrap_or_default(),
+            source_id: text(fields.source_id),
+            path: text(fields.path).unwrap_or_default(),
+            line: number(fields.line),
+            passage_index: number(fields.passage),
+            title: text(fields.title),
+            outlet: text(fields.outlet),
+            date: text(fields.date_text),
+            passage,
+            snippet: snippet_text,
+            highlights: highlights.into_iter().map(|r| [r.start, r.end]).collect(),
+        });
+    }
+    Ok(Results {
+        hits,
+        total_passages,
+        facets,
+    })
+}
+
+/// The passages to show, best first, grouped per article; and the match count.
+fn top_passages(
+    searcher: &Searcher,
+    parsed: &ParsedQuery,
+    page: Page,
+) -> Result<(usize, Vec<(Score, DocAddress)>)> {
+    if page.limit == 0 {
+        return Ok((searcher.search(&parsed.query, &Count)?, Vec::new()));
+    }
+    let keys = |field: &str| -> Result<Vec<_>> {
+        let mut columns = Vec::new();
+        for segment in searcher.segment_readers() {
+            columns.push(segment.fast_fields().u64(field)?);
+        }
+        Ok(columns)
+    };
+    let article_keys = keys("article_key")?;
+    let passage_numbers = keys("passage")?;
+    let mut fetch = (page.limit * page.per_article.max(1) * 3).max(30);
+    loop {
+        let (total, top) = searcher.search(
+            &parsed.query,
+            &(Count, TopDocs::with_limit(fetch).order_by_score()),
+        )?;
+        let mut ranked: Vec<(Score, u64, u64, DocAddress)> = top
+            .into_iter()
+            .map(|(score, address)| {
+                let segment = address.segment_ord as usize;
+                let key = article_keys[segment]
+                    .first(address.doc_id)
+                    .unwrap_or_default();
+                let passage = passage_numbers[segment]
+                    .first(address.doc_id)
+                    .unwrap_or_default();
+                (score, key, passage, address)
+            })
+            .collect();
+        ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+        let exhausted = ranked.len() < fetch;
+        let mut per_article: HashMap<u64, usize> = HashMap::new();
+        let mut chosen = Vec::with_capacity(page.limit);
+        for (score, key, _, address) in ranked {
+            let seen = per_article.entry(key).or_default();
+            if page.per_article == 0 || *seen < page.per_article {
+                *seen += 1;
+                chosen.push((score, address));
+                if chosen.len() == page.limit {
+                    break;
+                }
+            }
+        }
+        if chosen.len() == page.limit || exhausted {
+            return Ok((total, chosen));
+        }
+        fetch *= 4;
+    }
+}
+
+fn facets(searcher: &Searcher, parsed: &ParsedQuery) -> Result<Facets> {
+    let mut collector = FacetCollector::for_field("facet");
+    collector.add_facet("/outlet");
+    collector.add_facet("/month");
+    let counts = searcher.search(&parsed.query, &collector)?;
+    let values = |root: &str| -> Vec<FacetCount> {
+        counts
+            .get(root)
+            .map(|(facet, n)| FacetCount {
+                value: facet
+                    .to_path()
+                    .last()
+                    .map(|s| (*s).to_owned())
+                    .unwrap_or_default(),
+                passages: n,
+            })
+            .collect()
+    };
+    let mut outlets = values("/outlet");
+    outlets.sort_by(|a, b| {
+        b.passages
+            .cmp(&a.passages)
+            .then_with(|| a.value.cmp(&b.value))
+    });
+    let mut months = values("/month");
+    months.sort_by(|a, b| a.value.cmp(&b.value));
+    Ok(Facets { outlets, months })
+}

@@ -1,0 +1,112 @@
+//! `search query` results as text (colour on a terminal, `[brackets]` around matches
+//! otherwise) or as JSON, one object a line.
+
+use std::io::{self, Write};
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::query::search::{FacetCount, Hit, Results};
+use crate::render::{display_path, terminal_safe};
+
+/// ANSI bold red, as grep marks matches.
+const MATCH_ON: &str = "\x1b[1;31m";
+/// ANSI bold, for result headers.
+const HEADER_ON: &str = "\x1b[1m";
+/// ANSI dim, for file locations.
+const DIM_ON: &str = "\x1b[2m";
+const RESET: &str = "\x1b[0m";
+
+/// Writes results for a person. With `color`, matches are bold red; without, they are
+/// wrapped in `[` `]` so they stay visible in a pipe or a file.
+pub fn write_text(out: &mut impl Write, results: &Results, color: bool) -> io::Result<()> {
+    for hit in &results.hits {
+        let title = hit
+            .title
+            .as_deref()
+            .map_or_else(|| "(untitled)".to_owned(), terminal_safe);
+        let outlet = hit
+            .outlet
+            .as_deref()
+            .map_or_else(|| "unknown outlet".to_owned(), terminal_safe);
+        let date = hit.date.as_deref().unwrap_or("undated");
+        let location = format!("{}:{}", display_path(Path::new(&hit.path)), hit.line);
+        if color {
+            writeln!(
+                out,
+                "{HEADER_ON}{}. {outlet} · {date} · {title}{RESET}",
+                hit.rank
+            )?;
+            writeln!(out, "   {DIM_ON}{location}{RESET}")?;
+        } else {
+            writeln!(out, "{}. {outlet} · {date} · {title}", hit.rank)?;
+            writeln!(out, "   {location}")?;
+        }
+        writeln!(out, "   {}", marked_snippet(hit, color))?;
+        writeln!(out)?;
+    }
+    if let Some(facets) = &results.facets {
+        write_facet(out, "outlets", &facets.outlets)?;
+        write_facet(out, "months", &facets.months)?;
+    }
+    writeln!(
+        out,
+        "{} of {} matching passages shown",
+        results.hits.len(),
+        results.total_passages
+    )
+}
+
+fn write_facet(out: &mut impl Write, name: &str, counts: &[FacetCount]) -> io::Result<()> {
+    writeln!(out, "{name} (matching passages):")?;
+    for count in counts {
+        writeln!(
+            out,
+            "  {:>8}  {}",
+            count.passages,
+            terminal_safe(&count.value)
+        )?;
+    }
+    writeln!(out)
+}
+
+/// The snippet with its matches marked.
+pub fn marked_snippet(hit: &Hit, color: bool) -> String {
+    let (on, off) = if color { (MATCH_ON, RESET) } else { ("[", "]") };
+    let mut text = String::with_capacity(hit.snippet.len() + hit.highlights.len() * 8);
+    let mut at = 0;
+    for &[start, end] in &hit.highlights {
+        text.push_str(&hit.snippet[at..start]);
+        text.push_str(on);
+        text.push_str(&hit.snippet[start..end]);
+        text.push_str(off);
+        at = end;
+    }
+    text.push_str(&hit.snippet[at..]);
+    text
+}
+
+#[derive(Serialize)]
+struct FacetsLine<'a> {
+    facets: &'a crate::query::search::Facets,
+    total_passages: usize,
+}
+
+/// Writes one JSON object per result, then (with facets) one `{"facets": …}` object.
+pub fn write_json(out: &mut impl Write, results: &Results) -> io::Result<()> {
+    for hit in &results.hits {
+        serde_json::to_writer(&mut *out, hit)?;
+        writeln!(out)?;
+    }
+    if let Some(facets) = &results.facets {
+        serde_json::to_writer(
+            &mut *out,
+            &FacetsLine {
+                facets,
+                total_passages: results.total_passages,
+            },
+        )?;
+        writeln!(out)?;
+    }
+    Ok(())
+}
