@@ -185,10 +185,10 @@ fn syntax_error(text: &str) -> String {
     let column = text
         .get(..pos.min(text.len()))
         .map_or(0, |before| before.chars().count());
+    let (before, after) = text.split_at(pos.min(text.len()));
     format!(
-        "bad query at column {}: {what} (use -F/--plain to search for the words as they are)\n  {text}\n  {}^",
-        column + 1,
-        " ".repeat(column)
+        "bad query at column {}: {what}, here: {before}⟨here⟩{after} — fix it, or use -F/--plain to search for the words as they are",
+        column + 1
     )
 }
 
