@@ -50,6 +50,9 @@ pub enum Command {
     Query(QueryArgs),
     /// Show what the index holds.
     Stats(StatsArgs),
+    /// Measure ranking quality on a test collection (BEIR layout): nDCG@10,
+    /// Recall@100, MRR@10.
+    Eval(EvalArgs),
     /// Show one article: its metadata (and where each value came from) and its
     /// numbered passages.
     Show(ShowArgs),
@@ -137,6 +140,23 @@ pub struct QueryArgs {
     pub facets: bool,
 
     /// Print one JSON object per result.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `search eval`.
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    /// The queries: one {"_id": …, "text": …} object a line (run as plain words).
+    #[arg(long, value_name = "FILE")]
+    pub queries: PathBuf,
+
+    /// The judgments: `query-id corpus-id score` lines (corpus ids are the articles'
+    /// own `id`/`_id`).
+    #[arg(long, value_name = "FILE")]
+    pub qrels: PathBuf,
+
+    /// Print one JSON object instead of text.
     #[arg(long)]
     pub json: bool,
 }

@@ -19,6 +19,10 @@ pub enum Error {
     #[error("{0}")]
     BadQuery(String),
 
+    /// An input file (queries, judgments) is not in the expected form.
+    #[error("{0}")]
+    BadInput(String),
+
     /// What the user asked for is not in the index.
     #[error("{0}")]
     NotFound(String),

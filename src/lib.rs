@@ -6,18 +6,20 @@
 
 pub mod cli;
 pub mod error;
+pub mod eval;
 pub mod index;
 pub mod ingest;
 pub mod query;
 pub mod render;
 pub mod schema;
+pub mod stem;
 
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 pub use error::{Error, Result};
 
-use crate::cli::{Cli, ColorChoice, Command, IndexArgs, QueryArgs, ShowArgs, StatsArgs};
+use crate::cli::{Cli, ColorChoice, Command, EvalArgs, IndexArgs, QueryArgs, ShowArgs, StatsArgs};
 use crate::index::build::{BuildOptions, build};
 
 /// How a command ended, as the process exit code tells it.
@@ -66,6 +68,7 @@ pub fn run(cli: &Cli) -> Result<Outcome> {
         Command::Index(args) => run_index(cli, args),
         Command::Query(args) => run_query(cli, args),
         Command::Stats(args) => run_stats(cli, args),
+        Command::Eval(args) => run_eval(cli, args),
         Command::Show(args) => run_show(cli, args),
     }
 }
@@ -170,4 +173,25 @@ fn use_color(choice: ColorChoice, terminal: bool) -> bool {
         ColorChoice::Never => false,
         ColorChoice::Auto => terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
     }
+}
+
+fn run_eval(cli: &Cli, args: &EvalArgs) -> Result<Outcome> {
+    let handle = index::open(&cli.index)?;
+    let queries = eval::read_queries(&args.queries)?;
+    let qrels = eval::read_qrels(&args.qrels)?;
+    let figures = eval::evaluate(&handle, &queries, &qrels)?;
+    let mut out = std::io::stdout().lock();
+    let written = if args.json {
+        serde_json::to_writer(&mut out, &figures)
+            .map_err(std::io::Error::from)
+            .and_then(|()| writeln!(out))
+    } else {
+        writeln!(
+            out,
+            "nDCG@10 {:.4}  Recall@100 {:.4}  MRR@10 {:.4}  over {} queries",
+            figures.ndcg_10, figures.recall_100, figures.mrr_10, figures.queries
+        )
+    };
+    written.map_err(|err| Error::io("<stdout>", err))?;
+    Ok(Outcome::Success)
 }

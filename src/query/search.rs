@@ -140,6 +140,37 @@ pub fn search(handle: &IndexHandle, request: &QueryRequest, page: Page) -> Resul
     })
 }
 
+/// The best `limit` articles for a query, each ranked by its best passage, as the ids
+/// their sources gave them (or their own ids when they have none): for evaluation.
+pub fn ranked_articles(
+    handle: &IndexHandle,
+    request: &QueryRequest,
+    limit: usize,
+) -> Result<Vec<String>> {
+    let parsed = parse(handle, request)?;
+    let reader = handle.index.reader()?;
+    let searcher = reader.searcher();
+    let page = Page {
+        limit,
+        per_article: 1,
+        facets: false,
+    };
+    let (_, chosen) = top_passages(&searcher, &parsed, page)?;
+    let fields = &handle.fields;
+    let mut ids = Vec::with_capacity(chosen.len());
+    for (_, address) in chosen {
+        let doc: TantivyDocument = searcher.doc(address)?;
+        let id = doc
+            .get_first(fields.source_id)
+            .or_else(|| doc.get_first(fields.article_id));
+        ids.push(
+            id.and_then(|v| v.as_str().map(str::to_owned))
+                .unwrap_or_default(),
+        );
+    }
+    Ok(ids)
+}
+
 /// The passages to show, best first, grouped per article; and the match count.
 fn top_passages(
     searcher: &Searcher,
