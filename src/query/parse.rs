@@ -10,7 +10,9 @@ use tantivy::query::{
 };
 use tantivy::query_grammar::{Delimiter, UserInputAst, UserInputLeaf};
 use tantivy::schema::IndexRecordOption;
-use tantivy::tokenizer::{TextAnalyzer, TokenStream};
+use tantivy::tokenizer::{
+    Language, LowerCaser, SimpleTokenizer, StopWordFilter, TextAnalyzer, TokenStream,
+};
 use tantivy::{DateTime, Term};
 
 use crate::error::{Error, Result};
@@ -21,7 +23,7 @@ use crate::schema::{Fields, KIND_PASSAGE, text_analyzer};
 /// How much a title match weighs against a passage-text match.
 pub const TITLE_BOOST: f32 = 0.5;
 /// Weight of each clause rewarding two consecutive query words found close together.
-pub const PROXIMITY_BOOST: f32 = 0.6;
+pub const PROXIMITY_BOOST: f32 = 0.3;
 /// How far apart (in words) two consecutive query words may be to earn the proximity boost.
 pub const PROXIMITY_SLOP: u32 = 3;
 /// Fields a user may name in a query.
@@ -50,6 +52,9 @@ pub struct HighlightTerms {
     pub words: Vec<String>,
     /// Stemmed phrases, highlighted only where they match as phrases.
     pub phrases: Vec<(Vec<String>, u32)>,
+    /// The query's content words (stopwords left out), stemmed, in query order: the
+    /// words whose closeness is rewarded.
+    pub content: Vec<String>,
 }
 
 /// A query ready to run.
@@ -130,6 +135,7 @@ fn plain_query(
             "the query has no words to search for".to_owned(),
         ));
     }
+    let content = content_words(analyzer, text);
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     for word in &words {
         clauses.push((
@@ -144,6 +150,7 @@ fn plain_query(
         HighlightTerms {
             words,
             phrases: Vec::new(),
+            content,
         },
     ))
 }
@@ -233,6 +240,7 @@ fn check_and_collect(
                 && field != Some("outlet")
             {
                 let words = analyze(analyzer, &literal.phrase);
+                out.content.extend(content_words(analyzer, &literal.phrase));
                 if literal.delimiter == Delimiter::DoubleQuotes && words.len() > 1 {
                     out.phrases.push((words, literal.slop));
                 } else {
@@ -254,15 +262,28 @@ pub fn analyze(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
     words
 }
 
-/// One clause per pair of consecutive query words, matching passages where the two
+/// The stems of the words of `text` that are not English stopwords ("the", "in",
+/// "have"): closeness of stopwords says nothing about relevance.
+fn content_words(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
+    let mut stopwords = match StopWordFilter::new(Language::English) {
+        Some(filter) => TextAnalyzer::builder(SimpleTokenizer::default())
+            .filter(LowerCaser)
+            .filter(filter)
+            .build(),
+        None => TextAnalyzer::builder(SimpleTokenizer::default())
+            .filter(LowerCaser)
+            .build(),
+    };
+    let kept = analyze(&mut stopwords, text).join(" ");
+    analyze(analyzer, &kept)
+}
+
+/// One clause per pair of consecutive content words, matching passages where the two
 /// stand within [`PROXIMITY_SLOP`] words of each other: the more of the query a passage
 /// holds close together, the more it gains over one that repeats a single word.
 fn proximity_queries(fields: &Fields, highlight: &HighlightTerms) -> Vec<Box<dyn Query>> {
-    let mut sequence: Vec<&String> = highlight.words.iter().collect();
-    for (phrase, _) in &highlight.phrases {
-        sequence.extend(phrase.iter());
-    }
-    sequence
+    highlight
+        .content
         .windows(2)
         .filter(|pair| pair[0] != pair[1])
         .map(|pair| {
