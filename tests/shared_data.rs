@@ -99,3 +99,60 @@ fn bbc_decodes_its_latin1_file_with_a_warning() {
         .collect();
     assert!(text.contains("a £15.8m signing"), "{text}");
 }
+
+#[test]
+fn a_killed_run_leaves_the_previous_index_queryable() {
+    let Some(reuters) = data("reuters.jsonl") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let index = dir.path().join("index");
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    Command::cargo_bin("search")
+        .unwrap()
+        .arg("--index")
+        .arg(&index)
+        .args(["index", "-q"])
+        .arg(&corpus)
+        .assert()
+        .success();
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("search"))
+        .arg("--index")
+        .arg(&index)
+        .args(["index", "-q"])
+        .arg(&reuters)
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    child.kill().unwrap(); // SIGKILL on unix
+    child.wait().unwrap();
+    let out = Command::cargo_bin("search")
+        .unwrap()
+        .arg("--index")
+        .arg(&index)
+        .args(["stats", "--json"])
+        .output()
+        .unwrap();
+    let stats: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        stats["articles"], 5,
+        "the corpus committed before the kill is all there is"
+    );
+    Command::cargo_bin("search")
+        .unwrap()
+        .arg("--index")
+        .arg(&index)
+        .args(["query", "Donetsk", "--limit", "1"])
+        .assert()
+        .success();
+    // tantivy's lock file is released by the kernel with the process: a new run proceeds.
+    Command::cargo_bin("search")
+        .unwrap()
+        .arg("--index")
+        .arg(&index)
+        .args(["index", "-q"])
+        .arg(&reuters)
+        .assert()
+        .success();
+}
