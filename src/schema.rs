@@ -58,7 +58,8 @@ pub struct Fields {
     pub text: Field,
     /// Outlet name, matched whole and case-insensitively (`outlet:reuters`).
     pub outlet: Field,
-    /// First day of the publication date, for range filters.
+    /// First day of the publication date as days since 1970-01-01, for range filters
+    /// (a day count, not tantivy's nanosecond dates, so any year fits).
     pub date: Field,
     /// The date as the source gave it: `2024-10-08`, `2024-10` or `2024`.
     pub date_text: Field,
@@ -103,7 +104,7 @@ pub fn build_schema() -> (Schema, Fields) {
         title: builder.add_text_field("title", text.clone()),
         text: builder.add_text_field("text", text),
         outlet: builder.add_text_field("outlet", keyword),
-        date: builder.add_date_field("date", INDEXED | FAST | STORED),
+        date: builder.add_i64_field("date", INDEXED | FAST),
         date_text: builder.add_text_field("date_text", STORED),
         facet: builder.add_facet_field("facet", FacetOptions::default()),
         meta: builder.add_text_field("meta", STORED),
@@ -145,6 +146,12 @@ pub fn fields_of(schema: &Schema) -> Option<Fields> {
     (fields.defaults_hash == expected.defaults_hash).then_some(fields)
 }
 
+/// The indexed value of a day: days since 1970-01-01 (negative before).
+pub fn date_value(day: jiff::civil::Date) -> i64 {
+    let epoch = jiff::civil::Date::constant(1970, 1, 1);
+    i64::from(day.since(epoch).map_or(0, |span| span.get_days()))
+}
+
 /// Registers the analyzers the schema names on `index`.
 pub fn register_tokenizers(index: &Index) {
     index.tokenizers().register(TEXT_TOKENIZER, text_analyzer());
@@ -178,6 +185,15 @@ mod tests {
             tokens.push(stream.token().text.clone());
         }
         assert_eq!(tokens, ["offic", "cafe", "kyiv", "run"]);
+    }
+
+    #[test]
+    fn dates_are_day_counts_for_any_year() {
+        let day = |y, m, d| jiff::civil::Date::new(y, m, d).unwrap();
+        assert_eq!(date_value(day(1970, 1, 2)), 1);
+        assert_eq!(date_value(day(1969, 12, 31)), -1);
+        assert_eq!(date_value(day(1600, 1, 1)), -135_140);
+        assert!(date_value(day(2999, 12, 31)) > date_value(day(2024, 10, 8)));
     }
 
     #[test]

@@ -3,11 +3,11 @@
 
 use std::path::Path;
 
+use tantivy::TantivyDocument;
 use tantivy::schema::Facet;
-use tantivy::{DateTime, TantivyDocument};
 
 use crate::ingest::{Article, LineMap, Metadata, Passage};
-use crate::schema::{Fields, KIND_ARTICLE, KIND_FILE, KIND_PASSAGE};
+use crate::schema::{Fields, KIND_ARTICLE, KIND_FILE, KIND_PASSAGE, date_value};
 
 /// The stable id of an article: 16 hex digits of a hash of its file's absolute path
 /// and, inside a JSON Lines file, the record's own id (or its line when it has none).
@@ -49,13 +49,10 @@ pub fn article_documents(
     let path = path_text(&article.path);
     let meta = &article.meta;
     let facets = facets(meta);
-    let date = meta.date.as_ref().map(|d| {
-        let day = d.value.first_day();
-        let seconds = jiff::civil::DateTime::from(day)
-            .to_zoned(jiff::tz::TimeZone::UTC)
-            .map_or(0, |z| z.timestamp().as_second());
-        (DateTime::from_timestamp_secs(seconds), d.value.to_string())
-    });
+    let date = meta
+        .date
+        .as_ref()
+        .map(|d| (date_value(d.value.first_day()), d.value.to_string()));
 
     let mut docs = Vec::with_capacity(passages.len() + 1);
     let mut head = TantivyDocument::default();
@@ -117,11 +114,11 @@ fn facets(meta: &Metadata) -> Vec<Facet> {
 fn add_date_and_facets(
     fields: &Fields,
     doc: &mut TantivyDocument,
-    date: Option<&(DateTime, String)>,
+    date: Option<&(i64, String)>,
     facets: &[Facet],
 ) {
     if let Some((when, text)) = date {
-        doc.add_date(fields.date, *when);
+        doc.add_i64(fields.date, *when);
         doc.add_text(fields.date_text, text);
     }
     for facet in facets {

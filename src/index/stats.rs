@@ -110,13 +110,13 @@ fn date_range(
     let mut dated = 0;
     let mut columns = Vec::new();
     for segment in searcher.segment_readers() {
-        columns.push(segment.fast_fields().date("date")?);
+        columns.push(segment.fast_fields().i64("date")?);
     }
     for address in docs {
         let Some(when) = columns[address.segment_ord as usize].first(address.doc_id) else {
             continue;
         };
-        let key = when.into_timestamp_secs();
+        let key = when;
         dated += 1;
         if first.is_none_or(|(k, _)| key < k) {
             first = Some((key, address));

@@ -158,13 +158,19 @@ fn best_window(passage: &str, highlights: &[Range<usize>]) -> Range<usize> {
         .split_sentence_bound_indices()
         .map(|(start, s)| start..start + s.len())
         .collect();
-    let count = |window: &Range<usize>| {
-        highlights
+    // Distinct matched words first (a window with `North Korean officers` beats one
+    // with `North Korean … South Korean`), then matched words in all.
+    let count = |window: &Range<usize>| -> (usize, usize) {
+        let words: Vec<String> = highlights
             .iter()
             .filter(|h| h.start >= window.start && h.end <= window.end)
-            .count()
+            .flat_map(|h| trimmed[h.clone()].split_whitespace())
+            .map(str::to_lowercase)
+            .collect();
+        let distinct: std::collections::HashSet<&String> = words.iter().collect();
+        (distinct.len(), words.len())
     };
-    let mut best: Option<(usize, Range<usize>)> = None;
+    let mut best: Option<((usize, usize), Range<usize>)> = None;
     for first in 0..sentences.len() {
         let mut end = first;
         let mut chars = 0;
@@ -187,7 +193,7 @@ fn best_window(passage: &str, highlights: &[Range<usize>]) -> Range<usize> {
         }
     }
     match best {
-        Some((score, window)) if score > 0 || highlights.is_empty() => window,
+        Some((score, window)) if score.0 > 0 || highlights.is_empty() => window,
         _ => word_window(trimmed, highlights.first().map_or(0, |h| h.start)),
     }
 }
@@ -230,6 +236,7 @@ mod tests {
                 .iter()
                 .map(|(p, s)| (p.iter().map(|w| (*w).to_owned()).collect(), *s))
                 .collect(),
+            content: Vec::new(),
         }
     }
 

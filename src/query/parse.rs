@@ -5,6 +5,7 @@
 
 use std::ops::Bound;
 
+use tantivy::Term;
 use tantivy::query::{
     BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, QueryParser, RangeQuery, TermQuery,
 };
@@ -13,12 +14,11 @@ use tantivy::schema::IndexRecordOption;
 use tantivy::tokenizer::{
     Language, LowerCaser, SimpleTokenizer, StopWordFilter, TextAnalyzer, TokenStream,
 };
-use tantivy::{DateTime, Term};
 
 use crate::error::{Error, Result};
 use crate::index::IndexHandle;
 use crate::ingest::date::NewsDate;
-use crate::schema::{Fields, KIND_PASSAGE, text_analyzer};
+use crate::schema::{Fields, KIND_PASSAGE, date_value, text_analyzer};
 
 /// How much a title match weighs against a passage-text match.
 pub const TITLE_BOOST: f32 = 0.5;
@@ -99,12 +99,7 @@ pub fn parse(handle: &IndexHandle, request: &QueryRequest) -> Result<ParsedQuery
         clauses.push((Occur::Must, Box::new(BooleanQuery::new(any))));
     }
     if request.since.is_some() || request.until.is_some() {
-        let bound = |date: jiff::civil::Date| {
-            let seconds = jiff::civil::DateTime::from(date)
-                .to_zoned(jiff::tz::TimeZone::UTC)
-                .map_or(0, |z| z.timestamp().as_second());
-            Term::from_field_date(fields.date, DateTime::from_timestamp_secs(seconds))
-        };
+        let bound = |date: jiff::civil::Date| Term::from_field_i64(fields.date, date_value(date));
         let lower = request
             .since
             .map_or(Bound::Unbounded, |d| Bound::Included(bound(d.first_day())));
@@ -187,7 +182,7 @@ fn syntax_error(text: &str) -> String {
     let (pos, what) = errors
         .first()
         .map_or((text.len(), "cannot read the query".to_owned()), |err| {
-            (err.pos, err.message.clone())
+            (err.pos, err.message.replace("\\\"", "\""))
         });
     let column = text
         .get(..pos.min(text.len()))
