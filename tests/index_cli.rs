@@ -2,38 +2,13 @@
 //! bad input, incremental re-runs and the errors, on the seed corpus and on fixtures.
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use assert_cmd::Command;
+mod testenv;
+
 use predicates::prelude::*;
 use serde_json::Value;
-
-/// The `search` binary with a clean environment, run from `dir`.
-fn search(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("search").unwrap();
-    cmd.current_dir(dir)
-        .env_remove("SEARCH_INDEX")
-        .env_remove("NO_COLOR")
-        .env("COLUMNS", "100");
-    cmd
-}
-
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_tree(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
+use testenv::{copy_tree, repo, search};
 
 fn json(output: &[u8]) -> Value {
     serde_json::from_slice(output).unwrap()

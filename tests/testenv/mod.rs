@@ -1,0 +1,36 @@
+//! What the CLI tests share: the binary with a clean environment, and copies of
+//! fixture trees in temp folders.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+
+/// The `search` binary with a clean environment, run from `dir`.
+pub fn search(dir: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("search").unwrap();
+    cmd.current_dir(dir)
+        .env_remove("SEARCH_INDEX")
+        .env_remove("NO_COLOR")
+        .env("COLUMNS", "100");
+    cmd
+}
+
+/// The repository's root.
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Copies the tree at `from` to `to`.
+pub fn copy_tree(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_tree(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
