@@ -920,3 +920,27 @@ fn snapshot_fixture_query_with_facets() {
     let dir = ranking();
     insta::assert_snapshot!(query_text(dir.path(), &["flood", "--facets"]));
 }
+
+#[test]
+fn match_all_lists_passages_only() {
+    let dir = seed_corpus();
+    let hits = query_json(dir.path(), &["*", "--per-article", "0", "--limit", "1000"]);
+    assert_eq!(
+        hits.len(),
+        56,
+        "every passage of the seed corpus, and no article or file record"
+    );
+    assert!(
+        hits.iter()
+            .all(|hit| !hit["passage"].as_str().unwrap().is_empty())
+    );
+    let dated = query_json(
+        dir.path(),
+        &["*", "--since", "2024-10-08", "--limit", "1000"],
+    );
+    assert_eq!(
+        dated.len(),
+        3,
+        "one best passage for each of the three dated articles"
+    );
+}

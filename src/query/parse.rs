@@ -75,13 +75,14 @@ pub fn parse(handle: &IndexHandle, request: &QueryRequest) -> Result<ParsedQuery
         syntax_query(handle, &mut analyzer, &request.text)?
     };
 
-    let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![
-        (Occur::Must, user_query),
-        (
-            Occur::Must,
-            term_query(Term::from_field_text(fields.kind, KIND_PASSAGE)),
-        ),
-    ];
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, user_query)];
+    // Only passages have the fields a query can name, so any query on words selects
+    // passages alone, and intersecting with `kind:passage` would only cost time. `*`
+    // (everything) is the exception.
+    if !request.plain && request.text.contains('*') {
+        let passages = term_query(Term::from_field_text(fields.kind, KIND_PASSAGE));
+        clauses.push((Occur::Must, passages));
+    }
     for proximity in proximity_queries(&fields, &highlight) {
         clauses.push((Occur::Should, proximity));
     }
