@@ -359,6 +359,23 @@ fn missing_paths_are_an_error_and_leave_the_index_alone() {
 }
 
 #[test]
+fn the_repositorys_index_folder_with_only_a_gitkeep_is_used() {
+    let dir = seed_corpus();
+    fs::create_dir(dir.path().join("index")).unwrap();
+    fs::write(dir.path().join("index/.gitkeep"), "").unwrap();
+    search(dir.path())
+        .args(["stats"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::starts_with("search: no index at index"));
+    search(dir.path())
+        .args(["index", "-q", "corpus"])
+        .assert()
+        .code(0);
+    assert_eq!(stats(dir.path(), "index")["articles"], 5);
+}
+
+#[test]
 fn a_folder_that_is_not_an_index_is_never_touched() {
     let dir = seed_corpus();
     fs::create_dir(dir.path().join("photos")).unwrap();

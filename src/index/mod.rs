@@ -128,8 +128,14 @@ fn check_marker(dir: &Path) -> Result<()> {
     }
 }
 
+/// True when `dir` holds anything but hidden files (a `.gitkeep` or `.DS_Store` does
+/// not make a folder someone else's).
 fn folder_has_files(dir: &Path) -> bool {
-    std::fs::read_dir(dir).is_ok_and(|mut entries| entries.next().is_some())
+    std::fs::read_dir(dir).is_ok_and(|entries| {
+        entries
+            .flatten()
+            .any(|entry| entry.file_name().as_encoded_bytes().first() != Some(&b'.'))
+    })
 }
 
 fn corrupt(dir: &Path, source: TantivyError) -> Error {
