@@ -61,6 +61,9 @@ pub struct Fields {
     /// First day of the publication date as days since 1970-01-01, for range filters
     /// (a day count, not tantivy's nanosecond dates, so any year fits).
     pub date: Field,
+    /// Last day of the publication date's period (the same day for a full date; the
+    /// month's last day for `2024-10`), so date filters keep periods that overlap them.
+    pub date_end: Field,
     /// The date as the source gave it: `2024-10-08`, `2024-10` or `2024`.
     pub date_text: Field,
     /// `/outlet/<name>`, `/date/<yyyy>/<mm>/<dd>` and `/month/<yyyy-mm>` facets.
@@ -105,6 +108,7 @@ pub fn build_schema() -> (Schema, Fields) {
         text: builder.add_text_field("text", text),
         outlet: builder.add_text_field("outlet", keyword),
         date: builder.add_i64_field("date", INDEXED | FAST),
+        date_end: builder.add_i64_field("date_end", INDEXED),
         date_text: builder.add_text_field("date_text", STORED),
         facet: builder.add_facet_field("facet", FacetOptions::default()),
         meta: builder.add_text_field("meta", STORED),
@@ -133,6 +137,7 @@ pub fn fields_of(schema: &Schema) -> Option<Fields> {
         text: field("text")?,
         outlet: field("outlet")?,
         date: field("date")?,
+        date_end: field("date_end")?,
         date_text: field("date_text")?,
         facet: field("facet")?,
         meta: field("meta")?,

@@ -49,10 +49,13 @@ pub fn article_documents(
     let path = path_text(&article.path);
     let meta = &article.meta;
     let facets = facets(meta);
-    let date = meta
-        .date
-        .as_ref()
-        .map(|d| (date_value(d.value.first_day()), d.value.to_string()));
+    let date = meta.date.as_ref().map(|d| {
+        (
+            date_value(d.value.first_day()),
+            date_value(d.value.last_day()),
+            d.value.to_string(),
+        )
+    });
 
     let mut docs = Vec::with_capacity(passages.len() + 1);
     let mut head = TantivyDocument::default();
@@ -114,11 +117,12 @@ fn facets(meta: &Metadata) -> Vec<Facet> {
 fn add_date_and_facets(
     fields: &Fields,
     doc: &mut TantivyDocument,
-    date: Option<&(i64, String)>,
+    date: Option<&(i64, i64, String)>,
     facets: &[Facet],
 ) {
-    if let Some((when, text)) = date {
-        doc.add_i64(fields.date, *when);
+    if let Some((first, last, text)) = date {
+        doc.add_i64(fields.date, *first);
+        doc.add_i64(fields.date_end, *last);
         doc.add_text(fields.date_text, text);
     }
     for facet in facets {

@@ -99,15 +99,17 @@ pub fn parse(handle: &IndexHandle, request: &QueryRequest) -> Result<ParsedQuery
             .collect();
         clauses.push((Occur::Must, Box::new(BooleanQuery::new(any))));
     }
-    if request.since.is_some() || request.until.is_some() {
-        let bound = |date: jiff::civil::Date| Term::from_field_i64(fields.date, date_value(date));
-        let lower = request
-            .since
-            .map_or(Bound::Unbounded, |d| Bound::Included(bound(d.first_day())));
-        let upper = request
-            .until
-            .map_or(Bound::Unbounded, |d| Bound::Included(bound(d.last_day())));
-        clauses.push((Occur::Must, Box::new(RangeQuery::new(lower, upper))));
+    // An article's date is a period (a day, a month, a year); it passes the filters when
+    // that period overlaps the one asked for, so `2024-09` is kept by `--since 2024-09-15`.
+    if let Some(since) = request.since {
+        let from = Term::from_field_i64(fields.date_end, date_value(since.first_day()));
+        let range = RangeQuery::new(Bound::Included(from), Bound::Unbounded);
+        clauses.push((Occur::Must, Box::new(range)));
+    }
+    if let Some(until) = request.until {
+        let to = Term::from_field_i64(fields.date, date_value(until.last_day()));
+        let range = RangeQuery::new(Bound::Unbounded, Bound::Included(to));
+        clauses.push((Occur::Must, Box::new(range)));
     }
     Ok(ParsedQuery {
         query: Box::new(BooleanQuery::new(clauses)),
