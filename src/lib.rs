@@ -102,26 +102,26 @@ fn run_index(cli: &Cli, args: &IndexArgs) -> Result<Outcome> {
 fn run_stats(cli: &Cli, args: &StatsArgs) -> Result<Outcome> {
     let handle = index::open(&cli.index)?;
     let stats = index::stats::stats(&handle)?;
-    let mut out = std::io::stdout().lock();
-    let written = if args.json {
-        render::stats::write_json(&mut out, &stats)
-    } else {
-        render::stats::write_text(&mut out, &stats)
-    };
-    written.map_err(|err| Error::io("<stdout>", err))?;
+    print(|out| {
+        if args.json {
+            render::stats::write_json(out, &stats)
+        } else {
+            render::stats::write_text(out, &stats)
+        }
+    })?;
     Ok(Outcome::Success)
 }
 
 fn run_show(cli: &Cli, args: &ShowArgs) -> Result<Outcome> {
     let handle = index::open(&cli.index)?;
     let article = query::show::show(&handle, &args.target)?;
-    let mut out = std::io::stdout().lock();
-    let written = if args.json {
-        render::show::write_json(&mut out, &article)
-    } else {
-        render::show::write_text(&mut out, &article)
-    };
-    written.map_err(|err| Error::io("<stdout>", err))?;
+    print(|out| {
+        if args.json {
+            render::show::write_json(out, &article)
+        } else {
+            render::show::write_text(out, &article)
+        }
+    })?;
     Ok(Outcome::Success)
 }
 
@@ -152,17 +152,14 @@ fn run_query(cli: &Cli, args: &QueryArgs) -> Result<Outcome> {
         eprintln!("no passage matches {:?}", request.text);
         return Ok(Outcome::NotFound);
     }
-    let mut out = std::io::stdout().lock();
-    let written = if args.json {
-        render::hits::write_json(&mut out, &results)
-    } else {
-        render::hits::write_text(
-            &mut out,
-            &results,
-            use_color(cli.color, std::io::stdout().is_terminal()),
-        )
-    };
-    written.map_err(|err| Error::io("<stdout>", err))?;
+    let color = use_color(cli.color, std::io::stdout().is_terminal());
+    print(|out| {
+        if args.json {
+            render::hits::write_json(out, &results)
+        } else {
+            render::hits::write_text(out, &results, color)
+        }
+    })?;
     Ok(Outcome::Success)
 }
 
@@ -180,18 +177,25 @@ fn run_eval(cli: &Cli, args: &EvalArgs) -> Result<Outcome> {
     let queries = eval::read_queries(&args.queries)?;
     let qrels = eval::read_qrels(&args.qrels)?;
     let figures = eval::evaluate(&handle, &queries, &qrels)?;
-    let mut out = std::io::stdout().lock();
-    let written = if args.json {
-        serde_json::to_writer(&mut out, &figures)
-            .map_err(std::io::Error::from)
-            .and_then(|()| writeln!(out))
-    } else {
-        writeln!(
-            out,
-            "nDCG@10 {:.4}  Recall@100 {:.4}  MRR@10 {:.4}  over {} queries",
-            figures.ndcg_10, figures.recall_100, figures.mrr_10, figures.queries
-        )
-    };
-    written.map_err(|err| Error::io("<stdout>", err))?;
+    print(|out| {
+        if args.json {
+            serde_json::to_writer(&mut *out, &figures)?;
+            writeln!(out)
+        } else {
+            writeln!(
+                out,
+                "nDCG@10 {:.4}  Recall@100 {:.4}  MRR@10 {:.4}  over {} queries",
+                figures.ndcg_10, figures.recall_100, figures.mrr_10, figures.queries
+            )
+        }
+    })?;
     Ok(Outcome::Success)
+}
+
+/// Writes a command's results to stdout; a failed write (a closed pipe) becomes an
+/// [`Error::Io`] that `main` knows how to treat.
+fn print(
+    write: impl FnOnce(&mut std::io::StdoutLock<'static>) -> std::io::Result<()>,
+) -> Result<()> {
+    write(&mut std::io::stdout().lock()).map_err(|err| Error::io("<stdout>", err))
 }

@@ -157,6 +157,24 @@ pub fn date_value(day: jiff::civil::Date) -> i64 {
     i64::from(day.since(epoch).map_or(0, |span| span.get_days()))
 }
 
+/// The children of facet `root` (`/outlet`, `/month`) in `counts`, as (last path
+/// segment, count) pairs.
+pub fn facet_children(counts: &tantivy::collector::FacetCounts, root: &str) -> Vec<(String, u64)> {
+    counts
+        .get(root)
+        .map(|(facet, n)| {
+            (
+                facet
+                    .to_path()
+                    .last()
+                    .map(|s| (*s).to_owned())
+                    .unwrap_or_default(),
+                n,
+            )
+        })
+        .collect()
+}
+
 /// Registers the analyzers the schema names on `index`.
 pub fn register_tokenizers(index: &Index) {
     index.tokenizers().register(TEXT_TOKENIZER, text_analyzer());

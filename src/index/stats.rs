@@ -10,7 +10,7 @@ use tantivy::{Searcher, Term};
 use crate::error::Result;
 use crate::index::IndexHandle;
 use crate::index::report::RunReport;
-use crate::schema::{Fields, KIND_ARTICLE, KIND_FILE, KIND_PASSAGE};
+use crate::schema::{Fields, KIND_ARTICLE, KIND_FILE, KIND_PASSAGE, facet_children};
 
 /// Articles from one outlet.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -59,16 +59,9 @@ pub fn stats(handle: &IndexHandle) -> Result<Stats> {
     let mut facets = FacetCollector::for_field("facet");
     facets.add_facet("/outlet");
     let counts = searcher.search(&kind_query(fields, KIND_ARTICLE), &facets)?;
-    let mut outlets: Vec<OutletCount> = counts
-        .get("/outlet")
-        .map(|(facet, n)| OutletCount {
-            outlet: facet
-                .to_path()
-                .last()
-                .map(|s| (*s).to_owned())
-                .unwrap_or_default(),
-            articles: n,
-        })
+    let mut outlets: Vec<OutletCount> = facet_children(&counts, "/outlet")
+        .into_iter()
+        .map(|(outlet, articles)| OutletCount { outlet, articles })
         .collect();
     outlets.sort_by(|a, b| {
         b.articles

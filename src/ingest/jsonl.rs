@@ -174,10 +174,9 @@ mod tests {
             .collect();
         assert_eq!(lines, [12, 13, 14, 15]);
         assert_eq!(read.articles[1].lines, LineMap::Fixed(16));
-        assert!(
-            read.notices[0]
-                .to_string()
-                .starts_with("skipped d.jsonl:12: not an article record: invalid JSON")
-        );
+        assert!(matches!(
+            &read.notices[0],
+            Notice::Skipped { reason: SkipReason::BadRecord(why), .. } if why.starts_with("invalid JSON")
+        ));
     }
 }

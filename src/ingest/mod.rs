@@ -90,30 +90,6 @@ impl Notice {
     }
 }
 
-impl fmt::Display for Notice {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Notice::Skipped {
-                path,
-                line: Some(line),
-                reason,
-            } => {
-                write!(f, "skipped {}:{line}: {reason}", path.display())
-            }
-            Notice::Skipped {
-                path,
-                line: None,
-                reason,
-            } => {
-                write!(f, "skipped {}: {reason}", path.display())
-            }
-            Notice::Decoded { path, encoding } => {
-                write!(f, "{} is not UTF-8: decoded as {encoding}", path.display())
-            }
-        }
-    }
-}
-
 /// The articles read from one file (or one chunk of a JSON Lines file), and what to
 /// tell the user about it.
 #[derive(Debug, Default)]

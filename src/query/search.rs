@@ -13,7 +13,7 @@ use crate::error::Result;
 use crate::index::IndexHandle;
 use crate::query::highlight::{Snippet, highlight_ranges, snippet};
 use crate::query::parse::{ParsedQuery, QueryRequest, parse};
-use crate::schema::text_analyzer;
+use crate::schema::{facet_children, text_analyzer};
 
 /// How many results and how they are grouped.
 #[derive(Debug, Clone, Copy)]
@@ -235,16 +235,9 @@ fn facets(searcher: &Searcher, parsed: &ParsedQuery) -> Result<Facets> {
     collector.add_facet("/month");
     let counts = searcher.search(&parsed.query, &collector)?;
     let values = |root: &str| -> Vec<FacetCount> {
-        counts
-            .get(root)
-            .map(|(facet, n)| FacetCount {
-                value: facet
-                    .to_path()
-                    .last()
-                    .map(|s| (*s).to_owned())
-                    .unwrap_or_default(),
-                passages: n,
-            })
+        facet_children(&counts, root)
+            .into_iter()
+            .map(|(value, passages)| FacetCount { value, passages })
             .collect()
     };
     let mut outlets = values("/outlet");
