@@ -2,7 +2,9 @@
 //!
 //! One index holds three kinds of document, told apart by the `kind` field:
 //! - `passage`: the searched unit, carrying its article's id, title, outlet, date and
-//!   path, its text, line and number, and facets `/outlet/<name>` and `/date/<y>/<m>/<d>`;
+//!   path, its text, line and number, and facets `/outlet/<name>` and `/date/<y>/<m>/<d>`.
+//!   Its searchable `text` is the passage followed by the article's title, so a headline
+//!   word counts in the same BM25 field as the passage's own words;
 //! - `article`: one per article, with its metadata and where each value came from
 //!   (for `search show` and `search stats`), and the same facets for per-article counts;
 //! - `file`: one per source file indexed, with its size, mtime and content hash, so
@@ -54,8 +56,10 @@ pub struct Fields {
     pub line: Field,
     /// Headline, searchable.
     pub title: Field,
-    /// Passage text, searchable with positions.
+    /// Passage text then the article's title, searchable with positions (not stored).
     pub text: Field,
+    /// Passage text as stored, for snippets and `search show`.
+    pub passage_text: Field,
     /// Outlet name, matched whole and case-insensitively (`outlet:reuters`).
     pub outlet: Field,
     /// First day of the publication date as days since 1970-01-01, for range filters
@@ -86,9 +90,8 @@ pub fn build_schema() -> (Schema, Fields) {
     let text_indexing = TextFieldIndexing::default()
         .set_tokenizer(TEXT_TOKENIZER)
         .set_index_option(IndexRecordOption::WithFreqsAndPositions);
-    let text = TextOptions::default()
-        .set_indexing_options(text_indexing)
-        .set_stored();
+    let searchable = TextOptions::default().set_indexing_options(text_indexing);
+    let text = searchable.clone().set_stored();
     let keyword = TextOptions::default()
         .set_indexing_options(
             TextFieldIndexing::default()
@@ -105,7 +108,8 @@ pub fn build_schema() -> (Schema, Fields) {
         passage: builder.add_u64_field("passage", STORED | FAST),
         line: builder.add_u64_field("line", STORED),
         title: builder.add_text_field("title", text.clone()),
-        text: builder.add_text_field("text", text),
+        text: builder.add_text_field("text", searchable),
+        passage_text: builder.add_text_field("passage_text", STORED),
         outlet: builder.add_text_field("outlet", keyword),
         date: builder.add_i64_field("date", INDEXED | FAST),
         date_end: builder.add_i64_field("date_end", INDEXED),
@@ -135,6 +139,7 @@ pub fn fields_of(schema: &Schema) -> Option<Fields> {
         line: field("line")?,
         title: field("title")?,
         text: field("text")?,
+        passage_text: field("passage_text")?,
         outlet: field("outlet")?,
         date: field("date")?,
         date_end: field("date_end")?,

@@ -153,12 +153,8 @@ fn proximity_beats_repetition() {
 #[test]
 fn a_title_holding_the_word_ranks_first() {
     let dir = ranking();
-    // The premise: on the passage text alone, the article without the word in its title
-    // is (one word shorter, so) marginally stronger.
-    assert_eq!(
-        files(&query_json(dir.path(), &["text:drought"])),
-        ["dry-summer.md", "drought-title.md"]
-    );
+    // Both passages hold `drought` once; the one in `drought-title.md` is a word longer,
+    // so on its own passage text it would rank second. Its headline puts it first.
     assert_eq!(
         files(&query_json(dir.path(), &["drought"])),
         ["drought-title.md", "dry-summer.md"]
@@ -565,18 +561,20 @@ fn json_facets_come_last_as_one_object() {
         lines[1],
         json!({
             "facets": {
+                "articles": 2,
                 "outlets": [
-                    {"value": "Coastal Courier", "passages": 3},
-                    {"value": "Kyiv Ledger", "passages": 1}
+                    {"value": "Coastal Courier", "articles": 1},
+                    {"value": "Kyiv Ledger", "articles": 1}
                 ],
                 "months": [
-                    {"value": "2024-08", "passages": 3},
-                    {"value": "2024-10", "passages": 1}
+                    {"value": "2024-08", "articles": 1},
+                    {"value": "2024-10", "articles": 1}
                 ]
             },
             "total_passages": 4
         })
     );
+    // The diary matches in three passages but is one article, and counts once.
     // Without --facets, no such line.
     let plain = query_json(dir.path(), &["flood", "--limit", "1"]);
     assert_eq!(plain.len(), 1);
@@ -591,20 +589,20 @@ fn facets_count_the_whole_match_set() {
     assert_eq!(
         facets,
         [
-            "outlets (matching passages):",
-            "         3  Coastal Courier",
-            "         3  Eastern Monitor",
+            "outlets (matching articles):",
             "         3  Harbour Gazette",
-            "         3  Kyiv Ledger",
+            "         2  Coastal Courier",
+            "         2  Eastern Monitor",
             "         2  Farm Weekly",
+            "         2  Kyiv Ledger",
             "         2  Wire Service",
             "",
-            "months (matching passages):",
-            "         2  2024-08",
+            "months (matching articles):",
+            "         1  2024-08",
             "         3  2024-09",
-            "        10  2024-10",
+            "         8  2024-10",
             "",
-            "1 of 16 matching passages shown",
+            "1 of 16 matching passages shown, from 13 articles",
             "",
         ]
         .join("\n")
@@ -616,9 +614,10 @@ fn facets_count_the_whole_match_set() {
     );
     let last = lines.last().unwrap();
     assert_eq!(last["total_passages"], 10);
+    assert_eq!(last["facets"]["articles"], 8);
     assert_eq!(
         last["facets"]["months"],
-        json!([{"value": "2024-10", "passages": 10}])
+        json!([{"value": "2024-10", "articles": 8}])
     );
 }
 
@@ -949,5 +948,26 @@ fn match_all_lists_passages_only() {
         dated.len(),
         3,
         "one best passage for each of the three dated articles"
+    );
+}
+
+#[test]
+fn stopwords_among_other_words_neither_score_nor_highlight() {
+    let dir = ranking();
+    for args in [&["the quay at night"][..], &["-F", "the quay at night"]] {
+        let hits = query_json(dir.path(), args);
+        assert_eq!(files(&hits), ["harbour-police.md"], "{args:?}");
+        assert_eq!(marked(&hits[0]), ["quay", "night"], "{args:?}");
+    }
+    // A phrase keeps its stopwords: they must stand where the phrase has them.
+    let hits = query_json(dir.path(), &["\"the quay at night\""]);
+    assert_eq!(marked(&hits[0]), ["the quay at night"]);
+    // A query of stopwords alone still searches for them.
+    let hits = query_json(dir.path(), &["-F", "at the"]);
+    assert!(!hits.is_empty());
+    assert!(
+        marked(&hits[0])
+            .iter()
+            .any(|m| m.eq_ignore_ascii_case("the"))
     );
 }

@@ -16,6 +16,7 @@ use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Instant;
 
+use tantivy::indexer::UserOperation;
 use tantivy::{IndexWriter, TantivyDocument, Term};
 
 use crate::error::{Error, Result};
@@ -94,8 +95,14 @@ impl Shared<'_> {
     }
 
     fn add(&self, doc: TantivyDocument) -> Result<()> {
+        self.add_batch(vec![doc])
+    }
+
+    /// Adds documents as one batch: tantivy puts a batch in one segment, in order, so an
+    /// article's documents keep consecutive ids (the article facet counts rely on it).
+    fn add_batch(&self, docs: Vec<TantivyDocument>) -> Result<()> {
         self.dirty.store(true, Ordering::Relaxed);
-        self.writer.add_document(doc)?;
+        self.writer.run(docs.into_iter().map(UserOperation::Add))?;
         Ok(())
     }
 
@@ -386,9 +393,7 @@ fn index_work(work: &Work, shared: &Shared<'_>) -> Result<()> {
             shared.notice(&Notice::skipped(&article.path, SkipReason::Empty));
             continue;
         }
-        for doc in article_documents(&shared.fields, article, &cut) {
-            shared.add(doc)?;
-        }
+        shared.add_batch(article_documents(&shared.fields, article, &cut))?;
         articles += 1;
         passages += cut.len() as u64;
     }

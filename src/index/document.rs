@@ -88,7 +88,12 @@ pub fn article_documents(
         if let Some(outlet) = &meta.outlet {
             doc.add_text(fields.outlet, &outlet.value);
         }
-        doc.add_text(fields.text, passage.text(&article.body));
+        let text = passage.text(&article.body);
+        doc.add_text(fields.text, text);
+        if let Some(title) = &meta.title {
+            doc.add_text(fields.text, &title.value);
+        }
+        doc.add_text(fields.passage_text, text);
         add_date_and_facets(fields, &mut doc, date.as_ref(), &facets);
         docs.push(doc);
     }

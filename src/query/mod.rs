@@ -1,6 +1,7 @@
 //! Reading the index back: [`parse`] a query, [`search`] it for passages, [`highlight`]
-//! them; [`show`] looks up one article with its passages.
+//! them, count [`facets`] over the matching articles; [`show`] looks up one article with its passages.
 
+pub mod facets;
 pub mod highlight;
 pub mod parse;
 pub mod search;

@@ -2,6 +2,12 @@
 //! highlight. tantivy's query language is kept whole (words, `"phrases"`, `~slop`,
 //! `AND`/`OR`/`NOT`, `+`/`-`, `title:`/`outlet:`); on top of it go proximity clauses, so
 //! passages holding the query words close together rank first, and the filters.
+//!
+//! Bare words search the passage text, which the indexer follows with the article's
+//! title, so the headline counts in the same BM25 field. English stopwords among
+//! optional bare words ("the", "in", "of") are left out of scoring unless the query
+//! has nothing else: they say nothing about relevance and only add noise. Phrases and
+//! required words keep them.
 
 use std::ops::Bound;
 
@@ -20,10 +26,13 @@ use crate::index::IndexHandle;
 use crate::ingest::date::NewsDate;
 use crate::schema::{Fields, KIND_PASSAGE, date_value, text_analyzer};
 
-/// How much a title match weighs against a passage-text match.
-pub const TITLE_BOOST: f32 = 0.5;
-/// Weight of each clause rewarding two consecutive query words found close together.
+/// Weight of the proximity clauses, which reward consecutive content words of the query
+/// found close together. It is shared out so that the clauses together weigh at most
+/// as much as a query's first [`PROXIMITY_PAIRS`] pairs: a pasted sentence has many
+/// pairs, and they must not outweigh its words.
 pub const PROXIMITY_BOOST: f32 = 0.3;
+/// See [`PROXIMITY_BOOST`].
+pub const PROXIMITY_PAIRS: usize = 2;
 /// How far apart (in words) two consecutive query words may be to earn the proximity boost.
 pub const PROXIMITY_SLOP: u32 = 3;
 /// Fields a user may name in a query.
@@ -121,28 +130,32 @@ fn term_query(term: Term) -> Box<dyn Query> {
     Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs))
 }
 
-/// Plain words: every word may match title or text, none is syntax.
+/// Plain words: every word is an optional term on the passage text, none is syntax.
 fn plain_query(
     fields: &Fields,
     analyzer: &mut TextAnalyzer,
     text: &str,
 ) -> Result<(Box<dyn Query>, HighlightTerms)> {
-    let words = analyze(analyzer, text);
+    let content = content_words(analyzer, text);
+    let words = if content.is_empty() {
+        analyze(analyzer, text)
+    } else {
+        content.clone()
+    };
     if words.is_empty() {
         return Err(Error::BadQuery(
             "the query has no words to search for".to_owned(),
         ));
     }
-    let content = content_words(analyzer, text);
-    let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-    for word in &words {
-        clauses.push((
-            Occur::Should,
-            term_query(Term::from_field_text(fields.text, word)),
-        ));
-        let title = term_query(Term::from_field_text(fields.title, word));
-        clauses.push((Occur::Should, Box::new(BoostQuery::new(title, TITLE_BOOST))));
-    }
+    let clauses: Vec<(Occur, Box<dyn Query>)> = words
+        .iter()
+        .map(|word| {
+            (
+                Occur::Should,
+                term_query(Term::from_field_text(fields.text, word)),
+            )
+        })
+        .collect();
     Ok((
         Box::new(BooleanQuery::new(clauses)),
         HighlightTerms {
@@ -168,15 +181,51 @@ fn syntax_query(
         Ok(ast) => ast,
         Err(_) => return Err(Error::BadQuery(syntax_error(text))),
     };
+    let ast = drop_optional_stopwords(ast, analyzer);
     let mut highlight = HighlightTerms::default();
     check_and_collect(&ast, analyzer, false, &mut highlight)?;
-    let fields = handle.fields;
-    let mut parser = QueryParser::for_index(&handle.index, vec![fields.title, fields.text]);
-    parser.set_field_boost(fields.title, TITLE_BOOST);
+    let parser = QueryParser::for_index(&handle.index, vec![handle.fields.text]);
     let query = parser
-        .parse_query(text)
+        .build_query_from_user_input_ast(ast)
         .map_err(|err| Error::BadQuery(format!("{err}")))?;
     Ok((query, highlight))
+}
+
+/// Leaves out of a query's top level the optional bare words that are all stopwords,
+/// when something else remains to search for.
+fn drop_optional_stopwords(ast: UserInputAst, analyzer: &mut TextAnalyzer) -> UserInputAst {
+    let UserInputAst::Clause(clauses) = ast else {
+        return ast;
+    };
+    let mut is_stopword = |clause: &(Option<Occur>, UserInputAst)| match clause {
+        (None | Some(Occur::Should), UserInputAst::Leaf(leaf)) => match leaf.as_ref() {
+            UserInputLeaf::Literal(literal) => {
+                literal.delimiter == Delimiter::None
+                    && literal.field_name.is_none()
+                    && !literal.prefix
+                    && content_words(analyzer, &literal.phrase).is_empty()
+                    && !analyze(analyzer, &literal.phrase).is_empty()
+            }
+            _ => false,
+        },
+        _ => false,
+    };
+    let stop: Vec<bool> = clauses.iter().map(&mut is_stopword).collect();
+    let keeps_positive = clauses
+        .iter()
+        .zip(&stop)
+        .any(|((occur, _), stop)| !stop && *occur != Some(Occur::MustNot));
+    if !keeps_positive {
+        return UserInputAst::Clause(clauses);
+    }
+    UserInputAst::Clause(
+        clauses
+            .into_iter()
+            .zip(stop)
+            .filter(|(_, stop)| !stop)
+            .map(|(clause, _)| clause)
+            .collect(),
+    )
 }
 
 /// Where tantivy's grammar gives up on `text`, as a message with a caret under it.
@@ -261,7 +310,7 @@ pub fn analyze(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
 }
 
 /// The stems of the words of `text` that are not English stopwords ("the", "in",
-/// "have"): closeness of stopwords says nothing about relevance.
+/// "of"): closeness of stopwords says nothing about relevance.
 fn content_words(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
     let mut stopwords = match StopWordFilter::new(Language::English) {
         Some(filter) => TextAnalyzer::builder(SimpleTokenizer::default())
@@ -280,10 +329,14 @@ fn content_words(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
 /// stand within [`PROXIMITY_SLOP`] words of each other: the more of the query a passage
 /// holds close together, the more it gains over one that repeats a single word.
 fn proximity_queries(fields: &Fields, highlight: &HighlightTerms) -> Vec<Box<dyn Query>> {
-    highlight
+    let pairs: Vec<&[String]> = highlight
         .content
         .windows(2)
         .filter(|pair| pair[0] != pair[1])
+        .collect();
+    let boost = PROXIMITY_BOOST * (PROXIMITY_PAIRS as f32 / pairs.len().max(1) as f32).min(1.0);
+    pairs
+        .into_iter()
         .map(|pair| {
             let terms = pair
                 .iter()
@@ -291,7 +344,7 @@ fn proximity_queries(fields: &Fields, highlight: &HighlightTerms) -> Vec<Box<dyn
                 .collect();
             let mut phrase = PhraseQuery::new(terms);
             phrase.set_slop(PROXIMITY_SLOP);
-            Box::new(BoostQuery::new(Box::new(phrase), PROXIMITY_BOOST)) as Box<dyn Query>
+            Box::new(BoostQuery::new(Box::new(phrase), boost)) as Box<dyn Query>
         })
         .collect()
 }

@@ -5,15 +5,16 @@
 use std::collections::HashMap;
 
 use serde::Serialize;
-use tantivy::collector::{Count, FacetCollector, TopDocs};
+use tantivy::collector::{Count, TopDocs};
 use tantivy::schema::Value;
 use tantivy::{DocAddress, Score, Searcher, TantivyDocument};
 
 use crate::error::Result;
 use crate::index::IndexHandle;
+use crate::query::facets::ArticleFacets;
 use crate::query::highlight::{Snippet, highlight_ranges, snippet};
 use crate::query::parse::{ParsedQuery, QueryRequest, parse};
-use crate::schema::{facet_children, text_analyzer};
+use crate::schema::text_analyzer;
 
 /// How many results and how they are grouped.
 #[derive(Debug, Clone, Copy)]
@@ -57,18 +58,20 @@ pub struct Hit {
     pub highlights: Vec<[usize; 2]>,
 }
 
-/// A count of matching passages for one facet value.
+/// A count of matching articles for one facet value.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct FacetCount {
     /// The value (an outlet name, a `YYYY-MM` month).
     pub value: String,
-    /// Matching passages with it.
-    pub passages: u64,
+    /// Matching articles with it.
+    pub articles: u64,
 }
 
 /// Facet counts over the whole match set.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Facets {
+    /// Matching articles in all.
+    pub articles: u64,
     /// Per outlet, most first.
     pub outlets: Vec<FacetCount>,
     /// Per month, oldest first.
@@ -111,7 +114,7 @@ pub fn search(handle: &IndexHandle, request: &QueryRequest, page: Page) -> Resul
                 .and_then(|v| v.as_u64())
                 .unwrap_or_default()
         };
-        let passage = text(fields.text).unwrap_or_default();
+        let passage = text(fields.passage_text).unwrap_or_default();
         let ranges = highlight_ranges(&mut analyzer, &parsed.highlight, &passage);
         let Snippet {
             text: snippet_text,
@@ -230,23 +233,24 @@ fn top_passages(
 }
 
 fn facets(searcher: &Searcher, parsed: &ParsedQuery) -> Result<Facets> {
-    let mut collector = FacetCollector::for_field("facet");
-    collector.add_facet("/outlet");
-    collector.add_facet("/month");
-    let counts = searcher.search(&parsed.query, &collector)?;
+    let found = searcher.search(&parsed.query, &ArticleFacets::under(&["/outlet", "/month"]))?;
     let values = |root: &str| -> Vec<FacetCount> {
-        facet_children(&counts, root)
+        found
+            .children(root)
             .into_iter()
-            .map(|(value, passages)| FacetCount { value, passages })
+            .map(|(value, articles)| FacetCount { value, articles })
             .collect()
     };
     let mut outlets = values("/outlet");
     outlets.sort_by(|a, b| {
-        b.passages
-            .cmp(&a.passages)
+        b.articles
+            .cmp(&a.articles)
             .then_with(|| a.value.cmp(&b.value))
     });
-    let mut months = values("/month");
-    months.sort_by(|a, b| a.value.cmp(&b.value));
-    Ok(Facets { outlets, months })
+    let months = values("/month");
+    Ok(Facets {
+        articles: found.articles(),
+        outlets,
+        months,
+    })
 }

@@ -150,7 +150,7 @@ fn assemble(
             None => article.passages.push(StoredPassage {
                 index: number(doc, fields.passage).unwrap_or_default(),
                 line: number(doc, fields.line).unwrap_or_default(),
-                text: text(doc, fields.text).unwrap_or_default(),
+                text: text(doc, fields.passage_text).unwrap_or_default(),
             }),
         }
     }

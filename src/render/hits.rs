@@ -45,25 +45,29 @@ pub fn write_text(out: &mut impl Write, results: &Results, color: bool) -> io::R
         writeln!(out, "   {}", marked_snippet(hit, color))?;
         writeln!(out)?;
     }
-    if let Some(facets) = &results.facets {
-        write_facet(out, "outlets", &facets.outlets)?;
-        write_facet(out, "months", &facets.months)?;
+    let shown = results.hits.len();
+    let total = results.total_passages;
+    match &results.facets {
+        Some(facets) => {
+            write_facet(out, "outlets", &facets.outlets)?;
+            write_facet(out, "months", &facets.months)?;
+            writeln!(
+                out,
+                "{shown} of {total} matching passages shown, from {} articles",
+                facets.articles
+            )
+        }
+        None => writeln!(out, "{shown} of {total} matching passages shown"),
     }
-    writeln!(
-        out,
-        "{} of {} matching passages shown",
-        results.hits.len(),
-        results.total_passages
-    )
 }
 
 fn write_facet(out: &mut impl Write, name: &str, counts: &[FacetCount]) -> io::Result<()> {
-    writeln!(out, "{name} (matching passages):")?;
+    writeln!(out, "{name} (matching articles):")?;
     for count in counts {
         writeln!(
             out,
             "  {:>8}  {}",
-            count.passages,
+            count.articles,
             terminal_safe(&count.value)
         )?;
     }

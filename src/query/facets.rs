@@ -1,0 +1,160 @@
+//! Facet counts over a query's whole match set, counted in *articles*: a query matches
+//! passages, and an article with five matching passages (or a matching title, which
+//! every passage carries) must count once, not five times. tantivy's `FacetCollector`
+//! counts documents, so this collector counts the facets of an article's first matching
+//! passage only (told apart by the `article_key` fast field).
+
+use std::collections::HashMap;
+
+use tantivy::collector::{Collector, SegmentCollector};
+use tantivy::columnar::Column;
+use tantivy::fastfield::FacetReader;
+use tantivy::schema::Facet;
+use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
+
+/// Counts, per distinct matching article, its facets under the given roots.
+pub struct ArticleFacets {
+    roots: Vec<String>,
+}
+
+/// What [`ArticleFacets`] found: matching articles, and per facet (in its encoded form)
+/// how many of them carry it.
+#[derive(Debug, Default)]
+pub struct ArticleFacetCounts {
+    articles: u64,
+    counts: HashMap<String, u64>,
+}
+
+impl ArticleFacets {
+    /// Counts facets under these roots, such as `/outlet` or `/month`.
+    pub fn under(roots: &[&str]) -> Self {
+        Self {
+            roots: roots.iter().map(|root| encoded_prefix(root)).collect(),
+        }
+    }
+}
+
+impl ArticleFacetCounts {
+    /// Matching articles.
+    pub fn articles(&self) -> u64 {
+        self.articles
+    }
+
+    /// The children of `root` (such as `/outlet`) with the number of matching articles
+    /// under each, by name.
+    pub fn children(&self, root: &str) -> Vec<(String, u64)> {
+        let prefix = encoded_prefix(root);
+        let mut children: Vec<(String, u64)> = self
+            .counts
+            .iter()
+            .filter_map(|(facet, n)| {
+                let child = facet.strip_prefix(&prefix)?;
+                (!child.contains(SEPARATOR)).then(|| (child.to_owned(), *n))
+            })
+            .collect();
+        children.sort();
+        children
+    }
+}
+
+/// What separates segments in a facet's encoded form (no escaping needed there).
+const SEPARATOR: char = '\u{0}';
+
+/// `/outlet` → the encoded form every facet under it starts with.
+fn encoded_prefix(root: &str) -> String {
+    let mut prefix = Facet::from(root).encoded_str().to_owned();
+    prefix.push(SEPARATOR);
+    prefix
+}
+
+/// One segment's share of the work.
+pub struct SegmentArticleFacets {
+    keys: Column<u64>,
+    facets: FacetReader,
+    roots: Vec<String>,
+    last_key: Option<u64>,
+    articles: u64,
+    /// Matching articles per facet ordinal.
+    counts: Vec<u64>,
+}
+
+impl Collector for ArticleFacets {
+    type Fruit = ArticleFacetCounts;
+    type Child = SegmentArticleFacets;
+
+    fn for_segment(
+        &self,
+        _segment: SegmentOrdinal,
+        reader: &SegmentReader,
+    ) -> tantivy::Result<Self::Child> {
+        let facets = reader.facet_reader("facet")?;
+        Ok(SegmentArticleFacets {
+            keys: reader.fast_fields().u64("article_key")?,
+            counts: vec![0; facets.num_facets()],
+            facets,
+            roots: self.roots.clone(),
+            last_key: None,
+            articles: 0,
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        false
+    }
+
+    fn merge_fruits(&self, fruits: Vec<ArticleFacetCounts>) -> tantivy::Result<ArticleFacetCounts> {
+        let mut merged = ArticleFacetCounts::default();
+        for fruit in fruits {
+            merged.articles += fruit.articles;
+            for (facet, n) in fruit.counts {
+                *merged.counts.entry(facet).or_default() += n;
+            }
+        }
+        Ok(merged)
+    }
+}
+
+impl SegmentCollector for SegmentArticleFacets {
+    type Fruit = ArticleFacetCounts;
+
+    /// Documents arrive in id order, and the indexer adds each article's documents as
+    /// one batch (one segment, consecutive ids), so a key that differs from the last
+    /// one seen is an article not yet counted.
+    fn collect(&mut self, doc: DocId, _score: Score) {
+        let Some(key) = self.keys.first(doc) else {
+            return;
+        };
+        if self.last_key == Some(key) {
+            return;
+        }
+        self.last_key = Some(key);
+        self.articles += 1;
+        for ord in self.facets.facet_ords(doc) {
+            if let Some(count) = self.counts.get_mut(ord as usize) {
+                *count += 1;
+            }
+        }
+    }
+
+    fn harvest(self) -> ArticleFacetCounts {
+        let mut counts = HashMap::new();
+        let mut facet = Facet::root();
+        for (ord, &n) in self.counts.iter().enumerate() {
+            if n == 0 || self.facets.facet_from_ord(ord as u64, &mut facet).is_err() {
+                continue;
+            }
+            let path = facet.encoded_str();
+            if self
+                .roots
+                .iter()
+                .any(|root| path.starts_with(root.as_str()))
+            {
+                counts.insert(path.to_owned(), n);
+            }
+        }
+        ArticleFacetCounts {
+            articles: self.articles,
+            counts,
+        }
+    }
+}
