@@ -8,8 +8,9 @@
 # alike), input MB/s and articles/s at that median, CPU seconds (user + system), peak
 # resident memory (max over the runs) and the size of the index on disk. For `search`
 # the count of articles comes from its summary line, for tantivy-cli from its
-# meta.json. One more row times `search index` re-run on the unchanged 10× replica
-# (the incremental no-op). The two do different work: `search` cuts each article into
+# meta.json. A `search index --no-entities` build runs beside each, so the share of
+# time entity extraction takes is measured in the same run. One more row times
+# `search index` re-run on the unchanged 10× replica (the incremental no-op). The two do different work: `search` cuts each article into
 # passages and indexes one document per passage plus one per article, with facets and
 # metadata; tantivy-cli indexes one document per record. The ratio column is what that
 # costs end to end.
@@ -181,6 +182,16 @@ for size in $SIZES; do
         if [[ -n $last_search ]]; then rm -rf "$last_search"; fi
         last_search=$dir
 
+        # The same build without entity extraction, to show what extraction costs.
+        dir=$WORK/runs/search-noent-x$size-$run
+        mkdir -p "$dir"
+        log=$WORK/runs/search-noent-x$size-$run.log
+        timed /dev/null "$log" "$SEARCH" --index "$dir" --color never index --rebuild --no-entities "$corpus"
+        [[ $RC -eq 0 || $RC -eq 3 ]] || { cat "$log" >&2; die "search index --no-entities failed (exit $RC)"; }
+        record "$size" search-noent "$run" "$WALL" "$CPU" "$RSS_KB" "$bytes" "$(search_articles "$log")" "$(dir_bytes "$dir")"
+        note "${size}× run $run/$RUNS  search --no-entities: ${WALL} s wall, ${CPU} s CPU"
+        rm -rf "$dir"
+
         if [[ -n $TANTIVY ]]; then
             dir=$WORK/runs/tantivy-x$size-$run
             tantivy_index_dir "$dir"
@@ -266,6 +277,12 @@ for size in sorted({s for s, _ in runs}):
         name = "search" if tool == "search" else "tantivy-cli"
         print(f"| {size}× | {name} | {r['n']} | {r['wall']:.2f} | {r['cpu']:.1f} | "
               f"{r['mbs']:.1f} | {r['aps']:,.0f} | {r['rss']:.0f} | {r['index']:.0f} | {ratio} |")
+    if "search-noent" in tools:
+        r = tools["search-noent"]
+        share = 1 - r["wall"] / tools["search"]["wall"] if "search" in tools else 0.0
+        print(f"| {size}× | search --no-entities (extraction: {share:.0%} of search's time) | "
+              f"{r['n']} | {r['wall']:.2f} | {r['cpu']:.1f} | {r['mbs']:.1f} | {r['aps']:,.0f} | "
+              f"{r['rss']:.0f} | {r['index']:.0f} | — |")
     if "search-noop" in tools:
         r = tools["search-noop"]
         print(f"| {size}× | search, re-run on unchanged corpus | {r['n']} | {r['wall']:.3f} | "

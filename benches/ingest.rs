@@ -1,6 +1,6 @@
 //! Throughput of the ingest stages that run before tantivy sees a document: cutting
-//! bodies into passages, parsing JSON Lines records into articles, and reading a plain
-//! text article. Input bytes per second, so the figures compare with the end-to-end
+//! bodies into passages, finding named entities, parsing JSON Lines records into
+//! articles, and reading a plain text article. Input bytes per second, so the figures compare with the end-to-end
 //! MB/s of `benches/e2e.sh`.
 //!
 //! Reads `../shared/data/reuters.jsonl` when it is there; otherwise the first two
@@ -223,6 +223,20 @@ fn ingest(c: &mut Criterion) {
     group.throughput(Throughput::Bytes(chunk.len() as u64));
     group.bench_function(format!("{source}/{}_KiB", chunk.len() >> 10), |b| {
         b.iter(|| jsonl::read_chunk(path, black_box(chunk), 1, &defaults));
+    });
+    group.finish();
+
+    // (b2) Entity extraction on the same bodies (title, body), as the workers do.
+    let articles = jsonl::read_chunk(path, head, 1, &defaults).articles;
+    let _ = search::entities::of_article(&articles[0]); // the gazetteer loads once
+    let mut group = c.benchmark_group("entities");
+    group.throughput(Throughput::Bytes(body_bytes as u64));
+    group.bench_function(format!("{source}/{}_articles", articles.len()), |b| {
+        b.iter(|| {
+            for article in &articles {
+                black_box(search::entities::of_article(black_box(article)));
+            }
+        });
     });
     group.finish();
 

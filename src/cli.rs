@@ -56,6 +56,30 @@ pub enum Command {
     /// Show one article: its metadata (and where each value came from) and its
     /// numbered passages.
     Show(ShowArgs),
+    /// List the people, organisations and places the articles mention, most
+    /// mentioned first.
+    Entities(EntitiesArgs),
+}
+
+/// `search entities`.
+#[derive(Debug, Args)]
+pub struct EntitiesArgs {
+    /// Only this type: person, org or place.
+    #[arg(long = "type", value_name = "TYPE", value_parser = parse_kind)]
+    pub kind: Option<crate::entities::EntityKind>,
+
+    /// At most this many per type (0: all).
+    #[arg(long, value_name = "N", default_value_t = 20)]
+    pub top: usize,
+
+    /// One JSON object per entity: name, type, articles, aliases.
+    #[arg(long)]
+    pub json: bool,
+}
+
+fn parse_kind(text: &str) -> Result<crate::entities::EntityKind, String> {
+    crate::entities::EntityKind::parse(text)
+        .ok_or_else(|| format!("{text:?} is not an entity type — use person, org or place"))
 }
 
 /// `search index`.
@@ -80,6 +104,11 @@ pub struct IndexArgs {
     /// Indexing memory budget in MB, shared by the indexing threads.
     #[arg(long, value_name = "MB", default_value_t = 256, value_parser = clap::value_parser!(u32).range(32..=4096))]
     pub memory: u32,
+
+    /// Skip named-entity extraction (faster; no entity facets or --entity filters for the
+    /// files indexed this run).
+    #[arg(long)]
+    pub no_entities: bool,
 }
 
 /// `search stats`.
@@ -118,6 +147,11 @@ pub struct QueryArgs {
     /// Only articles from this outlet (repeatable; case-insensitive).
     #[arg(long, value_name = "NAME")]
     pub outlet: Vec<String>,
+
+    /// Only articles mentioning this person, organisation or place, by any of its
+    /// names (repeatable: all must be mentioned; case-insensitive).
+    #[arg(long, value_name = "NAME")]
+    pub entity: Vec<String>,
 
     /// Only articles dated on or after this date (2024-10-08, 2024-10, 2024, "8 Oct 2024").
     #[arg(long, value_name = "DATE")]

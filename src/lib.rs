@@ -5,6 +5,7 @@
 //! output ([`render`]).
 
 pub mod cli;
+pub mod entities;
 pub mod error;
 pub mod eval;
 pub mod index;
@@ -19,7 +20,9 @@ use std::process::ExitCode;
 
 pub use error::{Error, Result};
 
-use crate::cli::{Cli, ColorChoice, Command, EvalArgs, IndexArgs, QueryArgs, ShowArgs, StatsArgs};
+use crate::cli::{
+    Cli, ColorChoice, Command, EntitiesArgs, EvalArgs, IndexArgs, QueryArgs, ShowArgs, StatsArgs,
+};
 use crate::index::build::{BuildOptions, build};
 
 /// How a command ended, as the process exit code tells it.
@@ -70,6 +73,7 @@ pub fn run(cli: &Cli) -> Result<Outcome> {
         Command::Stats(args) => run_stats(cli, args),
         Command::Eval(args) => run_eval(cli, args),
         Command::Show(args) => run_show(cli, args),
+        Command::Entities(args) => run_entities(cli, args),
     }
 }
 
@@ -84,6 +88,7 @@ fn run_index(cli: &Cli, args: &IndexArgs) -> Result<Outcome> {
         rebuild: args.rebuild,
         threads,
         memory_budget: args.memory as usize * 1024 * 1024,
+        entities: !args.no_entities,
     };
     let show_bar =
         std::io::stderr().is_terminal() && cli.color != ColorChoice::Never && !args.quiet;
@@ -107,6 +112,25 @@ fn run_stats(cli: &Cli, args: &StatsArgs) -> Result<Outcome> {
             render::stats::write_json(out, &stats)
         } else {
             render::stats::write_text(out, &stats)
+        }
+    })?;
+    Ok(Outcome::Success)
+}
+
+fn run_entities(cli: &Cli, args: &EntitiesArgs) -> Result<Outcome> {
+    let handle = index::open(&cli.index)?;
+    let entities = query::entities::list(&handle, args.kind, args.top)?;
+    if entities.is_empty() {
+        eprintln!(
+            "search: no entities in the index — index with entity extraction on (without --no-entities)"
+        );
+        return Ok(Outcome::NotFound);
+    }
+    print(|out| {
+        if args.json {
+            render::entities::write_json(out, &entities)
+        } else {
+            render::entities::write_text(out, &entities)
         }
     })?;
     Ok(Outcome::Success)
@@ -140,6 +164,7 @@ fn run_query(cli: &Cli, args: &QueryArgs) -> Result<Outcome> {
         outlets: args.outlet.clone(),
         since: date("since", &args.since)?,
         until: date("until", &args.until)?,
+        entities: args.entity.clone(),
     };
     let page = query::search::Page {
         limit: args.limit,

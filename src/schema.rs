@@ -70,8 +70,14 @@ pub struct Fields {
     pub date_end: Field,
     /// The date as the source gave it: `2024-10-08`, `2024-10` or `2024`.
     pub date_text: Field,
-    /// `/outlet/<name>`, `/date/<yyyy>/<mm>/<dd>` and `/month/<yyyy-mm>` facets.
+    /// `/outlet/<name>`, `/date/<yyyy>/<mm>/<dd>`, `/month/<yyyy-mm>` and
+    /// `/entity/<kind>/<name>` facets.
     pub facet: Field,
+    /// The article's entities as `<kind>:<key>` terms (`person:kim yong hyun`), on its
+    /// article and passage documents, for `--entity` and `entity:` filters.
+    pub entity: Field,
+    /// On articles: the entities as JSON (`[{"type": …, "name": …}]`).
+    pub entities: Field,
     /// On articles: the metadata with origins, as JSON.
     pub meta: Field,
     /// On files: size in bytes.
@@ -115,6 +121,8 @@ pub fn build_schema() -> (Schema, Fields) {
         date_end: builder.add_i64_field("date_end", INDEXED),
         date_text: builder.add_text_field("date_text", STORED),
         facet: builder.add_facet_field("facet", FacetOptions::default()),
+        entity: builder.add_text_field("entity", STRING),
+        entities: builder.add_text_field("entities", STORED),
         meta: builder.add_text_field("meta", STORED),
         file_size: builder.add_u64_field("file_size", STORED),
         file_mtime: builder.add_i64_field("file_mtime", STORED),
@@ -145,6 +153,8 @@ pub fn fields_of(schema: &Schema) -> Option<Fields> {
         date_end: field("date_end")?,
         date_text: field("date_text")?,
         facet: field("facet")?,
+        entity: field("entity")?,
+        entities: field("entities")?,
         meta: field("meta")?,
         file_size: field("file_size")?,
         file_mtime: field("file_mtime")?,

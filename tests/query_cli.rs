@@ -50,11 +50,7 @@ fn query_json(dir: &Path, args: &[&str]) -> Vec<Value> {
         .get_output()
         .stdout
         .clone();
-    String::from_utf8(output)
-        .unwrap()
-        .lines()
-        .map(|line| serde_json::from_str(line).unwrap_or_else(|err| panic!("{err}: {line:?}")))
-        .collect()
+    testenv::json_lines(&output)
 }
 
 /// `search query --color never ARGS…` in `dir`: its stdout.
@@ -569,7 +565,8 @@ fn json_facets_come_last_as_one_object() {
                 "months": [
                     {"value": "2024-08", "articles": 1},
                     {"value": "2024-10", "articles": 1}
-                ]
+                ],
+                "entities": []
             },
             "total_passages": 4
         })
@@ -601,6 +598,12 @@ fn facets_count_the_whole_match_set() {
             "         1  2024-08",
             "         3  2024-09",
             "         8  2024-10",
+            "",
+            "places (matching articles):",
+            "         2  Odesa",
+            "         2  Pyongyang",
+            "         1  Istanbul",
+            "         1  North Korea",
             "",
             "1 of 16 matching passages shown, from 13 articles",
             "",
@@ -700,7 +703,8 @@ fn syntax_errors_show_no_escapes() {
 #[test]
 fn unknown_fields_and_empty_queries_are_errors() {
     let dir = ranking();
-    let fields = "queries can name title:, text: or outlet:; use --since/--until for dates";
+    let fields =
+        "queries can name title:, text:, outlet: or entity:; use --since/--until for dates";
     query_fails(
         dir.path(),
         &["path:x"],

@@ -45,6 +45,8 @@ pub struct BuildOptions {
     pub threads: usize,
     /// tantivy's indexing memory budget, in bytes, shared by its threads.
     pub memory_budget: usize,
+    /// Extract named entities.
+    pub entities: bool,
 }
 
 /// Where a run reports its progress (a terminal bar, or nothing but warnings).
@@ -82,6 +84,8 @@ struct Shared<'a> {
     report: Mutex<RunReport>,
     dirty: AtomicBool,
     failure: Mutex<Option<Error>>,
+    /// Extract named entities.
+    entities: bool,
 }
 
 impl Shared<'_> {
@@ -140,6 +144,7 @@ pub fn build(options: &BuildOptions, progress: &dyn Progress) -> Result<RunRepor
     }
 
     let shared = Shared {
+        entities: options.entities,
         writer: &writer,
         fields: handle.fields,
         progress,
@@ -223,8 +228,14 @@ fn produce(
     let mut unchanged = 0;
     for file in files {
         let meta = defaults.for_file(&file.path, &file.root)?;
-        let defaults_hash =
-            xxhash_rust::xxh3::xxh3_64(serde_json::to_string(&meta).unwrap_or_default().as_bytes());
+        // Whether entities are extracted counts as a setting of the file: switching it
+        // re-reads every file.
+        let settings = format!(
+            "{}{}",
+            serde_json::to_string(&meta).unwrap_or_default(),
+            if shared.entities { "" } else { " no-entities" }
+        );
+        let defaults_hash = xxhash_rust::xxh3::xxh3_64(settings.as_bytes());
         let key = path_text(&file.path);
         let before = previous.get(&key);
         let same_stat = |state: &FileState| {
@@ -393,7 +404,12 @@ fn index_work(work: &Work, shared: &Shared<'_>) -> Result<()> {
             shared.notice(&Notice::skipped(&article.path, SkipReason::Empty));
             continue;
         }
-        shared.add_batch(article_documents(&shared.fields, article, &cut))?;
+        let entities = if shared.entities {
+            crate::entities::of_article(article)
+        } else {
+            Vec::new()
+        };
+        shared.add_batch(article_documents(&shared.fields, article, &cut, &entities))?;
         articles += 1;
         passages += cut.len() as u64;
     }

@@ -6,6 +6,7 @@ use std::path::Path;
 use tantivy::TantivyDocument;
 use tantivy::schema::Facet;
 
+use crate::entities::Entity;
 use crate::ingest::{Article, LineMap, Metadata, Passage};
 use crate::schema::{Fields, KIND_ARTICLE, KIND_FILE, KIND_PASSAGE, date_value};
 
@@ -31,11 +32,15 @@ pub fn path_text(path: &Path) -> String {
     path.to_string_lossy().into_owned()
 }
 
-/// The documents for one article: its `article` document first, then its passages.
+/// The documents for one article: its `article` document first, then its passages, to
+/// be added as one batch so they keep consecutive ids: a passage numbered `p` sits
+/// `p + 1` documents after its article's. The article document carries the facets and
+/// the entities; passages carry the text.
 pub fn article_documents(
     fields: &Fields,
     article: &Article,
     passages: &[Passage],
+    entities: &[Entity],
 ) -> Vec<TantivyDocument> {
     let first_line = passages.first().map_or(1, |p| p.line);
     // Only a JSON Lines record needs its line to tell it apart from its neighbours;
@@ -48,7 +53,16 @@ pub fn article_documents(
     let id = format!("{key:016x}");
     let path = path_text(&article.path);
     let meta = &article.meta;
-    let facets = facets(meta);
+    let mut facets = facets(meta);
+    let mut entity_terms = Vec::with_capacity(entities.len());
+    for entity in entities {
+        facets.push(Facet::from_path([
+            "entity",
+            entity.kind.as_str(),
+            entity.name.as_str(),
+        ]));
+        entity_terms.push(entity_term(entity));
+    }
     let date = meta.date.as_ref().map(|d| {
         (
             date_value(d.value.first_day()),
@@ -68,6 +82,13 @@ pub fn article_documents(
     head.add_u64(fields.passage, passages.len() as u64);
     head.add_u64(fields.line, u64::from(first_line));
     head.add_text(fields.meta, serde_json::to_string(meta).unwrap_or_default());
+    head.add_text(
+        fields.entities,
+        serde_json::to_string(entities).unwrap_or_default(),
+    );
+    for term in &entity_terms {
+        head.add_text(fields.entity, term);
+    }
     add_date_and_facets(fields, &mut head, date.as_ref(), &facets);
     docs.push(head);
 
@@ -94,10 +115,17 @@ pub fn article_documents(
             doc.add_text(fields.text, &title.value);
         }
         doc.add_text(fields.passage_text, text);
-        add_date_and_facets(fields, &mut doc, date.as_ref(), &facets);
+        // Facets and entities live on the article document alone: queries reach them
+        // from a passage through its article (see `query/facets.rs`, `query/articles.rs`).
+        add_date_and_facets(fields, &mut doc, date.as_ref(), &[]);
         docs.push(doc);
     }
     docs
+}
+
+/// The term an entity is filtered by: `<kind>:<folded name>`.
+pub fn entity_term(entity: &Entity) -> String {
+    format!("{}:{}", entity.kind.as_str(), entity.key())
 }
 
 fn facets(meta: &Metadata) -> Vec<Facet> {

@@ -1,8 +1,9 @@
 //! Facet counts over a query's whole match set, counted in *articles*: a query matches
 //! passages, and an article with five matching passages (or a matching title, which
 //! every passage carries) must count once, not five times. tantivy's `FacetCollector`
-//! counts documents, so this collector counts the facets of an article's first matching
-//! passage only (told apart by the `article_key` fast field).
+//! counts documents, so this collector counts, for an article's first matching passage
+//! (told apart by the `article_key` fast field), the facets of the article's own
+//! document, which sits `passage + 1` documents before it.
 
 use std::collections::HashMap;
 
@@ -70,6 +71,7 @@ fn encoded_prefix(root: &str) -> String {
 /// One segment's share of the work.
 pub struct SegmentArticleFacets {
     keys: Column<u64>,
+    passages: Column<u64>,
     facets: FacetReader,
     roots: Vec<String>,
     last_key: Option<u64>,
@@ -90,6 +92,7 @@ impl Collector for ArticleFacets {
         let facets = reader.facet_reader("facet")?;
         Ok(SegmentArticleFacets {
             keys: reader.fast_fields().u64("article_key")?,
+            passages: reader.fast_fields().u64("passage")?,
             counts: vec![0; facets.num_facets()],
             facets,
             roots: self.roots.clone(),
@@ -129,7 +132,12 @@ impl SegmentCollector for SegmentArticleFacets {
         }
         self.last_key = Some(key);
         self.articles += 1;
-        for ord in self.facets.facet_ords(doc) {
+        // The facets are on the article's own document, just before its passages.
+        let passage = self.passages.first(doc).unwrap_or(0);
+        let Some(article) = u64::from(doc).checked_sub(passage + 1) else {
+            return;
+        };
+        for ord in self.facets.facet_ords(article as DocId) {
             if let Some(count) = self.counts.get_mut(ord as usize) {
                 *count += 1;
             }

@@ -11,7 +11,6 @@
 
 use std::ops::Bound;
 
-use tantivy::Term;
 use tantivy::query::{
     BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, QueryParser, RangeQuery, TermQuery,
 };
@@ -20,10 +19,13 @@ use tantivy::schema::IndexRecordOption;
 use tantivy::tokenizer::{
     Language, LowerCaser, SimpleTokenizer, StopWordFilter, TextAnalyzer, TokenStream,
 };
+use tantivy::{Searcher, Term};
 
 use crate::error::{Error, Result};
 use crate::index::IndexHandle;
 use crate::ingest::date::NewsDate;
+use crate::query::articles::PassagesOf;
+use crate::query::entities::filters as entity_filters;
 use crate::schema::{Fields, KIND_PASSAGE, date_value, text_analyzer};
 
 /// Weight of the proximity clauses, which reward consecutive content words of the query
@@ -36,7 +38,7 @@ pub const PROXIMITY_PAIRS: usize = 2;
 /// How far apart (in words) two consecutive query words may be to earn the proximity boost.
 pub const PROXIMITY_SLOP: u32 = 3;
 /// Fields a user may name in a query.
-const USER_FIELDS: &[&str] = &["title", "text", "outlet"];
+const USER_FIELDS: &[&str] = &["title", "text", "outlet", "entity"];
 
 /// What the user asked, before it becomes a query.
 #[derive(Debug, Clone, Default)]
@@ -51,6 +53,8 @@ pub struct QueryRequest {
     pub since: Option<NewsDate>,
     /// Only articles dated on or before the end of this date.
     pub until: Option<NewsDate>,
+    /// Only articles mentioning every one of these entities (any alias).
+    pub entities: Vec<String>,
 }
 
 /// What to highlight: single (stemmed) words, and phrases whose words must stand
@@ -75,16 +79,50 @@ pub struct ParsedQuery {
 }
 
 /// Builds the query for `request`.
-pub fn parse(handle: &IndexHandle, request: &QueryRequest) -> Result<ParsedQuery> {
+pub fn parse(
+    handle: &IndexHandle,
+    searcher: &Searcher,
+    request: &QueryRequest,
+) -> Result<ParsedQuery> {
     let fields = handle.fields;
     let mut analyzer = text_analyzer();
+    let mut entities = EntityFilters {
+        required: request.entities.clone(),
+        excluded: Vec::new(),
+    };
     let (user_query, highlight) = if request.plain {
         plain_query(&fields, &mut analyzer, &request.text)?
     } else {
-        syntax_query(handle, &mut analyzer, &request.text)?
+        syntax_query(handle, &mut analyzer, &request.text, &mut entities)?
     };
 
-    let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, user_query)];
+    let user_query_missing = user_query.is_none();
+    // Without words, the entity filters alone choose; they must choose passages.
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = match user_query {
+        Some(query) => vec![(Occur::Must, query)],
+        None => vec![(
+            Occur::Must,
+            term_query(Term::from_field_text(fields.kind, KIND_PASSAGE)),
+        )],
+    };
+    for (names, occur) in [
+        (&entities.required, Occur::Must),
+        (&entities.excluded, Occur::MustNot),
+    ] {
+        for alternatives in entity_filters(searcher, &fields, names)? {
+            let any: Vec<(Occur, Box<dyn Query>)> = alternatives
+                .into_iter()
+                .map(|term| (Occur::Should, term_query(term)))
+                .collect();
+            let articles = Box::new(BooleanQuery::new(any));
+            clauses.push((occur, Box::new(PassagesOf::new(articles))));
+        }
+    }
+    if user_query_missing && entities.required.is_empty() {
+        return Err(Error::BadQuery(
+            "the query only excludes — give words or an entity to search for".to_owned(),
+        ));
+    }
     // Only passages have the fields a query can name, so any query on words selects
     // passages alone, and intersecting with `kind:passage` would only cost time. `*`
     // (everything) is the exception.
@@ -126,6 +164,12 @@ pub fn parse(handle: &IndexHandle, request: &QueryRequest) -> Result<ParsedQuery
     })
 }
 
+/// Entities the query names with `entity:` or `--entity`.
+struct EntityFilters {
+    required: Vec<String>,
+    excluded: Vec<String>,
+}
+
 fn term_query(term: Term) -> Box<dyn Query> {
     Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs))
 }
@@ -135,7 +179,7 @@ fn plain_query(
     fields: &Fields,
     analyzer: &mut TextAnalyzer,
     text: &str,
-) -> Result<(Box<dyn Query>, HighlightTerms)> {
+) -> Result<(Option<Box<dyn Query>>, HighlightTerms)> {
     let content = content_words(analyzer, text);
     let words = if content.is_empty() {
         analyze(analyzer, text)
@@ -157,7 +201,7 @@ fn plain_query(
         })
         .collect();
     Ok((
-        Box::new(BooleanQuery::new(clauses)),
+        Some(Box::new(BooleanQuery::new(clauses))),
         HighlightTerms {
             words,
             phrases: Vec::new(),
@@ -171,7 +215,8 @@ fn syntax_query(
     handle: &IndexHandle,
     analyzer: &mut TextAnalyzer,
     text: &str,
-) -> Result<(Box<dyn Query>, HighlightTerms)> {
+    entities: &mut EntityFilters,
+) -> Result<(Option<Box<dyn Query>>, HighlightTerms)> {
     if text.trim().is_empty() {
         return Err(Error::BadQuery(
             "the query is empty — give words to search for".to_owned(),
@@ -181,6 +226,9 @@ fn syntax_query(
         Ok(ast) => ast,
         Err(_) => return Err(Error::BadQuery(syntax_error(text))),
     };
+    let Some(ast) = take_entity_clauses(ast, entities)? else {
+        return Ok((None, HighlightTerms::default()));
+    };
     let ast = drop_optional_stopwords(ast, analyzer);
     let mut highlight = HighlightTerms::default();
     check_and_collect(&ast, analyzer, false, &mut highlight)?;
@@ -188,7 +236,69 @@ fn syntax_query(
     let query = parser
         .build_query_from_user_input_ast(ast)
         .map_err(|err| Error::BadQuery(format!("{err}")))?;
-    Ok((query, highlight))
+    Ok((Some(query), highlight))
+}
+
+/// Moves the query's top-level `entity:NAME` clauses into `entities` (required, or
+/// excluded with `-`); `None` when nothing else is left. An `entity:` clause nested in a
+/// group is an error, since entity filters apply to whole articles.
+fn take_entity_clauses(
+    ast: UserInputAst,
+    entities: &mut EntityFilters,
+) -> Result<Option<UserInputAst>> {
+    fn entity_name(ast: &UserInputAst) -> Option<&str> {
+        match ast {
+            UserInputAst::Leaf(leaf) => match leaf.as_ref() {
+                UserInputLeaf::Literal(literal)
+                    if literal.field_name.as_deref() == Some("entity") =>
+                {
+                    Some(literal.phrase.as_str())
+                }
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+    let clauses = match ast {
+        UserInputAst::Clause(clauses) => clauses,
+        other => vec![(None, other)],
+    };
+    let mut kept = Vec::with_capacity(clauses.len());
+    for (occur, clause) in clauses {
+        match entity_name(&clause) {
+            Some(_) if occur == Some(Occur::Should) => {
+                return Err(Error::BadQuery(
+                    "entity: cannot be OR-ed with other clauses (it filters whole articles) — drop the OR, or use --entity NAME".to_owned(),
+                ));
+            }
+            Some(name) if occur == Some(Occur::MustNot) => entities.excluded.push(name.to_owned()),
+            Some(name) => entities.required.push(name.to_owned()),
+            None => {
+                if mentions_entity_field(&clause) {
+                    return Err(Error::BadQuery(
+                        "entity: can only stand at the top level of a query (it filters whole articles) — or use --entity NAME".to_owned(),
+                    ));
+                }
+                kept.push((occur, clause));
+            }
+        }
+    }
+    Ok(match kept.len() {
+        0 => None,
+        1 if kept[0].0.is_none() => kept.pop().map(|(_, ast)| ast),
+        _ => Some(UserInputAst::Clause(kept)),
+    })
+}
+
+fn mentions_entity_field(ast: &UserInputAst) -> bool {
+    match ast {
+        UserInputAst::Clause(clauses) => clauses.iter().any(|(_, c)| mentions_entity_field(c)),
+        UserInputAst::Boost(inner, _) => mentions_entity_field(inner),
+        UserInputAst::Leaf(leaf) => match leaf.as_ref() {
+            UserInputLeaf::Literal(literal) => literal.field_name.as_deref() == Some("entity"),
+            _ => false,
+        },
+    }
 }
 
 /// Leaves out of a query's top level the optional bare words that are all stopwords,
@@ -279,7 +389,7 @@ fn check_and_collect(
                 && !USER_FIELDS.contains(&field)
             {
                 return Err(Error::BadQuery(format!(
-                    "unknown field `{field}:` — queries can name title:, text: or outlet:; use --since/--until for dates"
+                    "unknown field `{field}:` — queries can name title:, text:, outlet: or entity:; use --since/--until for dates"
                 )));
             }
             if let UserInputLeaf::Literal(literal) = leaf.as_ref()

@@ -6,15 +6,18 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 use tantivy::collector::{Count, TopDocs};
-use tantivy::schema::Value;
-use tantivy::{DocAddress, Score, Searcher, TantivyDocument};
+use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
+use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::{DocAddress, Score, Searcher, TantivyDocument, Term};
 
+use crate::entities::{Entity, EntityKind};
 use crate::error::Result;
 use crate::index::IndexHandle;
+use crate::query::entities::{EntityCount, group_counts};
 use crate::query::facets::ArticleFacets;
 use crate::query::highlight::{Snippet, highlight_ranges, snippet};
 use crate::query::parse::{ParsedQuery, QueryRequest, parse};
-use crate::schema::text_analyzer;
+use crate::schema::{Fields, KIND_ARTICLE, text_analyzer};
 
 /// How many results and how they are grouped.
 #[derive(Debug, Clone, Copy)]
@@ -56,6 +59,8 @@ pub struct Hit {
     pub snippet: String,
     /// Highlighted byte ranges `[start, end]` into `snippet`.
     pub highlights: Vec<[usize; 2]>,
+    /// The people, organisations and places the article mentions.
+    pub entities: Vec<Entity>,
 }
 
 /// A count of matching articles for one facet value.
@@ -76,7 +81,13 @@ pub struct Facets {
     pub outlets: Vec<FacetCount>,
     /// Per month, oldest first.
     pub months: Vec<FacetCount>,
+    /// The most mentioned people, organisations and places, at most
+    /// [`FACET_ENTITIES`] of each type, most first.
+    pub entities: Vec<EntityCount>,
 }
+
+/// How many entities of each type `--facets` lists.
+pub const FACET_ENTITIES: usize = 10;
 
 /// What a query found.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -91,9 +102,9 @@ pub struct Results {
 
 /// Parses and runs a query.
 pub fn search(handle: &IndexHandle, request: &QueryRequest, page: Page) -> Result<Results> {
-    let parsed = parse(handle, request)?;
     let reader = handle.index.reader()?;
     let searcher = reader.searcher();
+    let parsed = parse(handle, &searcher, request)?;
     let (total_passages, chosen) = top_passages(&searcher, &parsed, page)?;
     let facets = if page.facets {
         Some(facets(&searcher, &parsed)?)
@@ -134,13 +145,50 @@ pub fn search(handle: &IndexHandle, request: &QueryRequest, page: Page) -> Resul
             passage,
             snippet: snippet_text,
             highlights: highlights.into_iter().map(|r| [r.start, r.end]).collect(),
+            entities: Vec::new(),
         });
+    }
+    for hit in &mut hits {
+        hit.entities = article_entities(&searcher, fields, &hit.article_id)?;
     }
     Ok(Results {
         hits,
         total_passages,
         facets,
     })
+}
+
+/// The entities stored on an article's `article` document.
+fn article_entities(searcher: &Searcher, fields: &Fields, article_id: &str) -> Result<Vec<Entity>> {
+    let query = BooleanQuery::new(vec![
+        (
+            Occur::Must,
+            Box::new(TermQuery::new(
+                Term::from_field_text(fields.article_id, article_id),
+                IndexRecordOption::Basic,
+            )) as Box<dyn Query>,
+        ),
+        (
+            Occur::Must,
+            Box::new(TermQuery::new(
+                Term::from_field_text(fields.kind, KIND_ARTICLE),
+                IndexRecordOption::Basic,
+            )),
+        ),
+    ]);
+    let Some((_, address)) = searcher
+        .search(&query, &TopDocs::with_limit(1).order_by_score())?
+        .into_iter()
+        .next()
+    else {
+        return Ok(Vec::new());
+    };
+    let doc: TantivyDocument = searcher.doc(address)?;
+    Ok(doc
+        .get_first(fields.entities)
+        .and_then(|v| v.as_str())
+        .and_then(|json| serde_json::from_str(json).ok())
+        .unwrap_or_default())
 }
 
 /// The best `limit` articles for a query, each ranked by its best passage, as the ids
@@ -150,9 +198,9 @@ pub fn ranked_articles(
     request: &QueryRequest,
     limit: usize,
 ) -> Result<Vec<String>> {
-    let parsed = parse(handle, request)?;
     let reader = handle.index.reader()?;
     let searcher = reader.searcher();
+    let parsed = parse(handle, &searcher, request)?;
     let page = Page {
         limit,
         per_article: 1,
@@ -233,7 +281,16 @@ fn top_passages(
 }
 
 fn facets(searcher: &Searcher, parsed: &ParsedQuery) -> Result<Facets> {
-    let found = searcher.search(&parsed.query, &ArticleFacets::under(&["/outlet", "/month"]))?;
+    let found = searcher.search(
+        &parsed.query,
+        &ArticleFacets::under(&[
+            "/outlet",
+            "/month",
+            "/entity/person",
+            "/entity/org",
+            "/entity/place",
+        ]),
+    )?;
     let values = |root: &str| -> Vec<FacetCount> {
         found
             .children(root)
@@ -248,9 +305,20 @@ fn facets(searcher: &Searcher, parsed: &ParsedQuery) -> Result<Facets> {
             .then_with(|| a.value.cmp(&b.value))
     });
     let months = values("/month");
+    let mut entities = Vec::new();
+    for kind in EntityKind::ALL {
+        let names = found.children(&format!("/entity/{}", kind.as_str()));
+        let mut counts = group_counts(kind, names);
+        counts.truncate(FACET_ENTITIES);
+        for count in &mut counts {
+            count.aliases.clear();
+        }
+        entities.extend(counts);
+    }
     Ok(Facets {
         articles: found.articles(),
         outlets,
         months,
+        entities,
     })
 }

@@ -9,6 +9,7 @@ use tantivy::query::TermQuery;
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{Searcher, TantivyDocument, Term};
 
+use crate::entities::Entity;
 use crate::error::{Error, Result};
 use crate::index::IndexHandle;
 use crate::index::document::path_text;
@@ -37,6 +38,8 @@ pub struct StoredArticle {
     pub path: String,
     /// Metadata with origins.
     pub meta: Metadata,
+    /// The people, organisations and places it mentions.
+    pub entities: Vec<Entity>,
     /// Its passages in order.
     pub passages: Vec<StoredPassage>,
     /// The passage holding the line asked for, if a line was given.
@@ -138,6 +141,7 @@ fn assemble(
         source_id: None,
         path: String::new(),
         meta: Metadata::default(),
+        entities: Vec::new(),
         passages: Vec::new(),
         marked: None,
     };
@@ -146,7 +150,12 @@ fn assemble(
         article.path = text(doc, fields.path).unwrap_or_default();
         article.source_id = text(doc, fields.source_id);
         match text(doc, fields.meta) {
-            Some(meta) => article.meta = serde_json::from_str(&meta).unwrap_or_default(),
+            Some(meta) => {
+                article.meta = serde_json::from_str(&meta).unwrap_or_default();
+                article.entities = text(doc, fields.entities)
+                    .and_then(|json| serde_json::from_str(&json).ok())
+                    .unwrap_or_default();
+            }
             None => article.passages.push(StoredPassage {
                 index: number(doc, fields.passage).unwrap_or_default(),
                 line: number(doc, fields.line).unwrap_or_default(),

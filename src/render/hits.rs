@@ -51,6 +51,7 @@ pub fn write_text(out: &mut impl Write, results: &Results, color: bool) -> io::R
         Some(facets) => {
             write_facet(out, "outlets", &facets.outlets)?;
             write_facet(out, "months", &facets.months)?;
+            write_entity_facets(out, &facets.entities)?;
             writeln!(
                 out,
                 "{shown} of {total} matching passages shown, from {} articles",
@@ -72,6 +73,36 @@ fn write_facet(out: &mut impl Write, name: &str, counts: &[FacetCount]) -> io::R
         )?;
     }
     writeln!(out)
+}
+
+fn write_entity_facets(
+    out: &mut impl Write,
+    entities: &[crate::query::entities::EntityCount],
+) -> io::Result<()> {
+    let mut kind = None;
+    for entity in entities {
+        if kind != Some(entity.kind) {
+            if kind.is_some() {
+                writeln!(out)?;
+            }
+            writeln!(
+                out,
+                "{} (matching articles):",
+                crate::render::entities::heading(entity.kind)
+            )?;
+            kind = Some(entity.kind);
+        }
+        writeln!(
+            out,
+            "  {:>8}  {}",
+            entity.articles,
+            terminal_safe(&entity.name)
+        )?;
+    }
+    if kind.is_some() {
+        writeln!(out)?;
+    }
+    Ok(())
 }
 
 /// The snippet with its matches marked.

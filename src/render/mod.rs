@@ -2,6 +2,7 @@
 //! Text from articles and file names is untrusted, so it is made safe for a terminal
 //! before it is printed.
 
+pub mod entities;
 pub mod hits;
 pub mod progress;
 pub mod show;

@@ -32,6 +32,22 @@ pub fn write_text(out: &mut impl Write, article: &StoredArticle) -> io::Result<(
     field(out, "author", meta.author.as_ref())?;
     field(out, "url", meta.url.as_ref())?;
     field(out, "lang", meta.lang.as_ref())?;
+    for kind in crate::entities::EntityKind::ALL {
+        let names: Vec<String> = article
+            .entities
+            .iter()
+            .filter(|e| e.kind == kind)
+            .map(|e| terminal_safe(&e.name))
+            .collect();
+        if !names.is_empty() {
+            writeln!(
+                out,
+                "{:<8} {}",
+                crate::render::entities::heading(kind),
+                names.join(", ")
+            )?;
+        }
+    }
     writeln!(out, "passages {}", article.passages.len())?;
     for passage in &article.passages {
         let mark = if article.marked == Some(passage.index) {

@@ -34,3 +34,13 @@ pub fn copy_tree(from: &Path, to: &Path) {
         }
     }
 }
+
+/// Each line of `stdout` read as one JSON value (a line that is not JSON fails the test).
+#[allow(dead_code)] // not every test file reads JSON
+pub fn json_lines(stdout: &[u8]) -> Vec<serde_json::Value> {
+    String::from_utf8(stdout.to_vec())
+        .unwrap()
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap_or_else(|err| panic!("{err}: {line:?}")))
+        .collect()
+}

@@ -1,0 +1,286 @@
+//! Named entities — people, organisations, places — found in an article at index time,
+//! offline, from the gazetteers in `data/entities/` (compiled into the binary) and rules
+//! over capitalised words. No crate does English news NER without a model to download,
+//! so this is our own: gazetteers matched with `aho-corasick`, then rules for the names
+//! no list can hold (people, most companies).
+//!
+//! Each entity has a `kind`, a display `name` and a `key` (its name folded: lower case,
+//! accents, hyphens and possessives gone), so "Kim Jong-un" and "Kim Jong Un" are one
+//! person. Aliases from the gazetteers ("DPRK", "Kiev", "Nato", "U.S.") become their
+//! canonical name; demonyms ("North Korean") count for their country; within an
+//! article, "Mr Kim" or "Budanov" resolve to the one full name they can mean, and are
+//! dropped when they could mean two.
+
+mod gazetteer;
+mod rules;
+mod tokens;
+
+use serde::{Deserialize, Serialize};
+
+pub use gazetteer::{aliases_of, canonical_alias};
+
+/// What an entity is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityKind {
+    /// A named person.
+    Person,
+    /// A company, agency, ministry, military, party, outlet or international body.
+    Org,
+    /// A country, region or city.
+    Place,
+}
+
+impl EntityKind {
+    /// Every kind, in display order.
+    pub const ALL: [EntityKind; 3] = [EntityKind::Person, EntityKind::Org, EntityKind::Place];
+
+    /// `person`, `org` or `place`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityKind::Person => "person",
+            EntityKind::Org => "org",
+            EntityKind::Place => "place",
+        }
+    }
+
+    /// The kind named `name` (`person`, `org`, `place`; also `organisation`, `location`).
+    pub fn parse(name: &str) -> Option<Self> {
+        match name.to_ascii_lowercase().as_str() {
+            "person" | "people" | "per" => Some(EntityKind::Person),
+            "org" | "organisation" | "organization" => Some(EntityKind::Org),
+            "place" | "location" | "loc" | "gpe" => Some(EntityKind::Place),
+            _ => None,
+        }
+    }
+}
+
+/// One entity an article mentions.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Entity {
+    /// Person, organisation or place.
+    #[serde(rename = "type")]
+    pub kind: EntityKind,
+    /// The name to show: the canonical name for gazetteer entries, otherwise the fullest
+    /// form the article uses.
+    pub name: String,
+}
+
+impl Entity {
+    /// The folded name that tells entities apart.
+    pub fn key(&self) -> String {
+        key_of(&self.name)
+    }
+}
+
+/// The entities an article mentions in its title or body, each once, sorted by kind and
+/// name. The byline `author` is metadata, never a mentioned person.
+pub fn extract(title: Option<&str>, body: &str, author: Option<&str>) -> Vec<Entity> {
+    let mut found = rules::Found::default();
+    if let Some(title) = title {
+        // A headline in Title Case capitalises every word, so only the lists are trusted.
+        if title_case(title) {
+            rules::scan_lists_only(title, &mut found);
+        } else {
+            rules::scan(title, &mut found);
+        }
+    }
+    rules::scan(body, &mut found);
+    let author = author.map(key_of);
+    let mut keyed: Vec<(EntityKind, String, Entity)> = found
+        .resolve()
+        .into_iter()
+        .map(|entity| (entity.kind, entity.key(), entity))
+        .filter(|(kind, key, _)| *kind != EntityKind::Person || Some(key) != author.as_ref())
+        .collect();
+    keyed.sort_by(|a, b| (a.0, &a.1, &a.2.name).cmp(&(b.0, &b.1, &b.2.name)));
+    keyed.dedup_by(|a, b| a.0 == b.0 && a.1 == b.1);
+    let mut entities: Vec<Entity> = keyed.into_iter().map(|(_, _, entity)| entity).collect();
+    entities.sort();
+    entities
+}
+
+/// The entities of an article (title and body; its author left out).
+pub fn of_article(article: &crate::ingest::Article) -> Vec<Entity> {
+    let meta = &article.meta;
+    extract(
+        meta.title.as_ref().map(|t| t.value.as_str()),
+        &article.body,
+        meta.author.as_ref().map(|a| a.value.as_str()),
+    )
+}
+
+/// Most longer words capitalised: "Fed Adopts Redeposit Service".
+fn title_case(title: &str) -> bool {
+    let long: Vec<&str> = title
+        .split_whitespace()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .collect();
+    let capitalised = long
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    long.len() >= 2 && capitalised * 5 >= long.len() * 4
+}
+
+/// A name folded for comparison: lower case, accents and possessives dropped, hyphens,
+/// dots and apostrophes read as spaces, a leading "the" dropped.
+pub fn key_of(name: &str) -> String {
+    let name = strip_possessive(name.trim());
+    let mut key = String::with_capacity(name.len());
+    for c in name.chars() {
+        let c = fold_char(c);
+        if c.is_alphanumeric() {
+            key.extend(c.to_lowercase());
+        } else if c == '&' {
+            key.push('&');
+        } else if !key.ends_with(' ') && !key.is_empty() {
+            key.push(' ');
+        }
+    }
+    let key = key.trim_end();
+    key.strip_prefix("the ").unwrap_or(key).to_owned()
+}
+
+/// `Putin's`, `Koreaʼs`, `Reuters’` → the name without the possessive ending.
+pub fn strip_possessive(word: &str) -> &str {
+    for ending in ["'s", "’s", "ʼs", "'S", "’S"] {
+        if let Some(stem) = word.strip_suffix(ending) {
+            return stem;
+        }
+    }
+    word
+}
+
+/// The base letter of common accented Latin letters (enough for names: é → e, ü → u).
+fn fold_char(c: char) -> char {
+    match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' => 'a',
+        'ç' | 'č' | 'ć' => 'c',
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ě' => 'e',
+        'ì' | 'í' | 'î' | 'ï' | 'ī' => 'i',
+        'ñ' | 'ń' => 'n',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' => 'o',
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' => 'u',
+        'ý' | 'ÿ' => 'y',
+        'š' | 'ś' => 's',
+        'ž' | 'ź' | 'ż' => 'z',
+        'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' => 'A',
+        'É' | 'È' | 'Ê' | 'Ë' => 'E',
+        'Ö' | 'Ó' | 'Ø' => 'O',
+        'Ü' | 'Ú' => 'U',
+        'Š' => 'S',
+        'Ž' => 'Z',
+        'Č' => 'C',
+        'ʼ' | '’' | '‘' => '\'',
+        _ => c,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_fold_spelling_variants_together() {
+        assert_eq!(key_of("Kim Jong-un"), key_of("Kim Jong Un"));
+        assert_eq!(key_of("Kim Yong-hyun"), "kim yong hyun");
+        assert_eq!(key_of("Putinʼs"), "putin");
+        assert_eq!(key_of("The Washington Post"), "washington post");
+        assert_eq!(key_of("U.S."), "u s");
+        assert_eq!(key_of("Zelenskyy’s"), "zelenskyy");
+        assert_eq!(key_of("Société Générale"), "societe generale");
+    }
+}
+
+#[cfg(test)]
+mod extraction_tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn names(entities: &[Entity], kind: EntityKind) -> Vec<&str> {
+        entities
+            .iter()
+            .filter(|e| e.kind == kind)
+            .map(|e| e.name.as_str())
+            .collect()
+    }
+
+    #[test]
+    fn titles_demonyms_and_gazetteer_aliases() {
+        let found = extract(
+            None,
+            "South Korean Defense Minister Kim Yong-hyun said the DPRK may send more troops. \
+             Mr Kim spoke after Kyiv Post reported the strike near Kiev.",
+            None,
+        );
+        assert_eq!(names(&found, EntityKind::Person), ["Kim Yong-hyun"]);
+        assert_eq!(names(&found, EntityKind::Org), ["Kyiv Post"]);
+        assert_eq!(
+            names(&found, EntityKind::Place),
+            ["Kyiv", "North Korea", "South Korea"]
+        );
+    }
+
+    #[test]
+    fn two_people_sharing_a_surname_stay_apart_and_the_bare_surname_is_dropped() {
+        let found = extract(
+            None,
+            "Kim Yong-hyun met officials. Kim Jong Un was not there. Mr Kim said nothing.",
+            None,
+        );
+        assert_eq!(
+            names(&found, EntityKind::Person),
+            ["Kim Jong Un", "Kim Yong-hyun"]
+        );
+    }
+
+    #[test]
+    fn possessives_given_names_and_authors() {
+        let found = extract(
+            Some("Putinʼs visit"),
+            "President Vladimir Putin arrived. Putinʼs visit was brief, Liza Brovko writes.",
+            Some("Liza Brovko"),
+        );
+        assert_eq!(names(&found, EntityKind::Person), ["Vladimir Putin"]);
+        assert!(names(&found, EntityKind::Place).is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn organisation_rules() {
+        let found = extract(
+            None,
+            "The Armed Forces of Ukraine struck. Texaco Canada Inc said profits rose, \
+             and the Russian Defence Ministry denied it.",
+            None,
+        );
+        assert_eq!(
+            names(&found, EntityKind::Org),
+            [
+                "Armed Forces of Ukraine",
+                "Russian Defence Ministry",
+                "Texaco Canada Inc"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_wire_dateline_names_its_city() {
+        let found = extract(None, "SALVADOR, Feb 26 - Showers continued.", None);
+        assert_eq!(names(&found, EntityKind::Place), ["Salvador"]);
+    }
+
+    proptest! {
+        #[test]
+        fn any_text_extracts_without_panicking(text in "\\PC{0,200}", title in "\\PC{0,40}") {
+            let _ = extract(Some(&title), &text, Some(&title));
+        }
+
+        #[test]
+        fn capitalised_word_soup_extracts_without_panicking(
+            words in proptest::collection::vec("(Mr|of|the|Kim|Bank|Ministry|North|Korea|said|,|\\.|[A-Z][a-z]{0,6})", 0..40)
+        ) {
+            let _ = extract(None, &words.join(" "), None);
+        }
+    }
+}

@@ -1,0 +1,663 @@
+//! The rules: gazetteer hits first (places, organisations, demonyms), then runs of
+//! capitalised words read as people (after a title, starting with a given name, with a
+//! Korean/Chinese surname pattern, or named as a speaker) or organisations (ending in
+//! "Ministry", "Agency", "Corp"…, or "Ministry of …"). Single names ("Mr Kim",
+//! "Budanov") are kept aside and resolved per article in [`Found::resolve`].
+
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashSet;
+use std::sync::LazyLock;
+
+use super::gazetteer::{Gazetteer, gazetteer};
+use super::tokens::{Token, tokenize};
+use super::{Entity, EntityKind, key_of, strip_possessive};
+
+/// Words that end an organisation's name ("Defence Ministry", "Honda Motor Co").
+#[rustfmt::skip]
+const ORG_SUFFIXES: &[&str] = &[
+    "ministry", "agency", "council", "directorate", "center", "centre", "committee",
+    "commission", "bank", "party", "army", "forces", "service", "office", "corp",
+    "corporation", "inc", "ltd", "co", "plc", "group", "university", "institute",
+    "association", "federation", "union", "court", "department", "authority", "board",
+    "fund", "organisation", "organization", "company", "airlines", "airways", "bureau",
+    "guard", "navy", "parliament", "assembly", "foundation", "trust", "club", "society",
+    "exchange", "holdings", "industries", "motors", "systems", "technologies",
+    "communications", "petroleum", "railways", "command", "brigade", "regiment",
+    "battalion", "police", "academy", "college", "school", "museum", "hospital", "network",
+    "press", "post", "times", "news", "journal", "herald", "telegraph", "tribune",
+    "cabinet", "senate", "congress", "league", "church", "chamber", "reserve", "mining",
+    "oil", "steel", "motor", "energy", "airline", "partners", "securities", "capital",
+    "investments", "resources", "enterprises", "laboratories", "pharmaceuticals", "united",
+    "rovers", "athletic", "wanderers", "albion", "hotspur", "fc", "ag", "nv", "sa", "spa",
+    "gmbh", "bv", "llc", "lp", "bhd", "pty", "kk",
+];
+
+/// Words that head an organisation named "… of …" ("Ministry of Defence").
+#[rustfmt::skip]
+const ORG_HEADS: &[&str] = &[
+    "ministry", "bank", "university", "department", "forces", "council", "commission",
+    "institute", "office", "court", "federation", "committee", "organisation",
+    "organization", "agency", "directorate", "centre", "center", "association", "board",
+    "museum", "school", "college", "academy", "chamber", "league", "church", "society",
+    "fund", "bureau", "service", "parliament", "army", "navy",
+];
+
+/// Capitalised words that start sentences or stand alone without naming anything
+/// (with the [`MONTHS`]).
+#[rustfmt::skip]
+const NOT_NAMES: &[&str] = &[
+    "a", "about", "according", "after", "also", "although", "an", "and", "another", "any",
+    "as", "at", "because", "before", "both", "but", "by", "during", "each", "earlier",
+    "even", "every", "for", "from", "he", "her", "here", "his", "however", "i", "if", "in",
+    "it", "its", "last", "later", "many", "meanwhile", "more", "most", "mr", "my", "new",
+    "next", "no", "not", "now", "of", "on", "one", "only", "or", "other", "our", "over",
+    "she", "since", "so", "some", "such", "that", "the", "their", "then", "there", "these",
+    "they", "this", "those", "though", "to", "today", "under", "until", "we", "what",
+    "when", "where", "which", "while", "who", "why", "with", "yet", "you", "monday",
+    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "christmas",
+    "easter", "western", "eastern", "northern", "southern", "central", "north", "south",
+    "east", "west", "state", "states", "world", "war", "news", "minister", "president",
+    "government", "official", "officials", "analysts", "sources", "reuters", "shares",
+    "prices", "net", "shr", "qtr", "revs", "mln", "billion", "pct", "vs", "dlrs", "inc",
+    "corp", "co", "ltd", "group", "cts",
+];
+
+/// Month names and their abbreviations, as in a dateline.
+#[rustfmt::skip]
+const MONTHS: &[&str] = &[
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec",
+];
+
+/// Words between capitalised words that may still belong to one name ("Ministry of
+/// Defence", "Secretary of State", "Bank of England").
+const CONNECTORS: &[&str] = &["of", "for", "&", "the", "de", "on"];
+
+/// Speech verbs after a name that say a person spoke.
+#[rustfmt::skip]
+const SPEECH_VERBS: &[&str] = &[
+    "said", "says", "told", "added", "stated", "wrote", "announced", "explained", "noted",
+    "warned", "claimed", "argued", "insisted", "confirmed", "denied", "believes",
+    "believed", "thinks", "stressed", "urged",
+];
+
+/// Role words after "Name, …" that make the name a person's.
+#[rustfmt::skip]
+const APPOSITIVE_ROLES: &[&str] = &[
+    "head", "chief", "spokesman", "spokeswoman", "spokesperson", "minister", "director",
+    "leader", "president", "adviser", "advisor", "secretary", "commander", "analyst",
+    "founder", "chairman", "chairwoman", "executive", "deputy", "ambassador", "governor",
+    "general", "professor", "manager", "coach", "captain", "editor", "economist",
+    "official", "representative", "senator", "member", "partner", "who", "the", "a", "an",
+    "aged", "chief", "vice",
+];
+
+/// Surnames that start East Asian names written family name first ("Kim Jong Un",
+/// "Shin Won-sik", "Xi Jinping").
+const EAST_ASIAN_SURNAMES: &[&str] = &[
+    "kim", "lee", "park", "choi", "jung", "kang", "cho", "yoon", "jang", "lim", "han", "oh", "seo",
+    "shin", "kwon", "hwang", "ahn", "song", "yoo", "hong", "jeon", "ko", "moon", "yang", "son",
+    "bae", "baek", "heo", "nam", "roh", "ri", "pak", "chung", "xi", "li", "wang", "zhang", "liu",
+    "chen", "zhao", "huang", "zhou", "wu", "hu", "deng", "jiang", "mao", "wen",
+];
+
+/// What one article mentions, before resolution.
+#[derive(Debug, Default)]
+pub struct Found {
+    /// Canonical place names.
+    places: Vec<Name>,
+    /// Organisation names (canonical where a gazetteer knows them).
+    orgs: Vec<Name>,
+    /// Full person names as written (two words or more).
+    people: Vec<String>,
+    /// Single names: the word, and whether a title stood before it ("Mr Kim").
+    singles: Vec<(String, bool)>,
+}
+
+/// An organisation's or place's name: a gazetteer entry, or as the text writes it.
+#[derive(Debug)]
+enum Name {
+    Listed(usize),
+    Written(String),
+}
+
+impl Name {
+    fn into_string(self, g: &Gazetteer) -> String {
+        match self {
+            Name::Listed(entry) => g.entries[entry].canonical.clone(),
+            Name::Written(name) => name,
+        }
+    }
+}
+
+/// A gazetteer hit, in token positions.
+struct Hit {
+    first: usize,
+    end: usize,
+    entry: usize,
+}
+
+/// The gazetteer hit starting at each token, if any.
+struct HitsAt<'a> {
+    hits: &'a [Hit],
+    at: Vec<usize>,
+}
+
+impl HitsAt<'_> {
+    fn get(&self, token: &usize) -> Option<&Hit> {
+        self.hits.get(*self.at.get(*token)?)
+    }
+
+    fn contains_key(&self, token: &usize) -> bool {
+        self.get(token).is_some()
+    }
+}
+
+/// Scans `text`, adding what it mentions to `found`.
+pub fn scan(text: &str, found: &mut Found) {
+    let g = gazetteer();
+    let lowered = text.to_ascii_lowercase();
+    let tokens = tokenize(text, &lowered);
+    if tokens.is_empty() {
+        return;
+    }
+    dateline(text, &tokens, g, found);
+    let hits = gazetteer_hits(text, &tokens, g);
+    let mut hit_at = HitsAt {
+        hits: &hits,
+        at: vec![usize::MAX; tokens.len()],
+    };
+    for (n, hit) in hits.iter().enumerate() {
+        hit_at.at[hit.first] = n;
+    }
+    let mut i = 0;
+    while i < tokens.len() {
+        if !tokens[i].cap {
+            i += 1;
+            continue;
+        }
+        let end = run_end(&tokens, i);
+        read_run(&tokens, i, end, &hit_at, g, found);
+        i = end;
+    }
+}
+
+/// Scans `text` for gazetteer names alone (no rules over capitalised words).
+pub fn scan_lists_only(text: &str, found: &mut Found) {
+    let g = gazetteer();
+    let lowered = text.to_ascii_lowercase();
+    let tokens = tokenize(text, &lowered);
+    for hit in gazetteer_hits(text, &tokens, g) {
+        let entry = &g.entries[hit.entry];
+        match entry.kind {
+            EntityKind::Place => found.places.push(Name::Listed(hit.entry)),
+            EntityKind::Org => found.orgs.push(Name::Listed(hit.entry)),
+            EntityKind::Person => {}
+        }
+    }
+}
+
+/// A wire dateline ("SALVADOR, Feb 26 -", "NEW YORK, March 3 -"): the city, in capitals,
+/// before the first comma of the text.
+fn dateline(text: &str, tokens: &[Token<'_>], g: &Gazetteer, found: &mut Found) {
+    let Some(comma) = text.find(',') else { return };
+    if comma > 40 {
+        return;
+    }
+    let head = &text[..comma];
+    let words: Vec<&Token<'_>> = tokens.iter().take_while(|t| t.end <= comma).collect();
+    let capitals = !words.is_empty()
+        && words
+            .iter()
+            .all(|t| t.text.chars().all(|c| !c.is_lowercase()) && t.text.len() > 1);
+    let month_follows = tokens.get(words.len()).is_some_and(|t| lower_in(t, &MONTH));
+    if !capitals || !month_follows {
+        return;
+    }
+    let name: Vec<String> = head
+        .split_whitespace()
+        .map(|w| {
+            let mut chars = w.chars();
+            chars.next().map_or(String::new(), |first| {
+                first
+                    .to_uppercase()
+                    .chain(chars.flat_map(char::to_lowercase))
+                    .collect()
+            })
+        })
+        .collect();
+    if let Some(&i) = g.by_key.get(&key_of(&name.join(" ")))
+        && g.entries[i].kind == EntityKind::Place
+    {
+        found.places.push(Name::Listed(i));
+    }
+}
+
+/// Gazetteer names found in the text on word boundaries (a possessive may follow).
+fn gazetteer_hits(text: &str, tokens: &[Token<'_>], g: &Gazetteer) -> Vec<Hit> {
+    let mut hits = Vec::new();
+    // Every gazetteer name starts with a capital letter, so only stretches of text from a
+    // capitalised word on need the automaton: runs of capitalised words and connectors,
+    // whatever short punctuation separates them ("U.S. Treasury", "Washington, D.C.").
+    let mut i = 0;
+    while i < tokens.len() {
+        if !tokens[i].cap {
+            i += 1;
+            continue;
+        }
+        let mut end = i + 1;
+        while end < tokens.len()
+            && tokens[end].start - tokens[end - 1].end <= 3
+            && (tokens[end].cap
+                || tokens[end].text.starts_with(|c: char| c.is_ascii_digit())
+                || CONNECTORS.contains(&tokens[end].lower))
+        {
+            end += 1;
+        }
+        let (from, to) = (tokens[i].start, tokens[end - 1].end);
+        region_hits(text, from, to, tokens, g, &mut hits);
+        i = end;
+    }
+    hits
+}
+
+/// The gazetteer names in `text[from..to]` that stand on word boundaries.
+fn region_hits(
+    text: &str,
+    from: usize,
+    to: usize,
+    tokens: &[Token<'_>],
+    g: &Gazetteer,
+    hits: &mut Vec<Hit>,
+) {
+    for m in g.matcher.find_iter(&text[from..to]) {
+        let m = aho_corasick::Match::new(m.pattern(), m.start() + from..m.end() + from);
+        let before_ok = text[..m.start()]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+        let rest = &text[m.end()..];
+        let after_ok = match rest.chars().next() {
+            None => true,
+            Some(c) if !c.is_alphanumeric() && c != 'ʼ' => {
+                !(c == '-' && rest[1..].starts_with(char::is_alphanumeric))
+            }
+            Some(_) => ["ʼs", "'s", "’s"].iter().any(|p| rest.starts_with(p)),
+        };
+        if !before_ok || !after_ok {
+            continue;
+        }
+        let first = tokens.partition_point(|t| t.start < m.start());
+        let end = tokens.partition_point(|t| t.start < m.end());
+        if first < end && tokens[first].start == m.start() {
+            hits.push(Hit {
+                first,
+                end,
+                entry: m.pattern().as_usize(),
+            });
+        }
+    }
+}
+
+/// Where the run of capitalised words starting at `start` ends: joined capitalised
+/// words, with connectors ("of", "for") inside when a capitalised word follows.
+fn run_end(tokens: &[Token<'_>], start: usize) -> usize {
+    let mut end = start + 1;
+    while end < tokens.len()
+        && tokens[end].joined
+        && !tokens[end].sentence_start
+        && strip_possessive(tokens[end - 1].text) == tokens[end - 1].text
+    {
+        if tokens[end].cap {
+            end += 1;
+            continue;
+        }
+        // Connectors: "Ministry of Defence", "Bank of England", "Secretary of State".
+        let mut look = end;
+        while look < tokens.len()
+            && look - end < 2
+            && tokens[look].joined
+            && CONNECTORS.contains(&tokens[look].text)
+        {
+            look += 1;
+        }
+        if look > end && look < tokens.len() && tokens[look].cap && tokens[look].joined {
+            end = look + 1;
+            continue;
+        }
+        break;
+    }
+    end
+}
+
+/// The title (as token count, and whether it is an honorific) starting at `at`.
+fn title_at(tokens: &[Token<'_>], at: usize, end: usize, g: &Gazetteer) -> Option<(usize, bool)> {
+    let candidates = g.titles.get(tokens[at].lower)?;
+    for (words, honorific) in candidates {
+        if at + words.len() <= end && words.iter().zip(&tokens[at..]).all(|(w, t)| *w == t.lower) {
+            return Some((words.len(), *honorific));
+        }
+    }
+    None
+}
+
+fn lower_in(token: &Token<'_>, set: &FxHashSet<&'static str>) -> bool {
+    set.contains(token.lower)
+}
+
+/// A word list as a set, for lookups per word.
+fn word_set(list: &[&'static str]) -> FxHashSet<&'static str> {
+    list.iter().copied().collect()
+}
+
+static ORG_SUFFIX: LazyLock<FxHashSet<&str>> = LazyLock::new(|| word_set(ORG_SUFFIXES));
+static ORG_HEAD: LazyLock<FxHashSet<&str>> = LazyLock::new(|| word_set(ORG_HEADS));
+static NOT_NAME: LazyLock<FxHashSet<&str>> =
+    LazyLock::new(|| NOT_NAMES.iter().chain(MONTHS).copied().collect());
+static MONTH: LazyLock<FxHashSet<&str>> = LazyLock::new(|| word_set(MONTHS));
+static SPEECH_VERB: LazyLock<FxHashSet<&str>> = LazyLock::new(|| word_set(SPEECH_VERBS));
+static APPOSITIVE_ROLE: LazyLock<FxHashSet<&str>> = LazyLock::new(|| word_set(APPOSITIVE_ROLES));
+static EAST_ASIAN_SURNAME: LazyLock<FxHashSet<&str>> =
+    LazyLock::new(|| word_set(EAST_ASIAN_SURNAMES));
+
+/// Reads one run of capitalised words `tokens[start..end]`.
+fn read_run(
+    tokens: &[Token<'_>],
+    start: usize,
+    end: usize,
+    hits: &HitsAt<'_>,
+    g: &Gazetteer,
+    found: &mut Found,
+) {
+    let mut start = start;
+    while start < end && lower_in(&tokens[start], &NOT_NAME) && !hits.contains_key(&start) {
+        start += 1;
+    }
+    // A leading demonym or country before an organisation ("Russian Ministry of
+    // Defense", "Russian Defence Ministry") is a place of its own.
+    let mut first = start;
+    let lead = hits.get(&start).filter(|hit| {
+        g.entries[hit.entry].kind == EntityKind::Place && hit.end < end && tokens[hit.end].cap
+    });
+    if let Some(hit) = lead {
+        first = hit.end;
+    }
+    // "Ministry of Defence", "Armed Forces of Ukraine", "Court of Arbitration for Sport":
+    // a run whose first connector follows an organisation word is one organisation.
+    let of_org = (first + 1..end)
+        .find(|&j| !tokens[j].cap)
+        .is_some_and(|of| lower_in(&tokens[of - 1], &ORG_HEAD))
+        && title_at(tokens, first, end, g).is_none();
+    // A run ending in an organisation word is one organisation, whatever names sit
+    // inside it ("Texaco Canada Inc", "Apple Computer Inc", "Dollar General Corp").
+    let suffix_org = (first + 1..end)
+        .rev()
+        .find(|&j| tokens[j].cap && lower_in(&tokens[j], &ORG_SUFFIX))
+        .filter(|&last| {
+            title_at(tokens, first, last + 1, g).is_none()
+                && hits.get(&first).is_none_or(|hit| hit.end <= last)
+        });
+    let org_end = if of_org {
+        Some(end)
+    } else {
+        suffix_org.map(|last| last + 1)
+    };
+    if let Some(org_end) = org_end {
+        if let Some(hit) = lead {
+            found.places.push(Name::Listed(hit.entry));
+        }
+        push_org(found, tokens, first, org_end, g);
+        start = org_end;
+    }
+    let mut i = start;
+    // A role word just before the run ("spokesman Pat Ryder", "said Kim").
+    let mut titled = start > 0 && start < end && tokens[start].joined && {
+        let before = tokens[start - 1].lower;
+        g.titles.get(before).is_some_and(|titles| {
+            titles
+                .iter()
+                .any(|(w, honorific)| !honorific && w.len() == 1)
+        })
+    };
+    while i < end {
+        let hit_len = hits.get(&i).map_or(0, |hit| hit.end - hit.first);
+        if let Some((len, _)) = title_at(tokens, i, end, g)
+            && len >= hit_len
+            && i + len < end
+            && !lower_in(&tokens[i + len], &ORG_SUFFIX)
+        {
+            i += len;
+            titled = true;
+            continue;
+        }
+        // Connectors, and words that start sentences without naming anything ("The").
+        if !tokens[i].cap || (lower_in(&tokens[i], &NOT_NAME) && !hits.contains_key(&i)) {
+            i += 1;
+            titled = false;
+            continue;
+        }
+        if let Some(hit) = hits.get(&i) {
+            let entry = &g.entries[hit.entry];
+            let hit_end = hit.end.min(end).max(i + 1);
+            // "Michael Jordan": a place name after a given name is a surname;
+            // "Vladimir Putin": a place name that is a given name, before a surname.
+            let after_first_name =
+                i > start && g.first_names.contains(tokens[i - 1].text) && !entry.demonym;
+            let before_surname = hit.end - hit.first == 1
+                && hit.end < end
+                && g.first_names.contains(tokens[i].text)
+                && tokens[hit.end].cap
+                && !hits.contains_key(&hit.end);
+            // "Kyiv Independent", "Moscow Times": a place at the head of an organisation.
+            let org_follows = hit_end < end && lower_in(&tokens[hit_end], &ORG_SUFFIX);
+            if org_follows {
+                let stop = (hit_end..end)
+                    .rfind(|&j| lower_in(&tokens[j], &ORG_SUFFIX))
+                    .map_or(end, |j| j + 1);
+                push_org(found, tokens, i, stop, g);
+                i = stop;
+                continue;
+            }
+            if !after_first_name && !before_surname {
+                match entry.kind {
+                    EntityKind::Place => found.places.push(Name::Listed(hit.entry)),
+                    EntityKind::Org => found.orgs.push(Name::Listed(hit.entry)),
+                    EntityKind::Person => {}
+                }
+                i = hit_end;
+                continue;
+            }
+        }
+        // An unknown stretch: up to the next gazetteer hit or title.
+        let mut stop = i + 1;
+        while stop < end
+            && tokens[stop].cap
+            && !hits.contains_key(&stop)
+            && title_at(tokens, stop, end, g).is_none_or(|(len, _)| stop + len >= end)
+        {
+            stop += 1;
+        }
+        // A given name followed by a place-like surname ("Michael Jordan") joins it.
+        if stop < end
+            && let Some(hit) = hits.get(&stop)
+            && g.first_names.contains(tokens[stop - 1].text)
+            && !g.entries[hit.entry].demonym
+        {
+            stop = hit.end.min(end);
+        }
+        read_unknown(tokens, i, stop, end, titled, g, found);
+        titled = false;
+        i = stop;
+    }
+}
+
+/// A capitalised stretch no list knows: a person, an organisation, or nothing.
+fn read_unknown(
+    tokens: &[Token<'_>],
+    start: usize,
+    stop: usize,
+    run_end: usize,
+    titled: bool,
+    g: &Gazetteer,
+    found: &mut Found,
+) {
+    let words = &tokens[start..stop];
+    if words.iter().any(|t| !t.cap) {
+        return;
+    }
+    if words.last().is_some_and(|t| lower_in(t, &ORG_SUFFIX)) && !titled {
+        if words.len() >= 2 {
+            push_org(found, tokens, start, stop, g);
+        }
+        return;
+    }
+    if words.iter().any(|t| lower_in(t, &NOT_NAME)) {
+        return;
+    }
+    let name = || -> String {
+        let mut parts: Vec<&str> = words.iter().map(|t| t.text).collect();
+        if let Some(last) = parts.last_mut() {
+            *last = strip_possessive(last);
+        }
+        parts.join(" ")
+    };
+    match words.len() {
+        1 => {
+            let word = strip_possessive(words[0].text);
+            if word.chars().count() > 1
+                && !word.chars().all(|c| c.is_uppercase())
+                && !lower_in(&words[0], &ORG_SUFFIX)
+            {
+                found.singles.push((word.to_owned(), titled));
+            }
+        }
+        2..=4 => {
+            let first = words[0].text;
+            let east_asian = EAST_ASIAN_SURNAME.contains(words[0].lower)
+                && words.len() <= 3
+                && words[1..].iter().all(|t| t.text.chars().count() <= 8);
+            let cue = titled
+                || speaker_follows(tokens, run_end)
+                || speaker_precedes(tokens, start)
+                || appositive_follows(tokens, run_end);
+            if g.first_names.contains(first) || east_asian || cue {
+                found.people.push(name());
+            }
+        }
+        _ => {}
+    }
+}
+
+/// "Kyrylo Budanov said", "…, Pat Ryder told reporters".
+fn speaker_follows(tokens: &[Token<'_>], run_end: usize) -> bool {
+    tokens
+        .get(run_end)
+        .is_some_and(|t| t.joined && lower_in(t, &SPEECH_VERB))
+}
+
+/// "said Kim Yong-hyun", "according to Andriy Kovalenko".
+fn speaker_precedes(tokens: &[Token<'_>], start: usize) -> bool {
+    if start == 0 || !tokens[start].joined {
+        return false;
+    }
+    let before = tokens[start - 1].lower;
+    SPEECH_VERB.contains(before)
+        || (before == "to" && start >= 2 && tokens[start - 2].lower == "according")
+}
+
+/// "Andriy Kovalenko, head of …": a name, a comma, then a role.
+fn appositive_follows(tokens: &[Token<'_>], run_end: usize) -> bool {
+    let Some(next) = tokens.get(run_end) else {
+        return false;
+    };
+    let prev = &tokens[run_end - 1];
+    !next.joined
+        && next.start >= prev.end + 2
+        && next.start - prev.end <= 3
+        && lower_in(next, &APPOSITIVE_ROLE)
+        && !next.cap
+}
+
+fn push_org(found: &mut Found, tokens: &[Token<'_>], start: usize, stop: usize, g: &Gazetteer) {
+    let mut start = start;
+    while start < stop && tokens[start].lower == "the" {
+        start += 1;
+    }
+    if start >= stop {
+        return;
+    }
+    let mut name: Vec<&str> = tokens[start..stop].iter().map(|t| t.text).collect();
+    if let Some(last) = name.last_mut() {
+        *last = strip_possessive(last);
+    }
+    let name = name.join(" ");
+    match g.by_key.get(&key_of(&name)) {
+        Some(&i) if g.entries[i].kind == EntityKind::Org => {
+            found.orgs.push(Name::Listed(i));
+        }
+        _ => found.orgs.push(Name::Written(name)),
+    }
+}
+
+impl Found {
+    /// The article's entities: full names merged by key (the longest spelling shown),
+    /// single names resolved to the one full name they can mean.
+    pub fn resolve(self) -> Vec<Entity> {
+        let mut entities = Vec::new();
+        let mut people: BTreeMap<String, String> = BTreeMap::new();
+        for name in self.people {
+            let key = key_of(&name);
+            let slot = people.entry(key).or_default();
+            if name.len() > slot.len() {
+                *slot = name;
+            }
+        }
+        // A full name that is a longer form of another ("Kim Jong Un" vs "Kim Jong") is kept
+        // alone; people are never merged on a shared surname.
+        let mut singles_kept: BTreeMap<String, String> = BTreeMap::new();
+        for (word, titled) in self.singles {
+            let key = key_of(&word);
+            let matches: Vec<&String> = people
+                .keys()
+                .filter(|full| {
+                    let parts: Vec<&str> = full.split(' ').collect();
+                    parts.len() >= 2
+                        && (parts.last() == Some(&key.as_str())
+                            || parts.first() == Some(&key.as_str()))
+                })
+                .collect();
+            if matches.is_empty() && titled && !people.contains_key(&key) {
+                singles_kept.entry(key).or_insert(word);
+            }
+        }
+        for (_, name) in people.into_iter().chain(singles_kept) {
+            entities.push(Entity {
+                kind: EntityKind::Person,
+                name,
+            });
+        }
+        let g = gazetteer();
+        let mut places = self.places;
+        let mut orgs = self.orgs;
+        for (kind, names) in [
+            (EntityKind::Place, &mut places),
+            (EntityKind::Org, &mut orgs),
+        ] {
+            // Listed names once each before they become strings.
+            names.sort_by_key(|name| match name {
+                Name::Listed(entry) => *entry,
+                Name::Written(_) => usize::MAX,
+            });
+            names.dedup_by(|a, b| matches!((a, b), (Name::Listed(x), Name::Listed(y)) if x == y));
+            for name in names.drain(..) {
+                entities.push(Entity {
+                    kind,
+                    name: name.into_string(g),
+                });
+            }
+        }
+        entities
+    }
+}

@@ -1,0 +1,212 @@
+//! Words with their byte offsets and the facts the entity rules need: capitalised or
+//! not, first of its sentence or not, and whether only a space separates it from the
+//! word before (so "Kim Yong-hyun" is one run but "Kim, Yong" is not). Only the words
+//! near capitalised ones are kept.
+
+/// One word of the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token<'a> {
+    /// The word as written (internal hyphens, apostrophes and dots kept: `Yong-hyun`,
+    /// `O'Brien`, `U.S`).
+    pub text: &'a str,
+    /// The word with ASCII letters lower-cased and a trailing dot dropped (`Gen.` →
+    /// `gen`), borrowed from the lower-cased copy of the whole text.
+    pub lower: &'a str,
+    /// Byte offset in the text.
+    pub start: usize,
+    /// End offset, exclusive.
+    pub end: usize,
+    /// Starts with an upper-case letter.
+    pub cap: bool,
+    /// The first word of a sentence, a paragraph, or a quotation.
+    pub sentence_start: bool,
+    /// Only spaces (and at most one line break) separate it from the previous word.
+    pub joined: bool,
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+fn is_inner_char(c: char) -> bool {
+    matches!(c, '-' | '\'' | '’' | 'ʼ' | '.' | '&')
+}
+
+/// How many lower-case words to keep on each side of a capitalised word: enough for
+/// "according to Kim", "Kim, head of", "Ministry of the Interior", "said Kim".
+const CONTEXT: usize = 2;
+
+/// A word found while scanning, before it is kept or dropped.
+#[derive(Clone, Copy)]
+struct Word {
+    start: usize,
+    end: usize,
+    index: usize,
+    sentence_start: bool,
+    joined: bool,
+    cap: bool,
+}
+
+/// Splits `text` into words, keeping the capitalised ones and up to [`CONTEXT`]
+/// lower-case words on each side of them: the entity rules look at nothing else, and
+/// most of a text is lower-case words far from any name. A kept word is `joined` to the
+/// kept word before it only when they are neighbours in the text. `lowered` is
+/// `text.to_ascii_lowercase()` (same byte offsets), so lower-casing allocates nothing.
+pub fn tokenize<'a>(text: &'a str, lowered: &'a str) -> Vec<Token<'a>> {
+    let bytes = text.as_bytes();
+    let char_at = |i: usize| -> (char, usize) {
+        match bytes[i] {
+            b if b < 0x80 => (b as char, 1),
+            _ => text[i..]
+                .chars()
+                .next()
+                .map_or((' ', 1), |c| (c, c.len_utf8())),
+        }
+    };
+    let mut tokens: Vec<Token<'a>> = Vec::with_capacity(text.len() / 40 + 8);
+    let mut last_kept: Option<usize> = None;
+    let mut pending: [Option<Word>; CONTEXT] = [None; CONTEXT];
+    let mut after_cap = 0;
+    let keep = |word: Word, tokens: &mut Vec<Token<'a>>, last_kept: &mut Option<usize>| {
+        let neighbour = last_kept.is_some_and(|last| last + 1 == word.index);
+        tokens.push(Token {
+            text: &text[word.start..word.end],
+            // A word never ends in a dot (inner characters need a word character after).
+            lower: &lowered[word.start..word.end],
+            start: word.start,
+            end: word.end,
+            cap: word.cap,
+            sentence_start: word.sentence_start,
+            joined: word.joined && neighbour,
+        });
+        *last_kept = Some(word.index);
+    };
+    let mut gap_start = 0;
+    let mut index = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        // Fast path: ASCII that is not a letter or digit.
+        if bytes[i] < 0x80 && !bytes[i].is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let (c, len) = char_at(i);
+        if !is_word_char(c) {
+            i += len;
+            continue;
+        }
+        let start = i;
+        i += len;
+        while i < bytes.len() {
+            if bytes[i].is_ascii_alphanumeric() {
+                i += 1;
+                continue;
+            }
+            let (next, len) = char_at(i);
+            if is_word_char(next) {
+                i += len;
+            } else if is_inner_char(next)
+                && i + len < bytes.len()
+                && is_word_char(char_at(i + len).0)
+            {
+                // Kept only between word characters ("Yong-hyun"), or as the dot of an
+                // initialism ("U.S").
+                i += len;
+            } else {
+                break;
+            }
+        }
+        let gap = &text[gap_start..start];
+        gap_start = i;
+        // Most words follow a single space: nothing to look at.
+        let (sentence_start, joined) = if gap == " " && index > 0 {
+            (false, true)
+        } else {
+            let mut newlines = 0;
+            let mut spaces_only = true;
+            for &b in gap.as_bytes() {
+                newlines += usize::from(b == b'\n');
+                spaces_only &= b.is_ascii_whitespace();
+            }
+            let previous_mark = gap.trim_end().chars().next_back();
+            let sentence_start = index == 0
+                || newlines >= 2
+                || matches!(
+                    previous_mark,
+                    Some('.' | '!' | '?' | ':' | ';' | '"' | '“' | '‘' | '(' | '[' | '—' | '–')
+                );
+            (sentence_start, index > 0 && spaces_only && newlines <= 1)
+        };
+        let word = Word {
+            start,
+            end: i,
+            index,
+            sentence_start,
+            joined,
+            cap: c.is_uppercase(),
+        };
+        index += 1;
+        if word.cap {
+            for slot in &mut pending {
+                if let Some(before) = slot.take() {
+                    keep(before, &mut tokens, &mut last_kept);
+                }
+            }
+            keep(word, &mut tokens, &mut last_kept);
+            after_cap = CONTEXT;
+        } else if after_cap > 0 {
+            keep(word, &mut tokens, &mut last_kept);
+            after_cap -= 1;
+        } else {
+            // Remember the last CONTEXT lower-case words, in order.
+            pending.rotate_left(1);
+            pending[CONTEXT - 1] = Some(word);
+        }
+    }
+    tokens
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<String> {
+        let lowered = text.to_ascii_lowercase();
+        tokenize(text, &lowered)
+            .iter()
+            .map(|t| t.text.to_owned())
+            .collect()
+    }
+
+    #[test]
+    fn names_keep_their_hyphens_and_initialisms_their_dots() {
+        assert_eq!(
+            words("Kim Yong-hyun, the U.S. envoy's aide."),
+            ["Kim", "Yong-hyun", "the", "U.S", "envoy's", "aide"]
+        );
+    }
+
+    #[test]
+    fn runs_break_at_punctuation_and_sentences_start_after_stops() {
+        let text = "He met Kim. Then Lee, Park and \"Shin\"";
+        let lowered = text.to_ascii_lowercase();
+        let tokens = tokenize(text, &lowered);
+        let flags: Vec<(&str, bool, bool)> = tokens
+            .iter()
+            .map(|t| (t.text, t.sentence_start, t.joined))
+            .collect();
+        assert_eq!(
+            flags,
+            [
+                ("He", true, false),
+                ("met", false, true),
+                ("Kim", false, true),
+                ("Then", true, false),
+                ("Lee", false, true),
+                ("Park", false, false),
+                ("and", false, true),
+                ("Shin", true, false),
+            ]
+        );
+    }
+}

@@ -1,0 +1,80 @@
+//! From articles to their passages. Facets and entities are indexed on each article's
+//! `article` document only (once, not once per passage); the indexer adds an article's
+//! documents as one batch, so its passages follow its `article` document with
+//! consecutive ids, and the `passage` fast field says how many there are. A filter on
+//! articles ("mentions Kim Yong-hyun") becomes a set of passages here.
+
+use tantivy::query::{
+    BitSetDocSet, ConstScorer, EnableScoring, Explanation, Query, Scorer, Weight,
+};
+use tantivy::{BitSet, DocId, DocSet, Score, SegmentReader, TERMINATED, TantivyError};
+
+/// Matches the passages of the articles `articles` matches on their `article`
+/// documents, each with the same score.
+#[derive(Debug)]
+pub struct PassagesOf {
+    articles: Box<dyn Query>,
+}
+
+impl PassagesOf {
+    /// The passages of the articles whose `article` document matches `articles`.
+    pub fn new(articles: Box<dyn Query>) -> Self {
+        Self { articles }
+    }
+}
+
+impl Clone for PassagesOf {
+    fn clone(&self) -> Self {
+        Self {
+            articles: self.articles.box_clone(),
+        }
+    }
+}
+
+impl Query for PassagesOf {
+    fn weight(&self, scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
+        let articles = self
+            .articles
+            .weight(EnableScoring::disabled_from_schema(scoring.schema()))?;
+        Ok(Box::new(PassagesOfWeight { articles }))
+    }
+}
+
+struct PassagesOfWeight {
+    articles: Box<dyn Weight>,
+}
+
+impl Weight for PassagesOfWeight {
+    fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
+        let counts = reader.fast_fields().u64("passage")?;
+        let max_doc = reader.max_doc();
+        let mut passages = BitSet::with_max_value(max_doc);
+        let mut articles = self.articles.scorer(reader, 1.0)?;
+        let mut article = articles.doc();
+        while article != TERMINATED {
+            let count = counts.first(article).unwrap_or(0);
+            let last = u64::from(article)
+                .saturating_add(count)
+                .min(u64::from(max_doc) - 1);
+            for passage in article + 1..=last as DocId {
+                passages.insert(passage);
+            }
+            article = articles.advance();
+        }
+        Ok(Box::new(ConstScorer::new(
+            BitSetDocSet::from(passages),
+            boost,
+        )))
+    }
+
+    fn explain(&self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<Explanation> {
+        let mut scorer = self.scorer(reader, 1.0)?;
+        if scorer.seek(doc) == doc {
+            Ok(Explanation::new("a passage of a matching article", 1.0))
+        } else {
+            Err(TantivyError::InvalidArgument(format!(
+                "document {doc} is not a passage of a matching article"
+            )))
+        }
+    }
+}
