@@ -154,7 +154,10 @@ impl Gazetteer {
                     .split_whitespace()
                     .map(|w| w.trim_end_matches('.').to_lowercase())
                     .collect();
-                (!words.is_empty() && *title != "title").then_some((words, honorific))
+                // "General" alone heads more organisations (General Motors, General
+                // Agreement on Tariffs) than it titles people; "Gen" stays.
+                let ambiguous = words == ["general"];
+                (!words.is_empty() && *title != "title" && !ambiguous).then_some((words, honorific))
             })
             .collect();
         // Longest first, so "Defense Minister" is tried before "Defense".

@@ -513,7 +513,10 @@ fn read_unknown(
         }
         return;
     }
-    if words.iter().any(|t| lower_in(t, &NOT_NAME)) {
+    // Words in capitals ("HONG KONG" in a dateline) and sentence starters are no names.
+    if words.iter().any(|t| {
+        lower_in(t, &NOT_NAME) || (t.text.len() > 1 && !t.text.chars().any(char::is_lowercase))
+    }) {
         return;
     }
     let name = || -> String {

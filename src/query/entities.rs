@@ -9,7 +9,6 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use serde::Serialize;
-use tantivy::collector::FacetCollector;
 use tantivy::query::TermQuery;
 use tantivy::schema::IndexRecordOption;
 use tantivy::{Searcher, Term};
@@ -17,7 +16,8 @@ use tantivy::{Searcher, Term};
 use crate::entities::{EntityKind, aliases_of, canonical_alias, key_of};
 use crate::error::{Error, Result};
 use crate::index::IndexHandle;
-use crate::schema::{Fields, KIND_ARTICLE, facet_children};
+use crate::query::facets::ArticleFacets;
+use crate::schema::{Fields, KIND_PASSAGE};
 
 /// One entity with the number of articles that mention it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -97,32 +97,37 @@ fn indexed_keys(
 
 /// Per-name article counts under `/entity/<kind>` → one count per entity: spellings
 /// grouped by key, lone surnames folded into the one person they name.
-pub fn group_counts(kind: EntityKind, names: Vec<(String, u64)>) -> Vec<EntityCount> {
+pub fn group_counts(
+    kind: EntityKind,
+    names: Vec<(String, u64)>,
+    with_aliases: bool,
+) -> Vec<EntityCount> {
     let mut groups: BTreeMap<String, Vec<(String, u64)>> = BTreeMap::new();
     for (name, n) in names {
         groups.entry(key_of(&name)).or_default().push((name, n));
     }
     if kind == EntityKind::Person {
+        // Which full names hold each word as their first or last part.
+        let mut owners: HashMap<String, Vec<String>> = HashMap::new();
+        for key in groups.keys().filter(|k| k.contains(' ')) {
+            let parts: Vec<&str> = key.split(' ').collect();
+            for part in [parts[0], parts[parts.len() - 1]] {
+                let list = owners.entry(part.to_owned()).or_default();
+                if list.last() != Some(key) {
+                    list.push(key.clone());
+                }
+            }
+        }
         let singles: Vec<String> = groups
             .keys()
             .filter(|k| !k.contains(' '))
             .cloned()
             .collect();
         for single in singles {
-            let owners: Vec<&String> = groups
-                .keys()
-                .filter(|k| {
-                    let parts: Vec<&str> = k.split(' ').collect();
-                    parts.len() > 1
-                        && (parts.first() == Some(&single.as_str())
-                            || parts.last() == Some(&single.as_str()))
-                })
-                .collect();
-            if let [owner] = owners[..] {
-                let owner = owner.clone();
-                if let Some(names) = groups.remove(&single) {
-                    groups.entry(owner).or_default().extend(names);
-                }
+            if let Some([owner]) = owners.get(&single).map(Vec::as_slice)
+                && let Some(names) = groups.remove(&single)
+            {
+                groups.entry(owner.clone()).or_default().extend(names);
             }
         }
     }
@@ -139,7 +144,7 @@ pub fn group_counts(kind: EntityKind, names: Vec<(String, u64)>) -> Vec<EntityCo
             let name = names[0].0.clone();
             let mut aliases: BTreeSet<String> =
                 names[1..].iter().map(|(other, _)| other.clone()).collect();
-            if kind != EntityKind::Person {
+            if with_aliases && kind != EntityKind::Person {
                 aliases.extend(aliases_of(kind, &name));
             }
             aliases.remove(&name);
@@ -163,22 +168,24 @@ pub fn list(
 ) -> Result<Vec<EntityCount>> {
     let reader = handle.index.reader()?;
     let searcher = reader.searcher();
-    let articles = TermQuery::new(
-        Term::from_field_text(handle.fields.kind, KIND_ARTICLE),
+    // Every passage, counted once per article, with the facets of its article.
+    let passages = TermQuery::new(
+        Term::from_field_text(handle.fields.kind, KIND_PASSAGE),
         IndexRecordOption::Basic,
     );
-    let mut collector = FacetCollector::for_field("facet");
-    for k in EntityKind::ALL {
-        collector.add_facet(format!("/entity/{}", k.as_str()).as_str());
-    }
-    let counts = searcher.search(&articles, &collector)?;
+    let roots: Vec<String> = EntityKind::ALL
+        .iter()
+        .map(|k| format!("/entity/{}", k.as_str()))
+        .collect();
+    let root_refs: Vec<&str> = roots.iter().map(String::as_str).collect();
+    let counts = searcher.search(&passages, &ArticleFacets::under(&root_refs))?;
     let mut all = Vec::new();
     for k in EntityKind::ALL {
         if kind.is_some_and(|wanted| wanted != k) {
             continue;
         }
-        let names = facet_children(&counts, &format!("/entity/{}", k.as_str()));
-        let mut grouped = group_counts(k, names);
+        let names = counts.children(&format!("/entity/{}", k.as_str()));
+        let mut grouped = group_counts(k, names, true);
         if top > 0 {
             grouped.truncate(top);
         }

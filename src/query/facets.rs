@@ -145,21 +145,29 @@ impl SegmentCollector for SegmentArticleFacets {
     }
 
     fn harvest(self) -> ArticleFacetCounts {
+        // Every facet counted, turned into its path in one ordered pass over the
+        // dictionary (looking ordinals up one by one costs a block decode each).
+        let ords: Vec<u64> = (0..self.counts.len() as u64)
+            .filter(|&ord| self.counts[ord as usize] > 0)
+            .collect();
         let mut counts = HashMap::new();
-        let mut facet = Facet::root();
-        for (ord, &n) in self.counts.iter().enumerate() {
-            if n == 0 || self.facets.facet_from_ord(ord as u64, &mut facet).is_err() {
-                continue;
-            }
-            let path = facet.encoded_str();
-            if self
-                .roots
-                .iter()
-                .any(|root| path.starts_with(root.as_str()))
-            {
-                counts.insert(path.to_owned(), n);
-            }
-        }
+        let mut next = ords.iter();
+        let _ = self
+            .facets
+            .facet_dict()
+            .sorted_ords_to_term_cb(&ords, |bytes| {
+                let Some(&ord) = next.next() else { return };
+                let Ok(path) = std::str::from_utf8(bytes) else {
+                    return;
+                };
+                if self
+                    .roots
+                    .iter()
+                    .any(|root| path.starts_with(root.as_str()))
+                {
+                    counts.insert(path.to_owned(), self.counts[ord as usize]);
+                }
+            });
         ArticleFacetCounts {
             articles: self.articles,
             counts,

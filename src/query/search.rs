@@ -308,11 +308,8 @@ fn facets(searcher: &Searcher, parsed: &ParsedQuery) -> Result<Facets> {
     let mut entities = Vec::new();
     for kind in EntityKind::ALL {
         let names = found.children(&format!("/entity/{}", kind.as_str()));
-        let mut counts = group_counts(kind, names);
+        let mut counts = group_counts(kind, names, false);
         counts.truncate(FACET_ENTITIES);
-        for count in &mut counts {
-            count.aliases.clear();
-        }
         entities.extend(counts);
     }
     Ok(Facets {
