@@ -80,6 +80,9 @@ pub fn article_documents(
         head.add_text(fields.source_id, source_id);
     }
     head.add_u64(fields.passage, passages.len() as u64);
+    // Every document has an `article_key` and a `passage`, so the fast-field columns are
+    // dense and read without a rank lookup.
+    head.add_u64(fields.article_key, key);
     head.add_u64(fields.line, u64::from(first_line));
     head.add_text(fields.meta, serde_json::to_string(meta).unwrap_or_default());
     head.add_text(
@@ -181,6 +184,8 @@ pub fn file_document(fields: &Fields, path: &Path, state: FileState) -> TantivyD
     let mut doc = TantivyDocument::default();
     doc.add_text(fields.kind, KIND_FILE);
     doc.add_text(fields.path, path_text(path));
+    doc.add_u64(fields.article_key, 0);
+    doc.add_u64(fields.passage, 0);
     doc.add_u64(fields.file_size, state.size);
     doc.add_i64(fields.file_mtime, state.mtime);
     doc.add_u64(fields.content_hash, state.content_hash);

@@ -5,7 +5,7 @@
 //! (told apart by the `article_key` fast field), the facets of the article's own
 //! document, which sits `passage + 1` documents before it.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::Column;
@@ -150,7 +150,7 @@ impl SegmentCollector for SegmentArticleFacets {
         let ords: Vec<u64> = (0..self.counts.len() as u64)
             .filter(|&ord| self.counts[ord as usize] > 0)
             .collect();
-        let mut counts = HashMap::new();
+        let mut counts = HashMap::default();
         let mut next = ords.iter();
         let _ = self
             .facets

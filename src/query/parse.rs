@@ -74,6 +74,9 @@ pub struct HighlightTerms {
 pub struct ParsedQuery {
     /// The full query: the user's, proximity, filters, and `kind:passage`.
     pub query: Box<dyn Query>,
+    /// The same match set without the proximity clauses (which only score): for
+    /// counting facets, where positions need not be read.
+    pub matching: Box<dyn Query>,
     /// What a matching passage highlights.
     pub highlight: HighlightTerms,
 }
@@ -130,9 +133,7 @@ pub fn parse(
         let passages = term_query(Term::from_field_text(fields.kind, KIND_PASSAGE));
         clauses.push((Occur::Must, passages));
     }
-    for proximity in proximity_queries(&fields, &highlight) {
-        clauses.push((Occur::Should, proximity));
-    }
+    let proximity = proximity_queries(&fields, &highlight);
     if !request.outlets.is_empty() {
         let any: Vec<(Occur, Box<dyn Query>)> = request
             .outlets
@@ -158,8 +159,13 @@ pub fn parse(
         let range = RangeQuery::new(Bound::Unbounded, Bound::Included(to));
         clauses.push((Occur::Must, Box::new(range)));
     }
+    let matching: Box<dyn Query> = Box::new(BooleanQuery::new(
+        clauses.iter().map(|(o, q)| (*o, q.box_clone())).collect(),
+    ));
+    clauses.extend(proximity.into_iter().map(|p| (Occur::Should, p)));
     Ok(ParsedQuery {
         query: Box::new(BooleanQuery::new(clauses)),
+        matching,
         highlight,
     })
 }

@@ -282,7 +282,7 @@ fn top_passages(
 
 fn facets(searcher: &Searcher, parsed: &ParsedQuery) -> Result<Facets> {
     let found = searcher.search(
-        &parsed.query,
+        &parsed.matching,
         &ArticleFacets::under(&[
             "/outlet",
             "/month",
@@ -307,7 +307,10 @@ fn facets(searcher: &Searcher, parsed: &ParsedQuery) -> Result<Facets> {
     let months = values("/month");
     let mut entities = Vec::new();
     for kind in EntityKind::ALL {
-        let names = found.children(&format!("/entity/{}", kind.as_str()));
+        let mut names = found.children(&format!("/entity/{}", kind.as_str()));
+        // Only the most frequent spellings can make the top ten: group those alone.
+        names.sort_unstable_by_key(|name| std::cmp::Reverse(name.1));
+        names.truncate(FACET_ENTITIES * 20);
         let mut counts = group_counts(kind, names, false);
         counts.truncate(FACET_ENTITIES);
         entities.extend(counts);
