@@ -16,6 +16,8 @@ use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 /// Counts, per distinct matching article, its facets under the given roots.
 pub struct ArticleFacets {
     roots: Vec<String>,
+    /// Per segment, at most this many entity facets (the most counted) are named.
+    entity_limit: Option<usize>,
 }
 
 /// What [`ArticleFacets`] found: matching articles, and per facet (in its encoded form)
@@ -31,7 +33,15 @@ impl ArticleFacets {
     pub fn under(roots: &[&str]) -> Self {
         Self {
             roots: roots.iter().map(|root| encoded_prefix(root)).collect(),
+            entity_limit: None,
         }
+    }
+
+    /// Names only the `limit` most counted entity facets of each segment: enough for a
+    /// top ten, and far cheaper when the match set mentions thousands of names.
+    pub fn naming_top_entities(mut self, limit: usize) -> Self {
+        self.entity_limit = Some(limit);
+        self
     }
 }
 
@@ -74,6 +84,9 @@ pub struct SegmentArticleFacets {
     passages: Column<u64>,
     facets: FacetReader,
     roots: Vec<String>,
+    /// The ordinals of `/entity/…` facets, and how many of them to name.
+    entity_ords: std::ops::Range<u64>,
+    entity_limit: Option<usize>,
     last_key: Option<u64>,
     articles: u64,
     /// Matching articles per facet ordinal.
@@ -90,7 +103,21 @@ impl Collector for ArticleFacets {
         reader: &SegmentReader,
     ) -> tantivy::Result<Self::Child> {
         let facets = reader.facet_reader("facet")?;
+        // Facet ordinals follow the paths' order, so `/entity/…` is one range.
+        let first_from = |key: &[u8]| -> u64 {
+            let Ok(mut stream) = facets.facet_dict().range().ge(key).into_stream() else {
+                return facets.num_facets() as u64;
+            };
+            if stream.advance() {
+                stream.term_ord()
+            } else {
+                facets.num_facets() as u64
+            }
+        };
+        let entity_ords = first_from(b"entity")..first_from(b"entity\x01");
         Ok(SegmentArticleFacets {
+            entity_ords,
+            entity_limit: self.entity_limit,
             keys: reader.fast_fields().u64("article_key")?,
             passages: reader.fast_fields().u64("passage")?,
             counts: vec![0; facets.num_facets()],
@@ -147,9 +174,19 @@ impl SegmentCollector for SegmentArticleFacets {
     fn harvest(self) -> ArticleFacetCounts {
         // Every facet counted, turned into its path in one ordered pass over the
         // dictionary (looking ordinals up one by one costs a block decode each).
-        let ords: Vec<u64> = (0..self.counts.len() as u64)
+        let (mut entities, mut ords): (Vec<u64>, Vec<u64>) = (0..self.counts.len() as u64)
             .filter(|&ord| self.counts[ord as usize] > 0)
-            .collect();
+            .partition(|ord| self.entity_ords.contains(ord));
+        if let Some(limit) = self.entity_limit
+            && entities.len() > limit
+        {
+            entities.select_nth_unstable_by_key(limit, |&ord| {
+                std::cmp::Reverse(self.counts[ord as usize])
+            });
+            entities.truncate(limit);
+        }
+        ords.extend(entities);
+        ords.sort_unstable();
         let mut counts = HashMap::default();
         let mut next = ords.iter();
         let _ = self

@@ -289,7 +289,8 @@ fn facets(searcher: &Searcher, parsed: &ParsedQuery) -> Result<Facets> {
             "/entity/person",
             "/entity/org",
             "/entity/place",
-        ]),
+        ])
+        .naming_top_entities(FACET_ENTITIES * 30),
     )?;
     let values = |root: &str| -> Vec<FacetCount> {
         found
