@@ -142,6 +142,14 @@ pub fn key_of(name: &str) -> String {
     key.strip_prefix("the ").unwrap_or(key).to_owned()
 }
 
+/// The words a lone name may stand for in a full name's key: its first and last
+/// ("Budanov" for Kyrylo Budanov, "Kim" for Kim Yong-hyun); none for a single word.
+pub fn name_ends(key: &str) -> Option<(&str, &str)> {
+    let (first, _) = key.split_once(' ')?;
+    let (_, last) = key.rsplit_once(' ')?;
+    Some((first, last))
+}
+
 /// `Putin's`, `Koreaʼs`, `Reuters’` → the name without the possessive ending.
 pub fn strip_possessive(word: &str) -> &str {
     for ending in ["'s", "’s", "ʼs", "'S", "’S"] {

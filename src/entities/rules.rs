@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 
 use super::gazetteer::{Gazetteer, gazetteer};
 use super::tokens::{Token, tokenize};
-use super::{Entity, EntityKind, key_of, strip_possessive};
+use super::{Entity, EntityKind, key_of, name_ends, strip_possessive};
 
 /// Words that end an organisation's name ("Defence Ministry", "Honda Motor Co").
 #[rustfmt::skip]
@@ -617,21 +617,17 @@ impl Found {
                 *slot = name;
             }
         }
-        // A full name that is a longer form of another ("Kim Jong Un" vs "Kim Jong") is kept
-        // alone; people are never merged on a shared surname.
+        // A lone name ("Mr Kim", "Budanov") is a mention of a full name it ends or starts
+        // — counted already — or, when it names nobody here, a person of its own only if
+        // a title stood before it. People are never merged on a shared surname.
         let mut singles_kept: BTreeMap<String, String> = BTreeMap::new();
         for (word, titled) in self.singles {
             let key = key_of(&word);
-            let matches: Vec<&String> = people
+            let part_of_a_name = people
                 .keys()
-                .filter(|full| {
-                    let parts: Vec<&str> = full.split(' ').collect();
-                    parts.len() >= 2
-                        && (parts.last() == Some(&key.as_str())
-                            || parts.first() == Some(&key.as_str()))
-                })
-                .collect();
-            if matches.is_empty() && titled && !people.contains_key(&key) {
+                .filter_map(|full| name_ends(full))
+                .any(|(first, last)| first == key || last == key);
+            if titled && !part_of_a_name && !people.contains_key(&key) {
                 singles_kept.entry(key).or_insert(word);
             }
         }

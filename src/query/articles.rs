@@ -9,6 +9,13 @@ use tantivy::query::{
 };
 use tantivy::{BitSet, DocId, DocSet, Score, SegmentReader, TERMINATED, TantivyError};
 
+/// The `article` document of the passage numbered `passage` at `doc`, in its segment.
+pub fn article_doc(doc: DocId, passage: u64) -> Option<DocId> {
+    u64::from(doc)
+        .checked_sub(passage + 1)
+        .and_then(|article| DocId::try_from(article).ok())
+}
+
 /// Matches the passages of the articles `articles` matches on their `article`
 /// documents, each with the same score.
 #[derive(Debug)]

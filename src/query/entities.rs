@@ -6,14 +6,14 @@
 //! are grouped by their folded key and shown under the most common spelling, and a lone
 //! surname that names exactly one known person ("Budanov") is counted with that person.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use serde::Serialize;
 use tantivy::query::TermQuery;
 use tantivy::schema::IndexRecordOption;
 use tantivy::{Searcher, Term};
 
-use crate::entities::{EntityKind, aliases_of, canonical_alias, key_of};
+use crate::entities::{EntityKind, aliases_of, canonical_alias, key_of, name_ends};
 use crate::error::{Error, Result};
 use crate::index::IndexHandle;
 use crate::query::facets::ArticleFacets;
@@ -109,9 +109,8 @@ pub fn group_counts(
     if kind == EntityKind::Person {
         // Which full names hold each word as their first or last part.
         let mut owners: HashMap<String, Vec<String>> = HashMap::new();
-        for key in groups.keys().filter(|k| k.contains(' ')) {
-            let parts: Vec<&str> = key.split(' ').collect();
-            for part in [parts[0], parts[parts.len() - 1]] {
+        for (key, (first, last)) in groups.keys().filter_map(|k| Some((k, name_ends(k)?))) {
+            for part in [first, last] {
                 let list = owners.entry(part.to_owned()).or_default();
                 if list.last() != Some(key) {
                     list.push(key.clone());
@@ -196,10 +195,10 @@ pub fn list(
 
 /// The distinct terms of several `--entity` names, each a list of alternatives.
 pub fn filters(searcher: &Searcher, fields: &Fields, names: &[String]) -> Result<Vec<Vec<Term>>> {
-    let mut seen: HashMap<String, ()> = HashMap::new();
+    let mut seen: HashSet<String> = HashSet::new();
     let mut out = Vec::new();
     for name in names {
-        if seen.insert(key_of(name), ()).is_none() {
+        if seen.insert(key_of(name)) {
             out.push(entity_terms(searcher, fields, name)?);
         }
     }

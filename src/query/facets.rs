@@ -7,6 +7,8 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
+use crate::query::articles::article_doc;
+
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::Column;
 use tantivy::fastfield::FacetReader;
@@ -161,10 +163,10 @@ impl SegmentCollector for SegmentArticleFacets {
         self.articles += 1;
         // The facets are on the article's own document, just before its passages.
         let passage = self.passages.first(doc).unwrap_or(0);
-        let Some(article) = u64::from(doc).checked_sub(passage + 1) else {
+        let Some(article) = article_doc(doc, passage) else {
             return;
         };
-        for ord in self.facets.facet_ords(article as DocId) {
+        for ord in self.facets.facet_ords(article) {
             if let Some(count) = self.counts.get_mut(ord as usize) {
                 *count += 1;
             }

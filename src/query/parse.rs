@@ -450,7 +450,7 @@ fn proximity_queries(fields: &Fields, highlight: &HighlightTerms) -> Vec<Box<dyn
         .windows(2)
         .filter(|pair| pair[0] != pair[1])
         .collect();
-    let boost = PROXIMITY_BOOST * (PROXIMITY_PAIRS as f32 / pairs.len().max(1) as f32).min(1.0);
+    let boost = proximity_boost(pairs.len());
     pairs
         .into_iter()
         .map(|pair| {
@@ -463,4 +463,23 @@ fn proximity_queries(fields: &Fields, highlight: &HighlightTerms) -> Vec<Box<dyn
             Box::new(BoostQuery::new(Box::new(phrase), boost)) as Box<dyn Query>
         })
         .collect()
+}
+
+/// The weight of each of `pairs` proximity clauses: [`PROXIMITY_BOOST`], shared out once
+/// there are more than [`PROXIMITY_PAIRS`].
+fn proximity_boost(pairs: usize) -> f32 {
+    PROXIMITY_BOOST * (PROXIMITY_PAIRS as f32 / pairs.max(1) as f32).min(1.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_queries_share_the_proximity_weight() {
+        assert_eq!(proximity_boost(1), PROXIMITY_BOOST);
+        assert_eq!(proximity_boost(2), PROXIMITY_BOOST);
+        // A pasted sentence's ten pairs weigh together what two pairs do.
+        assert!((proximity_boost(10) * 10.0 - PROXIMITY_BOOST * 2.0).abs() < 1e-6);
+    }
 }

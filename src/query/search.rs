@@ -6,18 +6,18 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 use tantivy::collector::{Count, TopDocs};
-use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
-use tantivy::schema::{IndexRecordOption, Value};
-use tantivy::{DocAddress, Score, Searcher, TantivyDocument, Term};
+use tantivy::schema::Value;
+use tantivy::{DocAddress, Score, Searcher, TantivyDocument};
 
 use crate::entities::{Entity, EntityKind};
 use crate::error::Result;
 use crate::index::IndexHandle;
+use crate::query::articles::article_doc;
 use crate::query::entities::{EntityCount, group_counts};
 use crate::query::facets::ArticleFacets;
 use crate::query::highlight::{Snippet, highlight_ranges, snippet};
 use crate::query::parse::{ParsedQuery, QueryRequest, parse};
-use crate::schema::{Fields, KIND_ARTICLE, text_analyzer};
+use crate::schema::{Fields, text_analyzer};
 
 /// How many results and how they are grouped.
 #[derive(Debug, Clone, Copy)]
@@ -126,6 +126,7 @@ pub fn search(handle: &IndexHandle, request: &QueryRequest, page: Page) -> Resul
                 .unwrap_or_default()
         };
         let passage = text(fields.passage_text).unwrap_or_default();
+        let passage_index = number(fields.passage);
         let ranges = highlight_ranges(&mut analyzer, &parsed.highlight, &passage);
         let Snippet {
             text: snippet_text,
@@ -138,18 +139,15 @@ pub fn search(handle: &IndexHandle, request: &QueryRequest, page: Page) -> Resul
             source_id: text(fields.source_id),
             path: text(fields.path).unwrap_or_default(),
             line: number(fields.line),
-            passage_index: number(fields.passage),
+            passage_index,
             title: text(fields.title),
             outlet: text(fields.outlet),
             date: text(fields.date_text),
             passage,
             snippet: snippet_text,
             highlights: highlights.into_iter().map(|r| [r.start, r.end]).collect(),
-            entities: Vec::new(),
+            entities: article_entities(&searcher, fields, address, passage_index)?,
         });
-    }
-    for hit in &mut hits {
-        hit.entities = article_entities(&searcher, fields, &hit.article_id)?;
     }
     Ok(Results {
         hits,
@@ -158,32 +156,17 @@ pub fn search(handle: &IndexHandle, request: &QueryRequest, page: Page) -> Resul
     })
 }
 
-/// The entities stored on an article's `article` document.
-fn article_entities(searcher: &Searcher, fields: &Fields, article_id: &str) -> Result<Vec<Entity>> {
-    let query = BooleanQuery::new(vec![
-        (
-            Occur::Must,
-            Box::new(TermQuery::new(
-                Term::from_field_text(fields.article_id, article_id),
-                IndexRecordOption::Basic,
-            )) as Box<dyn Query>,
-        ),
-        (
-            Occur::Must,
-            Box::new(TermQuery::new(
-                Term::from_field_text(fields.kind, KIND_ARTICLE),
-                IndexRecordOption::Basic,
-            )),
-        ),
-    ]);
-    let Some((_, address)) = searcher
-        .search(&query, &TopDocs::with_limit(1).order_by_score())?
-        .into_iter()
-        .next()
-    else {
+/// The entities stored on the `article` document of the passage at `address`.
+fn article_entities(
+    searcher: &Searcher,
+    fields: &Fields,
+    address: DocAddress,
+    passage: u64,
+) -> Result<Vec<Entity>> {
+    let Some(doc_id) = article_doc(address.doc_id, passage) else {
         return Ok(Vec::new());
     };
-    let doc: TantivyDocument = searcher.doc(address)?;
+    let doc: TantivyDocument = searcher.doc(DocAddress { doc_id, ..address })?;
     Ok(doc
         .get_first(fields.entities)
         .and_then(|v| v.as_str())
