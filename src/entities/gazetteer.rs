@@ -3,11 +3,11 @@
 //! that stand before a person's name. Built once per process.
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
-use super::{EntityKind, key_of};
+use super::{EntityKind, fold_char, key_of};
 
 const PLACES: &str = include_str!("../../data/entities/places.tsv");
 const EXTRA_PLACES: &str = include_str!("../../data/entities/places.extra.tsv");
@@ -29,8 +29,10 @@ pub struct Entry {
 
 /// Everything the rules look names up in.
 pub struct Gazetteer {
-    /// Every place and organisation surface form, case-sensitive, longest match first.
-    pub matcher: AhoCorasick,
+    /// Every place and organisation surface form, case-sensitive, longest match first;
+    /// built on first use (see [`Gazetteer::matcher`]), since looking up a user's
+    /// `--entity` needs only the lists.
+    matcher: OnceLock<AhoCorasick>,
     /// Per pattern of `matcher`, what it names.
     pub entries: Vec<Entry>,
     /// Per pattern of `matcher`, the surface form itself.
@@ -47,17 +49,52 @@ pub struct Gazetteer {
 
 static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::load);
 
+impl Gazetteer {
+    /// The automaton over every surface form (pattern `i` is `surfaces[i]`).
+    pub fn matcher(&self) -> &AhoCorasick {
+        self.matcher.get_or_init(|| {
+            AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .prefilter(false)
+                .build(&self.surfaces)
+                .expect("the gazetteer's patterns build an automaton")
+        })
+    }
+}
+
 /// The compiled-in gazetteer.
 pub fn gazetteer() -> &'static Gazetteer {
     &GAZETTEER
 }
 
 /// The canonical name and kind a gazetteer gives `name` ("dprk" → North Korea), if any.
+/// Scans the lists rather than loading the gazetteer, so a query's `--entity` costs
+/// microseconds, not the gazetteer's load; the first row wins, as in [`Gazetteer`].
 pub fn canonical_alias(name: &str) -> Option<(EntityKind, String)> {
-    let g = gazetteer();
-    g.by_key
-        .get(&key_of(name))
-        .map(|&i| (g.entries[i].kind, g.entries[i].canonical.clone()))
+    let key = key_of(name);
+    let first = key.chars().next()?;
+    let lists = [
+        (EXTRA_ORGS, EntityKind::Org),
+        (ORGS, EntityKind::Org),
+        (EXTRA_PLACES, EntityKind::Place),
+        (PLACES, EntityKind::Place),
+    ];
+    lists.into_iter().find_map(|(list, kind)| {
+        rows(list).find_map(|row| match row[..] {
+            [surface, canonical, ..]
+                if surface != "name"
+                    // Only rows that can fold to the same key are folded.
+                    && surface
+                        .chars()
+                        .find(|c| c.is_alphanumeric())
+                        .is_some_and(|c| fold_char(c).to_lowercase().eq(first.to_lowercase()))
+                    && key_of(surface) == key =>
+            {
+                Some((kind, canonical.to_owned()))
+            }
+            _ => None,
+        })
+    })
 }
 
 /// Every surface form the gazetteer maps to `canonical` as `kind` ("North Korea" →
@@ -138,11 +175,6 @@ impl Gazetteer {
                 );
             }
         }
-        let matcher = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .prefilter(false)
-            .build(&patterns)
-            .expect("the gazetteer's patterns build an automaton");
         let first_names = rows(FIRST_NAMES)
             .filter_map(|row| row.first().map(|name| (*name).to_owned()))
             .collect();
@@ -171,12 +203,37 @@ impl Gazetteer {
         }
         let titles = by_first;
         Gazetteer {
-            matcher,
+            matcher: OnceLock::new(),
             entries,
             surfaces: patterns,
             by_key,
             first_names,
             titles,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn aliases_resolve_without_loading_the_gazetteer_as_when_loaded() {
+        for (name, kind, canonical) in [
+            ("dprk", EntityKind::Place, "North Korea"),
+            ("Kiev", EntityKind::Place, "Kyiv"),
+            ("nato", EntityKind::Org, "NATO"),
+            ("aland", EntityKind::Place, "Aland Islands"),
+        ] {
+            assert_eq!(
+                canonical_alias(name),
+                Some((kind, canonical.to_owned())),
+                "{name}"
+            );
+            let g = gazetteer();
+            let entry = &g.entries[g.by_key[&key_of(name)]];
+            assert_eq!((entry.kind, entry.canonical.as_str()), (kind, canonical));
+        }
+        assert_eq!(canonical_alias("Nobody Known"), None);
     }
 }

@@ -161,7 +161,7 @@ pub fn strip_possessive(word: &str) -> &str {
 }
 
 /// The base letter of common accented Latin letters (enough for names: é → e, ü → u).
-fn fold_char(c: char) -> char {
+pub(crate) fn fold_char(c: char) -> char {
     match c {
         'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' => 'a',
         'ç' | 'č' | 'ć' => 'c',

@@ -272,7 +272,7 @@ fn region_hits(
     g: &Gazetteer,
     hits: &mut Vec<Hit>,
 ) {
-    for m in g.matcher.find_iter(&text[from..to]) {
+    for m in g.matcher().find_iter(&text[from..to]) {
         let m = aho_corasick::Match::new(m.pattern(), m.start() + from..m.end() + from);
         let before_ok = text[..m.start()]
             .chars()
