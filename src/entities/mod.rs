@@ -123,8 +123,22 @@ fn title_case(title: &str) -> bool {
     long.len() >= 2 && capitalised * 5 >= long.len() * 4
 }
 
+/// The version of the extraction rules and lists. Indexes record it per file, so a new
+/// version makes the next `search index` re-read every file (and entity keys, which
+/// queries compute with the same rules, stay in step).
+pub const RULES_VERSION: u32 = 2;
+
+/// Legal forms ending a company's name, which writers keep or drop at will ("Volkswagen
+/// AG", "Volkswagen"; "Honda Motor Co Ltd"): not part of a name's key.
+#[rustfmt::skip]
+const LEGAL_FORMS: &[&str] = &[
+    "inc", "incorporated", "corp", "corporation", "co", "ltd", "limited", "plc", "ag", "sa",
+    "nv", "bv", "gmbh", "llc", "lp", "spa", "kk", "bhd", "pty", "oyj", "asa",
+];
+
 /// A name folded for comparison: lower case, accents and possessives dropped, hyphens,
-/// dots and apostrophes read as spaces, a leading "the" dropped.
+/// dots and apostrophes read as spaces, a leading "the" and trailing legal forms
+/// ("Corp", "Co Ltd", "and Co") dropped.
 pub fn key_of(name: &str) -> String {
     let name = strip_possessive(name.trim());
     let mut key = String::with_capacity(name.len());
@@ -138,8 +152,17 @@ pub fn key_of(name: &str) -> String {
             key.push(' ');
         }
     }
-    let key = key.trim_end();
-    key.strip_prefix("the ").unwrap_or(key).to_owned()
+    let mut key = key.trim_end();
+    key = key.strip_prefix("the ").unwrap_or(key);
+    while let Some((rest, last)) = key.rsplit_once(' ')
+        && LEGAL_FORMS.contains(&last)
+    {
+        key = rest
+            .strip_suffix(" and")
+            .or_else(|| rest.strip_suffix(" &"))
+            .unwrap_or(rest);
+    }
+    key.to_owned()
 }
 
 /// The words a lone name may stand for in a full name's key: its first and last
@@ -198,6 +221,14 @@ mod tests {
         assert_eq!(key_of("U.S."), "u s");
         assert_eq!(key_of("Zelenskyy’s"), "zelenskyy");
         assert_eq!(key_of("Société Générale"), "societe generale");
+    }
+
+    #[test]
+    fn keys_drop_legal_forms_but_never_the_whole_name() {
+        assert_eq!(key_of("Volkswagen AG"), "volkswagen");
+        assert_eq!(key_of("Honda Motor Co Ltd"), "honda motor");
+        assert_eq!(key_of("W.R. Grace and Co"), "w r grace");
+        assert_eq!(key_of("Co"), "co");
     }
 }
 
@@ -269,6 +300,36 @@ mod extraction_tests {
                 "Russian Defence Ministry",
                 "Texaco Canada Inc"
             ]
+        );
+    }
+
+    #[test]
+    fn organisations_named_by_their_context_lists_and_place_heads() {
+        let found = extract(
+            None,
+            "Jonathan Loynes, chief economist at Capital Economics, said Sandvine's chief \
+             technology officer met consultancy group Capgemini and Kredietbank. The US \
+             Anti-Doping Agency, the US Treasury, the Chicago Board of Trade and W.R. Grace \
+             and Co said State Plantations Corp agreed.",
+            None,
+        );
+        assert_eq!(
+            names(&found, EntityKind::Org),
+            [
+                "Capgemini",
+                "Capital Economics",
+                "Chicago Board of Trade",
+                "Kredietbank",
+                "Sandvine",
+                "State Plantations Corp",
+                "Treasury",
+                "US Anti-Doping Agency",
+                "W.R Grace and Co"
+            ]
+        );
+        assert_eq!(
+            names(&found, EntityKind::Place),
+            ["Chicago", "United States"]
         );
     }
 

@@ -10,7 +10,7 @@ use rustc_hash::FxHashSet;
 use std::sync::LazyLock;
 
 use super::gazetteer::{Gazetteer, gazetteer};
-use super::tokens::{Token, tokenize};
+use super::tokens::{Token, adjective_ending_at, tokenize};
 use super::{Entity, EntityKind, key_of, name_ends, strip_possessive};
 
 /// Words that end an organisation's name ("Defence Ministry", "Honda Motor Co").
@@ -69,6 +69,44 @@ const MONTHS: &[&str] = &[
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
     "sep", "sept", "oct", "nov", "dec",
+];
+
+/// Words in [`NOT_NAMES`] that may open an organisation's name ("State Plantations
+/// Corp", "North Atlantic Council").
+#[rustfmt::skip]
+const ORG_OPENERS: &[&str] = &[
+    "state", "states", "world", "central", "north", "south", "east", "west", "northern",
+    "southern", "eastern", "western", "new", "news",
+];
+
+/// Lower-case words just before a name that say it is an organisation's ("consultancy
+/// group Capgemini", "regulator Ofcom", "internet firm Tiscali").
+#[rustfmt::skip]
+const ORG_DESCRIPTORS: &[&str] = &[
+    "firm", "company", "group", "consultancy", "retailer", "supermarket", "insurer",
+    "carmaker", "automaker", "airline", "broadcaster", "regulator", "watchdog", "operator",
+    "provider", "manufacturer", "maker", "giant", "chain", "label", "band",
+    "charity", "lender", "bank", "conglomerate", "newspaper", "broadsheet",
+    "tabloid", "magazine", "channel", "network", "agency", "club", "utility", "distributor",
+    "telecoms", "brewer", "miner", "subsidiary", "unit",
+];
+
+/// Roles followed by "at" and an organisation ("economist at Capital Economics").
+#[rustfmt::skip]
+const ROLES_AT: &[&str] = &[
+    "economist", "analyst", "strategist", "executive", "director", "head", "chief",
+    "professor", "researcher", "consultant", "partner", "manager", "chairman", "official",
+    "spokesman", "spokeswoman", "spokesperson", "lecturer", "fellow", "trader", "dealer",
+];
+
+/// Words after "Name's" that make the name an organisation's ("Sandvine's chief
+/// technology officer", "Tesco's shares").
+#[rustfmt::skip]
+const ORG_POSSESSIONS: &[&str] = &[
+    "shares", "shareholders", "profits", "profit", "sales", "revenues", "revenue",
+    "headquarters", "subsidiary", "subsidiaries", "stake", "board", "customers",
+    "chief", "chairman", "principal", "directors", "share", "takeover", "website",
+    "earnings", "stores", "factories", "plant", "employees", "staff",
 ];
 
 /// Words between capitalised words that may still belong to one name ("Ministry of
@@ -283,6 +321,7 @@ fn region_hits(
             None => true,
             Some(c) if !c.is_alphanumeric() && c != 'ʼ' => {
                 !(c == '-' && rest[1..].starts_with(char::is_alphanumeric))
+                    || adjective_ending_at(rest)
             }
             Some(_) => ["ʼs", "'s", "’s"].iter().any(|p| rest.starts_with(p)),
         };
@@ -312,6 +351,15 @@ fn run_end(tokens: &[Token<'_>], start: usize) -> usize {
     {
         if tokens[end].cap {
             end += 1;
+            continue;
+        }
+        // "W.R. Grace and Co": "and" joins a legal form to the name.
+        if tokens[end].text == "and"
+            && tokens
+                .get(end + 1)
+                .is_some_and(|t| t.joined && t.text == "Co")
+        {
+            end += 2;
             continue;
         }
         // Connectors: "Ministry of Defence", "Bank of England", "Secretary of State".
@@ -359,6 +407,10 @@ static NOT_NAME: LazyLock<FxHashSet<&str>> =
 static MONTH: LazyLock<FxHashSet<&str>> = LazyLock::new(|| word_set(MONTHS));
 static SPEECH_VERB: LazyLock<FxHashSet<&str>> = LazyLock::new(|| word_set(SPEECH_VERBS));
 static APPOSITIVE_ROLE: LazyLock<FxHashSet<&str>> = LazyLock::new(|| word_set(APPOSITIVE_ROLES));
+static ORG_OPENER: LazyLock<FxHashSet<&str>> = LazyLock::new(|| word_set(ORG_OPENERS));
+static ORG_DESCRIPTOR: LazyLock<FxHashSet<&str>> = LazyLock::new(|| word_set(ORG_DESCRIPTORS));
+static ROLE_AT: LazyLock<FxHashSet<&str>> = LazyLock::new(|| word_set(ROLES_AT));
+static ORG_POSSESSION: LazyLock<FxHashSet<&str>> = LazyLock::new(|| word_set(ORG_POSSESSIONS));
 static EAST_ASIAN_SURNAME: LazyLock<FxHashSet<&str>> =
     LazyLock::new(|| word_set(EAST_ASIAN_SURNAMES));
 
@@ -372,7 +424,12 @@ fn read_run(
     found: &mut Found,
 ) {
     let mut start = start;
-    while start < end && lower_in(&tokens[start], &NOT_NAME) && !hits.contains_key(&start) {
+    let org_word_ends = lower_in(&tokens[end - 1], &ORG_SUFFIX);
+    while start < end
+        && lower_in(&tokens[start], &NOT_NAME)
+        && !hits.contains_key(&start)
+        && !(org_word_ends && start + 2 < end && lower_in(&tokens[start], &ORG_OPENER))
+    {
         start += 1;
     }
     // A leading demonym or country before an organisation ("Russian Ministry of
@@ -405,10 +462,21 @@ fn read_run(
         suffix_org.map(|last| last + 1)
     };
     if let Some(org_end) = org_end {
+        // A country or city heads the organisation's own name ("US Anti-Doping Agency",
+        // "Chicago Board of Trade") unless the rest is a listed organisation ("US
+        // Treasury") or the lead is a demonym ("Russian Defence Ministry").
+        let mut org_start = first;
         if let Some(hit) = lead {
             found.places.push(Name::Listed(hit.entry));
+            let rest_listed = hits
+                .get(&first)
+                .is_some_and(|h| h.end >= org_end && g.entries[h.entry].kind == EntityKind::Org)
+                || listed_org(tokens, first, org_end, g);
+            if !g.entries[hit.entry].demonym && !rest_listed {
+                org_start = start;
+            }
         }
-        push_org(found, tokens, first, org_end, g);
+        push_org(found, tokens, org_start, org_end, g);
         start = org_end;
     }
     let mut i = start;
@@ -507,6 +575,10 @@ fn read_unknown(
     if words.iter().any(|t| !t.cap) {
         return;
     }
+    if !titled && stop == run_end && org_cue(tokens, start, stop) {
+        push_org(found, tokens, start, stop, g);
+        return;
+    }
     if words.last().is_some_and(|t| lower_in(t, &ORG_SUFFIX)) && !titled {
         if words.len() >= 2 {
             push_org(found, tokens, start, stop, g);
@@ -529,6 +601,11 @@ fn read_unknown(
     match words.len() {
         1 => {
             let word = strip_possessive(words[0].text);
+            // "Kredietbank", "Rabobank": one word ending in "bank".
+            if word.len() > 6 && words[0].lower.ends_with("bank") {
+                push_org(found, tokens, start, stop, g);
+                return;
+            }
             if word.chars().count() > 1
                 && !word.chars().all(|c| c.is_uppercase())
                 && !lower_in(&words[0], &ORG_SUFFIX)
@@ -551,6 +628,31 @@ fn read_unknown(
         }
         _ => {}
     }
+}
+
+/// Words around a name that make it an organisation's: a descriptor before it
+/// ("consultancy group Capgemini"), a role and "at" ("economist at Capital Economics"),
+/// or a corporate possession after it ("Sandvine's chief technology officer").
+fn org_cue(tokens: &[Token<'_>], start: usize, stop: usize) -> bool {
+    let joined_before = |n: usize| start >= n && (start + 1 - n..=start).all(|j| tokens[j].joined);
+    let descriptor = joined_before(1) && lower_in(&tokens[start - 1], &ORG_DESCRIPTOR);
+    let role_at = joined_before(2)
+        && tokens[start - 1].lower == "at"
+        && lower_in(&tokens[start - 2], &ROLE_AT);
+    let last = &tokens[stop - 1];
+    let possession = strip_possessive(last.text) != last.text
+        && tokens
+            .get(stop)
+            .is_some_and(|t| t.joined && !t.cap && lower_in(t, &ORG_POSSESSION));
+    descriptor || role_at || possession
+}
+
+/// Whether `tokens[start..stop]` spell a listed organisation.
+fn listed_org(tokens: &[Token<'_>], start: usize, stop: usize, g: &Gazetteer) -> bool {
+    let name: Vec<&str> = tokens[start..stop].iter().map(|t| t.text).collect();
+    g.by_key
+        .get(&key_of(&name.join(" ")))
+        .is_some_and(|&i| g.entries[i].kind == EntityKind::Org)
 }
 
 /// "Kyrylo Budanov said", "…, Pat Ryder told reporters".

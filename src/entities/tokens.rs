@@ -32,6 +32,60 @@ fn is_inner_char(c: char) -> bool {
     matches!(c, '-' | '\'' | '’' | 'ʼ' | '.' | '&')
 }
 
+/// Endings that make a compound an adjective ("Democrat-controlled", "Moscow-based",
+/// "Kremlin-backed"): the name before them is a word of its own.
+const ADJECTIVE_ENDINGS: &[&str] = &[
+    "-based",
+    "-led",
+    "-backed",
+    "-controlled",
+    "-owned",
+    "-born",
+    "-run",
+    "-style",
+    "-era",
+    "-speaking",
+    "-made",
+    "-funded",
+    "-linked",
+    "-allied",
+    "-friendly",
+    "-bound",
+    "-wide",
+    "-held",
+    "-occupied",
+    "-registered",
+    "-listed",
+    "-flagged",
+    "-brokered",
+    "-sponsored",
+];
+
+fn is_compound_adjective(word: &str) -> bool {
+    word.contains('-') && ADJECTIVE_ENDINGS.iter().any(|e| word.ends_with(e))
+}
+
+/// Whether `rest` (the text after a name) starts with a compound adjective's ending
+/// ("-based" in "San Francisco-based").
+pub fn adjective_ending_at(rest: &str) -> bool {
+    ADJECTIVE_ENDINGS
+        .iter()
+        .any(|e| rest.starts_with(e) && !rest[e.len()..].starts_with(|c: char| c.is_alphanumeric()))
+}
+
+/// "W", "U.S", "W.R": a capital letter, or capitals joined by dots.
+fn is_initialism(word: &str) -> bool {
+    let mut letters = 0;
+    for c in word.chars() {
+        match c {
+            '.' => {}
+            c if c.is_uppercase() => letters += 1,
+            _ => return false,
+        }
+    }
+    letters == 1 || (letters <= 4 && word.contains('.'))
+}
+
 /// How many lower-case words to keep on each side of a capitalised word: enough for
 /// "according to Kim", "Kim, head of", "Ministry of the Interior", "said Kim".
 const CONTEXT: usize = 2;
@@ -82,6 +136,7 @@ pub fn tokenize<'a>(text: &'a str, lowered: &'a str) -> Vec<Token<'a>> {
         *last_kept = Some(word.index);
     };
     let mut gap_start = 0;
+    let mut previous_start = 0;
     let mut index = 0;
     let mut i = 0;
     while i < bytes.len() {
@@ -116,8 +171,16 @@ pub fn tokenize<'a>(text: &'a str, lowered: &'a str) -> Vec<Token<'a>> {
                 break;
             }
         }
+        // A compound adjective ("Moscow-based", "Democrat-controlled") is its name
+        // alone, kept apart from the next word.
+        let end = match text[start..i].rfind('-') {
+            Some(dash) if is_compound_adjective(&text[start..i]) => start + dash,
+            _ => i,
+        };
         let gap = &text[gap_start..start];
-        gap_start = i;
+        let previous = &text[previous_start..gap_start];
+        gap_start = end;
+        previous_start = start;
         // Most words follow a single space: nothing to look at.
         let (sentence_start, joined) = if gap == " " && index > 0 {
             (false, true)
@@ -129,17 +192,22 @@ pub fn tokenize<'a>(text: &'a str, lowered: &'a str) -> Vec<Token<'a>> {
                 spaces_only &= b.is_ascii_whitespace();
             }
             let previous_mark = gap.trim_end().chars().next_back();
-            let sentence_start = index == 0
-                || newlines >= 2
-                || matches!(
-                    previous_mark,
-                    Some('.' | '!' | '?' | ':' | ';' | '"' | '“' | '‘' | '(' | '[' | '—' | '–')
-                );
-            (sentence_start, index > 0 && spaces_only && newlines <= 1)
+            // The dot of an initial or initialism before a capitalised word ("W.R.
+            // Grace", "U.S. Treasury") most often ends no sentence.
+            let after_initial = gap == ". " && c.is_uppercase() && is_initialism(previous);
+            let sentence_start = !after_initial
+                && (index == 0
+                    || newlines >= 2
+                    || matches!(
+                        previous_mark,
+                        Some('.' | '!' | '?' | ':' | ';' | '"' | '“' | '‘' | '(' | '[' | '—' | '–')
+                    ));
+            let joined = index > 0 && (after_initial || (spaces_only && newlines <= 1));
+            (sentence_start, joined)
         };
         let word = Word {
             start,
-            end: i,
+            end,
             index,
             sentence_start,
             joined,
@@ -183,6 +251,52 @@ mod tests {
         assert_eq!(
             words("Kim Yong-hyun, the U.S. envoy's aide."),
             ["Kim", "Yong-hyun", "the", "U.S", "envoy's", "aide"]
+        );
+    }
+
+    #[test]
+    fn compound_adjectives_keep_only_their_name() {
+        let text = "the Democrat-controlled U.S. Congress and San Francisco-based Balco";
+        let lowered = text.to_ascii_lowercase();
+        let flags: Vec<(&str, bool)> = tokenize(text, &lowered)
+            .iter()
+            .map(|t| (t.text, t.joined))
+            .collect();
+        assert_eq!(
+            flags,
+            [
+                ("the", false),
+                ("Democrat", true),
+                ("U.S", false),
+                ("Congress", true),
+                ("and", true),
+                ("San", true),
+                ("Francisco", true),
+                ("Balco", false),
+            ]
+        );
+    }
+
+    #[test]
+    fn an_initial_s_dot_ends_no_sentence() {
+        let text = "W.R. Grace and the U.S. Treasury. Then Lee";
+        let lowered = text.to_ascii_lowercase();
+        let flags: Vec<(&str, bool, bool)> = tokenize(text, &lowered)
+            .iter()
+            .map(|t| (t.text, t.sentence_start, t.joined))
+            .collect();
+        assert_eq!(
+            flags,
+            [
+                ("W.R", true, false),
+                ("Grace", false, true),
+                ("and", false, true),
+                ("the", false, true),
+                ("U.S", false, true),
+                ("Treasury", false, true),
+                ("Then", true, false),
+                ("Lee", false, true),
+            ]
         );
     }
 

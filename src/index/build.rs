@@ -228,12 +228,16 @@ fn produce(
     let mut unchanged = 0;
     for file in files {
         let meta = defaults.for_file(&file.path, &file.root)?;
-        // Whether entities are extracted counts as a setting of the file: switching it
-        // re-reads every file.
+        // Whether entities are extracted, and by which rules, counts as a setting of
+        // the file: switching it, or new rules, re-reads every file.
         let settings = format!(
             "{}{}",
             serde_json::to_string(&meta).unwrap_or_default(),
-            if shared.entities { "" } else { " no-entities" }
+            if shared.entities {
+                format!(" entities {}", crate::entities::RULES_VERSION)
+            } else {
+                " no-entities".to_owned()
+            }
         );
         let defaults_hash = xxhash_rust::xxh3::xxh3_64(settings.as_bytes());
         let key = path_text(&file.path);
