@@ -5,7 +5,7 @@
 //! so they are exactly the ones `en_stem` gives. (No crate offers a memoising token
 //! filter, hence this one.)
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use tantivy::tokenizer::{
     Language, RawTokenizer, Stemmer, TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer,
@@ -25,7 +25,7 @@ impl TokenFilter for CachedEnglishStemmer {
     fn transform<T: Tokenizer>(self, tokenizer: T) -> CachedStemFilter<T> {
         CachedStemFilter {
             inner: tokenizer,
-            memo: HashMap::new(),
+            memo: HashMap::default(),
             stemmer: snowball(),
         }
     }
@@ -49,7 +49,7 @@ impl<T: Clone> Clone for CachedStemFilter<T> {
     fn clone(&self) -> Self {
         CachedStemFilter {
             inner: self.inner.clone(),
-            memo: HashMap::new(),
+            memo: HashMap::default(),
             stemmer: snowball(),
         }
     }

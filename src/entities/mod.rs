@@ -1,8 +1,9 @@
 //! Named entities — people, organisations, places — found in an article at index time,
 //! offline, from the gazetteers in `data/entities/` (compiled into the binary) and rules
 //! over capitalised words. No crate does English news NER without a model to download,
-//! so this is our own: gazetteers matched with `aho-corasick`, then rules for the names
-//! no list can hold (people, most companies).
+//! so this is our own: gazetteer names looked up by their exact spelling over spans of
+//! capitalised words, then rules for the names no list can hold (people, most
+//! companies).
 //!
 //! Each entity has a `kind`, a display `name` and a `key` (its name folded: lower case,
 //! accents, hyphens and possessives gone), so "Kim Jong-un" and "Kim Jong Un" are one
@@ -142,27 +143,40 @@ const LEGAL_FORMS: &[&str] = &[
 pub fn key_of(name: &str) -> String {
     let name = strip_possessive(name.trim());
     let mut key = String::with_capacity(name.len());
+    // A separator is written only between two kept characters, so the key has single
+    // spaces and none at either end.
+    let mut separated = false;
     for c in name.chars() {
-        let c = fold_char(c);
-        if c.is_alphanumeric() {
-            key.extend(c.to_lowercase());
-        } else if c == '&' {
-            key.push('&');
-        } else if !key.ends_with(' ') && !key.is_empty() {
-            key.push(' ');
+        let c = if c.is_ascii() { c } else { fold_char(c) };
+        if c.is_alphanumeric() || c == '&' {
+            if separated && !key.is_empty() {
+                key.push(' ');
+            }
+            separated = false;
+            if c.is_ascii() {
+                key.push(c.to_ascii_lowercase());
+            } else {
+                key.extend(c.to_lowercase());
+            }
+        } else {
+            separated = true;
         }
     }
-    let mut key = key.trim_end();
-    key = key.strip_prefix("the ").unwrap_or(key);
-    while let Some((rest, last)) = key.rsplit_once(' ')
+    if key.starts_with("the ") {
+        key.drain(..4);
+    }
+    let mut end = key.len();
+    while let Some((rest, last)) = key[..end].rsplit_once(' ')
         && LEGAL_FORMS.contains(&last)
     {
-        key = rest
+        end = rest
             .strip_suffix(" and")
             .or_else(|| rest.strip_suffix(" &"))
-            .unwrap_or(rest);
+            .unwrap_or(rest)
+            .len();
     }
-    key.to_owned()
+    key.truncate(end);
+    key
 }
 
 /// The words a lone name may stand for in a full name's key: its first and last
@@ -175,6 +189,9 @@ pub fn name_ends(key: &str) -> Option<(&str, &str)> {
 
 /// `Putin's`, `Koreaʼs`, `Reuters’` → the name without the possessive ending.
 pub fn strip_possessive(word: &str) -> &str {
+    if !word.ends_with(['s', 'S']) {
+        return word;
+    }
     for ending in ["'s", "’s", "ʼs", "'S", "’S"] {
         if let Some(stem) = word.strip_suffix(ending) {
             return stem;

@@ -10,7 +10,7 @@ use rustc_hash::FxHashSet;
 use std::sync::LazyLock;
 
 use super::gazetteer::{Gazetteer, gazetteer};
-use super::tokens::{Token, adjective_ending_at, tokenize};
+use super::tokens::{Token, tokenize};
 use super::{Entity, EntityKind, key_of, name_ends, strip_possessive};
 
 /// Words that end an organisation's name ("Defence Ministry", "Honda Motor Co").
@@ -164,7 +164,7 @@ enum Name {
 impl Name {
     fn into_string(self, g: &Gazetteer) -> String {
         match self {
-            Name::Listed(entry) => g.entries[entry].canonical.clone(),
+            Name::Listed(entry) => g.entries[entry].canonical.to_owned(),
             Name::Written(name) => name,
         }
     }
@@ -273,71 +273,67 @@ fn dateline(text: &str, tokens: &[Token<'_>], g: &Gazetteer, found: &mut Found) 
     }
 }
 
-/// Gazetteer names found in the text on word boundaries (a possessive may follow).
+/// Gazetteer names found in the text, leftmost first and longest at each start: spans
+/// of words from a capitalised one (or a number: "3M") across capitalised words,
+/// numbers and connectors, whatever short punctuation separates them ("U.S. Treasury",
+/// "Washington, D.C."), looked up by their exact spelling. A name may take the dot
+/// after its last word ("U.S.") or leave a possessive off it ("Koreaʼs").
 fn gazetteer_hits(text: &str, tokens: &[Token<'_>], g: &Gazetteer) -> Vec<Hit> {
     let mut hits = Vec::new();
-    // Every gazetteer name starts with a capital letter, so only stretches of text from a
-    // capitalised word on need the automaton: runs of capitalised words and connectors,
-    // whatever short punctuation separates them ("U.S. Treasury", "Washington, D.C.").
+    let opens = |t: &Token<'_>| t.cap || t.text.starts_with(|c: char| c.is_ascii_digit());
     let mut i = 0;
     while i < tokens.len() {
-        if !tokens[i].cap {
+        if !opens(&tokens[i]) {
             i += 1;
             continue;
         }
-        let mut end = i + 1;
-        while end < tokens.len()
-            && tokens[end].start - tokens[end - 1].end <= 3
-            && (tokens[end].cap
-                || tokens[end].text.starts_with(|c: char| c.is_ascii_digit())
-                || CONNECTORS.contains(&tokens[end].lower))
-        {
-            end += 1;
+        let from = tokens[i].start;
+        let mut best = None;
+        let mut j = i;
+        while j < tokens.len() && j - i < g.longest {
+            let t = &tokens[j];
+            if j > i
+                && !(t.start - tokens[j - 1].end <= 3
+                    && (opens(t) || CONNECTORS.contains(&t.lower)))
+            {
+                break;
+            }
+            let plain = g.lookup(&text[from..t.end]);
+            let with_dot = match plain {
+                Some(s) if s.continues && text[t.end..].starts_with('.') => {
+                    g.lookup(&text[from..=t.end])
+                }
+                _ => None,
+            };
+            let stem = strip_possessive(t.text);
+            let without_possessive = (stem.len() < t.text.len())
+                .then(|| g.lookup(&text[from..t.start + stem.len()]))
+                .flatten();
+            let found = [with_dot, plain, without_possessive]
+                .into_iter()
+                .find_map(|s| s.and_then(|s| s.entry));
+            if let Some(entry) = found {
+                best = Some((j + 1, entry as usize));
+            }
+            // No longer name starts with these words.
+            if !plain.is_some_and(|s| s.continues) {
+                break;
+            }
+            j += 1;
         }
-        let (from, to) = (tokens[i].start, tokens[end - 1].end);
-        region_hits(text, from, to, tokens, g, &mut hits);
-        i = end;
+        match best {
+            Some((end, entry)) => {
+                hits.push(Hit {
+                    first: i,
+                    end,
+                    entry,
+                });
+                i = end;
+            }
+            None => i += 1,
+        }
     }
     hits
-}
-
-/// The gazetteer names in `text[from..to]` that stand on word boundaries.
-fn region_hits(
-    text: &str,
-    from: usize,
-    to: usize,
-    tokens: &[Token<'_>],
-    g: &Gazetteer,
-    hits: &mut Vec<Hit>,
-) {
-    for m in g.matcher().find_iter(&text[from..to]) {
-        let m = aho_corasick::Match::new(m.pattern(), m.start() + from..m.end() + from);
-        let before_ok = text[..m.start()]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !c.is_alphanumeric());
-        let rest = &text[m.end()..];
-        let after_ok = match rest.chars().next() {
-            None => true,
-            Some(c) if !c.is_alphanumeric() && c != 'ʼ' => {
-                !(c == '-' && rest[1..].starts_with(char::is_alphanumeric))
-                    || adjective_ending_at(rest)
-            }
-            Some(_) => ["ʼs", "'s", "’s"].iter().any(|p| rest.starts_with(p)),
-        };
-        if !before_ok || !after_ok {
-            continue;
-        }
-        let first = tokens.partition_point(|t| t.start < m.start());
-        let end = tokens.partition_point(|t| t.start < m.end());
-        if first < end && tokens[first].start == m.start() {
-            hits.push(Hit {
-                first,
-                end,
-                entry: m.pattern().as_usize(),
-            });
-        }
-    }
 }
 
 /// Where the run of capitalised words starting at `start` ends: joined capitalised

@@ -34,43 +34,16 @@ fn is_inner_char(c: char) -> bool {
 
 /// Endings that make a compound an adjective ("Democrat-controlled", "Moscow-based",
 /// "Kremlin-backed"): the name before them is a word of its own.
+#[rustfmt::skip]
 const ADJECTIVE_ENDINGS: &[&str] = &[
-    "-based",
-    "-led",
-    "-backed",
-    "-controlled",
-    "-owned",
-    "-born",
-    "-run",
-    "-style",
-    "-era",
-    "-speaking",
-    "-made",
-    "-funded",
-    "-linked",
-    "-allied",
-    "-friendly",
-    "-bound",
-    "-wide",
-    "-held",
-    "-occupied",
-    "-registered",
-    "-listed",
-    "-flagged",
-    "-brokered",
-    "-sponsored",
+    "-based", "-led", "-backed", "-controlled", "-owned", "-born", "-run", "-style", "-era",
+    "-speaking", "-made", "-funded", "-linked", "-allied", "-friendly", "-bound", "-wide",
+    "-held", "-occupied", "-registered", "-listed", "-flagged", "-brokered", "-sponsored",
 ];
 
-fn is_compound_adjective(word: &str) -> bool {
-    word.contains('-') && ADJECTIVE_ENDINGS.iter().any(|e| word.ends_with(e))
-}
-
-/// Whether `rest` (the text after a name) starts with a compound adjective's ending
-/// ("-based" in "San Francisco-based").
-pub fn adjective_ending_at(rest: &str) -> bool {
-    ADJECTIVE_ENDINGS
-        .iter()
-        .any(|e| rest.starts_with(e) && !rest[e.len()..].starts_with(|c: char| c.is_alphanumeric()))
+/// Whether `ending` (a word's last hyphen and what follows) makes it an adjective.
+fn is_compound_adjective(ending: &str) -> bool {
+    ADJECTIVE_ENDINGS.contains(&ending)
 }
 
 /// "W", "U.S", "W.R": a capital letter, or capitals joined by dots.
@@ -151,6 +124,7 @@ pub fn tokenize<'a>(text: &'a str, lowered: &'a str) -> Vec<Token<'a>> {
             continue;
         }
         let start = i;
+        let mut last_dash = None;
         i += len;
         while i < bytes.len() {
             if bytes[i].is_ascii_alphanumeric() {
@@ -166,6 +140,9 @@ pub fn tokenize<'a>(text: &'a str, lowered: &'a str) -> Vec<Token<'a>> {
             {
                 // Kept only between word characters ("Yong-hyun"), or as the dot of an
                 // initialism ("U.S").
+                if next == '-' {
+                    last_dash = Some(i);
+                }
                 i += len;
             } else {
                 break;
@@ -173,8 +150,8 @@ pub fn tokenize<'a>(text: &'a str, lowered: &'a str) -> Vec<Token<'a>> {
         }
         // A compound adjective ("Moscow-based", "Democrat-controlled") is its name
         // alone, kept apart from the next word.
-        let end = match text[start..i].rfind('-') {
-            Some(dash) if is_compound_adjective(&text[start..i]) => start + dash,
+        let end = match last_dash {
+            Some(dash) if is_compound_adjective(&text[dash..i]) => dash,
             _ => i,
         };
         let gap = &text[gap_start..start];
@@ -229,9 +206,92 @@ pub fn tokenize<'a>(text: &'a str, lowered: &'a str) -> Vec<Token<'a>> {
             // Remember the last CONTEXT lower-case words, in order.
             pending.rotate_left(1);
             pending[CONTEXT - 1] = Some(word);
+            // Far from any capital, jump to the words just before the next one.
+            if let Some(resume) = skip_to_capital(text, i) {
+                i = resume.context_start;
+                gap_start = resume.previous.end;
+                previous_start = resume.previous.start;
+                pending = [None; CONTEXT];
+                // The words jumped over break the chain of neighbours.
+                index += 1;
+            }
         }
     }
     tokens
+}
+
+/// Where scanning resumes after a jump: the first of the [`CONTEXT`] words before a
+/// capitalised word, and the word before those (whose end the gap is measured from).
+struct Resume {
+    context_start: usize,
+    previous: std::ops::Range<usize>,
+}
+
+/// Jumps shorter than this are not worth the look back.
+const MIN_JUMP: usize = 48;
+
+/// Most of a news text is lower-case words far from any name, and the rules read none
+/// of them: find the next capital letter after `from` and resume [`CONTEXT`] words
+/// before its word. None when the jump would be short or would skip no word.
+fn skip_to_capital(text: &str, from: usize) -> Option<Resume> {
+    let bytes = text.as_bytes();
+    let mut q = from;
+    let capital = loop {
+        let &b = bytes.get(q)?;
+        if b.is_ascii_uppercase() {
+            break q;
+        }
+        if b >= 0xC0 {
+            // The first byte of a multi-byte character.
+            let c = text[q..].chars().next()?;
+            if c.is_uppercase() {
+                break q;
+            }
+            q += c.len_utf8();
+        } else {
+            q += 1;
+        }
+    };
+    if capital - from < MIN_JUMP {
+        return None;
+    }
+    let mut start = word_start(text, from, capital);
+    for _ in 0..CONTEXT {
+        start = previous_word(text, from, start)?.start;
+    }
+    let previous = previous_word(text, from, start)?;
+    Some(Resume {
+        context_start: start,
+        previous,
+    })
+}
+
+/// The start of the word holding position `at` (which starts a character), looking
+/// back no further than `floor`.
+fn word_start(text: &str, floor: usize, mut at: usize) -> usize {
+    loop {
+        let mut back = text[floor..at].chars().rev();
+        match back.next() {
+            Some(c) if is_word_char(c) => at -= c.len_utf8(),
+            Some(c) if is_inner_char(c) && back.next().is_some_and(is_word_char) => {
+                at -= c.len_utf8();
+            }
+            _ => return at,
+        }
+    }
+}
+
+/// The word before the one starting at `start`, no further back than `floor`.
+fn previous_word(text: &str, floor: usize, start: usize) -> Option<std::ops::Range<usize>> {
+    let mut end = start;
+    loop {
+        let c = text[floor..end].chars().next_back()?;
+        if is_word_char(c) {
+            break;
+        }
+        end -= c.len_utf8();
+    }
+    Some(word_start(text, floor, end)..end)
 }
 
 #[cfg(test)]
