@@ -48,6 +48,9 @@ pub enum Command {
     Index(IndexArgs),
     /// Find the passages that answer a query, best first.
     Query(QueryArgs),
+    /// Check a quote: where it appears exactly or nearly, who said it, and how each
+    /// article's words differ from it.
+    Quote(QuoteArgs),
     /// Show what the index holds.
     Stats(StatsArgs),
     /// Measure ranking quality on a test collection (BEIR layout): nDCG@10,
@@ -176,6 +179,51 @@ pub struct QueryArgs {
     /// Print one JSON object per result.
     #[arg(long)]
     pub json: bool,
+}
+
+/// `search quote`.
+#[derive(Debug, Args)]
+pub struct QuoteArgs {
+    /// The quote (quotation marks, punctuation and case do not matter; a fragment will
+    /// do).
+    #[arg(value_name = "QUOTE", required = true, num_args = 1..)]
+    pub quote: Vec<String>,
+    /// Drop matches less similar than this, 0–1 (how much of the quote a match
+    /// reproduces in order; near misquotes score about 0.8–0.95, reworded paraphrases
+    /// about 0.4–0.7).
+    #[arg(long, value_name = "F", default_value_t = crate::quote::DEFAULT_MIN_SIMILARITY, value_parser = parse_similarity)]
+    pub min_similarity: f32,
+    /// Only matches the text attributes to this person (any spelling; a first or last
+    /// name will do).
+    #[arg(long, value_name = "NAME")]
+    pub speaker: Option<String>,
+    /// Order: similarity (most similar first) or date (oldest first, undated last).
+    #[arg(long, value_enum, default_value_t = crate::quote::Order::Similarity, value_name = "ORDER")]
+    pub by: crate::quote::Order,
+    /// Only articles from this outlet (repeatable; case-insensitive).
+    #[arg(long, value_name = "NAME")]
+    pub outlet: Vec<String>,
+    /// Only articles dated on or after this date.
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// Only articles dated on or before this date.
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
+    /// How many matches to show (0: all).
+    #[arg(long, short = 'n', default_value_t = 20, value_name = "N")]
+    pub limit: usize,
+    /// Print one JSON object per match.
+    #[arg(long)]
+    pub json: bool,
+}
+
+fn parse_similarity(text: &str) -> Result<f32, String> {
+    match text.parse::<f32>() {
+        Ok(value) if (0.0..=1.0).contains(&value) => Ok(value),
+        _ => Err(format!(
+            "{text:?} is not a similarity — give a number from 0 to 1, e.g. 0.5"
+        )),
+    }
 }
 
 /// `search eval`.

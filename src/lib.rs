@@ -11,6 +11,7 @@ pub mod eval;
 pub mod index;
 pub mod ingest;
 pub mod query;
+pub mod quote;
 pub mod render;
 pub mod schema;
 pub mod stem;
@@ -21,7 +22,8 @@ use std::process::ExitCode;
 pub use error::{Error, Result};
 
 use crate::cli::{
-    Cli, ColorChoice, Command, EntitiesArgs, EvalArgs, IndexArgs, QueryArgs, ShowArgs, StatsArgs,
+    Cli, ColorChoice, Command, EntitiesArgs, EvalArgs, IndexArgs, QueryArgs, QuoteArgs, ShowArgs,
+    StatsArgs,
 };
 use crate::index::build::{BuildOptions, build};
 
@@ -70,6 +72,7 @@ pub fn run(cli: &Cli) -> Result<Outcome> {
     match &cli.command {
         Command::Index(args) => run_index(cli, args),
         Command::Query(args) => run_query(cli, args),
+        Command::Quote(args) => run_quote(cli, args),
         Command::Stats(args) => run_stats(cli, args),
         Command::Eval(args) => run_eval(cli, args),
         Command::Show(args) => run_show(cli, args),
@@ -149,21 +152,61 @@ fn run_show(cli: &Cli, args: &ShowArgs) -> Result<Outcome> {
     Ok(Outcome::Success)
 }
 
-fn run_query(cli: &Cli, args: &QueryArgs) -> Result<Outcome> {
-    let date = |flag: &str, text: &Option<String>| -> Result<Option<ingest::date::NewsDate>> {
-        text.as_deref()
-            .map(|text| {
-                text.parse()
-                    .map_err(|err| Error::BadQuery(format!("--{flag}: {err}")))
-            })
-            .transpose()
+/// A `--since`/`--until` date, read.
+fn date_flag(flag: &str, text: &Option<String>) -> Result<Option<ingest::date::NewsDate>> {
+    text.as_deref()
+        .map(|text| {
+            text.parse()
+                .map_err(|err| Error::BadQuery(format!("--{flag}: {err}")))
+        })
+        .transpose()
+}
+
+fn run_quote(cli: &Cli, args: &QuoteArgs) -> Result<Outcome> {
+    let request = quote::QuoteRequest {
+        text: args.quote.join(" "),
+        min_similarity: args.min_similarity,
+        speaker: args.speaker.clone(),
+        order: args.by,
+        limit: args.limit,
+        outlets: args.outlet.clone(),
+        since: date_flag("since", &args.since)?,
+        until: date_flag("until", &args.until)?,
+        entities: Vec::new(),
     };
+    let handle = index::open(&cli.index)?;
+    let results = quote::check(&handle, &request)?;
+    if results.words_cut > 0 {
+        eprintln!(
+            "search: the quote is long: only its first {} words are compared ({} left out)",
+            results.quote_words, results.words_cut
+        );
+    }
+    if results.matches.is_empty() {
+        eprintln!(
+            "no passage reproduces the quote with similarity {} or more (try a lower --min-similarity)",
+            request.min_similarity
+        );
+        return Ok(Outcome::NotFound);
+    }
+    let color = use_color(cli.color, std::io::stdout().is_terminal());
+    print(|out| {
+        if args.json {
+            render::quote::write_json(out, &results)
+        } else {
+            render::quote::write_text(out, &results, color)
+        }
+    })?;
+    Ok(Outcome::Success)
+}
+
+fn run_query(cli: &Cli, args: &QueryArgs) -> Result<Outcome> {
     let request = query::parse::QueryRequest {
         text: args.query.join(" "),
         plain: args.plain,
         outlets: args.outlet.clone(),
-        since: date("since", &args.since)?,
-        until: date("until", &args.until)?,
+        since: date_flag("since", &args.since)?,
+        until: date_flag("until", &args.until)?,
         entities: args.entity.clone(),
     };
     let page = query::search::Page {

@@ -31,6 +31,30 @@ impl TokenFilter for CachedEnglishStemmer {
     }
 }
 
+/// A function stemming one lower-case English word, with its own memo: for code that
+/// compares words outside tantivy's token streams (the quote aligner).
+pub fn word_stemmer() -> impl FnMut(&str) -> String {
+    let mut stemmer = snowball();
+    let mut memo: HashMap<String, String> = HashMap::default();
+    move |word: &str| {
+        if let Some(stem) = memo.get(word) {
+            return stem.clone();
+        }
+        let stem = {
+            let mut stream = stemmer.token_stream(word);
+            if stream.advance() {
+                stream.token().text.clone()
+            } else {
+                word.to_owned()
+            }
+        };
+        if memo.len() < MEMO_CAPACITY {
+            memo.insert(word.to_owned(), stem.clone());
+        }
+        stem
+    }
+}
+
 fn snowball() -> TextAnalyzer {
     TextAnalyzer::builder(RawTokenizer::default())
         .filter(Stemmer::new(Language::English))

@@ -115,38 +115,27 @@ pub fn search(handle: &IndexHandle, request: &QueryRequest, page: Page) -> Resul
     let fields = &handle.fields;
     let mut hits = Vec::with_capacity(chosen.len());
     for (rank, (score, address)) in chosen.into_iter().enumerate() {
-        let doc: TantivyDocument = searcher.doc(address)?;
-        let text = |field| {
-            doc.get_first(field)
-                .and_then(|v| v.as_str().map(str::to_owned))
-        };
-        let number = |field| {
-            doc.get_first(field)
-                .and_then(|v| v.as_u64())
-                .unwrap_or_default()
-        };
-        let passage = text(fields.passage_text).unwrap_or_default();
-        let passage_index = number(fields.passage);
-        let ranges = highlight_ranges(&mut analyzer, &parsed.highlight, &passage);
+        let stored = read_passage(&searcher, fields, address)?;
+        let ranges = highlight_ranges(&mut analyzer, &parsed.highlight, &stored.passage);
         let Snippet {
             text: snippet_text,
             highlights,
-        } = snippet(&passage, &ranges);
+        } = snippet(&stored.passage, &ranges);
         hits.push(Hit {
             rank: rank + 1,
             score,
-            article_id: text(fields.article_id).unwrap_or_default(),
-            source_id: text(fields.source_id),
-            path: text(fields.path).unwrap_or_default(),
-            line: number(fields.line),
-            passage_index,
-            title: text(fields.title),
-            outlet: text(fields.outlet),
-            date: text(fields.date_text),
-            passage,
+            entities: article_entities(&searcher, fields, address, stored.passage_index)?,
+            article_id: stored.article_id,
+            source_id: stored.source_id,
+            path: stored.path,
+            line: stored.line,
+            passage_index: stored.passage_index,
+            title: stored.title,
+            outlet: stored.outlet,
+            date: stored.date,
+            passage: stored.passage,
             snippet: snippet_text,
             highlights: highlights.into_iter().map(|r| [r.start, r.end]).collect(),
-            entities: article_entities(&searcher, fields, address, passage_index)?,
         });
     }
     Ok(Results {
@@ -156,8 +145,51 @@ pub fn search(handle: &IndexHandle, request: &QueryRequest, page: Page) -> Resul
     })
 }
 
+/// What a passage document stores: the passage and its article's metadata.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct StoredPassage {
+    pub article_id: String,
+    pub source_id: Option<String>,
+    pub path: String,
+    pub line: u64,
+    pub passage_index: u64,
+    pub title: Option<String>,
+    pub outlet: Option<String>,
+    pub date: Option<String>,
+    pub passage: String,
+}
+
+/// Reads the passage document at `address`.
+pub(crate) fn read_passage(
+    searcher: &Searcher,
+    fields: &Fields,
+    address: DocAddress,
+) -> Result<StoredPassage> {
+    let doc: TantivyDocument = searcher.doc(address)?;
+    let text = |field| {
+        doc.get_first(field)
+            .and_then(|v| v.as_str().map(str::to_owned))
+    };
+    let number = |field| {
+        doc.get_first(field)
+            .and_then(|v| v.as_u64())
+            .unwrap_or_default()
+    };
+    Ok(StoredPassage {
+        article_id: text(fields.article_id).unwrap_or_default(),
+        source_id: text(fields.source_id),
+        path: text(fields.path).unwrap_or_default(),
+        line: number(fields.line),
+        passage_index: number(fields.passage),
+        title: text(fields.title),
+        outlet: text(fields.outlet),
+        date: text(fields.date_text),
+        passage: text(fields.passage_text).unwrap_or_default(),
+    })
+}
+
 /// The entities stored on the `article` document of the passage at `address`.
-fn article_entities(
+pub(crate) fn article_entities(
     searcher: &Searcher,
     fields: &Fields,
     address: DocAddress,
@@ -206,7 +238,7 @@ pub fn ranked_articles(
 }
 
 /// The passages to show, best first, grouped per article; and the match count.
-fn top_passages(
+pub(crate) fn top_passages(
     searcher: &Searcher,
     parsed: &ParsedQuery,
     page: Page,

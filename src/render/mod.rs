@@ -5,6 +5,7 @@
 pub mod entities;
 pub mod hits;
 pub mod progress;
+pub mod quote;
 pub mod show;
 pub mod stats;
 

@@ -1,0 +1,380 @@
+//! `search quote`: did someone really say this, where was it first printed, and how did
+//! each outlet word it? The index proposes passages ([`candidates`]); each is aligned
+//! word by word with the quote ([`align`], on words normalised by [`words`]) to find
+//! the span that best reproduces it, scored 0–1 and classed exact, near or paraphrase;
+//! the span's differences from the quote become a word diff ([`diff`]); the speaker is
+//! read from the text around it ([`speaker`]). Copies of one text (syndicated or
+//! duplicated articles) are grouped under one match.
+
+pub mod align;
+pub(crate) mod candidates;
+pub mod diff;
+mod programme;
+pub mod speaker;
+pub mod words;
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use crate::entities::{key_of, name_ends};
+use crate::error::{Error, Result};
+use crate::index::IndexHandle;
+use crate::ingest::date::NewsDate;
+use crate::query::parse::QueryRequest;
+use crate::stem::word_stemmer;
+
+pub use align::{DEFAULT_MIN_SIMILARITY, MAX_QUOTE_WORDS, MatchClass};
+pub use diff::DiffOp;
+
+use candidates::{Candidate, candidates};
+use words::{Word, is_stopword};
+
+/// The quote's first words the index is asked for: enough to find any passage holding
+/// the quote, few enough to keep the query fast on a pasted page.
+const QUERY_WORDS: usize = 64;
+
+/// How matches are ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Order {
+    /// Most similar first (then oldest first).
+    #[default]
+    Similarity,
+    /// Oldest first, undated last: the earliest source on top.
+    Date,
+}
+
+/// A quote to check, and how.
+#[derive(Debug, Clone)]
+pub struct QuoteRequest {
+    /// The quote as the user gave it (quotation marks and punctuation are ignored).
+    pub text: String,
+    /// Matches scoring below this are dropped.
+    pub min_similarity: f32,
+    /// Only matches attributed to this person (any spelling; a surname will do).
+    pub speaker: Option<String>,
+    /// How matches are ordered.
+    pub order: Order,
+    /// At most this many matches (0: all).
+    pub limit: usize,
+    /// Only these outlets (any of them, case-insensitive).
+    pub outlets: Vec<String>,
+    /// Only articles dated on or after the start of this date.
+    pub since: Option<NewsDate>,
+    /// Only articles dated on or before the end of this date.
+    pub until: Option<NewsDate>,
+    /// Only articles mentioning every one of these entities.
+    pub entities: Vec<String>,
+}
+
+/// Where a text appeared: one article.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Source {
+    /// The article's stable id.
+    pub article_id: String,
+    /// The source file.
+    pub path: String,
+    /// 1-based line of the source file where the matched words start.
+    pub line: u64,
+    /// The outlet, if known.
+    pub outlet: Option<String>,
+    /// The date as precise as the source gave it, if known.
+    pub date: Option<String>,
+    /// The headline, if known.
+    pub title: Option<String>,
+}
+
+/// One place the quote appears (with the copies of that text elsewhere).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct QuoteMatch {
+    /// How much of the quote the span reproduces, in order, 0–1.
+    pub similarity: f32,
+    /// Exact, near or paraphrase.
+    #[serde(rename = "match")]
+    pub class: MatchClass,
+    /// Where: the article (the oldest of its copies).
+    #[serde(flatten)]
+    pub source: Source,
+    /// The article's words that match the quote.
+    pub matched_text: String,
+    /// Word by word: what the article and the quote share, add and lack.
+    pub diff: Vec<DiffOp>,
+    /// Who the article says spoke the words, when it says (null otherwise).
+    pub speaker: Option<String>,
+    /// Whether `speaker` is a person the article names in full (not "the official").
+    pub speaker_resolved: bool,
+    /// Whether the span sits inside quotation marks.
+    pub quoted: bool,
+    /// Other articles printing the same text (copies, syndication), oldest first.
+    pub copies: Vec<Source>,
+}
+
+/// What `search quote` found.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct QuoteResults {
+    /// The matches, in the order asked for.
+    pub matches: Vec<QuoteMatch>,
+    /// Words of the quote compared (after cutting a long paste).
+    pub quote_words: usize,
+    /// Words of the quote left out because it was longer than [`MAX_QUOTE_WORDS`].
+    pub words_cut: usize,
+    /// Passages the index proposed and the aligner read.
+    pub candidates: usize,
+}
+
+/// Finds where the quote appears, exactly or not.
+pub fn check(handle: &IndexHandle, request: &QuoteRequest) -> Result<QuoteResults> {
+    let stem = RefCell::new(word_stemmer());
+    let stem = |word: &str| (stem.borrow_mut())(word);
+    let mut quote = words::words(&request.text, &stem);
+    if quote.is_empty() {
+        return Err(Error::BadQuery(
+            "the quote has no words — give the words to check, e.g. search quote \"we assess that …\""
+                .to_owned(),
+        ));
+    }
+    if quote.iter().all(|w| is_stopword(&w.key)) {
+        return Err(Error::BadQuery(format!(
+            "the quote is only common words ({}) — add the words that make it distinctive",
+            request.text.trim()
+        )));
+    }
+    let words_cut = quote.len().saturating_sub(MAX_QUOTE_WORDS);
+    quote.truncate(MAX_QUOTE_WORDS);
+    let query_end = quote[..quote.len().min(QUERY_WORDS)]
+        .last()
+        .map_or(0, |w| w.range.end);
+    let found = candidates(
+        handle,
+        &QueryRequest {
+            text: request.text[..query_end].to_owned(),
+            plain: true,
+            outlets: request.outlets.clone(),
+            since: request.since,
+            until: request.until,
+            entities: request.entities.clone(),
+        },
+    )?;
+    let quote_text = &request.text[..quote.last().map_or(0, |w| w.range.end)];
+    let passages: Vec<Vec<Word>> = found
+        .iter()
+        .map(|c| words::words(&c.stored.passage, &stem))
+        .collect();
+    let alignments = align::align_all(&quote, &passages);
+    let mut matches = Vec::new();
+    for ((candidate, passage_words), alignment) in found.iter().zip(&passages).zip(alignments) {
+        let Some(alignment) = alignment else { continue };
+        if alignment.similarity < request.min_similarity {
+            continue;
+        }
+        let aligned = Aligned {
+            quote_text,
+            quote: &quote,
+            passage_words,
+            alignment,
+        };
+        if let Some(found) = match_candidate(&aligned, candidate, request) {
+            matches.push(found);
+        }
+    }
+    let mut matches = group_copies(matches);
+    order(&mut matches, request.order);
+    if request.limit > 0 {
+        matches.truncate(request.limit);
+    }
+    Ok(QuoteResults {
+        matches: matches.into_iter().map(|(m, _)| m).collect(),
+        quote_words: quote.len(),
+        words_cut,
+        candidates: found.len(),
+    })
+}
+
+/// A quote aligned with one candidate passage.
+struct Aligned<'a> {
+    quote_text: &'a str,
+    quote: &'a [Word],
+    passage_words: &'a [Word],
+    alignment: align::Alignment,
+}
+
+/// The match in a candidate passage (if the text says it was said by the speaker asked
+/// for), with the passage's words' keys, which identify copies.
+fn match_candidate(
+    aligned: &Aligned<'_>,
+    candidate: &Candidate,
+    request: &QuoteRequest,
+) -> Option<(QuoteMatch, String)> {
+    let Aligned {
+        quote_text,
+        quote,
+        passage_words,
+        ref alignment,
+    } = *aligned;
+    let passage = &candidate.stored.passage;
+    let span = alignment.byte_range.clone();
+    let people: Vec<speaker::Person<'_>> = candidate
+        .people
+        .iter()
+        .map(|name| speaker::Person { name, aliases: &[] })
+        .collect();
+    let in_context = candidate.passage_start + span.start..candidate.passage_start + span.end;
+    let attribution = speaker::attribute(&candidate.context, in_context, &people);
+    if let Some(wanted) = &request.speaker
+        && !attribution
+            .speaker
+            .as_deref()
+            .is_some_and(|said| same_person(said, wanted))
+    {
+        return None;
+    }
+    let stored = &candidate.stored;
+    let copy_key = passage_words
+        .iter()
+        .map(|w| w.key.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    Some((
+        QuoteMatch {
+            // Three decimals are all a reader can use, and keep output stable.
+            similarity: (alignment.similarity * 1000.0).round() / 1000.0,
+            class: alignment.class,
+            source: Source {
+                article_id: stored.article_id.clone(),
+                path: stored.path.clone(),
+                line: stored.line + lines_before(&stored.path, &passage[..span.start]),
+                outlet: stored.outlet.clone(),
+                date: stored.date.clone(),
+                title: stored.title.clone(),
+            },
+            matched_text: passage[span].to_owned(),
+            diff: diff::diff(quote_text, quote, passage, passage_words, alignment),
+            speaker: attribution.speaker,
+            speaker_resolved: attribution.resolved,
+            quoted: attribution.quoted,
+            copies: Vec::new(),
+        },
+        copy_key,
+    ))
+}
+
+/// Lines between a passage's first line and its matched words, in files whose lines
+/// are the body's lines (plain text and Markdown; a JSON Lines record is one line, and
+/// a web page's passage starts at its block's line).
+fn lines_before(path: &str, before: &str) -> u64 {
+    let text_file = [".txt", ".md", ".markdown", ".text"]
+        .iter()
+        .any(|ext| path.to_ascii_lowercase().ends_with(ext));
+    if text_file {
+        before.matches('\n').count() as u64
+    } else {
+        0
+    }
+}
+
+/// Whether the speaker the text names is the person asked for: the same name in any
+/// spelling, or their first or last name alone ("Kim Yong-hyun" for `--speaker "Mr
+/// Kim"` is too loose, so honorifics are dropped first and a lone word must be a whole
+/// first or last name).
+fn same_person(said: &str, wanted: &str) -> bool {
+    let strip = |name: &str| {
+        let key = key_of(name);
+        ["mr ", "mrs ", "ms ", "dr "]
+            .iter()
+            .find_map(|h| key.strip_prefix(h).map(str::to_owned))
+            .unwrap_or(key)
+    };
+    let (said, wanted) = (strip(said), strip(wanted));
+    if said.is_empty() || wanted.is_empty() {
+        return false;
+    }
+    said == wanted
+        || (!wanted.contains(' ')
+            && name_ends(&said).is_some_and(|(first, last)| first == wanted || last == wanted))
+}
+
+/// Matches whose passages are the same text (after normalisation) are one match: the
+/// oldest keeps the place and lists the others as copies.
+fn group_copies(matches: Vec<(QuoteMatch, String)>) -> Vec<(QuoteMatch, String)> {
+    let mut groups: Vec<Vec<QuoteMatch>> = Vec::new();
+    let mut keys: Vec<String> = Vec::new();
+    let mut by_key: HashMap<String, usize> = HashMap::new();
+    for (found, key) in matches {
+        match by_key.get(&key) {
+            Some(&group) => groups[group].push(found),
+            None => {
+                by_key.insert(key.clone(), groups.len());
+                groups.push(vec![found]);
+                keys.push(key);
+            }
+        }
+    }
+    groups
+        .into_iter()
+        .zip(keys)
+        .filter_map(|(mut group, key)| {
+            group.sort_by(|a, b| oldest_first(&a.source, &b.source));
+            let mut group = group.into_iter();
+            let mut first = group.next()?;
+            first.copies = group.map(|copy| copy.source).collect();
+            Some((first, key))
+        })
+        .collect()
+}
+
+/// Dated before undated, older before newer, then by article id (for stable output).
+fn oldest_first(a: &Source, b: &Source) -> std::cmp::Ordering {
+    match (&a.date, &b.date) {
+        (Some(x), Some(y)) => x.cmp(y),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => std::cmp::Ordering::Equal,
+    }
+    .then_with(|| a.article_id.cmp(&b.article_id))
+    .then_with(|| a.line.cmp(&b.line))
+}
+
+fn order(matches: &mut [(QuoteMatch, String)], order: Order) {
+    let by_similarity = |a: &QuoteMatch, b: &QuoteMatch| b.similarity.total_cmp(&a.similarity);
+    matches.sort_by(|(a, _), (b, _)| match order {
+        Order::Similarity => by_similarity(a, b).then_with(|| oldest_first(&a.source, &b.source)),
+        Order::Date => oldest_first(&a.source, &b.source).then_with(|| by_similarity(a, b)),
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn speakers_match_by_any_spelling_or_a_whole_first_or_last_name() {
+        assert!(same_person("Kim Yong-hyun", "kim yong hyun"));
+        assert!(!same_person("Kim Yong-hyun", "Yong-hyun"));
+        assert!(same_person("Antony Blinken", "Blinken"));
+        assert!(same_person("Mr Kim", "Kim"));
+        assert!(!same_person("Kim Jong Un", "Kim Yong-hyun"));
+        assert!(!same_person("the official", ""));
+    }
+
+    #[test]
+    fn dated_sources_come_before_undated_and_older_before_newer() {
+        let source = |id: &str, date: Option<&str>| Source {
+            article_id: id.to_owned(),
+            path: String::new(),
+            line: 1,
+            outlet: None,
+            date: date.map(str::to_owned),
+            title: None,
+        };
+        let mut sources = [
+            source("c", None),
+            source("b", Some("2024-11-01")),
+            source("a", Some("2024-10")),
+            source("d", Some("2024-11-01")),
+        ];
+        sources.sort_by(oldest_first);
+        let ids: Vec<&str> = sources.iter().map(|s| s.article_id.as_str()).collect();
+        assert_eq!(ids, ["a", "b", "d", "c"]);
+    }
+}

@@ -1,0 +1,141 @@
+//! `search quote` results as text (the diff coloured on a terminal, `[-missing-]` and
+//! `{+added+}` otherwise, as `git diff --word-diff` marks them) or as JSON, one object
+//! a line.
+
+use std::io::{self, Write};
+use std::path::Path;
+
+use crate::quote::{DiffOp, QuoteMatch, QuoteResults, Source};
+use crate::render::{display_path, terminal_safe};
+
+/// ANSI bold, for match headers.
+const HEADER_ON: &str = "\x1b[1m";
+/// ANSI dim, for locations.
+const DIM_ON: &str = "\x1b[2m";
+/// Words the quote has and the article lacks: red, struck through.
+const MISSING_ON: &str = "\x1b[9;31m";
+/// Words the article has and the quote lacks: bold green.
+const ADDED_ON: &str = "\x1b[1;32m";
+const RESET: &str = "\x1b[0m";
+
+/// Writes the matches for a person.
+pub fn write_text(out: &mut impl Write, results: &QuoteResults, color: bool) -> io::Result<()> {
+    let (header, dim, reset) = if color {
+        (HEADER_ON, DIM_ON, RESET)
+    } else {
+        ("", "", "")
+    };
+    for (rank, found) in results.matches.iter().enumerate() {
+        let source = &found.source;
+        let title = source
+            .title
+            .as_deref()
+            .map_or_else(|| "(untitled)".to_owned(), terminal_safe);
+        writeln!(
+            out,
+            "{header}{}. {} · {title}{reset}",
+            rank + 1,
+            outlet_and_date(source)
+        )?;
+        let speaker = match (&found.speaker, found.quoted) {
+            (Some(name), _) => terminal_safe(name),
+            (None, true) => "not named".to_owned(),
+            (None, false) => "not a quotation".to_owned(),
+        };
+        writeln!(
+            out,
+            "   {dim}{}{reset} · similarity {:.2} · {} · speaker: {speaker}",
+            location(source),
+            found.similarity,
+            class_name(found),
+        )?;
+        writeln!(out, "   {}", diff_line(&found.diff, color))?;
+        for copy in &found.copies {
+            writeln!(
+                out,
+                "   {dim}same text:{reset} {} · {dim}{}{reset}",
+                outlet_and_date(copy),
+                location(copy)
+            )?;
+        }
+        writeln!(out)?;
+    }
+    let copies: usize = results.matches.iter().map(|m| m.copies.len()).sum();
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let mut summary = format!(
+        "{} ({} of the same text grouped) among {} read",
+        plural(results.matches.len(), "match", "matches"),
+        plural(copies, "copy", "copies"),
+        plural(
+            results.candidates,
+            "candidate passage",
+            "candidate passages"
+        ),
+    );
+    if results.words_cut > 0 {
+        summary.push_str(&format!(
+            "; only the quote's first {} words were compared",
+            results.quote_words
+        ));
+    }
+    writeln!(out, "{summary}")
+}
+
+fn outlet_and_date(source: &Source) -> String {
+    let outlet = source
+        .outlet
+        .as_deref()
+        .map_or_else(|| "unknown outlet".to_owned(), terminal_safe);
+    let date = source.date.as_deref().unwrap_or("undated");
+    format!("{outlet} · {}", terminal_safe(date))
+}
+
+fn location(source: &Source) -> String {
+    format!("{}:{}", display_path(Path::new(&source.path)), source.line)
+}
+
+fn class_name(found: &QuoteMatch) -> &'static str {
+    match found.class {
+        crate::quote::MatchClass::Exact => "exact",
+        crate::quote::MatchClass::Near => "near",
+        crate::quote::MatchClass::Paraphrase => "paraphrase",
+    }
+}
+
+/// The article's span with the quote's differences marked.
+pub fn diff_line(ops: &[DiffOp], color: bool) -> String {
+    let mut line = String::new();
+    let mut previous: Option<&DiffOp> = None;
+    for op in ops {
+        // A replacement reads as one unit, `[-assess-]{+estimate+}`, as git marks it.
+        let replacement = matches!(
+            (previous, op),
+            (Some(DiffOp::Missing { .. }), DiffOp::Added { .. })
+        );
+        if !line.is_empty() && !replacement {
+            line.push(' ');
+        }
+        previous = Some(op);
+        let (text, on, off) = match op {
+            DiffOp::Same { text } => (text, "", ""),
+            DiffOp::Missing { text } if color => (text, MISSING_ON, RESET),
+            DiffOp::Added { text } if color => (text, ADDED_ON, RESET),
+            DiffOp::Missing { text } => (text, "[-", "-]"),
+            DiffOp::Added { text } => (text, "{+", "+}"),
+        };
+        line.push_str(on);
+        line.push_str(&terminal_safe(text));
+        line.push_str(off);
+    }
+    line
+}
+
+/// Writes one JSON object per match.
+pub fn write_json(out: &mut impl Write, results: &QuoteResults) -> io::Result<()> {
+    for found in &results.matches {
+        serde_json::to_writer(&mut *out, found)?;
+        writeln!(out)?;
+    }
+    Ok(())
+}
