@@ -199,10 +199,14 @@ pub fn register_tokenizers(index: &Index) {
     index.tokenizers().register(KEYWORD_TOKENIZER, keyword);
 }
 
+/// Words longer than this (in bytes) are not indexed: they are noise (hashes, run-on
+/// garbage), and a query of them alone finds nothing.
+pub const MAX_WORD_BYTES: usize = 40;
+
 /// The text analyzer, also used by the query side to tokenize for highlighting.
 pub fn text_analyzer() -> TextAnalyzer {
     TextAnalyzer::builder(SimpleTokenizer::default())
-        .filter(RemoveLongFilter::limit(40))
+        .filter(RemoveLongFilter::limit(MAX_WORD_BYTES))
         .filter(LowerCaser)
         .filter(AsciiFoldingFilter)
         .filter(CachedEnglishStemmer)

@@ -214,6 +214,10 @@ fn bad_quotes_get_a_message_not_a_panic() {
         .stderr(predicates::str::contains(
             "\"2\" is not a similarity — give a number from 0 to 1",
         ));
+    // One word longer than any the index keeps finds nothing, without an error.
+    run(&"x".repeat(100))
+        .code(1)
+        .stderr(predicates::str::contains("no passage reproduces the quote"));
     // A 10,000-word paste is judged on its first 200 words, and says so.
     let paste = format!("{QUOTE} {}", "lorem ipsum dolor ".repeat(3_400));
     run(&paste)

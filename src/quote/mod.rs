@@ -23,6 +23,7 @@ use crate::error::{Error, Result};
 use crate::index::IndexHandle;
 use crate::ingest::date::NewsDate;
 use crate::query::parse::QueryRequest;
+use crate::schema::MAX_WORD_BYTES;
 use crate::stem::word_stemmer;
 
 pub use align::{DEFAULT_MIN_SIMILARITY, MAX_QUOTE_WORDS, MatchClass};
@@ -139,6 +140,15 @@ pub fn check(handle: &IndexHandle, request: &QuoteRequest) -> Result<QuoteResult
             "the quote is only common words ({}) — add the words that make it distinctive",
             request.text.trim()
         )));
+    }
+    if quote.iter().all(|w| w.range.len() >= MAX_WORD_BYTES) {
+        // No word the index holds: nothing can match.
+        return Ok(QuoteResults {
+            matches: Vec::new(),
+            quote_words: quote.len(),
+            words_cut: 0,
+            candidates: 0,
+        });
     }
     let words_cut = quote.len().saturating_sub(MAX_QUOTE_WORDS);
     quote.truncate(MAX_QUOTE_WORDS);
