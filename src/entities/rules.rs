@@ -6,7 +6,7 @@
 
 use std::collections::BTreeMap;
 
-use rustc_hash::FxHashSet;
+use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 use super::gazetteer::{Gazetteer, gazetteer};
@@ -197,7 +197,7 @@ impl HitsAt<'_> {
 pub fn scan(text: &str, found: &mut Found) {
     let g = gazetteer();
     let lowered = text.to_ascii_lowercase();
-    let tokens = tokenize(text, &lowered);
+    let tokens = classified(text, &lowered);
     if tokens.is_empty() {
         return;
     }
@@ -226,7 +226,7 @@ pub fn scan(text: &str, found: &mut Found) {
 pub fn scan_lists_only(text: &str, found: &mut Found) {
     let g = gazetteer();
     let lowered = text.to_ascii_lowercase();
-    let tokens = tokenize(text, &lowered);
+    let tokens = classified(text, &lowered);
     for hit in gazetteer_hits(text, &tokens, g) {
         let entry = &g.entries[hit.entry];
         match entry.kind {
@@ -250,7 +250,7 @@ fn dateline(text: &str, tokens: &[Token<'_>], g: &Gazetteer, found: &mut Found) 
         && words
             .iter()
             .all(|t| t.text.chars().all(|c| !c.is_lowercase()) && t.text.len() > 1);
-    let month_follows = tokens.get(words.len()).is_some_and(|t| lower_in(t, &MONTH));
+    let month_follows = tokens.get(words.len()).is_some_and(|t| lower_in(t, MONTH));
     if !capitals || !month_follows {
         return;
     }
@@ -387,28 +387,56 @@ fn title_at(tokens: &[Token<'_>], at: usize, end: usize, g: &Gazetteer) -> Optio
     None
 }
 
-fn lower_in(token: &Token<'_>, set: &FxHashSet<&'static str>) -> bool {
-    set.contains(token.lower)
+/// Whether the token's lower-cased word is in the word list `class`.
+fn lower_in(token: &Token<'_>, class: u16) -> bool {
+    token.classes & class != 0
 }
 
-/// A word list as a set, for lookups per word.
-fn word_set(list: &[&'static str]) -> FxHashSet<&'static str> {
-    list.iter().copied().collect()
-}
+// The word lists as bits: each kept word is looked up once (in [`WORD_CLASSES`]), and
+// the rules, which ask about a word many times, test bits.
+const ORG_SUFFIX: u16 = 1;
+const ORG_HEAD: u16 = 1 << 1;
+const NOT_NAME: u16 = 1 << 2;
+const MONTH: u16 = 1 << 3;
+const SPEECH_VERB: u16 = 1 << 4;
+const APPOSITIVE_ROLE: u16 = 1 << 5;
+const ORG_OPENER: u16 = 1 << 6;
+const ORG_DESCRIPTOR: u16 = 1 << 7;
+const ROLE_AT: u16 = 1 << 8;
+const ORG_POSSESSION: u16 = 1 << 9;
+const EAST_ASIAN_SURNAME: u16 = 1 << 10;
 
-static ORG_SUFFIX: LazyLock<FxHashSet<&str>> = LazyLock::new(|| word_set(ORG_SUFFIXES));
-static ORG_HEAD: LazyLock<FxHashSet<&str>> = LazyLock::new(|| word_set(ORG_HEADS));
-static NOT_NAME: LazyLock<FxHashSet<&str>> =
-    LazyLock::new(|| NOT_NAMES.iter().chain(MONTHS).copied().collect());
-static MONTH: LazyLock<FxHashSet<&str>> = LazyLock::new(|| word_set(MONTHS));
-static SPEECH_VERB: LazyLock<FxHashSet<&str>> = LazyLock::new(|| word_set(SPEECH_VERBS));
-static APPOSITIVE_ROLE: LazyLock<FxHashSet<&str>> = LazyLock::new(|| word_set(APPOSITIVE_ROLES));
-static ORG_OPENER: LazyLock<FxHashSet<&str>> = LazyLock::new(|| word_set(ORG_OPENERS));
-static ORG_DESCRIPTOR: LazyLock<FxHashSet<&str>> = LazyLock::new(|| word_set(ORG_DESCRIPTORS));
-static ROLE_AT: LazyLock<FxHashSet<&str>> = LazyLock::new(|| word_set(ROLES_AT));
-static ORG_POSSESSION: LazyLock<FxHashSet<&str>> = LazyLock::new(|| word_set(ORG_POSSESSIONS));
-static EAST_ASIAN_SURNAME: LazyLock<FxHashSet<&str>> =
-    LazyLock::new(|| word_set(EAST_ASIAN_SURNAMES));
+/// Every listed word with the lists it is in.
+static WORD_CLASSES: LazyLock<FxHashMap<&str, u16>> = LazyLock::new(|| {
+    let mut classes: FxHashMap<&str, u16> = FxHashMap::default();
+    for (list, class) in [
+        (ORG_SUFFIXES, ORG_SUFFIX),
+        (ORG_HEADS, ORG_HEAD),
+        (NOT_NAMES, NOT_NAME),
+        (MONTHS, NOT_NAME | MONTH),
+        (SPEECH_VERBS, SPEECH_VERB),
+        (APPOSITIVE_ROLES, APPOSITIVE_ROLE),
+        (ORG_OPENERS, ORG_OPENER),
+        (ORG_DESCRIPTORS, ORG_DESCRIPTOR),
+        (ROLES_AT, ROLE_AT),
+        (ORG_POSSESSIONS, ORG_POSSESSION),
+        (EAST_ASIAN_SURNAMES, EAST_ASIAN_SURNAME),
+    ] {
+        for word in list {
+            *classes.entry(word).or_default() |= class;
+        }
+    }
+    classes
+});
+
+/// `tokenize`, with each word's lists noted.
+fn classified<'a>(text: &'a str, lowered: &'a str) -> Vec<Token<'a>> {
+    let mut tokens = tokenize(text, lowered);
+    for token in &mut tokens {
+        token.classes = WORD_CLASSES.get(token.lower).copied().unwrap_or(0);
+    }
+    tokens
+}
 
 /// Reads one run of capitalised words `tokens[start..end]`.
 fn read_run(
@@ -420,11 +448,11 @@ fn read_run(
     found: &mut Found,
 ) {
     let mut start = start;
-    let org_word_ends = lower_in(&tokens[end - 1], &ORG_SUFFIX);
+    let org_word_ends = lower_in(&tokens[end - 1], ORG_SUFFIX);
     while start < end
-        && lower_in(&tokens[start], &NOT_NAME)
+        && lower_in(&tokens[start], NOT_NAME)
         && !hits.contains_key(&start)
-        && !(org_word_ends && start + 2 < end && lower_in(&tokens[start], &ORG_OPENER))
+        && !(org_word_ends && start + 2 < end && lower_in(&tokens[start], ORG_OPENER))
     {
         start += 1;
     }
@@ -441,13 +469,13 @@ fn read_run(
     // a run whose first connector follows an organisation word is one organisation.
     let of_org = (first + 1..end)
         .find(|&j| !tokens[j].cap)
-        .is_some_and(|of| lower_in(&tokens[of - 1], &ORG_HEAD))
+        .is_some_and(|of| lower_in(&tokens[of - 1], ORG_HEAD))
         && title_at(tokens, first, end, g).is_none();
     // A run ending in an organisation word is one organisation, whatever names sit
     // inside it ("Texaco Canada Inc", "Apple Computer Inc", "Dollar General Corp").
     let suffix_org = (first + 1..end)
         .rev()
-        .find(|&j| tokens[j].cap && lower_in(&tokens[j], &ORG_SUFFIX))
+        .find(|&j| tokens[j].cap && lower_in(&tokens[j], ORG_SUFFIX))
         .filter(|&last| {
             title_at(tokens, first, last + 1, g).is_none()
                 && hits.get(&first).is_none_or(|hit| hit.end <= last)
@@ -490,14 +518,14 @@ fn read_run(
         if let Some((len, _)) = title_at(tokens, i, end, g)
             && len >= hit_len
             && i + len < end
-            && !lower_in(&tokens[i + len], &ORG_SUFFIX)
+            && !lower_in(&tokens[i + len], ORG_SUFFIX)
         {
             i += len;
             titled = true;
             continue;
         }
         // Connectors, and words that start sentences without naming anything ("The").
-        if !tokens[i].cap || (lower_in(&tokens[i], &NOT_NAME) && !hits.contains_key(&i)) {
+        if !tokens[i].cap || (lower_in(&tokens[i], NOT_NAME) && !hits.contains_key(&i)) {
             i += 1;
             titled = false;
             continue;
@@ -515,10 +543,10 @@ fn read_run(
                 && tokens[hit.end].cap
                 && !hits.contains_key(&hit.end);
             // "Kyiv Independent", "Moscow Times": a place at the head of an organisation.
-            let org_follows = hit_end < end && lower_in(&tokens[hit_end], &ORG_SUFFIX);
+            let org_follows = hit_end < end && lower_in(&tokens[hit_end], ORG_SUFFIX);
             if org_follows {
                 let stop = (hit_end..end)
-                    .rfind(|&j| lower_in(&tokens[j], &ORG_SUFFIX))
+                    .rfind(|&j| lower_in(&tokens[j], ORG_SUFFIX))
                     .map_or(end, |j| j + 1);
                 push_org(found, tokens, i, stop, g);
                 i = stop;
@@ -575,7 +603,7 @@ fn read_unknown(
         push_org(found, tokens, start, stop, g);
         return;
     }
-    if words.last().is_some_and(|t| lower_in(t, &ORG_SUFFIX)) && !titled {
+    if words.last().is_some_and(|t| lower_in(t, ORG_SUFFIX)) && !titled {
         if words.len() >= 2 {
             push_org(found, tokens, start, stop, g);
         }
@@ -583,7 +611,7 @@ fn read_unknown(
     }
     // Words in capitals ("HONG KONG" in a dateline) and sentence starters are no names.
     if words.iter().any(|t| {
-        lower_in(t, &NOT_NAME) || (t.text.len() > 1 && !t.text.chars().any(char::is_lowercase))
+        lower_in(t, NOT_NAME) || (t.text.len() > 1 && !t.text.chars().any(char::is_lowercase))
     }) {
         return;
     }
@@ -604,14 +632,14 @@ fn read_unknown(
             }
             if word.chars().count() > 1
                 && !word.chars().all(|c| c.is_uppercase())
-                && !lower_in(&words[0], &ORG_SUFFIX)
+                && !lower_in(&words[0], ORG_SUFFIX)
             {
                 found.singles.push((word.to_owned(), titled));
             }
         }
         2..=4 => {
             let first = words[0].text;
-            let east_asian = EAST_ASIAN_SURNAME.contains(words[0].lower)
+            let east_asian = lower_in(&words[0], EAST_ASIAN_SURNAME)
                 && words.len() <= 3
                 && words[1..].iter().all(|t| t.text.chars().count() <= 8);
             let cue = titled
@@ -631,15 +659,15 @@ fn read_unknown(
 /// or a corporate possession after it ("Sandvine's chief technology officer").
 fn org_cue(tokens: &[Token<'_>], start: usize, stop: usize) -> bool {
     let joined_before = |n: usize| start >= n && (start + 1 - n..=start).all(|j| tokens[j].joined);
-    let descriptor = joined_before(1) && lower_in(&tokens[start - 1], &ORG_DESCRIPTOR);
+    let descriptor = joined_before(1) && lower_in(&tokens[start - 1], ORG_DESCRIPTOR);
     let role_at = joined_before(2)
         && tokens[start - 1].lower == "at"
-        && lower_in(&tokens[start - 2], &ROLE_AT);
+        && lower_in(&tokens[start - 2], ROLE_AT);
     let last = &tokens[stop - 1];
     let possession = strip_possessive(last.text) != last.text
         && tokens
             .get(stop)
-            .is_some_and(|t| t.joined && !t.cap && lower_in(t, &ORG_POSSESSION));
+            .is_some_and(|t| t.joined && !t.cap && lower_in(t, ORG_POSSESSION));
     descriptor || role_at || possession
 }
 
@@ -655,7 +683,7 @@ fn listed_org(tokens: &[Token<'_>], start: usize, stop: usize, g: &Gazetteer) ->
 fn speaker_follows(tokens: &[Token<'_>], run_end: usize) -> bool {
     tokens
         .get(run_end)
-        .is_some_and(|t| t.joined && lower_in(t, &SPEECH_VERB))
+        .is_some_and(|t| t.joined && lower_in(t, SPEECH_VERB))
 }
 
 /// "said Kim Yong-hyun", "according to Andriy Kovalenko".
@@ -664,7 +692,7 @@ fn speaker_precedes(tokens: &[Token<'_>], start: usize) -> bool {
         return false;
     }
     let before = tokens[start - 1].lower;
-    SPEECH_VERB.contains(before)
+    lower_in(&tokens[start - 1], SPEECH_VERB)
         || (before == "to" && start >= 2 && tokens[start - 2].lower == "according")
 }
 
@@ -677,7 +705,7 @@ fn appositive_follows(tokens: &[Token<'_>], run_end: usize) -> bool {
     !next.joined
         && next.start >= prev.end + 2
         && next.start - prev.end <= 3
-        && lower_in(next, &APPOSITIVE_ROLE)
+        && lower_in(next, APPOSITIVE_ROLE)
         && !next.cap
 }
 

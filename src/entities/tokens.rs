@@ -22,6 +22,8 @@ pub struct Token<'a> {
     pub sentence_start: bool,
     /// Only spaces (and at most one line break) separate it from the previous word.
     pub joined: bool,
+    /// Which of the rules' word lists hold `lower`, as bits (set by the rules).
+    pub classes: u16,
 }
 
 fn is_word_char(c: char) -> bool {
@@ -105,6 +107,7 @@ pub fn tokenize<'a>(text: &'a str, lowered: &'a str) -> Vec<Token<'a>> {
             cap: word.cap,
             sentence_start: word.sentence_start,
             joined: word.joined && neighbour,
+            classes: 0,
         });
         *last_kept = Some(word.index);
     };
