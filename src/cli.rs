@@ -189,8 +189,8 @@ pub struct QuoteArgs {
     #[arg(value_name = "QUOTE", required = true, num_args = 1..)]
     pub quote: Vec<String>,
     /// Drop matches less similar than this, 0–1 (how much of the quote a match
-    /// reproduces in order; near misquotes score about 0.8–0.95, reworded paraphrases
-    /// about 0.4–0.7).
+    /// reproduces in order: one or two words changed score about 0.85–0.95, a quote with
+    /// a third of its words reworded about 0.55–0.8).
     #[arg(long, value_name = "F", default_value_t = crate::quote::DEFAULT_MIN_SIMILARITY, value_parser = parse_similarity)]
     pub min_similarity: f32,
     /// Only matches the text attributes to this person (any spelling; a first or last

@@ -111,38 +111,6 @@ fn separator<'a>(text: &'a str, words: &[Word], previous: usize, next: usize) ->
     }
 }
 
-/// The diff as plain text, like `git diff --word-diff=plain`: `[-missing-]` and
-/// `{+added+}` markers, for output without colour. A substitution reads
-/// `[-assess-]{+estimate+}`, with no space between.
-pub fn render_plain(ops: &[DiffOp]) -> String {
-    let mut out = String::new();
-    let mut previous: Option<&DiffOp> = None;
-    for op in ops {
-        let substitution = matches!(
-            (previous, op),
-            (Some(DiffOp::Missing { .. }), DiffOp::Added { .. })
-        );
-        if previous.is_some() && !substitution {
-            out.push(' ');
-        }
-        match op {
-            DiffOp::Same { text } => out.push_str(text),
-            DiffOp::Added { text } => {
-                out.push_str("{+");
-                out.push_str(text);
-                out.push_str("+}");
-            }
-            DiffOp::Missing { text } => {
-                out.push_str("[-");
-                out.push_str(text);
-                out.push_str("-]");
-            }
-        }
-        previous = Some(op);
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -191,12 +159,6 @@ mod tests {
                 missing("likely"),
                 added("probable"),
             ]
-        );
-        assert_eq!(
-            render_plain(&ops),
-            "We [-assess-]{+estimate+} that the [-occurrence-]{+presence+} of casualties \
-             among North Korean officers and soldiers in Ukraine is highly \
-             [-likely-]{+probable+}"
         );
     }
 
@@ -288,21 +250,6 @@ mod tests {
     }
 
     #[test]
-    fn render_plain_spaces() {
-        assert_eq!(render_plain(&[]), "");
-        assert_eq!(
-            render_plain(&[
-                added("a"),
-                missing("b"),
-                same("c"),
-                missing("d"),
-                added("e")
-            ]),
-            "{+a+} [-b-] c [-d-]{+e+}"
-        );
-    }
-
-    #[test]
     fn stale_pairs_are_skipped() {
         let (q, p) = (plain("a b"), plain("a b"));
         let mut alignment = align(&q, &p).unwrap();
@@ -355,12 +302,5 @@ mod tests {
             reconstructs(&quote, &passage)?;
         }
 
-        #[test]
-        fn render_plain_never_panics(quote in "\\PC{0,60}", passage in "\\PC{0,200}") {
-            let (q, p) = (plain(&quote), plain(&passage));
-            if let Some(alignment) = align(&q, &p) {
-                render_plain(&diff(&quote, &q, &passage, &p, &alignment));
-            }
-        }
     }
 }

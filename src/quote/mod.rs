@@ -174,7 +174,16 @@ pub fn check(handle: &IndexHandle, request: &QuoteRequest) -> Result<QuoteResult
     let alignments = align::align_all(&quote, &passages);
     let mut matches = Vec::new();
     for ((candidate, passage_words), alignment) in found.iter().zip(&passages).zip(alignments) {
-        let Some(alignment) = alignment else { continue };
+        let Some(mut alignment) = alignment else {
+            continue;
+        };
+        align::mark_written_changes(
+            &mut alignment,
+            quote_text,
+            &quote,
+            &candidate.stored.passage,
+            passage_words,
+        );
         if alignment.similarity < request.min_similarity {
             continue;
         }

@@ -139,3 +139,33 @@ pub fn write_json(out: &mut impl Write, results: &QuoteResults) -> io::Result<()
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn without_colour_the_diff_reads_like_gits_word_diff() {
+        let op = |kind: &str, text: &str| -> DiffOp {
+            let text = text.to_owned();
+            match kind {
+                "same" => DiffOp::Same { text },
+                "added" => DiffOp::Added { text },
+                _ => DiffOp::Missing { text },
+            }
+        };
+        assert_eq!(diff_line(&[], false), "");
+        let ops = [
+            op("added", "a"),
+            op("missing", "b"),
+            op("same", "c"),
+            op("missing", "d"),
+            op("added", "e\u{1b}[2J"),
+        ];
+        assert_eq!(diff_line(&ops, false), "{+a+} [-b-] c [-d-]{+e\\u{1b}[2J+}");
+        assert_eq!(
+            diff_line(&ops[3..], true),
+            "\x1b[9;31md\x1b[0m\x1b[1;32me\\u{1b}[2J\x1b[0m"
+        );
+    }
+}
