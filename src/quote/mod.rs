@@ -29,7 +29,8 @@ use crate::stem::word_stemmer;
 pub use align::{DEFAULT_MIN_SIMILARITY, MAX_QUOTE_WORDS, MatchClass};
 pub use diff::DiffOp;
 
-use candidates::{Candidate, candidates};
+use crate::query::search::StoredPassage;
+use candidates::{Surroundings, candidates};
 use words::{Word, is_stopword};
 
 /// The quote's first words the index is asked for: enough to find any passage holding
@@ -168,20 +169,22 @@ pub fn check(handle: &IndexHandle, request: &QuoteRequest) -> Result<QuoteResult
     )?;
     let quote_text = &request.text[..quote.last().map_or(0, |w| w.range.end)];
     let passages: Vec<Vec<Word>> = found
+        .found
         .iter()
-        .map(|c| words::words(&c.stored.passage, &stem))
+        .map(|(_, stored)| words::words(&stored.passage, &stem))
         .collect();
     let alignments = align::align_all(&quote, &passages);
     let mut matches = Vec::new();
-    for ((candidate, passage_words), alignment) in found.iter().zip(&passages).zip(alignments) {
+    for (i, (passage_words, alignment)) in passages.iter().zip(alignments).enumerate() {
         let Some(mut alignment) = alignment else {
             continue;
         };
+        let stored = &found.found[i].1;
         align::mark_written_changes(
             &mut alignment,
             quote_text,
             &quote,
-            &candidate.stored.passage,
+            &stored.passage,
             passage_words,
         );
         if alignment.similarity < request.min_similarity {
@@ -193,8 +196,9 @@ pub fn check(handle: &IndexHandle, request: &QuoteRequest) -> Result<QuoteResult
             passage_words,
             alignment,
         };
-        if let Some(found) = match_candidate(&aligned, candidate, request) {
-            matches.push(found);
+        let surroundings = found.surroundings(i)?;
+        if let Some(matched) = match_candidate(&aligned, stored, &surroundings, request) {
+            matches.push(matched);
         }
     }
     let mut matches = group_copies(matches);
@@ -206,7 +210,7 @@ pub fn check(handle: &IndexHandle, request: &QuoteRequest) -> Result<QuoteResult
         matches: matches.into_iter().map(|(m, _)| m).collect(),
         quote_words: quote.len(),
         words_cut,
-        candidates: found.len(),
+        candidates: found.found.len(),
     })
 }
 
@@ -222,7 +226,8 @@ struct Aligned<'a> {
 /// for), with the passage's words' keys, which identify copies.
 fn match_candidate(
     aligned: &Aligned<'_>,
-    candidate: &Candidate,
+    stored: &StoredPassage,
+    surroundings: &Surroundings,
     request: &QuoteRequest,
 ) -> Option<(QuoteMatch, String)> {
     let Aligned {
@@ -231,15 +236,19 @@ fn match_candidate(
         passage_words,
         ref alignment,
     } = *aligned;
-    let passage = &candidate.stored.passage;
+    let passage = &stored.passage;
     let span = alignment.byte_range.clone();
-    let people: Vec<speaker::Person<'_>> = candidate
+    let people: Vec<speaker::Person<'_>> = surroundings
         .people
         .iter()
         .map(|name| speaker::Person { name, aliases: &[] })
         .collect();
-    let in_context = candidate.passage_start + span.start..candidate.passage_start + span.end;
-    let attribution = speaker::attribute(&candidate.context, in_context, &people);
+    let start = surroundings.passage_start;
+    let attribution = speaker::attribute(
+        &surroundings.context,
+        start + span.start..start + span.end,
+        &people,
+    );
     if let Some(wanted) = &request.speaker
         && !attribution
             .speaker
@@ -248,7 +257,6 @@ fn match_candidate(
     {
         return None;
     }
-    let stored = &candidate.stored;
     let copy_key = passage_words
         .iter()
         .map(|w| w.key.as_str())
