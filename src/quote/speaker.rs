@@ -47,7 +47,7 @@ use std::cmp::Reverse;
 use std::collections::HashMap;
 use std::ops::Range;
 
-use crate::entities::fold_char;
+use crate::entities::{key_of, strip_possessive};
 
 /// A person the article is known to mention (from entity extraction): canonical name
 /// plus the other spellings the article may use.
@@ -402,33 +402,6 @@ fn is_abbreviation(word: &str) -> bool {
             | "ltd" | "jan" | "feb" | "mar" | "apr" | "jun" | "jul" | "aug" | "sep"
             | "sept" | "oct" | "nov" | "dec"
         )
-}
-
-/// `Putin’s` → `putin`, and whether a possessive ending was dropped.
-fn strip_possessive(lower: &str) -> (&str, bool) {
-    for ending in ["'s", "’s", "ʼs"] {
-        if let Some(stem) = lower.strip_suffix(ending) {
-            return (stem, true);
-        }
-    }
-    (lower, false)
-}
-
-/// A name folded for comparison: lower case, accents dropped, hyphens and apostrophes
-/// read as spaces ("Kim Jong-un" and "Kim Jong Un" are one key).
-fn fold_key(name: &str) -> String {
-    let lower = name.trim().to_lowercase();
-    let (lower, _) = strip_possessive(&lower);
-    let mut key = String::with_capacity(lower.len());
-    for c in lower.chars().map(fold_char) {
-        if c.is_alphanumeric() {
-            key.push(c);
-        } else if !key.is_empty() && !key.ends_with(' ') {
-            key.push(' ');
-        }
-    }
-    key.truncate(key.trim_end().len());
-    key
 }
 
 /// `text` with runs of whitespace as single spaces.
@@ -1624,12 +1597,13 @@ impl<'b> Tok<'b> {
         let text = &body[start..end];
         let lowered = text.to_lowercase();
         let lowered = lowered.strip_suffix('.').unwrap_or(&lowered);
-        let (stem, possessive) = if word {
+        let stem = if word {
             strip_possessive(lowered)
         } else {
-            (lowered, false)
+            lowered
         };
-        let key = if word { fold_key(stem) } else { String::new() };
+        let possessive = stem.len() < lowered.len();
+        let key = if word { key_of(stem) } else { String::new() };
         Tok {
             start,
             end,
@@ -1829,7 +1803,7 @@ impl PeopleIndex {
                 continue;
             }
             for name in std::iter::once(person.name).chain(person.aliases.iter().copied()) {
-                let key = fold_key(name);
+                let key = key_of(name);
                 let Some(first) = key.split(' ').next().filter(|f| !f.is_empty()) else {
                     continue;
                 };
