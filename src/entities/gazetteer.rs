@@ -6,6 +6,7 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
+use super::tokens::{is_inner_char, is_word_char};
 use super::{EntityKind, fold_char, key_of};
 
 const PLACES: &str = include_str!("../../data/entities/places.tsv");
@@ -70,16 +71,15 @@ impl Gazetteer {
     }
 }
 
-/// The leading runs of whole words of `name`, shorter than it ("Bank", "Bank of" for
-/// "Bank of England"), cut where the entity tokenizer ends a word.
-fn word_prefixes(name: &str) -> impl Iterator<Item = &str> {
-    let mut chars = name.char_indices().peekable();
+/// Where each word of `name` ends, cut as the entity tokenizer cuts words (inner
+/// hyphens, apostrophes, dots and ampersands keep a word whole).
+fn word_ends(name: &str) -> Vec<usize> {
     let mut ends = Vec::new();
     let mut in_word = false;
+    let mut chars = name.char_indices().peekable();
     while let Some((at, c)) = chars.next() {
-        let inner = matches!(c, '-' | '\'' | '’' | 'ʼ' | '.' | '&')
-            && chars.peek().is_some_and(|(_, n)| n.is_alphanumeric());
-        if c.is_alphanumeric() || (in_word && inner) {
+        let inner = is_inner_char(c) && chars.peek().is_some_and(|&(_, next)| is_word_char(next));
+        if is_word_char(c) || (in_word && inner) {
             in_word = true;
         } else {
             if in_word {
@@ -88,26 +88,18 @@ fn word_prefixes(name: &str) -> impl Iterator<Item = &str> {
             in_word = false;
         }
     }
-    ends.into_iter().map(move |end| &name[..end])
+    if in_word {
+        ends.push(name.len());
+    }
+    ends
 }
 
-/// How many words `name` holds, counted as the entity tokenizer counts them (inner
-/// hyphens, apostrophes, dots and ampersands keep a word whole).
-fn word_count(name: &str) -> usize {
-    let mut count = 0;
-    let mut in_word = false;
-    let mut chars = name.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c.is_alphanumeric() {
-            count += usize::from(!in_word);
-            in_word = true;
-        } else {
-            let inner = matches!(c, '-' | '\'' | '’' | 'ʼ' | '.' | '&')
-                && chars.peek().is_some_and(|n| n.is_alphanumeric());
-            in_word &= inner;
-        }
-    }
-    count
+/// The leading runs of whole words of `name` ending at `ends`, shorter than it
+/// ("Bank", "Bank of" for "Bank of England").
+fn prefixes(name: &str, ends: Vec<usize>) -> impl Iterator<Item = &str> {
+    ends.into_iter()
+        .filter(move |&end| end < name.len())
+        .map(move |end| &name[..end])
 }
 
 /// The compiled-in gazetteer.
@@ -191,11 +183,12 @@ impl Gazetteer {
             }
             let index = entries.len();
             by_surface.entry(surface).or_default().entry = Some(index as u32);
-            for prefix in word_prefixes(surface) {
+            let ends = word_ends(surface);
+            longest = longest.max(ends.len());
+            for prefix in prefixes(surface, ends) {
                 by_surface.entry(prefix).or_default().continues = true;
             }
             by_key.entry(key_of(surface)).or_insert(index);
-            longest = longest.max(word_count(surface));
             surfaces.push(surface);
             entries.push(entry);
         };
@@ -295,9 +288,11 @@ mod tests {
 
     #[test]
     fn names_are_keyed_by_their_leading_words_too() {
-        let prefixes: Vec<&str> = word_prefixes("Bank of England").collect();
+        let prefixes: Vec<&str> =
+            prefixes("Bank of England", word_ends("Bank of England")).collect();
         assert_eq!(prefixes, ["Bank", "Bank of"]);
-        let prefixes: Vec<&str> = word_prefixes("Washington, D.C.").collect();
+        let prefixes: Vec<&str> =
+            prefixes("Washington, D.C.", word_ends("Washington, D.C.")).collect();
         assert_eq!(prefixes, ["Washington", "Washington, D.C"]);
         let g = gazetteer();
         let bank_of = g.lookup("Bank of").unwrap_or_default();
@@ -311,10 +306,10 @@ mod tests {
 
     #[test]
     fn words_are_counted_as_the_tokenizer_cuts_them() {
-        assert_eq!(word_count("Washington, D.C."), 2);
-        assert_eq!(word_count("Democratic People's Republic of Korea"), 5);
-        assert_eq!(word_count("Guinea-Bissau"), 1);
-        assert_eq!(word_count("Procter & Gamble"), 2);
-        assert_eq!(word_count(""), 0);
+        assert_eq!(word_ends("Washington, D.C.").len(), 2);
+        assert_eq!(word_ends("Democratic People's Republic of Korea").len(), 5);
+        assert_eq!(word_ends("Guinea-Bissau").len(), 1);
+        assert_eq!(word_ends("Procter & Gamble").len(), 2);
+        assert_eq!(word_ends("").len(), 0);
     }
 }

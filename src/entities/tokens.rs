@@ -26,11 +26,11 @@ pub struct Token<'a> {
     pub classes: u16,
 }
 
-fn is_word_char(c: char) -> bool {
+pub(super) fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
-fn is_inner_char(c: char) -> bool {
+pub(super) fn is_inner_char(c: char) -> bool {
     matches!(c, '-' | '\'' | '’' | 'ʼ' | '.' | '&')
 }
 
