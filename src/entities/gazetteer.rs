@@ -288,12 +288,9 @@ mod tests {
 
     #[test]
     fn names_are_keyed_by_their_leading_words_too() {
-        let prefixes: Vec<&str> =
-            prefixes("Bank of England", word_ends("Bank of England")).collect();
-        assert_eq!(prefixes, ["Bank", "Bank of"]);
-        let prefixes: Vec<&str> =
-            prefixes("Washington, D.C.", word_ends("Washington, D.C.")).collect();
-        assert_eq!(prefixes, ["Washington", "Washington, D.C"]);
+        let of = |name| prefixes(name, word_ends(name)).collect::<Vec<&str>>();
+        assert_eq!(of("Bank of England"), ["Bank", "Bank of"]);
+        assert_eq!(of("Washington, D.C."), ["Washington", "Washington, D.C"]);
         let g = gazetteer();
         let bank_of = g.lookup("Bank of").unwrap_or_default();
         assert!(bank_of.continues && bank_of.entry.is_none());
