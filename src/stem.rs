@@ -40,18 +40,21 @@ pub fn word_stemmer() -> impl FnMut(&str) -> String {
         if let Some(stem) = memo.get(word) {
             return stem.clone();
         }
-        let stem = {
-            let mut stream = stemmer.token_stream(word);
-            if stream.advance() {
-                stream.token().text.clone()
-            } else {
-                word.to_owned()
-            }
-        };
+        let stem = stem_of(&mut stemmer, word);
         if memo.len() < MEMO_CAPACITY {
             memo.insert(word.to_owned(), stem.clone());
         }
         stem
+    }
+}
+
+/// The Snowball stem of one word (the word itself if the stemmer gives nothing).
+fn stem_of(stemmer: &mut TextAnalyzer, word: &str) -> String {
+    let mut stream = stemmer.token_stream(word);
+    if stream.advance() {
+        stream.token().text.clone()
+    } else {
+        word.to_owned()
     }
 }
 
@@ -113,14 +116,7 @@ impl<S: TokenStream> TokenStream for CachedStemStream<'_, S> {
                 token.text.push_str(stem);
             }
             None => {
-                let stem = {
-                    let mut stream = self.stemmer.token_stream(&token.text);
-                    if stream.advance() {
-                        stream.token().text.clone()
-                    } else {
-                        token.text.clone()
-                    }
-                };
+                let stem = stem_of(self.stemmer, &token.text);
                 let word = std::mem::replace(&mut token.text, stem.clone());
                 self.memo.insert(word, stem);
             }

@@ -128,6 +128,17 @@ pub enum MatchClass {
     Paraphrase,
 }
 
+impl MatchClass {
+    /// The class's name, as JSON writes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MatchClass::Exact => "exact",
+            MatchClass::Near => "near",
+            MatchClass::Paraphrase => "paraphrase",
+        }
+    }
+}
+
 /// One pair of the alignment: a quote word index and a passage word index, `None` on
 /// the side that has no word there.
 pub type Pair = (Option<usize>, Option<usize>);

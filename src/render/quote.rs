@@ -5,7 +5,7 @@
 use std::io::{self, Write};
 use std::path::Path;
 
-use crate::quote::{DiffOp, QuoteMatch, QuoteResults, Source};
+use crate::quote::{DiffOp, QuoteResults, Source};
 use crate::render::{display_path, terminal_safe};
 
 /// ANSI bold, for match headers.
@@ -47,7 +47,7 @@ pub fn write_text(out: &mut impl Write, results: &QuoteResults, color: bool) -> 
             "   {dim}{}{reset} · similarity {:.2} · {} · speaker: {speaker}",
             location(source),
             found.similarity,
-            class_name(found),
+            found.class.as_str(),
         )?;
         writeln!(out, "   {}", diff_line(&found.diff, color))?;
         for copy in &found.copies {
@@ -93,14 +93,6 @@ fn outlet_and_date(source: &Source) -> String {
 
 fn location(source: &Source) -> String {
     format!("{}:{}", display_path(Path::new(&source.path)), source.line)
-}
-
-fn class_name(found: &QuoteMatch) -> &'static str {
-    match found.class {
-        crate::quote::MatchClass::Exact => "exact",
-        crate::quote::MatchClass::Near => "near",
-        crate::quote::MatchClass::Paraphrase => "paraphrase",
-    }
 }
 
 /// The article's span with the quote's differences marked.
