@@ -6,19 +6,11 @@ mod testenv;
 use std::path::Path;
 
 use serde_json::Value;
-use testenv::{copy_tree, repo, search};
+use testenv::search;
 
 /// A temporary folder holding a copy of `corpus/` and its index.
 fn corpus(extra: &[&str]) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    copy_tree(&repo().join("corpus"), &dir.path().join("corpus"));
-    search(dir.path())
-        .args(["--index", "index", "index", "--quiet"])
-        .args(extra)
-        .arg("corpus")
-        .assert()
-        .code(0);
-    dir
+    testenv::indexed_copy("corpus", extra)
 }
 
 fn json_lines(dir: &Path, args: &[&str]) -> Vec<Value> {

@@ -30,13 +30,7 @@ fn ranking() -> tempfile::TempDir {
 
 /// A temp folder holding a copy of the seed corpus as `corpus/`, indexed into `index/`.
 fn seed_corpus() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    copy_tree(&repo().join("corpus"), &dir.path().join("corpus"));
-    search(dir.path())
-        .args(["--index", "index", "index", "--quiet", "corpus"])
-        .assert()
-        .code(0);
-    dir
+    testenv::indexed_copy("corpus", &[])
 }
 
 /// `search query --json ARGS…` in `dir`, which must find something: one value a line.

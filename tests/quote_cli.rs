@@ -17,7 +17,7 @@ mod testenv;
 use std::path::Path;
 
 use serde_json::{Value, json};
-use testenv::{copy_tree, repo, search};
+use testenv::search;
 
 /// The harbour master's statement, as the wire first printed it.
 const QUOTE: &str =
@@ -25,16 +25,7 @@ const QUOTE: &str =
 
 /// A temporary folder holding a copy of `tests/fixtures/<name>` and its index.
 fn indexed(name: &str) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    copy_tree(
-        &repo().join("tests/fixtures").join(name),
-        &dir.path().join(name),
-    );
-    search(dir.path())
-        .args(["--index", "index", "index", "--quiet", name])
-        .assert()
-        .code(0);
-    dir
+    testenv::indexed_copy(&format!("tests/fixtures/{name}"), &[])
 }
 
 fn quote_json(dir: &Path, args: &[&str]) -> Vec<Value> {
@@ -230,12 +221,7 @@ fn bad_quotes_get_a_message_not_a_panic() {
 
 #[test]
 fn the_seed_corpus_quote_is_found_exactly_then_as_translated() {
-    let dir = tempfile::tempdir().unwrap();
-    copy_tree(&repo().join("corpus"), &dir.path().join("corpus"));
-    search(dir.path())
-        .args(["--index", "index", "index", "--quiet", "corpus"])
-        .assert()
-        .code(0);
+    let dir = testenv::indexed_copy("corpus", &[]);
     let matches = quote_json(
         dir.path(),
         &[

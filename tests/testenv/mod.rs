@@ -35,6 +35,22 @@ pub fn copy_tree(from: &Path, to: &Path) {
     }
 }
 
+/// A temp folder holding a copy of the repository's folder `from` (as its last name,
+/// e.g. `corpus/`), indexed into `index/` with `extra` flags.
+#[allow(dead_code)] // not every test file indexes a copy
+pub fn indexed_copy(from: &str, extra: &[&str]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let name = Path::new(from).file_name().unwrap();
+    copy_tree(&repo().join(from), &dir.path().join(name));
+    search(dir.path())
+        .args(["--index", "index", "index", "--quiet"])
+        .args(extra)
+        .arg(name)
+        .assert()
+        .code(0);
+    dir
+}
+
 /// Each line of `stdout` read as one JSON value (a line that is not JSON fails the test).
 #[allow(dead_code)] // not every test file reads JSON
 pub fn json_lines(stdout: &[u8]) -> Vec<serde_json::Value> {
