@@ -70,11 +70,11 @@ pub struct Fields {
     pub date_end: Field,
     /// The date as the source gave it: `2024-10-08`, `2024-10` or `2024`.
     pub date_text: Field,
-    /// `/outlet/<name>`, `/date/<yyyy>/<mm>/<dd>`, `/month/<yyyy-mm>` and
-    /// `/entity/<kind>/<name>` facets.
+    /// `/outlet/<name>`, `/date/<yyyy>/<mm>/<dd>` and `/month/<yyyy-mm>` facets.
     pub facet: Field,
-    /// The article's entities as `<kind>:<key>` terms (`person:kim yong hyun`), on its
-    /// article and passage documents, for `--entity` and `entity:` filters.
+    /// On articles: the entities as `<kind>:<key>\u{1f}<name>` terms
+    /// (`person:kim yong hyun\u{1f}Kim Yong-hyun`, see `index/document.rs`): filters
+    /// look the key up as a prefix, `search entities` and `--facets` count the postings.
     pub entity: Field,
     /// On articles: the entities as JSON (`[{"type": …, "name": …}]`).
     pub entities: Field,

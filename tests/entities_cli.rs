@@ -41,6 +41,22 @@ fn file_names(hits: &[Value]) -> Vec<String> {
     names
 }
 
+/// The two people `--facets` counts most among the articles matching "casualties".
+fn top_people_of_casualties(dir: &Path) -> Vec<(String, u64)> {
+    let lines = json_lines(dir, &["query", "casualties", "--facets", "--json"]);
+    lines.last().unwrap()["facets"]["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["type"] == "person")
+        .take(2)
+        .map(|e| {
+            let name = e["name"].as_str().unwrap().to_owned();
+            (name, e["articles"].as_u64().unwrap())
+        })
+        .collect()
+}
+
 #[test]
 fn the_seed_corpus_lists_each_person_once() {
     let dir = corpus(&[]);
@@ -192,17 +208,13 @@ fn entity_clauses_that_cannot_be_filters_are_errors() {
 #[test]
 fn facets_and_show_list_entities() {
     let dir = corpus(&[]);
-    let lines = json_lines(dir.path(), &["query", "casualties", "--facets", "--json"]);
-    let facets = &lines.last().unwrap()["facets"]["entities"];
-    let people: Vec<(&str, u64)> = facets
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|e| e["type"] == "person")
-        .take(2)
-        .map(|e| (e["name"].as_str().unwrap(), e["articles"].as_u64().unwrap()))
-        .collect();
-    assert_eq!(people, [("Kim Yong-hyun", 4), ("Kim Jong Un", 3)]);
+    assert_eq!(
+        top_people_of_casualties(dir.path()),
+        [
+            ("Kim Yong-hyun".to_owned(), 4),
+            ("Kim Jong Un".to_owned(), 3)
+        ]
+    );
     let shown = json_lines(
         dir.path(),
         &["show", "corpus/003_4f4d7faab0ac3298.txt", "--json"],
@@ -237,4 +249,28 @@ fn without_extraction_there_are_no_entities() {
         .code(0);
     let people = json_lines(dir.path(), &["entities", "--type", "person", "--json"]);
     assert_eq!(people.len(), 8);
+}
+
+#[test]
+fn a_re_indexed_article_is_counted_once() {
+    let dir = corpus(&[]);
+    let before = json_lines(dir.path(), &["entities", "--json"]);
+    // Editing an article replaces its documents; the old ones stay in the segment,
+    // deleted, until a merge, and must not count.
+    let article = dir.path().join("corpus/003_4f4d7faab0ac3298.txt");
+    let mut text = std::fs::read_to_string(&article).unwrap();
+    text.push_str("\nEnd of report.\n");
+    std::fs::write(&article, text).unwrap();
+    search(dir.path())
+        .args(["--index", "index", "index", "--quiet", "corpus"])
+        .assert()
+        .code(0);
+    assert_eq!(json_lines(dir.path(), &["entities", "--json"]), before);
+    assert_eq!(
+        top_people_of_casualties(dir.path()),
+        [
+            ("Kim Yong-hyun".to_owned(), 4),
+            ("Kim Jong Un".to_owned(), 3)
+        ]
+    );
 }

@@ -6,7 +6,7 @@ use std::path::Path;
 use tantivy::TantivyDocument;
 use tantivy::schema::Facet;
 
-use crate::entities::Entity;
+use crate::entities::{Entity, EntityKind};
 use crate::ingest::{Article, LineMap, Metadata, Passage};
 use crate::schema::{Fields, KIND_ARTICLE, KIND_FILE, KIND_PASSAGE, date_value};
 
@@ -53,16 +53,7 @@ pub fn article_documents(
     let id = format!("{key:016x}");
     let path = path_text(&article.path);
     let meta = &article.meta;
-    let mut facets = facets(meta);
-    let mut entity_terms = Vec::with_capacity(entities.len());
-    for entity in entities {
-        facets.push(Facet::from_path([
-            "entity",
-            entity.kind.as_str(),
-            entity.name.as_str(),
-        ]));
-        entity_terms.push(entity_term(entity));
-    }
+    let facets = facets(meta);
     let date = meta.date.as_ref().map(|d| {
         (
             date_value(d.value.first_day()),
@@ -89,8 +80,11 @@ pub fn article_documents(
         fields.entities,
         serde_json::to_string(entities).unwrap_or_default(),
     );
-    for term in &entity_terms {
-        head.add_text(fields.entity, term);
+    // One term per entity, and no facet: a facet costs a dictionary entry per level and
+    // a column value, which took a third of indexing time; the term's dictionary already
+    // holds each name once and its postings list the articles (see `query/entities.rs`).
+    for entity in entities {
+        head.add_text(fields.entity, entity_term(entity));
     }
     add_date_and_facets(fields, &mut head, date.as_ref(), &facets);
     docs.push(head);
@@ -126,9 +120,28 @@ pub fn article_documents(
     docs
 }
 
-/// The term an entity is filtered by: `<kind>:<folded name>`.
+/// What separates an entity term's key from the name the article used.
+pub const ENTITY_NAME_SEPARATOR: char = '\u{1f}';
+
+/// The term an entity is indexed as: `<kind>:<folded name>` (what filters look for, as
+/// a prefix), then [`ENTITY_NAME_SEPARATOR`] and the name as the article spells it (what
+/// listings show): `person:kim yong hyun\u{1f}Kim Yong-hyun`.
 pub fn entity_term(entity: &Entity) -> String {
-    format!("{}:{}", entity.kind.as_str(), entity.key())
+    let mut term = entity_key_prefix(entity.kind, &entity.key());
+    term.push_str(&entity.name);
+    term
+}
+
+/// The start every term of the entity of this kind and folded key has.
+pub fn entity_key_prefix(kind: EntityKind, key: &str) -> String {
+    format!("{}:{key}{ENTITY_NAME_SEPARATOR}", kind.as_str())
+}
+
+/// An entity term read back: its kind, folded key and name.
+pub fn read_entity_term(term: &str) -> Option<(EntityKind, &str, &str)> {
+    let (kind, rest) = term.split_once(':')?;
+    let (key, name) = rest.split_once(ENTITY_NAME_SEPARATOR)?;
+    Some((EntityKind::parse(kind)?, key, name))
 }
 
 fn facets(meta: &Metadata) -> Vec<Facet> {
@@ -196,6 +209,23 @@ pub fn file_document(fields: &Fields, path: &Path, state: FileState) -> TantivyD
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn entity_terms_read_back_as_kind_key_and_name() {
+        let entity = Entity {
+            kind: EntityKind::Person,
+            name: "Kim Yong-hyun".to_owned(),
+        };
+        let term = entity_term(&entity);
+        assert_eq!(term, "person:kim yong hyun\u{1f}Kim Yong-hyun");
+        assert!(term.starts_with(&entity_key_prefix(EntityKind::Person, "kim yong hyun")));
+        assert_eq!(
+            read_entity_term(&term),
+            Some((EntityKind::Person, "kim yong hyun", "Kim Yong-hyun"))
+        );
+        assert_eq!(read_entity_term("person:kim"), None);
+        assert_eq!(read_entity_term("thing:x\u{1f}X"), None);
+    }
 
     #[test]
     fn article_ids_are_stable_and_distinct() {

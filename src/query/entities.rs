@@ -9,15 +9,17 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use serde::Serialize;
-use tantivy::query::TermQuery;
 use tantivy::schema::IndexRecordOption;
-use tantivy::{Searcher, Term};
+use tantivy::{Searcher, SegmentOrdinal, Term};
 
 use crate::entities::{EntityKind, aliases_of, canonical_alias, key_of, name_ends};
 use crate::error::{Error, Result};
 use crate::index::IndexHandle;
+use crate::index::document::{entity_key_prefix, read_entity_term};
+use crate::query::facets::ArticleFacetCounts;
+#[cfg(doc)]
 use crate::query::facets::ArticleFacets;
-use crate::schema::{Fields, KIND_PASSAGE};
+use crate::schema::Fields;
 
 /// One entity with the number of articles that mention it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -35,7 +37,8 @@ pub struct EntityCount {
 
 /// The terms `name` may stand for in the `entity` field: its gazetteer canonical name
 /// ("DPRK" → place North Korea), the name itself as any kind, and — for a single word —
-/// every person whose name has that word ("Budanov" → Kyrylo Budanov).
+/// every person whose name has that word ("Budanov" → Kyrylo Budanov). Each of these is a
+/// folded key; the terms are every spelling the index holds under it.
 pub fn entity_terms(searcher: &Searcher, fields: &Fields, name: &str) -> Result<Vec<Term>> {
     let key = key_of(name);
     if key.is_empty() {
@@ -43,19 +46,27 @@ pub fn entity_terms(searcher: &Searcher, fields: &Fields, name: &str) -> Result<
             "--entity {name:?} has no letters to match — give a name such as \"Kim Yong-hyun\""
         )));
     }
-    let mut terms: BTreeSet<String> = EntityKind::ALL
+    let mut prefixes: BTreeSet<String> = EntityKind::ALL
         .iter()
-        .map(|kind| format!("{}:{key}", kind.as_str()))
+        .map(|&kind| entity_key_prefix(kind, &key))
         .collect();
     if let Some((kind, canonical)) = canonical_alias(name) {
-        terms.insert(format!("{}:{}", kind.as_str(), key_of(&canonical)));
+        prefixes.insert(entity_key_prefix(kind, &key_of(&canonical)));
     }
     if !key.contains(' ') {
         for person in indexed_keys(searcher, fields, EntityKind::Person)? {
             if person.split(' ').any(|part| part == key) {
-                terms.insert(format!("person:{person}"));
+                prefixes.insert(entity_key_prefix(EntityKind::Person, &person));
             }
         }
+    }
+    let mut terms = BTreeSet::new();
+    for prefix in &prefixes {
+        terms.extend(terms_under(searcher, fields, prefix)?);
+    }
+    if terms.is_empty() {
+        // A term no document has: the filter matches nothing, as it should.
+        terms.extend(prefixes.into_iter().take(1));
     }
     Ok(terms
         .into_iter()
@@ -63,18 +74,13 @@ pub fn entity_terms(searcher: &Searcher, fields: &Fields, name: &str) -> Result<
         .collect())
 }
 
-/// Every key of `kind` in the index, from the `entity` field's term dictionaries.
-fn indexed_keys(
-    searcher: &Searcher,
-    fields: &Fields,
-    kind: EntityKind,
-) -> Result<BTreeSet<String>> {
-    let prefix = format!("{}:", kind.as_str());
-    let mut end = prefix.clone().into_bytes();
+/// Every `entity` term of the index that starts with `prefix`.
+fn terms_under(searcher: &Searcher, fields: &Fields, prefix: &str) -> Result<BTreeSet<String>> {
+    let mut end = prefix.as_bytes().to_vec();
     if let Some(last) = end.last_mut() {
         *last += 1;
     }
-    let mut keys = BTreeSet::new();
+    let mut terms = BTreeSet::new();
     for segment in searcher.segment_readers() {
         let index = segment.inverted_index(fields.entity)?;
         let mut stream = index
@@ -85,18 +91,94 @@ fn indexed_keys(
             .into_stream()
             .map_err(tantivy::TantivyError::from)?;
         while stream.advance() {
-            if let Ok(term) = std::str::from_utf8(stream.key())
-                && let Some(key) = term.strip_prefix(&prefix)
-            {
-                keys.insert(key.to_owned());
+            if let Ok(term) = std::str::from_utf8(stream.key()) {
+                terms.insert(term.to_owned());
             }
         }
     }
-    Ok(keys)
+    Ok(terms)
 }
 
-/// Per-name article counts under `/entity/<kind>` → one count per entity: spellings
-/// grouped by key, lone surnames folded into the one person they name.
+/// Every key of `kind` in the index.
+fn indexed_keys(
+    searcher: &Searcher,
+    fields: &Fields,
+    kind: EntityKind,
+) -> Result<BTreeSet<String>> {
+    let terms = terms_under(searcher, fields, &format!("{}:", kind.as_str()))?;
+    Ok(terms
+        .iter()
+        .filter_map(|term| Some(read_entity_term(term)?.1.to_owned()))
+        .collect())
+}
+
+/// Per kind, every spelling of an entity with the number of articles using it: among
+/// the matching articles `within` (kept by [`ArticleFacets::keeping_articles`]), or
+/// among all live articles. Read from the `entity` field alone: its dictionary holds
+/// each spelling once, and its postings list the articles.
+pub fn spelling_counts(
+    searcher: &Searcher,
+    fields: &Fields,
+    within: Option<&ArticleFacetCounts>,
+) -> Result<HashMap<EntityKind, Vec<(String, u64)>>> {
+    let mut counts: HashMap<Vec<u8>, u64> = HashMap::new();
+    for (ord, segment) in searcher.segment_readers().iter().enumerate() {
+        let set = match within {
+            Some(found) => match found.article_set(ord as SegmentOrdinal) {
+                Some(set) => Some(set),
+                None => continue,
+            },
+            None => None,
+        };
+        let alive = segment.alive_bitset();
+        let index = segment.inverted_index(fields.entity)?;
+        let mut stream = index
+            .terms()
+            .stream()
+            .map_err(tantivy::TantivyError::from)?;
+        while stream.advance() {
+            let info = stream.value();
+            let n = if set.is_none() && alive.is_none() {
+                u64::from(info.doc_freq)
+            } else {
+                let mut postings = index
+                    .read_block_postings_from_terminfo(info, IndexRecordOption::Basic)
+                    .map_err(tantivy::TantivyError::from)?;
+                let mut n = 0;
+                loop {
+                    let docs = postings.docs();
+                    if docs.is_empty() {
+                        break;
+                    }
+                    n += docs
+                        .iter()
+                        .filter(|&&doc| {
+                            set.is_none_or(|set| set.contains(doc))
+                                && alive.is_none_or(|alive| alive.is_alive(doc))
+                        })
+                        .count() as u64;
+                    postings.advance();
+                }
+                n
+            };
+            if n > 0 {
+                *counts.entry(stream.key().to_vec()).or_default() += n;
+            }
+        }
+    }
+    let mut by_kind: HashMap<EntityKind, Vec<(String, u64)>> = HashMap::new();
+    for (term, n) in counts {
+        if let Ok(term) = std::str::from_utf8(&term)
+            && let Some((kind, _, name)) = read_entity_term(term)
+        {
+            by_kind.entry(kind).or_default().push((name.to_owned(), n));
+        }
+    }
+    Ok(by_kind)
+}
+
+/// Per-spelling article counts of one kind → one count per entity: spellings grouped
+/// by key, lone surnames folded into the one person they name.
 pub fn group_counts(
     kind: EntityKind,
     names: Vec<(String, u64)>,
@@ -167,23 +249,13 @@ pub fn list(
 ) -> Result<Vec<EntityCount>> {
     let reader = handle.index.reader()?;
     let searcher = reader.searcher();
-    // Every passage, counted once per article, with the facets of its article.
-    let passages = TermQuery::new(
-        Term::from_field_text(handle.fields.kind, KIND_PASSAGE),
-        IndexRecordOption::Basic,
-    );
-    let roots: Vec<String> = EntityKind::ALL
-        .iter()
-        .map(|k| format!("/entity/{}", k.as_str()))
-        .collect();
-    let root_refs: Vec<&str> = roots.iter().map(String::as_str).collect();
-    let counts = searcher.search(&passages, &ArticleFacets::under(&root_refs))?;
+    let mut spellings = spelling_counts(&searcher, &handle.fields, None)?;
     let mut all = Vec::new();
     for k in EntityKind::ALL {
         if kind.is_some_and(|wanted| wanted != k) {
             continue;
         }
-        let names = counts.children(&format!("/entity/{}", k.as_str()));
+        let names = spellings.remove(&k).unwrap_or_default();
         let mut grouped = group_counts(k, names, true);
         if top > 0 {
             grouped.truncate(top);

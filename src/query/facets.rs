@@ -3,7 +3,9 @@
 //! every passage carries) must count once, not five times. tantivy's `FacetCollector`
 //! counts documents, so this collector counts, for an article's first matching passage
 //! (told apart by the `article_key` fast field), the facets of the article's own
-//! document, which sits `passage + 1` documents before it.
+//! document, which sits `passage + 1` documents before it. On request it also keeps
+//! the set of matching article documents per segment, which entity counts
+//! (`query/entities.rs`) intersect with the entity terms' postings.
 
 use rustc_hash::FxHashMap as HashMap;
 
@@ -13,21 +15,24 @@ use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::Column;
 use tantivy::fastfield::FacetReader;
 use tantivy::schema::Facet;
-use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
+use tantivy::{BitSet, DocId, Score, SegmentOrdinal, SegmentReader};
 
 /// Counts, per distinct matching article, its facets under the given roots.
 pub struct ArticleFacets {
     roots: Vec<String>,
-    /// Per segment, at most this many entity facets (the most counted) are named.
-    entity_limit: Option<usize>,
+    /// Keep each segment's matching article documents.
+    keep_articles: bool,
 }
 
 /// What [`ArticleFacets`] found: matching articles, and per facet (in its encoded form)
 /// how many of them carry it.
-#[derive(Debug, Default)]
+#[derive(Default)]
 pub struct ArticleFacetCounts {
     articles: u64,
     counts: HashMap<String, u64>,
+    /// With [`ArticleFacets::keeping_articles`]: per segment ordinal, its matching
+    /// article documents.
+    article_sets: Vec<(SegmentOrdinal, BitSet)>,
 }
 
 impl ArticleFacets {
@@ -35,14 +40,13 @@ impl ArticleFacets {
     pub fn under(roots: &[&str]) -> Self {
         Self {
             roots: roots.iter().map(|root| encoded_prefix(root)).collect(),
-            entity_limit: None,
+            keep_articles: false,
         }
     }
 
-    /// Names only the `limit` most counted entity facets of each segment: enough for a
-    /// top ten, and far cheaper when the match set mentions thousands of names.
-    pub fn naming_top_entities(mut self, limit: usize) -> Self {
-        self.entity_limit = Some(limit);
+    /// Also keeps the set of matching article documents of each segment.
+    pub fn keeping_articles(mut self) -> Self {
+        self.keep_articles = true;
         self
     }
 }
@@ -68,6 +72,15 @@ impl ArticleFacetCounts {
         children.sort();
         children
     }
+
+    /// The matching article documents of the segment with this ordinal (with
+    /// [`ArticleFacets::keeping_articles`]; `None` otherwise or when none matched there).
+    pub fn article_set(&self, segment: SegmentOrdinal) -> Option<&BitSet> {
+        self.article_sets
+            .iter()
+            .find(|(ord, _)| *ord == segment)
+            .map(|(_, set)| set)
+    }
 }
 
 /// What separates segments in a facet's encoded form (no escaping needed there).
@@ -86,9 +99,9 @@ pub struct SegmentArticleFacets {
     passages: Column<u64>,
     facets: FacetReader,
     roots: Vec<String>,
-    /// The ordinals of `/entity/…` facets, and how many of them to name.
-    entity_ords: std::ops::Range<u64>,
-    entity_limit: Option<usize>,
+    segment: SegmentOrdinal,
+    /// The matching article documents, when kept.
+    article_set: Option<BitSet>,
     last_key: Option<u64>,
     articles: u64,
     /// Matching articles per facet ordinal.
@@ -101,25 +114,15 @@ impl Collector for ArticleFacets {
 
     fn for_segment(
         &self,
-        _segment: SegmentOrdinal,
+        segment: SegmentOrdinal,
         reader: &SegmentReader,
     ) -> tantivy::Result<Self::Child> {
         let facets = reader.facet_reader("facet")?;
-        // Facet ordinals follow the paths' order, so `/entity/…` is one range.
-        let first_from = |key: &[u8]| -> u64 {
-            let Ok(mut stream) = facets.facet_dict().range().ge(key).into_stream() else {
-                return facets.num_facets() as u64;
-            };
-            if stream.advance() {
-                stream.term_ord()
-            } else {
-                facets.num_facets() as u64
-            }
-        };
-        let entity_ords = first_from(b"entity")..first_from(b"entity\x01");
         Ok(SegmentArticleFacets {
-            entity_ords,
-            entity_limit: self.entity_limit,
+            segment,
+            article_set: self
+                .keep_articles
+                .then(|| BitSet::with_max_value(reader.max_doc())),
             keys: reader.fast_fields().u64("article_key")?,
             passages: reader.fast_fields().u64("passage")?,
             counts: vec![0; facets.num_facets()],
@@ -138,6 +141,7 @@ impl Collector for ArticleFacets {
         let mut merged = ArticleFacetCounts::default();
         for fruit in fruits {
             merged.articles += fruit.articles;
+            merged.article_sets.extend(fruit.article_sets);
             for (facet, n) in fruit.counts {
                 *merged.counts.entry(facet).or_default() += n;
             }
@@ -166,6 +170,9 @@ impl SegmentCollector for SegmentArticleFacets {
         let Some(article) = article_doc(doc, passage) else {
             return;
         };
+        if let Some(set) = &mut self.article_set {
+            set.insert(article);
+        }
         for ord in self.facets.facet_ords(article) {
             if let Some(count) = self.counts.get_mut(ord as usize) {
                 *count += 1;
@@ -176,19 +183,9 @@ impl SegmentCollector for SegmentArticleFacets {
     fn harvest(self) -> ArticleFacetCounts {
         // Every facet counted, turned into its path in one ordered pass over the
         // dictionary (looking ordinals up one by one costs a block decode each).
-        let (mut entities, mut ords): (Vec<u64>, Vec<u64>) = (0..self.counts.len() as u64)
+        let ords: Vec<u64> = (0..self.counts.len() as u64)
             .filter(|&ord| self.counts[ord as usize] > 0)
-            .partition(|ord| self.entity_ords.contains(ord));
-        if let Some(limit) = self.entity_limit
-            && entities.len() > limit
-        {
-            entities.select_nth_unstable_by_key(limit, |&ord| {
-                std::cmp::Reverse(self.counts[ord as usize])
-            });
-            entities.truncate(limit);
-        }
-        ords.extend(entities);
-        ords.sort_unstable();
+            .collect();
         let mut counts = HashMap::default();
         let mut next = ords.iter();
         let _ = self
@@ -210,6 +207,11 @@ impl SegmentCollector for SegmentArticleFacets {
         ArticleFacetCounts {
             articles: self.articles,
             counts,
+            article_sets: self
+                .article_set
+                .map(|set| (self.segment, set))
+                .into_iter()
+                .collect(),
         }
     }
 }

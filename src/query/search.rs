@@ -13,7 +13,7 @@ use crate::entities::{Entity, EntityKind};
 use crate::error::Result;
 use crate::index::IndexHandle;
 use crate::query::articles::article_doc;
-use crate::query::entities::{EntityCount, group_counts};
+use crate::query::entities::{EntityCount, group_counts, spelling_counts};
 use crate::query::facets::ArticleFacets;
 use crate::query::highlight::{Snippet, highlight_ranges, snippet};
 use crate::query::parse::{ParsedQuery, QueryRequest, parse};
@@ -107,7 +107,7 @@ pub fn search(handle: &IndexHandle, request: &QueryRequest, page: Page) -> Resul
     let parsed = parse(handle, &searcher, request)?;
     let (total_passages, chosen) = top_passages(&searcher, &parsed, page)?;
     let facets = if page.facets {
-        Some(facets(&searcher, &parsed)?)
+        Some(facets(&searcher, &handle.fields, &parsed)?)
     } else {
         None
     };
@@ -295,17 +295,10 @@ pub(crate) fn top_passages(
     }
 }
 
-fn facets(searcher: &Searcher, parsed: &ParsedQuery) -> Result<Facets> {
+fn facets(searcher: &Searcher, fields: &Fields, parsed: &ParsedQuery) -> Result<Facets> {
     let found = searcher.search(
         &parsed.matching,
-        &ArticleFacets::under(&[
-            "/outlet",
-            "/month",
-            "/entity/person",
-            "/entity/org",
-            "/entity/place",
-        ])
-        .naming_top_entities(FACET_ENTITIES * 30),
+        &ArticleFacets::under(&["/outlet", "/month"]).keeping_articles(),
     )?;
     let values = |root: &str| -> Vec<FacetCount> {
         found
@@ -321,11 +314,12 @@ fn facets(searcher: &Searcher, parsed: &ParsedQuery) -> Result<Facets> {
             .then_with(|| a.value.cmp(&b.value))
     });
     let months = values("/month");
+    let mut spellings = spelling_counts(searcher, fields, Some(&found))?;
     let mut entities = Vec::new();
     for kind in EntityKind::ALL {
-        let mut names = found.children(&format!("/entity/{}", kind.as_str()));
+        let mut names = spellings.remove(&kind).unwrap_or_default();
         // Only the most frequent spellings can make the top ten: group those alone.
-        names.sort_unstable_by_key(|name| std::cmp::Reverse(name.1));
+        names.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         names.truncate(FACET_ENTITIES * 20);
         let mut counts = group_counts(kind, names, false);
         counts.truncate(FACET_ENTITIES);
