@@ -82,7 +82,9 @@ pub enum Error {
     Tantivy(#[from] tantivy::TantivyError),
 
     /// A bug: the command panicked on an index that checks out as sound.
-    #[error("internal error: {0} — this is a bug in search; please report it with the command that caused it")]
+    #[error(
+        "internal error: {0} — this is a bug in search; please report it with the command that caused it"
+    )]
     Internal(String),
 }
 

@@ -67,7 +67,10 @@ fn assert_refused_then_rebuilt(dir: &Path, message: &str) {
         .stderr("");
     let output = search(dir).args(["stats", "--json"]).output().unwrap();
     let stats: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
-    assert_eq!((stats["articles"].as_u64(), stats["passages"].as_u64()), (Some(5), Some(56)));
+    assert_eq!(
+        (stats["articles"].as_u64(), stats["passages"].as_u64()),
+        (Some(5), Some(56))
+    );
     search(dir).args(["query", "officers"]).assert().code(0);
 }
 
@@ -120,7 +123,10 @@ fn a_meta_json_that_is_not_tantivys_is_named() {
             &br#"{"name": "my-app", "version": "1.0.0", "dependencies": {}}"#[..],
             "meta.json was written by another program (it lists no tantivy segments)",
         ),
-        (&b"\x00\x01\x02 not json at all"[..], "meta.json is not valid JSON"),
+        (
+            &b"\x00\x01\x02 not json at all"[..],
+            "meta.json is not valid JSON",
+        ),
         (&b""[..], "meta.json is not valid JSON"),
     ] {
         let dir = damaged_copy();
@@ -141,7 +147,11 @@ fn a_missing_or_unreadable_marker_on_our_index_asks_for_a_rebuild() {
         &damaged("search-index.json, which records the format version, is missing"),
     );
     let dir = damaged_copy();
-    fs::write(dir.path().join("index/search-index.json"), r#"{"tool": "sea"#).unwrap();
+    fs::write(
+        dir.path().join("index/search-index.json"),
+        r#"{"tool": "sea"#,
+    )
+    .unwrap();
     assert_refused_then_rebuilt(
         dir.path(),
         &damaged("search-index.json, which records the format version, is unreadable"),
@@ -202,5 +212,46 @@ fn a_first_run_killed_after_writing_the_marker_is_resumed() {
         .assert()
         .code(0)
         .stderr("");
-    search(dir.path()).args(["query", "officers"]).assert().code(0);
+    search(dir.path())
+        .args(["query", "officers"])
+        .assert()
+        .code(0);
+}
+
+#[test]
+fn a_segment_file_overwritten_in_place_stops_the_next_run_before_it_commits() {
+    let dir = damaged_copy();
+    let file = segment_file(dir.path(), "idx");
+    let mut bytes = fs::read(&file).unwrap();
+    let middle = bytes.len() / 2;
+    bytes[middle] ^= 0xff;
+    fs::write(&file, bytes).unwrap();
+    let meta = fs::read(dir.path().join("index/meta.json")).unwrap();
+    fs::write(
+        dir.path().join("corpus/new.txt"),
+        "A new article\n\nNorth Korean officers were seen near Donetsk, officials said.\n",
+    )
+    .unwrap();
+    let name = file.file_name().unwrap().to_str().unwrap();
+    search(dir.path())
+        .args(["index", "corpus"])
+        .assert()
+        .code(2)
+        .stderr(format!(
+            "search: {}\n",
+            damaged(&format!(
+                "segment file {name} is damaged (its checksum does not match)"
+            ))
+        ));
+    assert_eq!(fs::read(dir.path().join("index/meta.json")).unwrap(), meta);
+    search(dir.path())
+        .args(["index", "-q", "--rebuild", "corpus"])
+        .assert()
+        .code(0);
+    let output = search(dir.path())
+        .args(["stats", "--json"])
+        .output()
+        .unwrap();
+    let stats: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(stats["articles"], 6);
 }

@@ -53,7 +53,15 @@ fn contents(dir: &Path, index: &str) -> Value {
 /// The passages (article id, passage number) a query finds, all of them.
 fn found(dir: &Path, index: &str, query: &str) -> BTreeSet<(String, u64)> {
     let output = search(dir)
-        .args(["--index", index, "query", "--per-article", "0", "--limit", "100000"])
+        .args([
+            "--index",
+            index,
+            "query",
+            "--per-article",
+            "0",
+            "--limit",
+            "100000",
+        ])
         .args(["--json", query])
         .output()
         .unwrap();
@@ -218,8 +226,8 @@ impl KillBench {
     /// own: runs killed mid-write leave nothing behind once a run has committed.
     fn assert_no_stray_files(&self, index: &str) {
         let index = self.path().join(index);
-        let meta: Value = serde_json::from_slice(&fs::read(index.join("meta.json")).unwrap())
-            .unwrap();
+        let meta: Value =
+            serde_json::from_slice(&fs::read(index.join("meta.json")).unwrap()).unwrap();
         let segments: Vec<String> = meta["segments"]
             .as_array()
             .unwrap()
@@ -231,7 +239,9 @@ impl KillBench {
             let known = name.starts_with('.')
                 || ["meta.json", "search-index.json", "search-last-run.json"]
                     .contains(&name.as_str())
-                || segments.iter().any(|segment| name.starts_with(segment.as_str()));
+                || segments
+                    .iter()
+                    .any(|segment| name.starts_with(segment.as_str()));
             assert!(known, "stray file in the index: {name}");
         }
     }
@@ -328,7 +338,10 @@ fn a_second_writer_is_turned_away_and_readers_see_the_last_commit() {
         std::thread::sleep(Duration::from_millis(5));
     }
 
-    let second = search(dir.path()).args(["index", "corpus"]).output().unwrap();
+    let second = search(dir.path())
+        .args(["index", "corpus"])
+        .output()
+        .unwrap();
     let running = writer.try_wait().unwrap().is_none();
     assert!(
         running,

@@ -208,6 +208,17 @@ pub fn build(options: &BuildOptions, progress: &dyn Progress) -> Result<RunRepor
     report.files_removed = removed;
     report.committed = shared.dirty.load(Ordering::Relaxed);
     if report.committed {
+        // New segments are about to be merged with the committed ones: make sure those
+        // are sound first (every byte against its checksum; 0.01 s for Reuters' 30 MB),
+        // so a damaged file is named now rather than carried into merged segments.
+        if !options.rebuild
+            && let Some(problem) = crate::index::damage(&handle.dir)
+        {
+            return Err(Error::Corrupt {
+                path: handle.dir.clone(),
+                problem,
+            });
+        }
         writer.prepare_commit()?.commit()?;
         writer.wait_merging_threads()?;
     }

@@ -263,7 +263,9 @@ pub fn damage(dir: &Path) -> Option<String> {
         return Some("meta.json is not valid JSON".into());
     };
     if !meta["segments"].is_array() || !meta["schema"].is_array() {
-        return Some("meta.json was written by another program (it lists no tantivy segments)".into());
+        return Some(
+            "meta.json was written by another program (it lists no tantivy segments)".into(),
+        );
     }
     let index = match Index::open_in_dir(dir) {
         Ok(index) => index,
@@ -327,9 +329,7 @@ fn is_corruption(err: &TantivyError) -> bool {
         | TantivyError::OpenReadError(
             OpenReadError::FileDoesNotExist(_) | OpenReadError::IncompatibleIndex(_),
         ) => true,
-        TantivyError::OpenReadError(OpenReadError::IoError { io_error, .. }) => {
-            bad_data(io_error)
-        }
+        TantivyError::OpenReadError(OpenReadError::IoError { io_error, .. }) => bad_data(io_error),
         TantivyError::IoError(io_error) => bad_data(io_error),
         _ => false,
     }

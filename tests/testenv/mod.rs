@@ -67,13 +67,55 @@ pub fn json_lines(stdout: &[u8]) -> Vec<serde_json::Value> {
 #[allow(dead_code)] // only the crash and concurrency tests need a large corpus
 pub fn generated_corpus(dir: &Path, first: usize, files: usize) {
     const WORDS: &[&str] = &[
-        "minister", "officers", "troops", "border", "talks", "agreement", "market", "prices",
-        "oil", "report", "government", "council", "election", "vote", "city", "river",
-        "bridge", "school", "hospital", "police", "court", "judge", "company", "shares",
-        "bank", "rates", "inflation", "growth", "summer", "winter", "festival", "music",
-        "film", "players", "match", "season", "coach", "injury", "the", "of", "and", "in",
+        "minister",
+        "officers",
+        "troops",
+        "border",
+        "talks",
+        "agreement",
+        "market",
+        "prices",
+        "oil",
+        "report",
+        "government",
+        "council",
+        "election",
+        "vote",
+        "city",
+        "river",
+        "bridge",
+        "school",
+        "hospital",
+        "police",
+        "court",
+        "judge",
+        "company",
+        "shares",
+        "bank",
+        "rates",
+        "inflation",
+        "growth",
+        "summer",
+        "winter",
+        "festival",
+        "music",
+        "film",
+        "players",
+        "match",
+        "season",
+        "coach",
+        "injury",
+        "the",
+        "of",
+        "and",
+        "in",
     ];
-    const PEOPLE: &[&str] = &["Anna Kovalenko", "John Smith", "Kim Yong-hyun", "Maria Garcia"];
+    const PEOPLE: &[&str] = &[
+        "Anna Kovalenko",
+        "John Smith",
+        "Kim Yong-hyun",
+        "Maria Garcia",
+    ];
     const PLACES: &[&str] = &["Kyiv", "Paris", "Seoul", "London", "Berlin", "Madrid"];
     fs::create_dir_all(dir).unwrap();
     for n in first..first + files {
@@ -89,7 +131,9 @@ pub fn generated_corpus(dir: &Path, first: usize, files: usize) {
         for _ in 0..3 + next(5) {
             text.push('\n');
             for _ in 0..2 + next(4) {
-                let words: Vec<&str> = (0..8 + next(12)).map(|_| WORDS[next(WORDS.len())]).collect();
+                let words: Vec<&str> = (0..8 + next(12))
+                    .map(|_| WORDS[next(WORDS.len())])
+                    .collect();
                 let sentence = words.join(" ");
                 let mut chars = sentence.chars();
                 let first = chars.next().unwrap().to_uppercase();
