@@ -25,9 +25,20 @@ fn spawn_index(dir: &Path, index: &str, extra: &[&str]) -> Child {
         .args(extra)
         .arg("corpus")
         .stdout(Stdio::null())
-        .stderr(Stdio::null())
+        .stderr(Stdio::piped())
         .spawn()
         .unwrap()
+}
+
+/// Waits for a run of `search index` and checks that it succeeded.
+fn assert_completes(child: Child) {
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
 }
 
 /// What an index holds, as `search stats --json` says, less what differs between two
@@ -134,8 +145,7 @@ impl KillBench {
             bench.arrange(half);
             let index = format!("clean-{}", half.name());
             let started = Instant::now();
-            let status = spawn_index(bench.path(), &index, &[]).wait().unwrap();
-            assert_eq!(status.code(), Some(0));
+            assert_completes(spawn_index(bench.path(), &index, &[]));
             if half == Half::Large {
                 bench.build_time = started.elapsed();
             }
@@ -192,8 +202,7 @@ impl KillBench {
     /// Returns how many runs were killed while still running.
     fn kill_loop(&self, kills: u64) -> u64 {
         self.arrange(Half::Small);
-        let status = spawn_index(self.path(), "index", &[]).wait().unwrap();
-        assert_eq!(status.code(), Some(0));
+        assert_completes(spawn_index(self.path(), "index", &[]));
         let mut committed = self.committed("index");
         let mut killed = 0;
         let span = self.build_time.as_micros() as u64 * 6 / 5 + 1;
@@ -209,14 +218,16 @@ impl KillBench {
             std::thread::sleep(Duration::from_micros(state % span));
             if child.try_wait().unwrap().is_none() {
                 killed += 1;
+                child.kill().unwrap();
+                child.wait().unwrap();
+            } else {
+                // Finished before its kill: it must have succeeded.
+                assert_completes(child);
             }
-            child.kill().unwrap();
-            child.wait().unwrap();
             committed = self.committed("index");
         }
         self.arrange(committed.other());
-        let status = spawn_index(self.path(), "index", &[]).wait().unwrap();
-        assert_eq!(status.code(), Some(0));
+        assert_completes(spawn_index(self.path(), "index", &[]));
         assert_eq!(self.committed("index"), committed.other());
         self.assert_no_stray_files("index");
         killed
@@ -373,7 +384,7 @@ fn a_second_writer_is_turned_away_and_readers_see_the_last_commit() {
         .map(|(n, child)| (n, child.wait_with_output().unwrap()))
         .collect();
 
-    assert_eq!(writer.wait().unwrap().code(), Some(0));
+    assert_completes(writer);
     let after: Vec<Vec<u8>> = readers.iter().map(|args| read(args)).collect();
     assert_ne!(before[0], after[0], "the run changed what the query finds");
     for (n, output) in during {

@@ -134,6 +134,10 @@ pub fn build(options: &BuildOptions, progress: &dyn Progress) -> Result<RunRepor
         .index
         .writer_with_num_threads(threads, options.memory_budget)
         .map_err(|err| writer_error(&handle.dir, err))?;
+    // A run killed before its commit leaves segment and delete files nothing refers to.
+    // Remove them now that the lock is ours: tantivy names a new run's delete files after
+    // the same operation numbers, and refuses to write over one left behind.
+    writer.garbage_collect_files().wait()?;
     let previous = if options.rebuild {
         IndexedFiles::new()
     } else {
