@@ -49,13 +49,14 @@ pub enum Error {
     #[error("the index at {} is being updated by another process — wait for that `search index` to finish and run this again", .0.display())]
     Busy(PathBuf),
 
-    /// The index exists but tantivy could not read or write it.
-    #[error("the index at {} cannot be used: {source} — run `search index --rebuild` to build it again", .path.display())]
+    /// The index is damaged: a file missing, cut short or overwritten, or not written
+    /// by `search`.
+    #[error("the index at {} is damaged: {problem} — run `search index --rebuild` to build it again", .path.display())]
     Corrupt {
         /// The folder.
         path: PathBuf,
-        /// What tantivy reported.
-        source: tantivy::TantivyError,
+        /// What is wrong, in a few words naming the file.
+        problem: String,
     },
 
     /// Reading or writing a file failed.
@@ -79,6 +80,12 @@ pub enum Error {
     /// tantivy failed while the index was open (disk full, permissions).
     #[error("index error: {0}")]
     Tantivy(#[from] tantivy::TantivyError),
+
+    /// A bug: the command panicked on an index that checks out as sound.
+    #[error(
+        "internal error: {0} — this is a bug in search; please report it with the command that caused it"
+    )]
+    Internal(String),
 }
 
 /// The library's result type.

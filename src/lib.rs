@@ -67,9 +67,49 @@ impl Error {
     }
 }
 
+/// Runs one command, as [`run`] does, and turns a panic into an error: a damaged index
+/// (see [`index::damage`]) when the index turns out to be one, [`Error::Internal`]
+/// otherwise. Either way one line is printed, never a backtrace.
+pub fn run_guarded(cli: &Cli) -> Result<Outcome> {
+    let message = std::sync::Arc::new(std::sync::Mutex::new(None::<String>));
+    let hook_message = std::sync::Arc::clone(&message);
+    std::panic::set_hook(Box::new(move |info| {
+        let text = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|text| (*text).to_owned())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "panic".to_owned());
+        let place = info
+            .location()
+            .map(|at| format!(" at {}:{}", at.file(), at.line()))
+            .unwrap_or_default();
+        let mut slot = hook_message
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        slot.get_or_insert(format!("{text}{place}").replace(['\n', '\r'], " "));
+    }));
+    let outcome = std::panic::catch_unwind(|| run(cli));
+    let _ = std::panic::take_hook();
+    outcome.unwrap_or_else(|_| {
+        let text = message
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .take()
+            .unwrap_or_default();
+        Err(match index::damage(&cli.index) {
+            Some(problem) if cli.index.join(index::MARKER_FILE).is_file() => Error::Corrupt {
+                path: cli.index.clone(),
+                problem,
+            },
+            _ => Error::Internal(text),
+        })
+    })
+}
+
 /// Runs one command.
 pub fn run(cli: &Cli) -> Result<Outcome> {
-    match &cli.command {
+    let outcome = match &cli.command {
         Command::Index(args) => run_index(cli, args),
         Command::Query(args) => run_query(cli, args),
         Command::Quote(args) => run_quote(cli, args),
@@ -77,7 +117,13 @@ pub fn run(cli: &Cli) -> Result<Outcome> {
         Command::Eval(args) => run_eval(cli, args),
         Command::Show(args) => run_show(cli, args),
         Command::Entities(args) => run_entities(cli, args),
-    }
+    };
+    // Segment files are read lazily, wherever a command first needs them: name the
+    // damage, if that is what tantivy ran into.
+    outcome.map_err(|err| match err {
+        Error::Tantivy(err) => index::diagnose(&cli.index, err),
+        other => other,
+    })
 }
 
 fn run_index(cli: &Cli, args: &IndexArgs) -> Result<Outcome> {

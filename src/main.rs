@@ -7,7 +7,7 @@ use clap::Parser;
 
 fn main() -> ExitCode {
     let cli = search::cli::Cli::parse();
-    match search::run(&cli) {
+    match search::run_guarded(&cli) {
         Ok(code) => code.into(),
         Err(err) if err.is_broken_pipe() => ExitCode::SUCCESS,
         Err(err) => {

@@ -134,6 +134,10 @@ pub fn build(options: &BuildOptions, progress: &dyn Progress) -> Result<RunRepor
         .index
         .writer_with_num_threads(threads, options.memory_budget)
         .map_err(|err| writer_error(&handle.dir, err))?;
+    // A run killed before its commit leaves segment and delete files nothing refers to.
+    // Remove them now that the lock is ours: tantivy names a new run's delete files after
+    // the same operation numbers, and refuses to write over one left behind.
+    writer.garbage_collect_files().wait()?;
     let previous = if options.rebuild {
         IndexedFiles::new()
     } else {
@@ -208,6 +212,17 @@ pub fn build(options: &BuildOptions, progress: &dyn Progress) -> Result<RunRepor
     report.files_removed = removed;
     report.committed = shared.dirty.load(Ordering::Relaxed);
     if report.committed {
+        // New segments are about to be merged with the committed ones: make sure those
+        // are sound first (every byte against its checksum; 0.01 s for Reuters' 30 MB),
+        // so a damaged file is named now rather than carried into merged segments.
+        if !options.rebuild
+            && let Some(problem) = crate::index::damage(&handle.dir)
+        {
+            return Err(Error::Corrupt {
+                path: handle.dir.clone(),
+                problem,
+            });
+        }
         writer.prepare_commit()?.commit()?;
         writer.wait_merging_threads()?;
     }

@@ -10,7 +10,9 @@ pub mod stats;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
-use tantivy::directory::error::LockError;
+use tantivy::directory::error::{LockError, OpenReadError};
+use tantivy::directory::{Directory, INDEX_WRITER_LOCK, MmapDirectory};
+use tantivy::index::SegmentComponent;
 use tantivy::{Index, TantivyError};
 
 use crate::error::{Error, Result};
@@ -21,11 +23,25 @@ pub const MARKER_FILE: &str = "search-index.json";
 /// The index format this build reads and writes. Bump it whenever the schema, the
 /// analyzers or the way articles are parsed change, so old indexes ask for a rebuild.
 pub const FORMAT_VERSION: u32 = 4;
+/// tantivy's list of segments and the schema: what a commit writes, atomically.
+const META_FILE: &str = "meta.json";
 
 #[derive(Debug, Serialize, Deserialize)]
 struct Marker {
     tool: String,
     format: u32,
+}
+
+/// What the marker file says about a folder.
+enum MarkerState {
+    /// There is none.
+    Missing,
+    /// A `search` index of this format version.
+    Ours(u32),
+    /// Another program's marker.
+    Foreign,
+    /// The file is there but cannot be read as a marker (cut short, overwritten).
+    Unreadable,
 }
 
 /// An opened index with its field handles.
@@ -39,24 +55,45 @@ pub struct IndexHandle {
 }
 
 /// Opens an existing index for reading.
+///
+/// Only `meta.json` and the marker are read here; the segment files are checked (their
+/// footers) when a reader opens them, and a failure then goes through [`diagnose`].
 pub fn open(dir: &Path) -> Result<IndexHandle> {
-    if !dir.join("meta.json").is_file() {
-        return match read_marker(dir)? {
-            Some(_) => Err(corrupt(
-                dir,
-                TantivyError::InvalidArgument("meta.json is missing".into()),
-            )),
-            None if folder_has_files(dir) => Err(Error::NotOurs {
+    let has_meta = dir.join(META_FILE).is_file();
+    match marker_state(dir)? {
+        MarkerState::Ours(_) if !has_meta => return Err(damaged(dir, "meta.json is missing")),
+        MarkerState::Ours(found) if found != FORMAT_VERSION => {
+            return Err(Error::FormatVersion {
                 path: dir.to_path_buf(),
-            }),
-            None => Err(Error::NoIndex(dir.to_path_buf())),
-        };
+                found,
+                expected: FORMAT_VERSION,
+            });
+        }
+        MarkerState::Ours(_) => {}
+        state @ (MarkerState::Missing | MarkerState::Unreadable)
+            if has_meta && has_our_schema(dir) =>
+        {
+            let what = match state {
+                MarkerState::Missing => "missing",
+                _ => "unreadable",
+            };
+            return Err(damaged(
+                dir,
+                format!("{MARKER_FILE}, which records the format version, is {what}"),
+            ));
+        }
+        MarkerState::Missing if !folder_has_files(dir) => {
+            return Err(Error::NoIndex(dir.to_path_buf()));
+        }
+        MarkerState::Missing | MarkerState::Unreadable | MarkerState::Foreign => {
+            return Err(Error::NotOurs {
+                path: dir.to_path_buf(),
+            });
+        }
     }
-    check_marker(dir)?;
-    let index = Index::open_in_dir(dir).map_err(|source| corrupt(dir, source))?;
-    let fields = schema::fields_of(&index.schema()).ok_or_else(|| Error::NotOurs {
-        path: dir.to_path_buf(),
-    })?;
+    let index = Index::open_in_dir(dir).map_err(|err| diagnose(dir, err))?;
+    let fields = schema::fields_of(&index.schema())
+        .ok_or_else(|| damaged(dir, "meta.json describes another program's index"))?;
     schema::register_tokenizers(&index);
     Ok(IndexHandle {
         dir: dir.to_path_buf(),
@@ -66,19 +103,18 @@ pub fn open(dir: &Path) -> Result<IndexHandle> {
 }
 
 /// Opens the index at `dir` for writing, creating it if the folder is empty or
-/// missing. With `rebuild`, an index of another format version (or one tantivy cannot
-/// open) is replaced; a folder that is not a `search` index is never touched.
+/// missing. With `rebuild`, an index of another format version or a damaged one is
+/// replaced; a folder that is not a `search` index is never touched.
 pub fn open_or_create(dir: &Path, rebuild: bool) -> Result<IndexHandle> {
-    if !folder_has_files(dir) {
+    if !folder_has_files(dir) || creation_was_interrupted(dir)? {
         return create(dir);
     }
     match open(dir) {
         Ok(handle) => Ok(handle),
-        Err(Error::FormatVersion { .. } | Error::Corrupt { .. })
-            if rebuild && read_marker(dir)?.is_some() =>
-        {
-            std::fs::remove_dir_all(dir).map_err(|err| Error::io(dir, err))?;
-            create(dir)
+        Err(Error::FormatVersion { .. } | Error::Corrupt { .. }) if rebuild => {
+            clear(dir)?;
+            // The lock was let go: another run may have made the index meanwhile.
+            open(dir)
         }
         Err(err) => Err(err),
     }
@@ -86,15 +122,13 @@ pub fn open_or_create(dir: &Path, rebuild: bool) -> Result<IndexHandle> {
 
 fn create(dir: &Path) -> Result<IndexHandle> {
     std::fs::create_dir_all(dir).map_err(|err| Error::io(dir, err))?;
-    let marker = Marker {
-        tool: "search".into(),
-        format: FORMAT_VERSION,
-    };
-    let marker_path = dir.join(MARKER_FILE);
-    let json = serde_json::to_string_pretty(&marker).unwrap_or_default();
-    std::fs::write(&marker_path, json + "\n").map_err(|err| Error::io(&marker_path, err))?;
+    write_marker(dir)?;
     let (schema, fields) = schema::build_schema();
-    let index = Index::create_in_dir(dir, schema).map_err(|source| corrupt(dir, source))?;
+    let index = Index::create_in_dir(dir, schema).map_err(|err| match err {
+        // Another run created it at the same moment, and holds it.
+        TantivyError::IndexAlreadyExists => Error::Busy(dir.to_path_buf()),
+        other => diagnose(dir, other),
+    })?;
     schema::register_tokenizers(&index);
     Ok(IndexHandle {
         dir: dir.to_path_buf(),
@@ -103,29 +137,84 @@ fn create(dir: &Path) -> Result<IndexHandle> {
     })
 }
 
-fn read_marker(dir: &Path) -> Result<Option<Marker>> {
+/// Empties a damaged or outdated index folder and makes a new, empty index in it,
+/// holding tantivy's writer lock all along so a run at work on it is never pulled
+/// from under it.
+fn clear(dir: &Path) -> Result<()> {
+    let directory = MmapDirectory::open(dir).map_err(|err| Error::Tantivy(err.into()))?;
+    let _lock = directory
+        .acquire_lock(&INDEX_WRITER_LOCK)
+        .map_err(|err| writer_error(dir, TantivyError::LockFailure(err, None)))?;
+    let lock_file = INDEX_WRITER_LOCK.filepath.as_os_str();
+    for entry in std::fs::read_dir(dir).map_err(|err| Error::io(dir, err))? {
+        let entry = entry.map_err(|err| Error::io(dir, err))?;
+        if entry.file_name() == lock_file {
+            continue;
+        }
+        let path = entry.path();
+        let removed = if entry.file_type().is_ok_and(|kind| kind.is_dir()) {
+            std::fs::remove_dir_all(&path)
+        } else {
+            std::fs::remove_file(&path)
+        };
+        removed.map_err(|err| Error::io(&path, err))?;
+    }
+    create(dir).map(drop)
+}
+
+/// Writes the marker so that it is whole or absent, never cut short: a run killed
+/// while creating an index leaves a folder the next run recognises.
+fn write_marker(dir: &Path) -> Result<()> {
+    let marker = Marker {
+        tool: "search".into(),
+        format: FORMAT_VERSION,
+    };
+    let json = serde_json::to_string_pretty(&marker).unwrap_or_default() + "\n";
+    write_atomically(&dir.join(MARKER_FILE), json.as_bytes())
+}
+
+/// Writes `path` through a hidden temporary file renamed over it.
+pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let temp = path.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
+    std::fs::write(&temp, bytes).map_err(|err| Error::io(&temp, err))?;
+    std::fs::rename(&temp, path).map_err(|err| {
+        let _ = std::fs::remove_file(&temp);
+        Error::io(path, err)
+    })
+}
+
+fn marker_state(dir: &Path) -> Result<MarkerState> {
     let path = dir.join(MARKER_FILE);
     match std::fs::read(&path) {
-        Ok(bytes) => Ok(serde_json::from_slice::<Marker>(&bytes)
-            .ok()
-            .filter(|m| m.tool == "search")),
-        Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Ok(bytes) => Ok(match serde_json::from_slice::<Marker>(&bytes) {
+            Ok(marker) if marker.tool == "search" => MarkerState::Ours(marker.format),
+            Ok(_) => MarkerState::Foreign,
+            // Valid JSON of another shape is someone else's file.
+            Err(err) if err.is_data() => MarkerState::Foreign,
+            Err(_) => MarkerState::Unreadable,
+        }),
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(MarkerState::Missing),
         Err(err) => Err(Error::io(path, err)),
     }
 }
 
-fn check_marker(dir: &Path) -> Result<()> {
-    match read_marker(dir)? {
-        None => Err(Error::NotOurs {
-            path: dir.to_path_buf(),
-        }),
-        Some(marker) if marker.format != FORMAT_VERSION => Err(Error::FormatVersion {
-            path: dir.to_path_buf(),
-            found: marker.format,
-            expected: FORMAT_VERSION,
-        }),
-        Some(_) => Ok(()),
+/// True when the folder holds our marker and nothing else: a first run was killed
+/// between writing the marker and creating the tantivy index.
+fn creation_was_interrupted(dir: &Path) -> Result<bool> {
+    if !matches!(marker_state(dir)?, MarkerState::Ours(_)) {
+        return Ok(false);
     }
+    let entries = std::fs::read_dir(dir).map_err(|err| Error::io(dir, err))?;
+    Ok(entries.flatten().all(|entry| {
+        let name = entry.file_name();
+        name == MARKER_FILE || name.as_encoded_bytes().first() == Some(&b'.')
+    }))
+}
+
+/// True when `meta.json` describes an index with this program's fields.
+fn has_our_schema(dir: &Path) -> bool {
+    Index::open_in_dir(dir).is_ok_and(|index| schema::fields_of(&index.schema()).is_some())
 }
 
 /// True when `dir` holds anything but hidden files (a `.gitkeep` or `.DS_Store` does
@@ -138,14 +227,139 @@ fn folder_has_files(dir: &Path) -> bool {
     })
 }
 
-fn corrupt(dir: &Path, source: TantivyError) -> Error {
+fn damaged(dir: &Path, problem: impl Into<String>) -> Error {
     Error::Corrupt {
         path: dir.to_path_buf(),
-        source,
+        problem: problem.into(),
     }
 }
 
-/// Maps tantivy's "lock busy" to [`Error::Busy`], anything else to [`Error::Corrupt`].
+/// Turns a tantivy failure while reading the index at `dir` into the error to show:
+/// [`Error::Corrupt`] naming the damaged file when [`damage`] finds one (or when
+/// tantivy itself says the data is corrupt), the plain tantivy error otherwise (a
+/// full disk, a permission).
+pub fn diagnose(dir: &Path, err: TantivyError) -> Error {
+    if let Some(problem) = damage(dir) {
+        return damaged(dir, problem);
+    }
+    if is_corruption(&err) {
+        return damaged(dir, describe(&err));
+    }
+    Error::Tantivy(err)
+}
+
+/// What is damaged in the index at `dir`, if anything: `meta.json` missing or not
+/// tantivy's, a segment file missing, cut short, or not matching its checksum. It
+/// reads every segment file in full, so it runs only once something has failed.
+pub fn damage(dir: &Path) -> Option<String> {
+    let text = match std::fs::read(dir.join(META_FILE)) {
+        Ok(bytes) => bytes,
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
+            return Some("meta.json is missing".into());
+        }
+        Err(err) => return Some(format!("meta.json cannot be read ({err})")),
+    };
+    let Ok(meta) = serde_json::from_slice::<serde_json::Value>(&text) else {
+        return Some("meta.json is not valid JSON".into());
+    };
+    if !meta["segments"].is_array() || !meta["schema"].is_array() {
+        return Some(
+            "meta.json was written by another program (it lists no tantivy segments)".into(),
+        );
+    }
+    let index = match Index::open_in_dir(dir) {
+        Ok(index) => index,
+        Err(err) => return Some(describe(&err)),
+    };
+    let segments = match index.searchable_segment_metas() {
+        Ok(segments) => segments,
+        Err(err) => return Some(describe(&err)),
+    };
+    const COMPONENTS: [SegmentComponent; 6] = [
+        SegmentComponent::Postings,
+        SegmentComponent::Positions,
+        SegmentComponent::Terms,
+        SegmentComponent::Store,
+        SegmentComponent::FastFields,
+        SegmentComponent::FieldNorms,
+    ];
+    for segment in segments {
+        let deletes = segment
+            .has_deletes()
+            .then(|| segment.relative_path(SegmentComponent::Delete));
+        let files = COMPONENTS
+            .into_iter()
+            .map(|component| segment.relative_path(component))
+            .chain(deletes);
+        for file in files {
+            if !dir.join(&file).is_file() {
+                return Some(format!("segment file {} is missing", file.display()));
+            }
+            match index.directory().validate_checksum(&file) {
+                Ok(true) => {}
+                Ok(false) => {
+                    return Some(format!(
+                        "segment file {} is damaged (its checksum does not match)",
+                        file.display()
+                    ));
+                }
+                Err(_) => {
+                    return Some(format!(
+                        "segment file {} is cut short or damaged",
+                        file.display()
+                    ));
+                }
+            }
+        }
+    }
+    None
+}
+
+/// True for the tantivy errors that mean the data on disk is not what it should be.
+fn is_corruption(err: &TantivyError) -> bool {
+    let bad_data = |err: &std::io::Error| {
+        matches!(
+            err.kind(),
+            std::io::ErrorKind::InvalidData | std::io::ErrorKind::UnexpectedEof
+        )
+    };
+    match err {
+        TantivyError::DataCorruption(_)
+        | TantivyError::IncompatibleIndex(_)
+        | TantivyError::OpenReadError(
+            OpenReadError::FileDoesNotExist(_) | OpenReadError::IncompatibleIndex(_),
+        ) => true,
+        TantivyError::OpenReadError(OpenReadError::IoError { io_error, .. }) => bad_data(io_error),
+        TantivyError::IoError(io_error) => bad_data(io_error),
+        _ => false,
+    }
+}
+
+/// A tantivy error in a few words on one line.
+fn describe(err: &TantivyError) -> String {
+    let name = |path: &Path| path.file_name().unwrap_or_default().display().to_string();
+    match err {
+        TantivyError::OpenReadError(OpenReadError::FileDoesNotExist(path)) => {
+            format!("{} is missing", name(path))
+        }
+        TantivyError::OpenReadError(OpenReadError::IoError { filepath, .. }) => {
+            format!("{} is cut short or damaged", name(filepath))
+        }
+        TantivyError::IncompatibleIndex(_)
+        | TantivyError::OpenReadError(OpenReadError::IncompatibleIndex(_)) => {
+            "it was written by an incompatible version of tantivy".into()
+        }
+        other => {
+            let text = other.to_string().replace(['\n', '\r'], " ");
+            match text.char_indices().nth(200) {
+                Some((cut, _)) => format!("{}…", &text[..cut]),
+                None => text,
+            }
+        }
+    }
+}
+
+/// Maps tantivy's "lock busy" to [`Error::Busy`], anything else to [`Error::Tantivy`].
 pub(crate) fn writer_error(dir: &Path, err: TantivyError) -> Error {
     match err {
         TantivyError::LockFailure(LockError::LockBusy, _) => Error::Busy(dir.to_path_buf()),

@@ -7,7 +7,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::ingest::Notice;
 
 /// The file in the index folder holding the last run's report.
@@ -122,7 +122,7 @@ impl RunReport {
     pub fn save(&self, index_dir: &Path) -> Result<()> {
         let path = index_dir.join(LAST_RUN_FILE);
         let json = serde_json::to_string_pretty(self).unwrap_or_default();
-        std::fs::write(&path, json).map_err(|err| Error::io(path, err))
+        crate::index::write_atomically(&path, json.as_bytes())
     }
 
     /// The last run's report, if one was saved.

@@ -60,3 +60,92 @@ pub fn json_lines(stdout: &[u8]) -> Vec<serde_json::Value> {
         .map(|line| serde_json::from_str(line).unwrap_or_else(|err| panic!("{err}: {line:?}")))
         .collect()
 }
+
+/// Writes `files` made-up articles (`{first:04}.txt` on) into `dir`, the same for the
+/// same arguments: paragraphs of words from a small news vocabulary, a headline, and
+/// sentences naming people and places, so every article has passages and entities.
+#[allow(dead_code)] // only the crash and concurrency tests need a large corpus
+pub fn generated_corpus(dir: &Path, first: usize, files: usize) {
+    const WORDS: &[&str] = &[
+        "minister",
+        "officers",
+        "troops",
+        "border",
+        "talks",
+        "agreement",
+        "market",
+        "prices",
+        "oil",
+        "report",
+        "government",
+        "council",
+        "election",
+        "vote",
+        "city",
+        "river",
+        "bridge",
+        "school",
+        "hospital",
+        "police",
+        "court",
+        "judge",
+        "company",
+        "shares",
+        "bank",
+        "rates",
+        "inflation",
+        "growth",
+        "summer",
+        "winter",
+        "festival",
+        "music",
+        "film",
+        "players",
+        "match",
+        "season",
+        "coach",
+        "injury",
+        "the",
+        "of",
+        "and",
+        "in",
+    ];
+    const PEOPLE: &[&str] = &[
+        "Anna Kovalenko",
+        "John Smith",
+        "Kim Yong-hyun",
+        "Maria Garcia",
+    ];
+    const PLACES: &[&str] = &["Kyiv", "Paris", "Seoul", "London", "Berlin", "Madrid"];
+    fs::create_dir_all(dir).unwrap();
+    for n in first..first + files {
+        // A small linear congruential generator, seeded by the article's number.
+        let mut state = (n as u64).wrapping_mul(6364136223846793005) ^ 0x9E37_79B9_7F4A_7C15;
+        let mut next = |below: usize| {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            ((state >> 33) as usize) % below
+        };
+        let mut text = format!("Report {n} on the {}\n", WORDS[next(38)]);
+        for _ in 0..3 + next(5) {
+            text.push('\n');
+            for _ in 0..2 + next(4) {
+                let words: Vec<&str> = (0..8 + next(12))
+                    .map(|_| WORDS[next(WORDS.len())])
+                    .collect();
+                let sentence = words.join(" ");
+                let mut chars = sentence.chars();
+                let first = chars.next().unwrap().to_uppercase();
+                text.push_str(&format!(
+                    "{first}{} in {}, {} said. ",
+                    chars.as_str(),
+                    PLACES[next(PLACES.len())],
+                    PEOPLE[next(PEOPLE.len())]
+                ));
+            }
+            text.push('\n');
+        }
+        fs::write(dir.join(format!("{n:04}.txt")), text).unwrap();
+    }
+}
