@@ -76,6 +76,9 @@ pub struct Fields {
     /// (`person:kim yong hyun\u{1f}Kim Yong-hyun`, see `index/document.rs`): filters
     /// look the key up as a prefix, `search entities` and `--facets` count the postings.
     pub entity: Field,
+    /// On articles: per entity, its kind and a hash of its key (`document::entity_hash`),
+    /// a fast column for counting the entities of a match set.
+    pub entity_hash: Field,
     /// On articles: the entities as JSON (`[{"type": …, "name": …}]`).
     pub entities: Field,
     /// On articles: the metadata with origins, as JSON.
@@ -122,6 +125,7 @@ pub fn build_schema() -> (Schema, Fields) {
         date_text: builder.add_text_field("date_text", STORED),
         facet: builder.add_facet_field("facet", FacetOptions::default()),
         entity: builder.add_text_field("entity", STRING),
+        entity_hash: builder.add_u64_field("entity_hash", FAST),
         entities: builder.add_text_field("entities", STORED),
         meta: builder.add_text_field("meta", STORED),
         file_size: builder.add_u64_field("file_size", STORED),
@@ -154,6 +158,7 @@ pub fn fields_of(schema: &Schema) -> Option<Fields> {
         date_text: field("date_text")?,
         facet: field("facet")?,
         entity: field("entity")?,
+        entity_hash: field("entity_hash")?,
         entities: field("entities")?,
         meta: field("meta")?,
         file_size: field("file_size")?,

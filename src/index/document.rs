@@ -82,8 +82,11 @@ pub fn article_documents(
     );
     // One term per entity, and no facet: a facet costs a dictionary entry per level and
     // a column value, which took a third of indexing time; the term's dictionary already
-    // holds each name once and its postings list the articles (see `query/entities.rs`).
+    // holds each name once and its postings list the articles (see `query/entities.rs`),
+    // and a column of their hashes lets `--facets` count a match set's entities without
+    // reading the dictionary.
     for entity in entities {
+        head.add_u64(fields.entity_hash, entity_hash(entity.kind, &entity.key()));
         head.add_text(fields.entity, entity_term(entity));
     }
     add_date_and_facets(fields, &mut head, date.as_ref(), &facets);
@@ -135,6 +138,24 @@ pub fn entity_term(entity: &Entity) -> String {
 /// The start every term of the entity of this kind and folded key has.
 pub fn entity_key_prefix(kind: EntityKind, key: &str) -> String {
     format!("{}:{key}{ENTITY_NAME_SEPARATOR}", kind.as_str())
+}
+
+/// The number an entity is counted by in the `entity_hash` column: its kind in the top
+/// two bits, a hash of its folded key in the rest.
+pub fn entity_hash(kind: EntityKind, key: &str) -> u64 {
+    let kind_bits = EntityKind::ALL
+        .iter()
+        .position(|&k| k == kind)
+        .unwrap_or_default() as u64;
+    (kind_bits << 62) | (xxhash_rust::xxh3::xxh3_64(key.as_bytes()) >> 2)
+}
+
+/// The kind an [`entity_hash`] was made for.
+pub fn kind_of_hash(hash: u64) -> EntityKind {
+    EntityKind::ALL
+        .get((hash >> 62) as usize)
+        .copied()
+        .unwrap_or(EntityKind::Place)
 }
 
 /// An entity term read back: its kind, folded key and name.
@@ -224,6 +245,13 @@ mod tests {
             Some((EntityKind::Person, "kim yong hyun", "Kim Yong-hyun"))
         );
         assert_eq!(read_entity_term("person:kim"), None);
+        for kind in EntityKind::ALL {
+            assert_eq!(kind_of_hash(entity_hash(kind, "kim yong hyun")), kind);
+        }
+        assert_ne!(
+            entity_hash(EntityKind::Person, "kim yong hyun"),
+            entity_hash(EntityKind::Person, "kim jong un")
+        );
         assert_eq!(read_entity_term("thing:x\u{1f}X"), None);
     }
 

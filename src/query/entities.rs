@@ -9,13 +9,13 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use serde::Serialize;
-use tantivy::schema::IndexRecordOption;
-use tantivy::{Searcher, SegmentOrdinal, Term};
+use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::{Searcher, TantivyDocument, Term};
 
-use crate::entities::{EntityKind, aliases_of, canonical_alias, key_of, name_ends};
+use crate::entities::{Entity, EntityKind, aliases_of, canonical_alias, key_of, name_ends};
 use crate::error::{Error, Result};
 use crate::index::IndexHandle;
-use crate::index::document::{entity_key_prefix, read_entity_term};
+use crate::index::document::{entity_hash, entity_key_prefix, read_entity_term};
 use crate::query::facets::ArticleFacetCounts;
 #[cfg(doc)]
 use crate::query::facets::ArticleFacets;
@@ -62,7 +62,7 @@ pub fn entity_terms(searcher: &Searcher, fields: &Fields, name: &str) -> Result<
     }
     let mut terms = BTreeSet::new();
     for prefix in &prefixes {
-        terms.extend(terms_under(searcher, fields, prefix)?);
+        terms.extend(terms_under(searcher, fields, prefix)?.into_keys());
     }
     if terms.is_empty() {
         // A term no document has: the filter matches nothing, as it should.
@@ -74,13 +74,18 @@ pub fn entity_terms(searcher: &Searcher, fields: &Fields, name: &str) -> Result<
         .collect())
 }
 
-/// Every `entity` term of the index that starts with `prefix`.
-fn terms_under(searcher: &Searcher, fields: &Fields, prefix: &str) -> Result<BTreeSet<String>> {
+/// Every `entity` term of the index that starts with `prefix`, with the number of
+/// articles holding it (deleted ones included: it only ranks spellings).
+fn terms_under(
+    searcher: &Searcher,
+    fields: &Fields,
+    prefix: &str,
+) -> Result<BTreeMap<String, u64>> {
     let mut end = prefix.as_bytes().to_vec();
     if let Some(last) = end.last_mut() {
         *last += 1;
     }
-    let mut terms = BTreeSet::new();
+    let mut terms = BTreeMap::new();
     for segment in searcher.segment_readers() {
         let index = segment.inverted_index(fields.entity)?;
         let mut stream = index
@@ -92,7 +97,7 @@ fn terms_under(searcher: &Searcher, fields: &Fields, prefix: &str) -> Result<BTr
             .map_err(tantivy::TantivyError::from)?;
         while stream.advance() {
             if let Ok(term) = std::str::from_utf8(stream.key()) {
-                terms.insert(term.to_owned());
+                *terms.entry(term.to_owned()).or_default() += u64::from(stream.value().doc_freq);
             }
         }
     }
@@ -107,29 +112,20 @@ fn indexed_keys(
 ) -> Result<BTreeSet<String>> {
     let terms = terms_under(searcher, fields, &format!("{}:", kind.as_str()))?;
     Ok(terms
-        .iter()
+        .keys()
         .filter_map(|term| Some(read_entity_term(term)?.1.to_owned()))
         .collect())
 }
 
-/// Per kind, every spelling of an entity with the number of articles using it: among
-/// the matching articles `within` (kept by [`ArticleFacets::keeping_articles`]), or
-/// among all live articles. Read from the `entity` field alone: its dictionary holds
-/// each spelling once, and its postings list the articles.
+/// Per kind, every spelling of an entity with the number of live articles using it.
+/// Read from the `entity` field alone: its dictionary holds each spelling once, and its
+/// postings list the articles.
 pub fn spelling_counts(
     searcher: &Searcher,
     fields: &Fields,
-    within: Option<&ArticleFacetCounts>,
 ) -> Result<HashMap<EntityKind, Vec<(String, u64)>>> {
     let mut counts: HashMap<Vec<u8>, u64> = HashMap::new();
-    for (ord, segment) in searcher.segment_readers().iter().enumerate() {
-        let set = match within {
-            Some(found) => match found.article_set(ord as SegmentOrdinal) {
-                Some(set) => Some(set),
-                None => continue,
-            },
-            None => None,
-        };
+    for segment in searcher.segment_readers() {
         let alive = segment.alive_bitset();
         let index = segment.inverted_index(fields.entity)?;
         let mut stream = index
@@ -138,28 +134,23 @@ pub fn spelling_counts(
             .map_err(tantivy::TantivyError::from)?;
         while stream.advance() {
             let info = stream.value();
-            let n = if set.is_none() && alive.is_none() {
-                u64::from(info.doc_freq)
-            } else {
-                let mut postings = index
-                    .read_block_postings_from_terminfo(info, IndexRecordOption::Basic)
-                    .map_err(tantivy::TantivyError::from)?;
-                let mut n = 0;
-                loop {
-                    let docs = postings.docs();
-                    if docs.is_empty() {
-                        break;
+            let n = match alive {
+                None => u64::from(info.doc_freq),
+                Some(alive) => {
+                    let mut postings = index
+                        .read_block_postings_from_terminfo(info, IndexRecordOption::Basic)
+                        .map_err(tantivy::TantivyError::from)?;
+                    let mut n = 0;
+                    while !postings.docs().is_empty() {
+                        n += postings
+                            .docs()
+                            .iter()
+                            .filter(|&&doc| alive.is_alive(doc))
+                            .count() as u64;
+                        postings.advance();
                     }
-                    n += docs
-                        .iter()
-                        .filter(|&&doc| {
-                            set.is_none_or(|set| set.contains(doc))
-                                && alive.is_none_or(|alive| alive.is_alive(doc))
-                        })
-                        .count() as u64;
-                    postings.advance();
+                    n
                 }
-                n
             };
             if n > 0 {
                 *counts.entry(stream.key().to_vec()).or_default() += n;
@@ -175,6 +166,48 @@ pub fn spelling_counts(
         }
     }
     Ok(by_kind)
+}
+
+/// The `limit` entities of `kind` most mentioned in a match set (counted by
+/// [`ArticleFacets::counting_entities`]), each under its most common spelling in the
+/// index, with its count of matching articles. A hash is named by the stored entities
+/// of one article that mentions it.
+pub fn top_entities(
+    searcher: &Searcher,
+    fields: &Fields,
+    found: &ArticleFacetCounts,
+    kind: EntityKind,
+    limit: usize,
+) -> Result<Vec<(String, u64)>> {
+    let mut named = Vec::new();
+    for (hash, tally) in found.top_entities(kind, limit) {
+        let doc: TantivyDocument = searcher.doc(tally.example)?;
+        let stored: Vec<Entity> = doc
+            .get_first(fields.entities)
+            .and_then(|v| v.as_str())
+            .and_then(|json| serde_json::from_str(json).ok())
+            .unwrap_or_default();
+        let Some(key) = stored
+            .iter()
+            .map(Entity::key)
+            .find(|key| entity_hash(kind, key) == hash)
+        else {
+            continue;
+        };
+        let spellings = terms_under(searcher, fields, &entity_key_prefix(kind, &key))?;
+        let best = spellings
+            .iter()
+            .filter_map(|(term, n)| Some((read_entity_term(term)?.2, *n)))
+            .max_by(|a, b| {
+                a.1.cmp(&b.1)
+                    .then(a.0.len().cmp(&b.0.len()))
+                    .then(b.0.cmp(a.0))
+            });
+        if let Some((name, _)) = best {
+            named.push((name.to_owned(), tally.articles));
+        }
+    }
+    Ok(named)
 }
 
 /// Per-spelling article counts of one kind → one count per entity: spellings grouped
@@ -249,7 +282,7 @@ pub fn list(
 ) -> Result<Vec<EntityCount>> {
     let reader = handle.index.reader()?;
     let searcher = reader.searcher();
-    let mut spellings = spelling_counts(&searcher, &handle.fields, None)?;
+    let mut spellings = spelling_counts(&searcher, &handle.fields)?;
     let mut all = Vec::new();
     for k in EntityKind::ALL {
         if kind.is_some_and(|wanted| wanted != k) {

@@ -3,9 +3,8 @@
 //! every passage carries) must count once, not five times. tantivy's `FacetCollector`
 //! counts documents, so this collector counts, for an article's first matching passage
 //! (told apart by the `article_key` fast field), the facets of the article's own
-//! document, which sits `passage + 1` documents before it. On request it also keeps
-//! the set of matching article documents per segment, which entity counts
-//! (`query/entities.rs`) intersect with the entity terms' postings.
+//! document, which sits `passage + 1` documents before it. On request it also counts
+//! the articles' entities, from their `entity_hash` column.
 
 use rustc_hash::FxHashMap as HashMap;
 
@@ -15,24 +14,36 @@ use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::Column;
 use tantivy::fastfield::FacetReader;
 use tantivy::schema::Facet;
-use tantivy::{BitSet, DocId, Score, SegmentOrdinal, SegmentReader};
+use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader};
+
+use crate::entities::EntityKind;
+use crate::index::document::kind_of_hash;
 
 /// Counts, per distinct matching article, its facets under the given roots.
 pub struct ArticleFacets {
     roots: Vec<String>,
-    /// Keep each segment's matching article documents.
-    keep_articles: bool,
+    /// Count entities too.
+    count_entities: bool,
 }
 
 /// What [`ArticleFacets`] found: matching articles, and per facet (in its encoded form)
 /// how many of them carry it.
-#[derive(Default)]
+#[derive(Debug, Default)]
 pub struct ArticleFacetCounts {
     articles: u64,
     counts: HashMap<String, u64>,
-    /// With [`ArticleFacets::keeping_articles`]: per segment ordinal, its matching
-    /// article documents.
-    article_sets: Vec<(SegmentOrdinal, BitSet)>,
+    /// With [`ArticleFacets::counting_entities`]: per entity hash, the matching articles
+    /// that mention it and one of them (whose stored entities name it).
+    entities: HashMap<u64, EntityTally>,
+}
+
+/// How many matching articles mention an entity, and one that does.
+#[derive(Debug, Clone, Copy)]
+pub struct EntityTally {
+    /// Matching articles.
+    pub articles: u64,
+    /// One of them (its `article` document).
+    pub example: DocAddress,
 }
 
 impl ArticleFacets {
@@ -40,13 +51,13 @@ impl ArticleFacets {
     pub fn under(roots: &[&str]) -> Self {
         Self {
             roots: roots.iter().map(|root| encoded_prefix(root)).collect(),
-            keep_articles: false,
+            count_entities: false,
         }
     }
 
-    /// Also keeps the set of matching article documents of each segment.
-    pub fn keeping_articles(mut self) -> Self {
-        self.keep_articles = true;
+    /// Also counts the entities the matching articles mention.
+    pub fn counting_entities(mut self) -> Self {
+        self.count_entities = true;
         self
     }
 }
@@ -73,13 +84,24 @@ impl ArticleFacetCounts {
         children
     }
 
-    /// The matching article documents of the segment with this ordinal (with
-    /// [`ArticleFacets::keeping_articles`]; `None` otherwise or when none matched there).
-    pub fn article_set(&self, segment: SegmentOrdinal) -> Option<&BitSet> {
-        self.article_sets
+    /// The `limit` entities of `kind` most mentioned by matching articles, most first
+    /// (ties by hash, so the choice is stable), as (hash, tally).
+    pub fn top_entities(&self, kind: EntityKind, limit: usize) -> Vec<(u64, EntityTally)> {
+        let mut top: Vec<(u64, EntityTally)> = self
+            .entities
             .iter()
-            .find(|(ord, _)| *ord == segment)
-            .map(|(_, set)| set)
+            .filter(|(hash, _)| kind_of_hash(**hash) == kind)
+            .map(|(hash, tally)| (*hash, *tally))
+            .collect();
+        let order = |a: &(u64, EntityTally), b: &(u64, EntityTally)| {
+            b.1.articles.cmp(&a.1.articles).then(a.0.cmp(&b.0))
+        };
+        if top.len() > limit {
+            top.select_nth_unstable_by(limit, order);
+            top.truncate(limit);
+        }
+        top.sort_unstable_by(order);
+        top
     }
 }
 
@@ -100,8 +122,9 @@ pub struct SegmentArticleFacets {
     facets: FacetReader,
     roots: Vec<String>,
     segment: SegmentOrdinal,
-    /// The matching article documents, when kept.
-    article_set: Option<BitSet>,
+    /// The `entity_hash` column, when entities are counted.
+    entity_hashes: Option<Column<u64>>,
+    entities: HashMap<u64, EntityTally>,
     last_key: Option<u64>,
     articles: u64,
     /// Matching articles per facet ordinal.
@@ -120,9 +143,12 @@ impl Collector for ArticleFacets {
         let facets = reader.facet_reader("facet")?;
         Ok(SegmentArticleFacets {
             segment,
-            article_set: self
-                .keep_articles
-                .then(|| BitSet::with_max_value(reader.max_doc())),
+            entity_hashes: if self.count_entities {
+                Some(reader.fast_fields().u64("entity_hash")?)
+            } else {
+                None
+            },
+            entities: HashMap::default(),
             keys: reader.fast_fields().u64("article_key")?,
             passages: reader.fast_fields().u64("passage")?,
             counts: vec![0; facets.num_facets()],
@@ -141,7 +167,13 @@ impl Collector for ArticleFacets {
         let mut merged = ArticleFacetCounts::default();
         for fruit in fruits {
             merged.articles += fruit.articles;
-            merged.article_sets.extend(fruit.article_sets);
+            for (hash, tally) in fruit.entities {
+                merged
+                    .entities
+                    .entry(hash)
+                    .and_modify(|merged| merged.articles += tally.articles)
+                    .or_insert(tally);
+            }
             for (facet, n) in fruit.counts {
                 *merged.counts.entry(facet).or_default() += n;
             }
@@ -170,8 +202,16 @@ impl SegmentCollector for SegmentArticleFacets {
         let Some(article) = article_doc(doc, passage) else {
             return;
         };
-        if let Some(set) = &mut self.article_set {
-            set.insert(article);
+        if let Some(hashes) = &self.entity_hashes {
+            for hash in hashes.values_for_doc(article) {
+                self.entities
+                    .entry(hash)
+                    .or_insert(EntityTally {
+                        articles: 0,
+                        example: DocAddress::new(self.segment, article),
+                    })
+                    .articles += 1;
+            }
         }
         for ord in self.facets.facet_ords(article) {
             if let Some(count) = self.counts.get_mut(ord as usize) {
@@ -207,11 +247,7 @@ impl SegmentCollector for SegmentArticleFacets {
         ArticleFacetCounts {
             articles: self.articles,
             counts,
-            article_sets: self
-                .article_set
-                .map(|set| (self.segment, set))
-                .into_iter()
-                .collect(),
+            entities: self.entities,
         }
     }
 }

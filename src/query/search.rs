@@ -13,7 +13,7 @@ use crate::entities::{Entity, EntityKind};
 use crate::error::Result;
 use crate::index::IndexHandle;
 use crate::query::articles::article_doc;
-use crate::query::entities::{EntityCount, group_counts, spelling_counts};
+use crate::query::entities::{EntityCount, group_counts, top_entities};
 use crate::query::facets::ArticleFacets;
 use crate::query::highlight::{Snippet, highlight_ranges, snippet};
 use crate::query::parse::{ParsedQuery, QueryRequest, parse};
@@ -298,7 +298,7 @@ pub(crate) fn top_passages(
 fn facets(searcher: &Searcher, fields: &Fields, parsed: &ParsedQuery) -> Result<Facets> {
     let found = searcher.search(
         &parsed.matching,
-        &ArticleFacets::under(&["/outlet", "/month"]).keeping_articles(),
+        &ArticleFacets::under(&["/outlet", "/month"]).counting_entities(),
     )?;
     let values = |root: &str| -> Vec<FacetCount> {
         found
@@ -314,13 +314,10 @@ fn facets(searcher: &Searcher, fields: &Fields, parsed: &ParsedQuery) -> Result<
             .then_with(|| a.value.cmp(&b.value))
     });
     let months = values("/month");
-    let mut spellings = spelling_counts(searcher, fields, Some(&found))?;
     let mut entities = Vec::new();
     for kind in EntityKind::ALL {
-        let mut names = spellings.remove(&kind).unwrap_or_default();
-        // Only the most frequent spellings can make the top ten: group those alone.
-        names.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-        names.truncate(FACET_ENTITIES * 20);
+        // A few more than are shown, so lone surnames can join their person.
+        let names = top_entities(searcher, fields, &found, kind, FACET_ENTITIES * 3)?;
         let mut counts = group_counts(kind, names, false);
         counts.truncate(FACET_ENTITIES);
         entities.extend(counts);
