@@ -331,5 +331,37 @@ mod tests {
                 prop_assert!(snippet.text.is_char_boundary(range.start) && snippet.text.is_char_boundary(range.end));
             }
         }
+
+        #[test]
+        fn snippet_highlights_mark_the_passages_words(
+            text in "([A-Za-zé]{1,8}[ ,.!?\n\t\u{1}\u{85}]{1,3}){0,120}",
+            word in "[a-z]{1,3}",
+            other in "[a-z]{1,3}",
+        ) {
+            let terms = terms(&[&word], &[(&[&other, &word], 1)]);
+            let ranges = highlight_ranges(&mut text_analyzer(), &terms, &text);
+            for pair in ranges.windows(2) {
+                prop_assert!(pair[0].end < pair[1].start, "sorted and apart: {:?}", ranges);
+            }
+            let blank = |s: &str| -> String {
+                s.chars()
+                    .map(|c| if c.is_control() { " ".repeat(c.len_utf8()) } else { c.to_string() })
+                    .collect()
+            };
+            let marked: Vec<String> = ranges.iter().map(|r| blank(&text[r.clone()])).collect();
+            let snippet = snippet(&text, &ranges);
+            prop_assert!(!snippet.text.chars().any(char::is_control));
+            for pair in snippet.highlights.windows(2) {
+                prop_assert!(pair[0].end < pair[1].start);
+            }
+            for range in &snippet.highlights {
+                let shown = snippet.text[range.clone()].to_owned();
+                prop_assert!(marked.contains(&shown), "{:?} is not one of {:?}", shown, marked);
+            }
+            // A passage short enough to show whole keeps every highlight.
+            if text.trim_end().chars().count() <= SNIPPET_CHARS {
+                prop_assert_eq!(snippet.highlights.len(), ranges.len());
+            }
+        }
     }
 }
