@@ -24,15 +24,25 @@ fuzz_target!(|data: &[u8]| {
     let ranges = highlight_ranges(&mut analyzer, &terms, passage);
     let mut previous_end = None;
     for range in &ranges {
-        assert!(range.start < range.end && range.end <= passage.len(), "{ranges:?}");
-        assert!(previous_end.is_none_or(|end| end < range.start), "{ranges:?}");
+        assert!(
+            range.start < range.end && range.end <= passage.len(),
+            "{ranges:?}"
+        );
+        assert!(
+            previous_end.is_none_or(|end| end < range.start),
+            "{ranges:?}"
+        );
         assert!(passage.is_char_boundary(range.start) && passage.is_char_boundary(range.end));
         assert!(!analyze(&mut analyzer, &passage[range.clone()]).is_empty());
         previous_end = Some(range.end);
     }
 
     let shown = snippet(passage, &ranges);
-    assert!(!shown.text.chars().any(char::is_control), "{:?}", shown.text);
+    assert!(
+        !shown.text.chars().any(char::is_control),
+        "{:?}",
+        shown.text
+    );
     // A control character is blanked with as many spaces as it has bytes (so offsets
     // hold): only those spaces may take a snippet past its length and two ellipses.
     let blanks: usize = passage

@@ -33,7 +33,10 @@ fuzz_target!(|data: &[u8]| {
         }
         for passage in &passages {
             assert!(body.is_char_boundary(passage.start) && body.is_char_boundary(passage.end));
-            assert!(passage.line >= 1 && passage.line as usize <= lines, "{passage:?}");
+            assert!(
+                passage.line >= 1 && passage.line as usize <= lines,
+                "{passage:?}"
+            );
         }
         if let Some(date) = &article.meta.date {
             assert_eq!(NewsDate::parse(&date.value.to_string()), Some(date.value));
@@ -47,6 +50,9 @@ fuzz_target!(|data: &[u8]| {
         assert!(date.first_day() <= date.last_day());
     }
     if let Some(date) = NewsDate::parse(&text) {
-        assert_eq!(NewsDate::parse_prefix(&text), Some((date, text.trim_end().len())));
+        assert_eq!(
+            NewsDate::parse_prefix(&text),
+            Some((date, text.trim_end().len()))
+        );
     }
 });

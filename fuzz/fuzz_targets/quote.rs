@@ -48,8 +48,14 @@ fuzz_target!(|data: &[u8]| {
         check(passage_text, &passage, &a);
         let _ = diff(quote_text, &quote, passage_text, &passage, &a);
         let people = [
-            Person { name: "Kim Yong-hyun", aliases: &["Kim"] },
-            Person { name: "Kim Jong Un", aliases: &["Kim Jong-un"] },
+            Person {
+                name: "Kim Yong-hyun",
+                aliases: &["Kim"],
+            },
+            Person {
+                name: "Kim Jong Un",
+                aliases: &["Kim Jong-un"],
+            },
         ];
         let said = attribute(passage_text, a.byte_range.clone(), &people);
         if let Some(speaker) = &said.speaker {
