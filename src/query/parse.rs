@@ -406,6 +406,13 @@ fn check_and_collect(
                 UserInputLeaf::Exists { field } => Some(field.as_str()),
                 _ => None,
             };
+            if let UserInputLeaf::Exists { field } = leaf.as_ref() {
+                // tantivy answers `field:*` only on fast fields, which these are not.
+                let field = escape_controls(field);
+                return Err(Error::BadQuery(format!(
+                    "`{field}:*` (any value) cannot be searched — give words, e.g. `{field}:troops`"
+                )));
+            }
             if let Some(field) = field
                 && !USER_FIELDS.contains(&field)
             {
@@ -510,6 +517,21 @@ mod tests {
         assert_eq!(
             message,
             "bad query at column 18: missing delimiter \", here: North K\\n\"unclosed⟨here⟩ — fix it, or use -F/--plain to search for the words as they are"
+        );
+    }
+
+    #[test]
+    fn a_field_wildcard_is_a_bad_query_not_a_schema_error() {
+        // Found by the `query` fuzz target: `title:*` failed at search time with
+        // tantivy's "Field title is not a fast field".
+        let dir = tempfile::tempdir().unwrap();
+        let handle = crate::index::open_or_create(dir.path(), false).unwrap();
+        let Err(Error::BadQuery(message)) = parse_text(&handle, "Donetsk title:*", false) else {
+            panic!("`title:*` is a bad query");
+        };
+        assert_eq!(
+            message,
+            "`title:*` (any value) cannot be searched — give words, e.g. `title:troops`"
         );
     }
 
