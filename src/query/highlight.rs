@@ -210,10 +210,13 @@ fn word_window(text: &str, focus: usize) -> Range<usize> {
         .char_indices()
         .nth(SNIPPET_CHARS)
         .map_or(text.len(), |(i, _)| start + i);
+    // Past the whole space character: a no-break space is two bytes.
     if start > 0
-        && let Some(space) = text[start..focus].find(char::is_whitespace)
+        && let Some((space, c)) = text[start..focus]
+            .char_indices()
+            .find(|(_, c)| c.is_whitespace())
     {
-        start += space + 1;
+        start += space + c.len_utf8();
     }
     if end < text.len()
         && let Some(space) = text[focus..end].rfind(char::is_whitespace)
@@ -316,6 +319,22 @@ mod tests {
         assert_eq!(snippet.text, "Line one line  [31mtwo");
         assert_eq!(snippet.highlights.len(), 1);
         assert_eq!(&snippet.text[snippet.highlights[0].clone()], "two");
+    }
+
+    #[test]
+    fn a_word_window_starts_after_a_no_break_space_not_inside_it() {
+        // Found by the `highlight` fuzz target: a window opened one byte into U+00A0.
+        let passage = format!(
+            "{}\u{a0}{} officers {}",
+            "a".repeat(150),
+            "b".repeat(50),
+            "c ".repeat(200)
+        );
+        let officers = 203..211;
+        assert_eq!(&passage[officers.clone()], "officers");
+        let snippet = snippet(&passage, std::slice::from_ref(&officers));
+        assert!(snippet.text.starts_with(&format!("…{}", "b".repeat(50))));
+        assert_eq!(marked(&snippet.text, &snippet.highlights), ["officers"]);
     }
 
     proptest! {
