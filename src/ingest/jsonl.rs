@@ -131,6 +131,7 @@ fn text_of(value: &Value) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     #[test]
     fn reuters_style_record() {
@@ -178,5 +179,49 @@ mod tests {
             &read.notices[0],
             Notice::Skipped { reason: SkipReason::BadRecord(why), .. } if why.starts_with("invalid JSON")
         ));
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        #[test]
+        fn every_line_is_an_article_or_a_notice_naming_it(
+            lines in prop::collection::vec(
+                prop_oneof![
+                    ("\\PC{0,12}", "\\PC{0,30}", "[0-9 a-zA-Z,:-]{0,20}").prop_map(|(title, text, date)| {
+                        serde_json::json!({"id": 7, "title": title, "text": text, "published": date, "authors": [{"name": title}, 3, null]}).to_string()
+                    }),
+                    "[\\PC\r\t]{0,40}",
+                ],
+                0..12,
+            ),
+            first_line in 1u32..100_000,
+        ) {
+            let chunk = lines.join("\n");
+            let read = read_chunk(Path::new("a.jsonl"), chunk.as_bytes(), first_line, &Metadata::default());
+            let mut seen: Vec<u32> = read
+                .articles
+                .iter()
+                .map(|article| match article.lines {
+                    LineMap::Fixed(line) => line,
+                    _ => 0,
+                })
+                .chain(read.notices.iter().filter_map(|notice| match notice {
+                    Notice::Skipped { line, .. } => *line,
+                    _ => None,
+                }))
+                .collect();
+            seen.sort_unstable();
+            let expected: Vec<u32> = chunk
+                .split('\n')
+                .enumerate()
+                .filter(|(_, line)| !line.trim_start_matches('\u{feff}').bytes().all(|b| b.is_ascii_whitespace()))
+                .map(|(index, _)| first_line + index as u32)
+                .collect();
+            prop_assert_eq!(seen, expected);
+            for article in &read.articles {
+                prop_assert!(!article.body.trim().is_empty());
+            }
+        }
     }
 }

@@ -237,6 +237,29 @@ mod tests {
 
     proptest! {
         #[test]
+        fn passages_start_on_the_line_of_their_first_word(
+            body in "([a-zA-Zé .]{0,120}[\n]{0,3}){0,40}",
+            first in 1u32..1000,
+        ) {
+            let article = Article {
+                path: "a.txt".into(),
+                source_id: None,
+                meta: Metadata::default(),
+                body,
+                lines: LineMap::Contiguous(first),
+            };
+            let passages = split_passages(&article);
+            let body = &article.body;
+            for (index, passage) in passages.iter().enumerate() {
+                prop_assert_eq!(passage.index as usize, index);
+                let text = passage.text(body);
+                let at = passage.start + body[passage.start..].find(text).unwrap_or(0);
+                let newlines = body[..at].matches('\n').count();
+                prop_assert_eq!(passage.line as usize, first as usize + newlines);
+            }
+        }
+
+        #[test]
         fn spans_tile_the_body_on_char_boundaries(body in "(\\PC{0,80}[\n .]{0,3}){0,60}") {
             let spans = split_spans(&body);
             if body.trim().is_empty() {

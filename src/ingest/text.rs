@@ -228,6 +228,7 @@ fn byline(line: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     fn parse(text: &str) -> Article {
         parse_text(Path::new("a.txt"), text, Format::Text)
@@ -322,5 +323,37 @@ mod tests {
         assert_eq!(byline("Union of Russia and North Korea"), None);
         assert_eq!(byline("By Shweta Sharma"), Some("Shweta Sharma"));
         assert_eq!(byline("Over 20 soldiers were killed."), None);
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        #[test]
+        fn the_body_maps_back_to_its_source_lines(
+            text in prop_oneof![
+                any::<String>(),
+                "(---\r?\n((title|outlet|date|author|x): ?[^\n]{0,16}\n){0,4}(---|\\.\\.\\.)?\n)?(\n{0,2}date 2024-1[0-3](-0[0-9])? ?)?([A-Z][^\n]{0,40}\n)?(By [A-Z][a-z]+( [A-Z][a-z]+)?\n)?\n?([^\n]{0,50}\n?){0,4}",
+            ],
+            markdown in any::<bool>(),
+        ) {
+            let format = if markdown { Format::Markdown } else { Format::Text };
+            let article = parse_text(Path::new("a.md"), &text, format);
+            let LineMap::Contiguous(first) = article.lines else {
+                return Err(TestCaseError::fail("text bodies are contiguous"));
+            };
+            let body = &article.body;
+            prop_assert_eq!(body.trim_end(), body.as_str());
+            if !body.is_empty() {
+                // The body is the source from some position on, trailing space dropped,
+                // and that position is on the line the map gives.
+                let at = text.trim_end().len() - body.len();
+                prop_assert_eq!(&text[at..].trim_end(), body);
+                prop_assert_eq!(first as usize, 1 + text[..at].matches('\n').count());
+            }
+            for value in [&article.meta.title, &article.meta.author].into_iter().flatten() {
+                prop_assert!(!value.value.trim().is_empty());
+                prop_assert!(!value.value.contains('\n'), "{:?}", value.value);
+            }
+        }
     }
 }

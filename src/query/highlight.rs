@@ -210,10 +210,13 @@ fn word_window(text: &str, focus: usize) -> Range<usize> {
         .char_indices()
         .nth(SNIPPET_CHARS)
         .map_or(text.len(), |(i, _)| start + i);
+    // Past the whole space character: a no-break space is two bytes.
     if start > 0
-        && let Some(space) = text[start..focus].find(char::is_whitespace)
+        && let Some((space, c)) = text[start..focus]
+            .char_indices()
+            .find(|(_, c)| c.is_whitespace())
     {
-        start += space + 1;
+        start += space + c.len_utf8();
     }
     if end < text.len()
         && let Some(space) = text[focus..end].rfind(char::is_whitespace)
@@ -318,6 +321,22 @@ mod tests {
         assert_eq!(&snippet.text[snippet.highlights[0].clone()], "two");
     }
 
+    #[test]
+    fn a_word_window_starts_after_a_no_break_space_not_inside_it() {
+        // Found by the `highlight` fuzz target: a window opened one byte into U+00A0.
+        let passage = format!(
+            "{}\u{a0}{} officers {}",
+            "a".repeat(150),
+            "b".repeat(50),
+            "c ".repeat(200)
+        );
+        let officers = 203..211;
+        assert_eq!(&passage[officers.clone()], "officers");
+        let snippet = snippet(&passage, std::slice::from_ref(&officers));
+        assert!(snippet.text.starts_with(&format!("…{}", "b".repeat(50))));
+        assert_eq!(marked(&snippet.text, &snippet.highlights), ["officers"]);
+    }
+
     proptest! {
         #[test]
         fn snippet_ranges_are_valid(text in "\\PC{0,600}", word in "[a-z]{1,6}") {
@@ -329,6 +348,38 @@ mod tests {
             for range in &snippet.highlights {
                 prop_assert!(range.start < range.end && range.end <= snippet.text.len());
                 prop_assert!(snippet.text.is_char_boundary(range.start) && snippet.text.is_char_boundary(range.end));
+            }
+        }
+
+        #[test]
+        fn snippet_highlights_mark_the_passages_words(
+            text in "([A-Za-zé]{1,8}[ ,.!?\n\t\u{1}\u{85}]{1,3}){0,120}",
+            word in "[a-z]{1,3}",
+            other in "[a-z]{1,3}",
+        ) {
+            let terms = terms(&[&word], &[(&[&other, &word], 1)]);
+            let ranges = highlight_ranges(&mut text_analyzer(), &terms, &text);
+            for pair in ranges.windows(2) {
+                prop_assert!(pair[0].end < pair[1].start, "sorted and apart: {:?}", ranges);
+            }
+            let blank = |s: &str| -> String {
+                s.chars()
+                    .map(|c| if c.is_control() { " ".repeat(c.len_utf8()) } else { c.to_string() })
+                    .collect()
+            };
+            let marked: Vec<String> = ranges.iter().map(|r| blank(&text[r.clone()])).collect();
+            let snippet = snippet(&text, &ranges);
+            prop_assert!(!snippet.text.chars().any(char::is_control));
+            for pair in snippet.highlights.windows(2) {
+                prop_assert!(pair[0].end < pair[1].start);
+            }
+            for range in &snippet.highlights {
+                let shown = snippet.text[range.clone()].to_owned();
+                prop_assert!(marked.contains(&shown), "{:?} is not one of {:?}", shown, marked);
+            }
+            // A passage short enough to show whole keeps every highlight.
+            if text.trim_end().chars().count() <= SNIPPET_CHARS {
+                prop_assert_eq!(snippet.highlights.len(), ranges.len());
             }
         }
     }

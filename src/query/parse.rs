@@ -241,7 +241,7 @@ fn syntax_query(
     let parser = QueryParser::for_index(&handle.index, vec![handle.fields.text]);
     let query = parser
         .build_query_from_user_input_ast(ast)
-        .map_err(|err| Error::BadQuery(format!("{err}")))?;
+        .map_err(|err| Error::BadQuery(escape_controls(&err.to_string())))?;
     Ok((Some(query), highlight))
 }
 
@@ -350,16 +350,31 @@ fn syntax_error(text: &str) -> String {
     let (pos, what) = errors
         .first()
         .map_or((text.len(), "cannot read the query".to_owned()), |err| {
-            (err.pos, err.message.replace("\\\"", "\""))
+            (err.pos, escape_controls(&err.message.replace("\\\"", "\"")))
         });
     let column = text
         .get(..pos.min(text.len()))
         .map_or(0, |before| before.chars().count());
     let (before, after) = text.split_at(pos.min(text.len()));
+    let (before, after) = (escape_controls(before), escape_controls(after));
     format!(
         "bad query at column {}: {what}, here: {before}⟨here⟩{after} — fix it, or use -F/--plain to search for the words as they are",
         column + 1
     )
+}
+
+/// `text` with line breaks and other control characters escaped (`\n`, `\u{1b}`), so
+/// an error quoting the query stays on one line and cannot drive the terminal.
+fn escape_controls(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_control() {
+            escaped.extend(c.escape_default());
+        } else {
+            escaped.push(c);
+        }
+    }
+    escaped
 }
 
 /// Rejects fields users may not query, and gathers the highlight terms from every
@@ -391,9 +406,17 @@ fn check_and_collect(
                 UserInputLeaf::Exists { field } => Some(field.as_str()),
                 _ => None,
             };
+            if let UserInputLeaf::Exists { field } = leaf.as_ref() {
+                // tantivy answers `field:*` only on fast fields, which these are not.
+                let field = escape_controls(field);
+                return Err(Error::BadQuery(format!(
+                    "`{field}:*` (any value) cannot be searched — give words, e.g. `{field}:troops`"
+                )));
+            }
             if let Some(field) = field
                 && !USER_FIELDS.contains(&field)
             {
+                let field = escape_controls(field);
                 return Err(Error::BadQuery(format!(
                     "unknown field `{field}:` — queries can name title:, text:, outlet: or entity:; use --since/--until for dates"
                 )));
@@ -474,6 +497,84 @@ fn proximity_boost(pairs: usize) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// Parses `text` against an empty index, as `search query` would.
+    fn parse_text(handle: &IndexHandle, text: &str, plain: bool) -> Result<ParsedQuery> {
+        let reader = handle.index.reader()?;
+        let request = QueryRequest {
+            text: text.to_owned(),
+            plain,
+            ..QueryRequest::default()
+        };
+        parse(handle, &reader.searcher(), &request)
+    }
+
+    #[test]
+    fn a_bad_query_with_a_line_break_is_reported_on_one_line() {
+        // Found by the `query` fuzz target: the query was quoted with its line break.
+        let message = syntax_error("North K\n\"unclosed");
+        assert_eq!(
+            message,
+            "bad query at column 18: missing delimiter \", here: North K\\n\"unclosed⟨here⟩ — fix it, or use -F/--plain to search for the words as they are"
+        );
+    }
+
+    #[test]
+    fn a_field_wildcard_is_a_bad_query_not_a_schema_error() {
+        // Found by the `query` fuzz target: `title:*` failed at search time with
+        // tantivy's "Field title is not a fast field".
+        let dir = tempfile::tempdir().unwrap();
+        let handle = crate::index::open_or_create(dir.path(), false).unwrap();
+        let Err(Error::BadQuery(message)) = parse_text(&handle, "Donetsk title:*", false) else {
+            panic!("`title:*` is a bad query");
+        };
+        assert_eq!(
+            message,
+            "`title:*` (any value) cannot be searched — give words, e.g. `title:troops`"
+        );
+    }
+
+    #[test]
+    fn control_characters_in_field_names_are_escaped() {
+        let dir = tempfile::tempdir().unwrap();
+        let handle = crate::index::open_or_create(dir.path(), false).unwrap();
+        let Err(Error::BadQuery(message)) = parse_text(&handle, "a\\\u{1b}b:word", false) else {
+            panic!("an unknown field is a bad query");
+        };
+        assert_eq!(
+            message,
+            "unknown field `a\\\\u{1b}b:` — queries can name title:, text:, outlet: or entity:; use --since/--until for dates"
+        );
+    }
+
+    #[test]
+    fn any_query_parses_or_is_a_one_line_bad_query() {
+        let dir = tempfile::tempdir().unwrap();
+        let handle = crate::index::open_or_create(dir.path(), false).unwrap();
+        let text = prop_oneof![
+            any::<String>(),
+            "([a-zA-Z0-9 \t\n\"():+\\-~^*{}\\[\\]!\\\\]|AND|OR|NOT|title:|outlet:|entity:|é){0,24}",
+        ];
+        let mut runner = proptest::test_runner::TestRunner::new(ProptestConfig::with_cases(300));
+        let outcome = runner.run(&(text, any::<bool>()), |(text, plain)| {
+            match parse_text(&handle, &text, plain) {
+                Ok(parsed) => {
+                    let words = &parsed.highlight.words;
+                    prop_assert!(words.iter().all(|w| !w.is_empty()));
+                }
+                Err(Error::BadQuery(message)) => {
+                    prop_assert!(!message.is_empty());
+                    prop_assert!(!message.chars().any(char::is_control), "{:?}", message);
+                }
+                Err(other) => prop_assert!(false, "not a BadQuery: {:?}", other),
+            }
+            Ok(())
+        });
+        if let Err(failure) = outcome {
+            panic!("{failure}");
+        }
+    }
 
     #[test]
     fn long_queries_share_the_proximity_weight() {

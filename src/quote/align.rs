@@ -972,6 +972,18 @@ mod tests {
         }
 
         #[test]
+        fn any_text_aligned_with_itself_is_exact(text in "\\PC{0,120}") {
+            let words = plain(&text);
+            match align(&words, &words) {
+                Some(a) => {
+                    check(&words, &words, &text, &a)?;
+                    prop_assert_eq!((a.class, a.similarity), (MatchClass::Exact, 1.0));
+                }
+                None => prop_assert!(words.is_empty()),
+            }
+        }
+
+        #[test]
         fn a_quote_taken_from_the_passage_is_exact(
             passage in prose(),
             from in any::<prop::sample::Index>(),
