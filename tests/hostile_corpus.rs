@@ -3,8 +3,8 @@
 //! reason, the exit code is 3 ("done with warnings"), and nothing printed lets article
 //! text or file names drive the terminal.
 //!
-//! The single-line log is 17 MB here, just over the 16 MiB limit for one article, so
-//! the test stays fast in a debug build. The full 100 MB variant, with the peak memory
+//! The single-line log and the huge JSON Lines record are 17 MB here, just over the
+//! 16 MiB limit for one article, so the test stays fast in a debug build. The full 100 MB variant, with the peak memory
 //! of the indexing process checked, runs with
 //! `cargo test --release --test hostile_corpus -- --ignored`.
 
@@ -163,6 +163,15 @@ fn hostile_corpus_is_indexed_and_every_skip_reported_once() {
         assert_terminal_safe(found.kind, &stdout(dir.path(), &["show", id]));
         json_lines(stdout(dir.path(), &["show", "--json", id]).as_bytes());
     }
+    // Lines after a huge record keep their numbers.
+    let after = json_lines(
+        stdout(
+            dir.path(),
+            &["show", "--json", "hostile/big-record.jsonl:3"],
+        )
+        .as_bytes(),
+    );
+    assert_eq!(after[0]["source_id"], "b3");
     // Scripts, styles, the log and broken records are not indexed.
     for word in &corpus.never_found {
         search(dir.path())
@@ -270,7 +279,7 @@ fn hostile_corpus_is_indexed_and_every_skip_reported_once() {
         let again: Vec<String> = corpus
             .skips
             .iter()
-            .filter(|line| !line.contains("feed.jsonl:"))
+            .filter(|line| !line.contains("feed.jsonl:") && !line.contains("big-record.jsonl:"))
             .cloned()
             .collect();
         let stderr = index_and_check_report(dir.path(), &again, 1);

@@ -394,7 +394,7 @@ fn send_chunks(job: &Arc<Job>, sender: &SyncSender<Work>, shared: &Shared<'_>) -
                 path: job.path.clone(),
                 line: Some(line),
                 reason: SkipReason::BadRecord(format!(
-                    "too large ({bytes} bytes or more, over the limit of {MAX_ARTICLE_BYTES})"
+                    "too large ({bytes} bytes, over the limit of {MAX_ARTICLE_BYTES})"
                 )),
             });
             shared.progress.advance(bytes, 0);
@@ -404,8 +404,8 @@ fn send_chunks(job: &Arc<Job>, sender: &SyncSender<Work>, shared: &Shared<'_>) -
 }
 
 /// Completes the chunk's last line. A line longer than [`MAX_ARTICLE_BYTES`] is cut
-/// out of the chunk and the rest of it passed over unread, so a huge record never
-/// sits in memory; its length so far is returned.
+/// out of the chunk and the rest of it passed over, so a huge record never sits in
+/// memory; its length (without the newline) is returned.
 fn finish_line(reader: &mut impl BufRead, chunk: &mut Vec<u8>) -> std::io::Result<Option<u64>> {
     if chunk.is_empty() || chunk.last() == Some(&b'\n') {
         return Ok(None);
@@ -439,7 +439,7 @@ fn finish_line(reader: &mut impl BufRead, chunk: &mut Vec<u8>) -> std::io::Resul
         }
         reader.consume(taken);
         if ends {
-            return Ok(cut_out);
+            return Ok(cut_out.map(|bytes| bytes - 1));
         }
     }
 }
@@ -538,4 +538,36 @@ fn index_work(work: &Work, shared: &Shared<'_>) -> Result<()> {
     }
     shared.progress.advance(work.bytes.len() as u64, articles);
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_line_over_the_limit_is_cut_out_and_passed_over() {
+        let limit = MAX_ARTICLE_BYTES as usize;
+        let mut file = b"{\"body\": \"one\"}\n{\"body\": \"".to_vec();
+        file.extend(std::iter::repeat_n(b'x', limit));
+        file.extend_from_slice(b"\"}\n{\"body\": \"three\"}\n");
+        let mut reader = std::io::BufReader::with_capacity(1 << 16, &file[..]);
+        let mut chunk = Vec::new();
+        (&mut reader).take(20).read_to_end(&mut chunk).unwrap();
+        let cut = finish_line(&mut reader, &mut chunk).unwrap();
+        assert_eq!(chunk, b"{\"body\": \"one\"}\n");
+        assert_eq!(cut, Some(limit as u64 + 13));
+        let mut rest = Vec::new();
+        reader.read_to_end(&mut rest).unwrap();
+        assert_eq!(rest, b"{\"body\": \"three\"}\n");
+    }
+
+    #[test]
+    fn a_line_within_the_limit_is_completed() {
+        let file = b"{\"body\": \"one\"}\n{\"body\": \"two\"}";
+        let mut reader = std::io::BufReader::with_capacity(4, &file[..]);
+        let mut chunk = Vec::new();
+        (&mut reader).take(20).read_to_end(&mut chunk).unwrap();
+        assert_eq!(finish_line(&mut reader, &mut chunk).unwrap(), None);
+        assert_eq!(chunk, file);
+    }
 }

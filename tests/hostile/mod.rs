@@ -448,6 +448,42 @@ pub fn generate(dir: &Path, log_bytes: u64) -> Corpus {
     ));
     corpus.never_found.push("zqlogline");
 
+    // A JSON Lines record as large as the log, between two small ones.
+    {
+        use std::io::Write;
+        let file = fs::File::create(root.join("big-record.jsonl")).unwrap();
+        let mut out = std::io::BufWriter::new(file);
+        writeln!(out, r#"{{"id": "b1", "body": "{}"}}"#, story("zqbigbefore")).unwrap();
+        let head = br#"{"id": "b2", "body": ""#;
+        let tail = br#""}"#;
+        out.write_all(head).unwrap();
+        let unit = b"zqbigrecord filler text ";
+        let mut left = log_bytes - (head.len() + tail.len()) as u64;
+        while left > 0 {
+            let n = left.min(unit.len() as u64) as usize;
+            out.write_all(&unit[..n]).unwrap();
+            left -= n as u64;
+        }
+        out.write_all(tail).unwrap();
+        writeln!(out).unwrap();
+        writeln!(out, r#"{{"id": "b3", "body": "{}"}}"#, story("zqbigafter")).unwrap();
+        out.flush().unwrap();
+    }
+    corpus.files_tried += 1;
+    corpus.records_tried += 3;
+    corpus.valid_articles += 2;
+    for marker in ["zqbigbefore", "zqbigafter"] {
+        corpus.findable.push(Findable {
+            kind: "JSON Lines record beside a huge one",
+            marker: marker.to_owned(),
+            shown_path_end: "hostile/big-record.jsonl".to_owned(),
+        });
+    }
+    corpus.skips.push(format!(
+        "warning: skipped hostile/big-record.jsonl:2: not an article record: too large ({log_bytes} bytes, over the limit of 16777216)"
+    ));
+    corpus.never_found.push("zqbigrecord");
+
     // A JSON Lines dump of 10,000 tiny articles; every 50th line is broken in one of
     // ten ways, and a few valid records carry huge fields or escape sequences.
     let mut jsonl = String::new();
@@ -489,7 +525,7 @@ pub fn generate(dir: &Path, log_bytes: u64) -> Corpus {
     }
     write("feed.jsonl", jsonl.as_bytes());
     corpus.files_tried += 1;
-    corpus.records_tried = u64::from(JSONL_LINES);
+    corpus.records_tried += u64::from(JSONL_LINES);
     corpus.valid_articles += u64::from(JSONL_LINES) - bad_lines;
     for (kind, marker) in [
         ("JSON Lines record", "zqrecord1"),
