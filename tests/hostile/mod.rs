@@ -131,7 +131,7 @@ pub fn generate(dir: &Path, log_bytes: u64) -> Corpus {
         permissions_hold: false,
         locked: Vec::new(),
     };
-    let mut rng = Rng(0x5EED_0F_A7C4);
+    let mut rng = Rng(0x005E_ED0F_A7C4);
     let write = |name: &str, bytes: &[u8]| fs::write(root.join(name), bytes).unwrap();
     let valid = |corpus: &mut Corpus, kind: &'static str, marker: &str, shown: &str| {
         corpus.valid_articles += 1;
