@@ -136,6 +136,15 @@ fn hostile_corpus_is_indexed_and_every_skip_reported_once() {
     let kinds = indexed["last_run"]["skipped_by_kind"].as_object().unwrap();
     let skipped: u64 = kinds.values().map(|n| n.as_u64().unwrap()).sum();
     assert_eq!(skipped, corpus.skips.len() as u64);
+    // The figures the README's Reliability section quotes (`--nocapture` shows them).
+    println!(
+        "{} files and {} JSON Lines records tried; {} articles indexed; {} skipped: {}",
+        corpus.files_tried,
+        corpus.records_tried,
+        corpus.valid_articles,
+        skipped,
+        serde_json::Value::Object(kinds.clone())
+    );
 
     // Every kind of valid input is found, under its path shown escaped.
     for found in &corpus.findable {
