@@ -11,7 +11,7 @@ fn main() -> ExitCode {
         Ok(code) => code.into(),
         Err(err) if err.is_broken_pipe() => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("search: {err}");
+            eprintln!("{}", search::render::error_line(&err));
             err.outcome().into()
         }
     }

@@ -26,7 +26,9 @@ use crate::index::state::{IndexedFiles, indexed_files};
 use crate::index::{open_or_create, writer_error};
 use crate::ingest::defaults::Defaults;
 use crate::ingest::walk::{Format, SourceFile, walk};
-use crate::ingest::{Metadata, Notice, SkipReason, jsonl, read_document, split_passages};
+use crate::ingest::{
+    MAX_ARTICLE_BYTES, Metadata, Notice, SkipReason, jsonl, read_document, split_passages,
+};
 use crate::schema::Fields;
 
 /// Bytes of JSON Lines handed to a worker at once (rounded up to a whole line).
@@ -274,7 +276,22 @@ fn produce(
             ));
             shared.progress.advance(file.size, 0);
         };
+        let skipped = |reason: SkipReason| {
+            shared.notice(&Notice::skipped(&file.path, reason));
+            shared.progress.advance(file.size, 0);
+        };
         let (content_hash, bytes) = if file.format == Format::Jsonl {
+            match sniff_jsonl(&file.path, file.size) {
+                Ok(None) => {}
+                Ok(Some(reason)) => {
+                    skipped(reason);
+                    continue;
+                }
+                Err(err) => {
+                    unreadable(err);
+                    continue;
+                }
+            }
             match hash_file(&file.path) {
                 Ok(hash) => (hash, Vec::new()),
                 Err(err) => {
@@ -283,7 +300,14 @@ fn produce(
                 }
             }
         } else {
-            match std::fs::read(&file.path) {
+            match read_capped(&file.path) {
+                Ok(bytes) if bytes.len() as u64 > MAX_ARTICLE_BYTES => {
+                    skipped(SkipReason::TooLarge {
+                        bytes: file.size.max(bytes.len() as u64),
+                        limit: MAX_ARTICLE_BYTES,
+                    });
+                    continue;
+                }
                 Ok(bytes) => (xxhash_rust::xxh3::xxh3_64(&bytes), bytes),
                 Err(err) => {
                     unreadable(err);
@@ -353,29 +377,115 @@ fn send_chunks(job: &Arc<Job>, sender: &SyncSender<Work>, shared: &Shared<'_>) -
         let read = (&mut reader)
             .take(CHUNK_BYTES as u64)
             .read_to_end(&mut chunk)
-            .and_then(|_| reader.read_until(b'\n', &mut chunk));
-        if let Err(err) = read {
-            shared.notice(&Notice::skipped(
-                &job.path,
-                SkipReason::Unreadable(err.to_string()),
-            ));
-            return true;
-        }
-        if chunk.is_empty() {
+            .and_then(|_| finish_line(&mut reader, &mut chunk));
+        let cut_out = match read {
+            Ok(cut_out) => cut_out,
+            Err(err) => {
+                shared.notice(&Notice::skipped(
+                    &job.path,
+                    SkipReason::Unreadable(err.to_string()),
+                ));
+                return true;
+            }
+        };
+        if chunk.is_empty() && cut_out.is_none() {
             return true;
         }
         let newlines = chunk.iter().filter(|&&b| b == b'\n').count();
         let first_line = line;
         line = line.saturating_add(u32::try_from(newlines).unwrap_or(u32::MAX));
-        let work = Work {
-            job: Arc::clone(job),
-            bytes: chunk,
-            first_line: Some(first_line),
-        };
-        if sender.send(work).is_err() {
-            return false;
+        if !chunk.is_empty() {
+            let work = Work {
+                job: Arc::clone(job),
+                bytes: chunk,
+                first_line: Some(first_line),
+            };
+            if sender.send(work).is_err() {
+                return false;
+            }
+        }
+        if let Some(bytes) = cut_out {
+            shared.notice(&Notice::Skipped {
+                path: job.path.clone(),
+                line: Some(line),
+                reason: SkipReason::BadRecord(format!(
+                    "too large ({bytes} bytes, over the limit of {MAX_ARTICLE_BYTES})"
+                )),
+            });
+            shared.progress.advance(bytes, 0);
+            line = line.saturating_add(1);
         }
     }
+}
+
+/// Completes the chunk's last line. A line longer than [`MAX_ARTICLE_BYTES`] is cut
+/// out of the chunk and the rest of it passed over, so a huge record never sits in
+/// memory; its length (without the newline) is returned.
+fn finish_line(reader: &mut impl BufRead, chunk: &mut Vec<u8>) -> std::io::Result<Option<u64>> {
+    if chunk.is_empty() || chunk.last() == Some(&b'\n') {
+        return Ok(None);
+    }
+    let line_start = chunk
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |at| at + 1);
+    let limit = usize::try_from(MAX_ARTICLE_BYTES).unwrap_or(usize::MAX);
+    let mut cut_out: Option<u64> = None;
+    loop {
+        let buffer = match reader.fill_buf() {
+            Ok(buffer) => buffer,
+            Err(err) if err.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(err) => return Err(err),
+        };
+        if buffer.is_empty() {
+            return Ok(cut_out); // the file ends without a newline
+        }
+        let (taken, ends) = match buffer.iter().position(|&b| b == b'\n') {
+            Some(at) => (at + 1, true),
+            None => (buffer.len(), false),
+        };
+        match &mut cut_out {
+            Some(bytes) => *bytes += taken as u64,
+            None if chunk.len() - line_start + taken > limit => {
+                cut_out = Some((chunk.len() - line_start + taken) as u64);
+                chunk.truncate(line_start);
+            }
+            None => chunk.extend_from_slice(&buffer[..taken]),
+        }
+        reader.consume(taken);
+        if ends {
+            return Ok(cut_out.map(|bytes| bytes - 1));
+        }
+    }
+}
+
+/// Reads a file, but never more than one byte past [`MAX_ARTICLE_BYTES`]: a file that
+/// grew after the walk, or lied about its size, is still refused as too large.
+fn read_capped(path: &Path) -> std::io::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    File::open(path)?
+        .take(MAX_ARTICLE_BYTES + 1)
+        .read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+/// Looks at the start of a JSON Lines file: an empty file, or a binary one (a
+/// compressed dump saved as `.jsonl`), is skipped whole instead of line by line.
+fn sniff_jsonl(path: &Path, size: u64) -> std::io::Result<Option<SkipReason>> {
+    if size == 0 {
+        return Ok(Some(SkipReason::Empty));
+    }
+    let mut head = Vec::new();
+    File::open(path)?
+        .take(crate::ingest::decode::SNIFF_LEN as u64)
+        .read_to_end(&mut head)?;
+    if crate::ingest::decode::has_binary_signature(&head) {
+        return Ok(Some(SkipReason::Binary));
+    }
+    if (head.len() as u64) >= size && head.iter().all(u8::is_ascii_whitespace) {
+        return Ok(Some(SkipReason::Empty));
+    }
+    Ok(None)
 }
 
 fn hash_file(path: &Path) -> std::io::Result<u64> {
@@ -443,4 +553,37 @@ fn index_work(work: &Work, shared: &Shared<'_>) -> Result<()> {
     }
     shared.progress.advance(work.bytes.len() as u64, articles);
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_line_over_the_limit_is_cut_out_and_passed_over() {
+        let limit = MAX_ARTICLE_BYTES as usize;
+        let mut file = b"{\"body\": \"one\"}\n{\"body\": \"".to_vec();
+        file.extend(std::iter::repeat_n(b'x', limit));
+        file.extend_from_slice(b"\"}\n{\"body\": \"three\"}\n");
+        let mut reader = std::io::BufReader::with_capacity(1 << 16, &file[..]);
+        let mut chunk = Vec::new();
+        (&mut reader).take(20).read_to_end(&mut chunk).unwrap();
+        let cut = finish_line(&mut reader, &mut chunk).unwrap();
+        assert_eq!(chunk, b"{\"body\": \"one\"}\n");
+        // `{"body": "` and `"}` around the x's; the newline is not counted.
+        assert_eq!(cut, Some(limit as u64 + 12));
+        let mut rest = Vec::new();
+        reader.read_to_end(&mut rest).unwrap();
+        assert_eq!(rest, b"{\"body\": \"three\"}\n");
+    }
+
+    #[test]
+    fn a_line_within_the_limit_is_completed() {
+        let file = b"{\"body\": \"one\"}\n{\"body\": \"two\"}";
+        let mut reader = std::io::BufReader::with_capacity(4, &file[..]);
+        let mut chunk = Vec::new();
+        (&mut reader).take(20).read_to_end(&mut chunk).unwrap();
+        assert_eq!(finish_line(&mut reader, &mut chunk).unwrap(), None);
+        assert_eq!(chunk, file);
+    }
 }

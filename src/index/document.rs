@@ -27,9 +27,9 @@ pub fn article_key(path: &Path, source_id: Option<&str>, line: u32) -> u64 {
     xxhash_rust::xxh3::xxh3_64(&key)
 }
 
-/// The path as stored in the index (lossy only for paths that are not UTF-8).
+/// The path as stored in the index (bytes that are not UTF-8 as `\xNN`).
 pub fn path_text(path: &Path) -> String {
-    path.to_string_lossy().into_owned()
+    crate::ingest::walk::path_string(path)
 }
 
 /// The documents for one article: its `article` document first, then its passages, to

@@ -68,7 +68,7 @@ impl RunReport {
                     .or_default() += 1;
                 if self.skipped.len() < SAVED_SKIPS {
                     self.skipped.push(SkippedItem {
-                        path: path.to_string_lossy().into_owned(),
+                        path: crate::ingest::walk::path_string(path),
                         line: *line,
                         kind: reason.label().to_owned(),
                         reason: reason.to_string(),

@@ -14,7 +14,7 @@ pub struct Decoded {
 }
 
 /// How many leading bytes are checked for NUL bytes and control characters.
-const SNIFF_LEN: usize = 8192;
+pub const SNIFF_LEN: usize = 8192;
 
 /// Signatures of binary formats often saved with a text extension.
 const BINARY_MAGIC: &[&[u8]] = &[
@@ -36,21 +36,84 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, SkipReason> {
         let fallback = (encoding != encoding_rs::UTF_8).then(|| encoding.name());
         return finish(text.into_owned(), fallback);
     }
-    if BINARY_MAGIC.iter().any(|magic| bytes.starts_with(magic)) {
-        return Err(SkipReason::Binary);
+    if let Some(encoding) = utf16_without_bom(bytes) {
+        let (text, _) = encoding.decode_without_bom_handling(bytes);
+        return finish(text.into_owned(), Some(encoding.name()));
     }
-    let head = &bytes[..bytes.len().min(SNIFF_LEN)];
-    if head.contains(&0) {
+    if has_binary_signature(bytes) {
         return Err(SkipReason::Binary);
     }
     match std::str::from_utf8(bytes) {
         Ok(text) => finish(text.to_owned(), None),
+        Err(_) if mostly_utf8(bytes) => finish(utf8_with_windows_1252(bytes), Some(MIXED_ENCODING)),
         Err(_) => {
             let encoding = guess_legacy_encoding(bytes);
             let (text, _, _) = encoding.decode(bytes);
             finish(text.into_owned(), Some(encoding.name()))
         }
     }
+}
+
+/// True when `bytes` start like a binary file: a known signature, or a NUL byte in
+/// the first [`SNIFF_LEN`] bytes. (UTF-16 with a byte-order mark is checked first.)
+pub fn has_binary_signature(bytes: &[u8]) -> bool {
+    BINARY_MAGIC.iter().any(|magic| bytes.starts_with(magic))
+        || bytes[..bytes.len().min(SNIFF_LEN)].contains(&0)
+}
+
+/// What a file of UTF-8 with stray legacy bytes is said to be decoded as.
+pub const MIXED_ENCODING: &str = "UTF-8, its other bytes as windows-1252";
+
+/// UTF-16 saved without a byte-order mark: in Latin-script text every other byte is
+/// zero (the high byte of each unit). Little-endian when the zeros sit at odd offsets.
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let head = &bytes[..bytes.len().min(SNIFF_LEN) & !1];
+    let units = head.len() / 2;
+    if units < 8 {
+        return None;
+    }
+    let zeros_at = |parity: usize| {
+        head.iter()
+            .skip(parity)
+            .step_by(2)
+            .filter(|&&b| b == 0)
+            .count()
+    };
+    let (even, odd) = (zeros_at(0), zeros_at(1));
+    // Most units of one parity are zero, almost none of the other.
+    if odd * 10 >= units * 6 && even * 20 <= units {
+        Some(encoding_rs::UTF_16LE)
+    } else if even * 10 >= units * 6 && odd * 20 <= units {
+        Some(encoding_rs::UTF_16BE)
+    } else {
+        None
+    }
+}
+
+/// True when bytes that are not UTF-8 are mostly UTF-8 all the same: at least as many
+/// well-formed multi-byte characters as stray bytes (a Latin-1 paragraph pasted into
+/// a UTF-8 file). Decoding all of it as a legacy encoding would garble the UTF-8.
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let (mut multibyte, mut stray) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        multibyte += chunk.valid().chars().filter(|c| c.len_utf8() > 1).count();
+        stray += chunk.invalid().len();
+    }
+    multibyte > 0 && multibyte >= stray
+}
+
+/// The UTF-8 parts as they are, each stray byte read as Windows-1252.
+fn utf8_with_windows_1252(bytes: &[u8]) -> String {
+    let mut text = String::with_capacity(bytes.len() + 16);
+    for chunk in bytes.utf8_chunks() {
+        text.push_str(chunk.valid());
+        for byte in chunk.invalid() {
+            let (decoded, _) =
+                encoding_rs::WINDOWS_1252.decode_without_bom_handling(std::slice::from_ref(byte));
+            text.push_str(&decoded);
+        }
+    }
+    text
 }
 
 /// Below this many non-ASCII bytes there is too little evidence to tell one legacy
@@ -145,6 +208,40 @@ mod tests {
         let decoded = decode(&bytes).unwrap();
         assert_eq!(decoded.text, "North Korea");
         assert_eq!(decoded.fallback, Some("UTF-16LE"));
+    }
+
+    #[test]
+    fn utf16_without_bom_is_recognised() {
+        let text = "Ferry times change next month, the harbour said.";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        assert_eq!(decode(&le).unwrap().text, text);
+        assert_eq!(decode(&le).unwrap().fallback, Some("UTF-16LE"));
+        assert_eq!(decode(&be).unwrap().fallback, Some("UTF-16BE"));
+        // A few NULs in binary data are not UTF-16.
+        assert_eq!(
+            decode(b"\x00\x01\x02\x03abcdefghijklmnopqrstuvwxyz"),
+            Err(SkipReason::Binary)
+        );
+    }
+
+    #[test]
+    fn utf8_with_stray_latin1_bytes_keeps_its_utf8() {
+        let decoded = decode(
+            "Kyiv – café – Zürich, M\u{fc}ller"
+                .as_bytes()
+                .iter()
+                .copied()
+                .chain(*b" caf\xe9")
+                .collect::<Vec<u8>>()
+                .as_slice(),
+        )
+        .unwrap();
+        assert_eq!(decoded.text, "Kyiv – café – Zürich, Müller café");
+        assert_eq!(decoded.fallback, Some(MIXED_ENCODING));
+        // Mostly Latin-1 with one accidental UTF-8 pair stays a legacy decoding.
+        let latin = decode(b"Caf\xe9 na\xefve M\xfcller \xc3\xa9t\xe9").unwrap();
+        assert_eq!(latin.fallback, Some("windows-1252"));
     }
 
     #[test]

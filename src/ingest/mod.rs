@@ -31,7 +31,21 @@ pub enum SkipReason {
     NoArticleText,
     /// A JSON Lines record that is not an article.
     BadRecord(String),
+    /// A file too large to be one article (a log, a dump saved with a text
+    /// extension): it is not read at all, so it cannot exhaust memory.
+    TooLarge {
+        /// Its size.
+        bytes: u64,
+        /// [`MAX_ARTICLE_BYTES`].
+        limit: u64,
+    },
 }
+
+/// The largest file read as one article, and the longest JSON Lines record: 16 MiB.
+/// News articles are kilobytes; a saved page with inline images a few megabytes. A
+/// bigger text file is a log or a dump, and reading it whole would cost several times
+/// its size in memory.
+pub const MAX_ARTICLE_BYTES: u64 = 16 * 1024 * 1024;
 
 impl SkipReason {
     /// A short label for counting skips by kind in the summary.
@@ -42,6 +56,7 @@ impl SkipReason {
             SkipReason::Unreadable(_) => "unreadable",
             SkipReason::NoArticleText => "no article text",
             SkipReason::BadRecord(_) => "bad record",
+            SkipReason::TooLarge { .. } => "too large",
         }
     }
 }
@@ -54,6 +69,10 @@ impl fmt::Display for SkipReason {
             SkipReason::Unreadable(why) => write!(f, "cannot read: {why}"),
             SkipReason::NoArticleText => f.write_str("no article text found in the page"),
             SkipReason::BadRecord(why) => write!(f, "not an article record: {why}"),
+            SkipReason::TooLarge { bytes, limit } => write!(
+                f,
+                "too large for one article ({bytes} bytes, over the limit of {limit}) — split it into articles, or move it out of the folder"
+            ),
         }
     }
 }

@@ -110,14 +110,16 @@ pub fn marked_snippet(hit: &Hit, color: bool) -> String {
     let (on, off) = if color { (MATCH_ON, RESET) } else { ("[", "]") };
     let mut text = String::with_capacity(hit.snippet.len() + hit.highlights.len() * 8);
     let mut at = 0;
+    // The query layer blanks control characters already; escaping each piece again
+    // keeps the printer safe on its own (bidi overrides, any future snippet source).
     for &[start, end] in &hit.highlights {
-        text.push_str(&hit.snippet[at..start]);
+        text.push_str(&terminal_safe(&hit.snippet[at..start]));
         text.push_str(on);
-        text.push_str(&hit.snippet[start..end]);
+        text.push_str(&terminal_safe(&hit.snippet[start..end]));
         text.push_str(off);
         at = end;
     }
-    text.push_str(&hit.snippet[at..]);
+    text.push_str(&terminal_safe(&hit.snippet[at..]));
     text
 }
 

@@ -14,38 +14,47 @@ use std::path::Path;
 use crate::ingest::Notice;
 
 /// A path as the user should see it: relative to the working folder when under it,
-/// with control characters escaped and bytes that are not UTF-8 shown as `\xNN`.
+/// with control characters escaped and bytes that are not UTF-8 shown as `\xNN`
+/// (as the index stores them, see [`crate::ingest::walk::path_string`]).
 pub fn display_path(path: &Path) -> String {
     let shown = std::env::current_dir()
         .ok()
         .and_then(|cwd| path.strip_prefix(cwd).ok().map(Path::to_path_buf))
         .unwrap_or_else(|| path.to_path_buf());
-    let bytes = shown.as_os_str().as_encoded_bytes();
-    let mut out = String::with_capacity(bytes.len());
-    for chunk in bytes.utf8_chunks() {
-        out.push_str(&terminal_safe(chunk.valid()));
-        for byte in chunk.invalid() {
-            out.push_str(&format!("\\x{byte:02X}"));
-        }
-    }
-    out
+    terminal_safe(&crate::ingest::walk::path_string(&shown))
 }
 
-/// `text` with control characters (escape sequences, carriage returns, newlines)
-/// replaced by visible escapes, so article text cannot drive the terminal.
+/// `text` made safe to print on a terminal: every control character — C0 (ESC, BEL,
+/// backspace, carriage return, newline, tab…), DEL and C1 (CSI `U+009B`, NEL…) — and
+/// the bidirectional overrides and isolates that reorder what follows them
+/// (`U+202A`–`U+202E`, `U+2066`–`U+2069`) are shown as Rust-style escapes (`\u{1b}`,
+/// `\n`, `\t`, `\u{202e}`), so article text and file names cannot move the cursor,
+/// recolour, retitle or clear the terminal, or disguise what they say, and what they
+/// held stays readable.
 pub fn terminal_safe(text: &str) -> String {
-    if !text.chars().any(char::is_control) {
+    if !text.chars().any(needs_escape) {
         return text.to_owned();
     }
-    text.chars()
-        .map(|c| {
-            if c.is_control() {
-                c.escape_default().to_string()
-            } else {
-                c.to_string()
-            }
-        })
-        .collect()
+    let mut safe = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        if needs_escape(c) {
+            safe.extend(c.escape_default());
+        } else {
+            safe.push(c);
+        }
+    }
+    safe
+}
+
+/// Characters [`terminal_safe`] escapes.
+fn needs_escape(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// The line `search` prints for an error that ends a command, made terminal-safe
+/// (an error may quote a path or a query the user gave).
+pub fn error_line(err: &crate::Error) -> String {
+    format!("search: {}", terminal_safe(&err.to_string()))
 }
 
 /// The warning line for a notice.
@@ -90,6 +99,31 @@ mod tests {
     fn control_characters_are_escaped() {
         assert_eq!(terminal_safe("plain – text"), "plain – text");
         assert_eq!(terminal_safe("a\u{1b}[31mred\nb"), "a\\u{1b}[31mred\\nb");
+    }
+
+    #[test]
+    fn every_c0_c1_and_bidi_control_is_neutralised() {
+        assert_eq!(
+            terminal_safe("\u{1b}]0;title\u{7}\u{8}\r\t\u{7f}\u{9b}31m\u{85}"),
+            "\\u{1b}]0;title\\u{7}\\u{8}\\r\\t\\u{7f}\\u{9b}31m\\u{85}"
+        );
+        assert_eq!(terminal_safe("\u{202e}txt.exe"), "\\u{202e}txt.exe");
+        assert_eq!(terminal_safe("a\u{2066}b\u{2069}"), "a\\u{2066}b\\u{2069}");
+        // Letters of every script, marks and the right-to-left mark stay as they are.
+        let kept = "Київ 北京 عربي\u{200f} café e\u{301} 🙂";
+        assert_eq!(terminal_safe(kept), kept);
+        // Whatever the input, no control character is left.
+        let all: String = (0u32..0x3000).filter_map(char::from_u32).collect();
+        assert!(!terminal_safe(&all).chars().any(needs_escape));
+    }
+
+    #[test]
+    fn error_lines_are_terminal_safe() {
+        let err = crate::Error::BadQuery("bad query at column 1: \u{1b}[2J".into());
+        assert_eq!(
+            error_line(&err),
+            "search: bad query at column 1: \\u{1b}[2J"
+        );
     }
 
     #[cfg(unix)]
