@@ -171,6 +171,34 @@ fn a_quoted_phrase_matches_only_the_exact_phrase() {
     assert_eq!(marked(&words[2]), ["sea"]);
 }
 
+/// Found by the `query` fuzz target: excluding a phrase tripped a debug assertion in
+/// tantivy's phrase scorer (see `[profile.dev.package.tantivy]` in Cargo.toml).
+#[test]
+fn a_phrase_can_be_excluded() {
+    let dir = seed_corpus();
+    let all = query_json(dir.path(), &["Putin"]);
+    assert_eq!(
+        located(&all),
+        [
+            "003_4f4d7faab0ac3298.txt:5",
+            "002_9d46a3e7a5576322.txt:1",
+            "004_114ba9fd5ded81ee.txt:3"
+        ]
+    );
+    // 003's title says "North Korean officers", and a title counts in every passage.
+    for query in [
+        "Putin -\"North Korean officers\"",
+        "Putin -\"North Korean officers\"~2",
+    ] {
+        let hits = query_json(dir.path(), &[query]);
+        assert_eq!(
+            located(&hits),
+            ["002_9d46a3e7a5576322.txt:1", "004_114ba9fd5ded81ee.txt:3"],
+            "{query}"
+        );
+    }
+}
+
 #[test]
 fn per_article_and_limit_shape_the_page() {
     let dir = ranking();
