@@ -111,6 +111,13 @@ pub fn of_article(article: &crate::ingest::Article) -> Vec<Entity> {
     )
 }
 
+/// Loads the word lists extraction needs (a few milliseconds), so a caller can do it on
+/// a spare thread before the first article arrives instead of on the first worker.
+pub fn warm_up() {
+    gazetteer::gazetteer();
+    rules::warm_up();
+}
+
 /// Most longer words capitalised: "Fed Adopts Redeposit Service".
 fn title_case(title: &str) -> bool {
     let long: Vec<&str> = title

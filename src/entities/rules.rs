@@ -429,6 +429,11 @@ static WORD_CLASSES: LazyLock<FxHashMap<&str, u16>> = LazyLock::new(|| {
     classes
 });
 
+/// Builds the word-list map now rather than on first use.
+pub(super) fn warm_up() {
+    LazyLock::force(&WORD_CLASSES);
+}
+
 /// `tokenize`, with each word's lists noted.
 fn classified<'a>(text: &'a str, lowered: &'a str) -> Vec<Token<'a>> {
     let mut tokens = tokenize(text, lowered);

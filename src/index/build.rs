@@ -129,6 +129,10 @@ impl Shared<'_> {
 /// Indexes `options.paths` into `options.index_dir`, incrementally.
 pub fn build(options: &BuildOptions, progress: &dyn Progress) -> Result<RunReport> {
     let started = Instant::now();
+    if options.entities {
+        // While the walk and the index opening run, not on the first worker's time.
+        std::thread::spawn(crate::entities::warm_up);
+    }
     let walked = walk(&options.paths)?;
     let handle = open_or_create(&options.index_dir, options.rebuild)?;
     let threads = options.threads.max(1);

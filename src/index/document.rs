@@ -86,8 +86,9 @@ pub fn article_documents(
     // and a column of their hashes lets `--facets` count a match set's entities without
     // reading the dictionary.
     for entity in entities {
-        head.add_u64(fields.entity_hash, entity_hash(entity.kind, &entity.key()));
-        head.add_text(fields.entity, entity_term(entity));
+        let key = entity.key();
+        head.add_u64(fields.entity_hash, entity_hash(entity.kind, &key));
+        head.add_text(fields.entity, term_of(entity.kind, &key, &entity.name));
     }
     add_date_and_facets(fields, &mut head, date.as_ref(), &facets);
     docs.push(head);
@@ -130,8 +131,12 @@ pub const ENTITY_NAME_SEPARATOR: char = '\u{1f}';
 /// a prefix), then [`ENTITY_NAME_SEPARATOR`] and the name as the article spells it (what
 /// listings show): `person:kim yong hyun\u{1f}Kim Yong-hyun`.
 pub fn entity_term(entity: &Entity) -> String {
-    let mut term = entity_key_prefix(entity.kind, &entity.key());
-    term.push_str(&entity.name);
+    term_of(entity.kind, &entity.key(), &entity.name)
+}
+
+fn term_of(kind: EntityKind, key: &str, name: &str) -> String {
+    let mut term = entity_key_prefix(kind, key);
+    term.push_str(name);
     term
 }
 
