@@ -169,9 +169,10 @@ pub fn spelling_counts(
 }
 
 /// The `limit` entities of `kind` most mentioned in a match set (counted by
-/// [`ArticleFacets::counting_entities`]), each under its most common spelling in the
-/// index, with its count of matching articles. A hash is named by the stored entities
-/// of one article that mentions it.
+/// [`ArticleFacets::counting_entities`]), each with its count of matching articles, under
+/// the name one article that mentions it uses. Names come from articles' stored
+/// entities; one article names every entity it holds, so the popular ones, which share
+/// their first articles, cost few reads.
 pub fn top_entities(
     searcher: &Searcher,
     fields: &Fields,
@@ -179,35 +180,46 @@ pub fn top_entities(
     kind: EntityKind,
     limit: usize,
 ) -> Result<Vec<(String, u64)>> {
+    let mut known: HashMap<u64, String> = HashMap::new();
+    let mut read: HashSet<tantivy::DocAddress> = HashSet::new();
     let mut named = Vec::new();
     for (hash, tally) in found.top_entities(kind, limit) {
-        let doc: TantivyDocument = searcher.doc(tally.example)?;
-        let stored: Vec<Entity> = doc
-            .get_first(fields.entities)
-            .and_then(|v| v.as_str())
-            .and_then(|json| serde_json::from_str(json).ok())
-            .unwrap_or_default();
-        let Some(key) = stored
-            .iter()
-            .map(Entity::key)
-            .find(|key| entity_hash(kind, key) == hash)
-        else {
-            continue;
-        };
-        let spellings = terms_under(searcher, fields, &entity_key_prefix(kind, &key))?;
-        let best = spellings
-            .iter()
-            .filter_map(|(term, n)| Some((read_entity_term(term)?.2, *n)))
-            .max_by(|a, b| {
-                a.1.cmp(&b.1)
-                    .then(a.0.len().cmp(&b.0.len()))
-                    .then(b.0.cmp(a.0))
-            });
-        if let Some((name, _)) = best {
-            named.push((name.to_owned(), tally.articles));
+        if !known.contains_key(&hash) && read.insert(tally.example) {
+            let doc: TantivyDocument = searcher.doc(tally.example)?;
+            let stored: Vec<Entity> = doc
+                .get_first(fields.entities)
+                .and_then(|v| v.as_str())
+                .and_then(|json| serde_json::from_str(json).ok())
+                .unwrap_or_default();
+            for entity in stored.into_iter().filter(|e| e.kind == kind) {
+                known.insert(entity_hash(kind, &entity.key()), entity.name);
+            }
+        }
+        if let Some(name) = known.get(&hash) {
+            named.push((name.clone(), tally.articles));
         }
     }
     Ok(named)
+}
+
+/// The spelling of the entity `name` of `kind` that most articles use (the longer one
+/// on a tie), if the index holds it.
+pub fn most_common_spelling(
+    searcher: &Searcher,
+    fields: &Fields,
+    kind: EntityKind,
+    name: &str,
+) -> Result<Option<String>> {
+    let spellings = terms_under(searcher, fields, &entity_key_prefix(kind, &key_of(name)))?;
+    Ok(spellings
+        .iter()
+        .filter_map(|(term, n)| Some((read_entity_term(term)?.2, *n)))
+        .max_by(|a, b| {
+            a.1.cmp(&b.1)
+                .then(a.0.len().cmp(&b.0.len()))
+                .then(b.0.cmp(a.0))
+        })
+        .map(|(name, _)| name.to_owned()))
 }
 
 /// Per-spelling article counts of one kind → one count per entity: spellings grouped
@@ -308,4 +320,58 @@ pub fn filters(searcher: &Searcher, fields: &Fields, names: &[String]) -> Result
         }
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn counts(names: &[(&str, u64)]) -> Vec<(String, u64)> {
+        names.iter().map(|(n, c)| ((*n).to_owned(), *c)).collect()
+    }
+
+    fn shown(grouped: &[EntityCount]) -> Vec<(&str, u64)> {
+        grouped
+            .iter()
+            .map(|e| (e.name.as_str(), e.articles))
+            .collect()
+    }
+
+    #[test]
+    fn spellings_of_one_key_are_one_entity_under_the_most_common() {
+        let grouped = group_counts(
+            EntityKind::Person,
+            counts(&[("Kim Jong-un", 1), ("Kim Jong Un", 3), ("Pat Ryder", 2)]),
+            false,
+        );
+        assert_eq!(shown(&grouped), [("Kim Jong Un", 4), ("Pat Ryder", 2)]);
+        assert_eq!(grouped[0].aliases, ["Kim Jong-un"]);
+    }
+
+    #[test]
+    fn a_lone_name_joins_its_one_owner_and_stays_apart_from_two() {
+        let one = group_counts(
+            EntityKind::Person,
+            counts(&[("Kyrylo Budanov", 2), ("Budanov", 1)]),
+            false,
+        );
+        assert_eq!(shown(&one), [("Kyrylo Budanov", 3)]);
+        let two = group_counts(
+            EntityKind::Person,
+            counts(&[
+                ("Reagan", 5),
+                ("Ronald Reagan", 2),
+                ("Reagan Administration", 1),
+            ]),
+            false,
+        );
+        assert_eq!(
+            shown(&two),
+            [
+                ("Reagan", 5),
+                ("Ronald Reagan", 2),
+                ("Reagan Administration", 1)
+            ]
+        );
+    }
 }

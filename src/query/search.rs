@@ -13,7 +13,7 @@ use crate::entities::{Entity, EntityKind};
 use crate::error::Result;
 use crate::index::IndexHandle;
 use crate::query::articles::article_doc;
-use crate::query::entities::{EntityCount, group_counts, top_entities};
+use crate::query::entities::{EntityCount, group_counts, most_common_spelling, top_entities};
 use crate::query::facets::ArticleFacets;
 use crate::query::highlight::{Snippet, highlight_ranges, snippet};
 use crate::query::parse::{ParsedQuery, QueryRequest, parse};
@@ -316,10 +316,16 @@ fn facets(searcher: &Searcher, fields: &Fields, parsed: &ParsedQuery) -> Result<
     let months = values("/month");
     let mut entities = Vec::new();
     for kind in EntityKind::ALL {
-        // A few more than are shown, so lone surnames can join their person.
-        let names = top_entities(searcher, fields, &found, kind, FACET_ENTITIES * 3)?;
+        // Ten times more than are shown, so lone surnames can join their person (and
+        // a lone name is not joined to the one owner among few, wrongly).
+        let names = top_entities(searcher, fields, &found, kind, FACET_ENTITIES * 10)?;
         let mut counts = group_counts(kind, names, false);
         counts.truncate(FACET_ENTITIES);
+        for count in &mut counts {
+            if let Some(name) = most_common_spelling(searcher, fields, kind, &count.name)? {
+                count.name = name;
+            }
+        }
         entities.extend(counts);
     }
     Ok(Facets {
