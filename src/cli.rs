@@ -128,7 +128,7 @@ pub struct ShowArgs {
     /// An article id, or a file path with an optional `:LINE` (the line picks one
     /// record of a JSON Lines file, and marks the passage holding it).
     #[arg(value_name = "ID|PATH[:LINE]")]
-    pub target: String,
+    pub target: std::ffi::OsString,
 
     /// Print one JSON object instead of text.
     #[arg(long)]

@@ -358,6 +358,63 @@ fn missing_paths_are_an_error_and_leave_the_index_alone() {
     assert_eq!(stats(dir.path(), "index")["articles"], 5);
 }
 
+/// A path that is not UTF-8 is named with `\xNN` for its odd bytes, not mangled.
+#[cfg(unix)]
+#[test]
+fn a_missing_path_that_is_not_utf8_is_named_escaped() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    search(dir.path())
+        .arg("index")
+        .arg(std::ffi::OsStr::from_bytes(b"caf\xe9\x1b[31m"))
+        .assert()
+        .code(2)
+        .stderr("search: caf\\xE9\\u{1b}[31m does not exist: give a folder or file of articles, e.g. `search index corpus/`\n");
+}
+
+/// `search show` takes a file name that is not UTF-8 as it is.
+#[cfg(unix)]
+#[test]
+fn an_article_whose_file_name_is_not_utf8_can_be_shown() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    let name = std::ffi::OsStr::from_bytes(b"caf\xe9.txt");
+    fs::create_dir(dir.path().join("notes")).unwrap();
+    fs::write(
+        dir.path().join("notes").join(name),
+        "Cafe owners protest\n\nThe owners of three cafes protested on Monday.\n",
+    )
+    .unwrap();
+    search(dir.path())
+        .args(["index", "-q", "notes"])
+        .assert()
+        .code(0);
+    let shown = search(dir.path())
+        .args(["show", "--json"])
+        .arg(std::path::Path::new("notes").join(name))
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    let article: serde_json::Value = serde_json::from_slice(&shown).unwrap();
+    assert_eq!(article["meta"]["title"]["value"], "Cafe owners protest");
+    assert!(
+        article["path"]
+            .as_str()
+            .unwrap()
+            .ends_with("/notes/caf\\xE9.txt"),
+        "{}",
+        article["path"]
+    );
+    search(dir.path())
+        .arg("show")
+        .arg(std::ffi::OsStr::from_bytes(b"notes/caf\xe8.txt:3"))
+        .assert()
+        .code(1)
+        .stderr("search: no article with id notes/caf\\xE8.txt:3 and no file notes/caf\\xE8.txt — give an article id or the path of an indexed file\n");
+}
+
 #[test]
 fn the_repositorys_index_folder_with_only_a_gitkeep_is_used() {
     let dir = seed_corpus();

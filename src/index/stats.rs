@@ -72,7 +72,7 @@ pub fn stats(handle: &IndexHandle) -> Result<Stats> {
 
     let (first_date, last_date, dated) = date_range(&searcher, fields)?;
     Ok(Stats {
-        index: handle.dir.display().to_string(),
+        index: crate::ingest::walk::path_string(&handle.dir),
         articles,
         passages: count(KIND_PASSAGE)?,
         files: count(KIND_FILE)?,

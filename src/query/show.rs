@@ -1,6 +1,7 @@
 //! `search show ID|PATH[:LINE]`: one article with its metadata (and where each value
 //! came from) and its numbered passages — the "open the source" step of a fact-check.
 
+use std::ffi::OsStr;
 use std::path::Path;
 
 use serde::Serialize;
@@ -14,6 +15,7 @@ use crate::error::{Error, Result};
 use crate::index::IndexHandle;
 use crate::index::document::path_text;
 use crate::ingest::Metadata;
+use crate::ingest::walk::path_string;
 use crate::schema::Fields;
 
 /// One passage as stored.
@@ -48,16 +50,21 @@ pub struct StoredArticle {
 
 /// Finds the article named by `target`: an article id, or a file path with an
 /// optional `:LINE` (needed to pick one record of a JSON Lines file).
-pub fn show(handle: &IndexHandle, target: &str) -> Result<StoredArticle> {
+/// A path that is not UTF-8 is taken as it is, and named in messages with `\xNN` for
+/// its odd bytes.
+pub fn show(handle: &IndexHandle, target: &OsStr) -> Result<StoredArticle> {
     let reader = handle.index.reader()?;
     let searcher = reader.searcher();
     let fields = &handle.fields;
-    let by_id = docs_with(&searcher, Term::from_field_text(fields.article_id, target))?;
+    let shown = path_string(Path::new(target));
+    let by_id = docs_with(&searcher, Term::from_field_text(fields.article_id, &shown))?;
     if !by_id.is_empty() {
         return assemble(fields, by_id, None);
     }
-    let (file, line) = split_line(target);
-    let absolute = Path::new(file)
+    let (file_os, line) = split_line(target);
+    let file = path_string(Path::new(file_os));
+    let target = shown;
+    let absolute = Path::new(file_os)
         .canonicalize()
         .map_err(|_| Error::NotFound(format!("no article with id {target} and no file {file} — give an article id or the path of an indexed file")))?;
     let docs = docs_with(
@@ -99,14 +106,33 @@ pub fn show(handle: &IndexHandle, target: &str) -> Result<StoredArticle> {
 }
 
 /// `path:12` → (`path`, Some(12)); anything else is all path.
-fn split_line(target: &str) -> (&str, Option<u64>) {
-    match target.rsplit_once(':') {
-        Some((file, line)) if !file.is_empty() => match line.parse() {
-            Ok(line) => (file, Some(line)),
-            Err(_) => (target, None),
-        },
+fn split_line(target: &OsStr) -> (&OsStr, Option<u64>) {
+    let bytes = target.as_encoded_bytes();
+    let Some(colon) = bytes.iter().rposition(|&b| b == b':') else {
+        return (target, None);
+    };
+    let line = std::str::from_utf8(&bytes[colon + 1..])
+        .ok()
+        .and_then(|line| line.parse().ok());
+    match (line, before(target, colon)) {
+        (Some(line), Some(file)) if !file.is_empty() => (file, Some(line)),
         _ => (target, None),
     }
+}
+
+/// The part of `text` before byte `end`, which holds an ASCII character.
+#[cfg(unix)]
+fn before(text: &OsStr, end: usize) -> Option<&OsStr> {
+    use std::os::unix::ffi::OsStrExt;
+    Some(OsStr::from_bytes(&text.as_bytes()[..end]))
+}
+
+/// The part of `text` before byte `end` (elsewhere only for text that is Unicode).
+#[cfg(not(unix))]
+fn before(text: &OsStr, end: usize) -> Option<&OsStr> {
+    text.to_str()
+        .and_then(|text| text.get(..end))
+        .map(OsStr::new)
 }
 
 fn docs_with(searcher: &Searcher, term: Term) -> Result<Vec<TantivyDocument>> {
@@ -182,8 +208,16 @@ mod tests {
 
     #[test]
     fn line_suffixes_are_split_off() {
-        assert_eq!(split_line("corpus/a.txt:12"), ("corpus/a.txt", Some(12)));
-        assert_eq!(split_line("corpus/a.txt"), ("corpus/a.txt", None));
-        assert_eq!(split_line("c:/x:y"), ("c:/x:y", None));
+        let split = |text: &str| {
+            let (file, line) = split_line(OsStr::new(text));
+            (file.to_str().unwrap().to_owned(), line)
+        };
+        assert_eq!(
+            split("corpus/a.txt:12"),
+            ("corpus/a.txt".to_owned(), Some(12))
+        );
+        assert_eq!(split("corpus/a.txt"), ("corpus/a.txt".to_owned(), None));
+        assert_eq!(split("c:/x:y"), ("c:/x:y".to_owned(), None));
+        assert_eq!(split(":12"), (":12".to_owned(), None));
     }
 }
