@@ -4,15 +4,17 @@
 
 use std::path::PathBuf;
 
+use crate::ingest::walk::path_string;
+
 /// Everything that stops a command.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// A path given on the command line does not exist.
-    #[error("{} does not exist: give a folder or file of articles, e.g. `search index corpus/`", crate::ingest::walk::path_string(.0))]
+    #[error("{} does not exist: give a folder or file of articles, e.g. `search index corpus/`", path_string(.0))]
     MissingPath(PathBuf),
 
     /// No index where one was expected.
-    #[error("no index at {} — run `search index corpus/` first (or point --index / SEARCH_INDEX at one)", crate::ingest::walk::path_string(.0))]
+    #[error("no index at {} — run `search index corpus/` first (or point --index / SEARCH_INDEX at one)", path_string(.0))]
     NoIndex(PathBuf),
 
     /// The query cannot be read.
@@ -28,14 +30,14 @@ pub enum Error {
     NotFound(String),
 
     /// The index folder holds something that is not a `search` index.
-    #[error("{} is not a search index (it has files but no {marker}) — choose an empty folder with --index, or remove it", crate::ingest::walk::path_string(.path), marker = crate::index::MARKER_FILE)]
+    #[error("{} is not a search index (it has files but no {marker}) — choose an empty folder with --index, or remove it", path_string(.path), marker = crate::index::MARKER_FILE)]
     NotOurs {
         /// The folder.
         path: PathBuf,
     },
 
     /// The index was written by another format version of `search`.
-    #[error("the index at {} has format version {found}, this search reads version {expected} — run `search index --rebuild` to build it again", crate::ingest::walk::path_string(.path))]
+    #[error("the index at {} has format version {found}, this search reads version {expected} — run `search index --rebuild` to build it again", path_string(.path))]
     FormatVersion {
         /// The folder.
         path: PathBuf,
@@ -46,12 +48,12 @@ pub enum Error {
     },
 
     /// Another process holds the index's writer lock.
-    #[error("the index at {} is being updated by another process — wait for that `search index` to finish and run this again", crate::ingest::walk::path_string(.0))]
+    #[error("the index at {} is being updated by another process — wait for that `search index` to finish and run this again", path_string(.0))]
     Busy(PathBuf),
 
     /// The index is damaged: a file missing, cut short or overwritten, or not written
     /// by `search`.
-    #[error("the index at {} is damaged: {problem} — run `search index --rebuild` to build it again", crate::ingest::walk::path_string(.path))]
+    #[error("the index at {} is damaged: {problem} — run `search index --rebuild` to build it again", path_string(.path))]
     Corrupt {
         /// The folder.
         path: PathBuf,
@@ -60,7 +62,7 @@ pub enum Error {
     },
 
     /// Reading or writing a file failed.
-    #[error("{}: {source}", crate::ingest::walk::path_string(.path))]
+    #[error("{}: {source}", path_string(.path))]
     Io {
         /// The file or folder.
         path: PathBuf,
@@ -69,7 +71,7 @@ pub enum Error {
     },
 
     /// A `search.toml` defaults file could not be read.
-    #[error("{}: {message} — fix the file (see README, \"Folder defaults\") or remove it", crate::ingest::walk::path_string(.path))]
+    #[error("{}: {message} — fix the file (see README, \"Folder defaults\") or remove it", path_string(.path))]
     Defaults {
         /// The defaults file.
         path: PathBuf,

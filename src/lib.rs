@@ -98,10 +98,9 @@ pub fn run_guarded(cli: &Cli) -> Result<Outcome> {
             .take()
             .unwrap_or_default();
         Err(match index::damage(&cli.index) {
-            Some(problem) if cli.index.join(index::MARKER_FILE).is_file() => Error::Corrupt {
-                path: cli.index.clone(),
-                problem,
-            },
+            Some(problem) if cli.index.join(index::MARKER_FILE).is_file() => {
+                index::damaged(&cli.index, problem)
+            }
             _ => Error::Internal(text),
         })
     })

@@ -12,7 +12,7 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use serde_json::Value;
-use testenv::{generated_corpus, json_lines, search};
+use testenv::{generated_corpus, json_lines, search, succeeded};
 
 const BUSY: &str = "search: the index at index is being updated by another process — wait for that `search index` to finish and run this again\n";
 
@@ -32,13 +32,7 @@ fn spawn_index(dir: &Path, index: &str, extra: &[&str]) -> Child {
 
 /// Waits for a run of `search index` and checks that it succeeded.
 fn assert_completes(child: Child) {
-    let output = child.wait_with_output().unwrap();
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    succeeded(child.wait_with_output().unwrap(), "search index");
 }
 
 /// What an index holds, as `search stats --json` says, less what differs between two
@@ -48,13 +42,7 @@ fn contents(dir: &Path, index: &str) -> Value {
         .args(["--index", index, "stats", "--json"])
         .output()
         .unwrap();
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let mut stats: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let mut stats: Value = serde_json::from_slice(&succeeded(output, "stats")).unwrap();
     let object = stats.as_object_mut().unwrap();
     object.remove("index");
     object.remove("last_run");
@@ -76,13 +64,7 @@ fn found(dir: &Path, index: &str, query: &str) -> BTreeSet<(String, u64)> {
         .args(["--json", query])
         .output()
         .unwrap();
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    json_lines(&output.stdout)
+    json_lines(&succeeded(output, query))
         .iter()
         .map(|hit| {
             (
@@ -330,11 +312,7 @@ fn a_second_writer_is_turned_away_and_readers_see_the_last_commit() {
         &["query", "--facets", "officers border"],
         &["quote", "--json", quote],
     ];
-    let read = |args: &[&str]| {
-        let output = search(dir.path()).args(args).output().unwrap();
-        assert_eq!(output.status.code(), Some(0), "{args:?}");
-        output.stdout
-    };
+    let read = |args: &[&str]| succeeded(search(dir.path()).args(args).output().unwrap(), args);
     let before: Vec<Vec<u8>> = readers.iter().map(|args| read(args)).collect();
 
     // A long run: 2,500 more articles on one thread.
@@ -388,15 +366,9 @@ fn a_second_writer_is_turned_away_and_readers_see_the_last_commit() {
     let after: Vec<Vec<u8>> = readers.iter().map(|args| read(args)).collect();
     assert_ne!(before[0], after[0], "the run changed what the query finds");
     for (n, output) in during {
-        assert_eq!(
-            output.status.code(),
-            Some(0),
-            "{:?}: {}",
-            readers[n],
-            String::from_utf8_lossy(&output.stderr)
-        );
+        let stdout = succeeded(output, readers[n]);
         assert!(
-            output.stdout == before[n] || output.stdout == after[n],
+            stdout == before[n] || stdout == after[n],
             "{:?} saw neither committed state",
             readers[n]
         );

@@ -14,7 +14,7 @@ mod testenv;
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use testenv::{json_lines, search};
+use testenv::{json_lines, search, succeeded};
 
 /// The corpus with its log file just over the limit for one article.
 const TEST_LOG_BYTES: u64 = 17_000_000;
@@ -81,13 +81,7 @@ fn stdout(dir: &Path, args: &[&str]) -> String {
         .args(args)
         .output()
         .unwrap();
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout).unwrap()
+    String::from_utf8(succeeded(output, args)).unwrap()
 }
 
 /// No control character but newline and tab, C0 or C1, and no bidi override.

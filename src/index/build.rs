@@ -20,12 +20,12 @@ use tantivy::indexer::UserOperation;
 use tantivy::{IndexWriter, TantivyDocument, Term};
 
 use crate::error::{Error, Result};
-use crate::index::document::{FileState, article_documents, file_document, path_text};
+use crate::index::document::{FileState, article_documents, file_document};
 use crate::index::report::RunReport;
 use crate::index::state::{IndexedFiles, indexed_files};
-use crate::index::{open_or_create, writer_error};
+use crate::index::{damage, damaged, open_or_create, writer_error};
 use crate::ingest::defaults::Defaults;
-use crate::ingest::walk::{Format, SourceFile, walk};
+use crate::ingest::walk::{Format, SourceFile, path_string, walk};
 use crate::ingest::{
     MAX_ARTICLE_BYTES, Metadata, Notice, SkipReason, jsonl, read_document, split_passages,
 };
@@ -174,7 +174,7 @@ pub fn build(options: &BuildOptions, progress: &dyn Progress) -> Result<RunRepor
     let seen: HashSet<String> = walked
         .files
         .iter()
-        .map(|file| path_text(&file.path))
+        .map(|file| path_string(&file.path))
         .collect();
     let mut removed = 0;
     for path in previous.keys() {
@@ -222,12 +222,9 @@ pub fn build(options: &BuildOptions, progress: &dyn Progress) -> Result<RunRepor
         // are sound first (every byte against its checksum; 0.01 s for Reuters' 30 MB),
         // so a damaged file is named now rather than carried into merged segments.
         if !options.rebuild
-            && let Some(problem) = crate::index::damage(&handle.dir)
+            && let Some(problem) = damage(&handle.dir)
         {
-            return Err(Error::Corrupt {
-                path: handle.dir.clone(),
-                problem,
-            });
+            return Err(damaged(&handle.dir, problem));
         }
         writer.prepare_commit()?.commit()?;
         writer.wait_merging_threads()?;
@@ -261,7 +258,7 @@ fn produce(
             }
         );
         let defaults_hash = xxhash_rust::xxh3::xxh3_64(settings.as_bytes());
-        let key = path_text(&file.path);
+        let key = path_string(&file.path);
         let before = previous.get(&key);
         let same_stat = |state: &FileState| {
             state.size == file.size

@@ -7,6 +7,7 @@ use tantivy::TantivyDocument;
 use tantivy::schema::Facet;
 
 use crate::entities::{Entity, EntityKind};
+use crate::ingest::walk::path_string;
 use crate::ingest::{Article, LineMap, Metadata, Passage};
 use crate::schema::{Fields, KIND_ARTICLE, KIND_FILE, KIND_PASSAGE, date_value};
 
@@ -25,11 +26,6 @@ pub fn article_key(path: &Path, source_id: Option<&str>, line: u32) -> u64 {
         None => key.extend_from_slice(format!("line {line}").as_bytes()),
     }
     xxhash_rust::xxh3::xxh3_64(&key)
-}
-
-/// The path as stored in the index (bytes that are not UTF-8 as `\xNN`).
-pub fn path_text(path: &Path) -> String {
-    crate::ingest::walk::path_string(path)
 }
 
 /// The documents for one article: its `article` document first, then its passages, to
@@ -51,7 +47,7 @@ pub fn article_documents(
     };
     let key = article_key(&article.path, article.source_id.as_deref(), record_line);
     let id = format!("{key:016x}");
-    let path = path_text(&article.path);
+    let path = path_string(&article.path);
     let meta = &article.meta;
     let facets = facets(meta);
     let date = meta.date.as_ref().map(|d| {
@@ -222,7 +218,7 @@ pub struct FileState {
 pub fn file_document(fields: &Fields, path: &Path, state: FileState) -> TantivyDocument {
     let mut doc = TantivyDocument::default();
     doc.add_text(fields.kind, KIND_FILE);
-    doc.add_text(fields.path, path_text(path));
+    doc.add_text(fields.path, path_string(path));
     doc.add_u64(fields.article_key, 0);
     doc.add_u64(fields.passage, 0);
     doc.add_u64(fields.file_size, state.size);

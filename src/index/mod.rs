@@ -227,7 +227,8 @@ fn folder_has_files(dir: &Path) -> bool {
     })
 }
 
-fn damaged(dir: &Path, problem: impl Into<String>) -> Error {
+/// [`Error::Corrupt`] for the index at `dir`.
+pub(crate) fn damaged(dir: &Path, problem: impl Into<String>) -> Error {
     Error::Corrupt {
         path: dir.to_path_buf(),
         problem: problem.into(),

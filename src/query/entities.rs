@@ -9,16 +9,17 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use serde::Serialize;
-use tantivy::schema::{IndexRecordOption, Value};
-use tantivy::{Searcher, TantivyDocument, Term};
+use tantivy::schema::IndexRecordOption;
+use tantivy::{Searcher, Term};
 
-use crate::entities::{Entity, EntityKind, aliases_of, canonical_alias, key_of, name_ends};
+use crate::entities::{EntityKind, aliases_of, canonical_alias, key_of, name_ends};
 use crate::error::{Error, Result};
 use crate::index::IndexHandle;
 use crate::index::document::{entity_hash, entity_key_prefix, read_entity_term};
 use crate::query::facets::ArticleFacetCounts;
 #[cfg(doc)]
 use crate::query::facets::ArticleFacets;
+use crate::query::search::stored_entities;
 use crate::schema::Fields;
 
 /// One entity with the number of articles that mention it.
@@ -185,12 +186,7 @@ pub fn top_entities(
     let mut named = Vec::new();
     for (hash, tally) in found.top_entities(kind, limit) {
         if !known.contains_key(&hash) && read.insert(tally.example) {
-            let doc: TantivyDocument = searcher.doc(tally.example)?;
-            let stored: Vec<Entity> = doc
-                .get_first(fields.entities)
-                .and_then(|v| v.as_str())
-                .and_then(|json| serde_json::from_str(json).ok())
-                .unwrap_or_default();
+            let stored = stored_entities(searcher, fields, tally.example)?;
             for entity in stored.into_iter().filter(|e| e.kind == kind) {
                 known.insert(entity_hash(kind, &entity.key()), entity.name);
             }

@@ -26,6 +26,7 @@ use crate::index::IndexHandle;
 use crate::ingest::date::NewsDate;
 use crate::query::articles::PassagesOf;
 use crate::query::entities::filters as entity_filters;
+use crate::render::terminal_safe;
 use crate::schema::{Fields, KIND_PASSAGE, date_value, text_analyzer};
 
 /// Weight of the proximity clauses, which reward consecutive content words of the query
@@ -241,7 +242,7 @@ fn syntax_query(
     let parser = QueryParser::for_index(&handle.index, vec![handle.fields.text]);
     let query = parser
         .build_query_from_user_input_ast(ast)
-        .map_err(|err| Error::BadQuery(escape_controls(&err.to_string())))?;
+        .map_err(|err| Error::BadQuery(terminal_safe(&err.to_string())))?;
     Ok((Some(query), highlight))
 }
 
@@ -350,31 +351,17 @@ fn syntax_error(text: &str) -> String {
     let (pos, what) = errors
         .first()
         .map_or((text.len(), "cannot read the query".to_owned()), |err| {
-            (err.pos, escape_controls(&err.message.replace("\\\"", "\"")))
+            (err.pos, terminal_safe(&err.message.replace("\\\"", "\"")))
         });
     let column = text
         .get(..pos.min(text.len()))
         .map_or(0, |before| before.chars().count());
     let (before, after) = text.split_at(pos.min(text.len()));
-    let (before, after) = (escape_controls(before), escape_controls(after));
+    let (before, after) = (terminal_safe(before), terminal_safe(after));
     format!(
         "bad query at column {}: {what}, here: {before}⟨here⟩{after} — fix it, or use -F/--plain to search for the words as they are",
         column + 1
     )
-}
-
-/// `text` with line breaks and other control characters escaped (`\n`, `\u{1b}`), so
-/// an error quoting the query stays on one line and cannot drive the terminal.
-fn escape_controls(text: &str) -> String {
-    let mut escaped = String::with_capacity(text.len());
-    for c in text.chars() {
-        if c.is_control() {
-            escaped.extend(c.escape_default());
-        } else {
-            escaped.push(c);
-        }
-    }
-    escaped
 }
 
 /// Rejects fields users may not query, and gathers the highlight terms from every
@@ -408,7 +395,7 @@ fn check_and_collect(
             };
             if let UserInputLeaf::Exists { field } = leaf.as_ref() {
                 // tantivy answers `field:*` only on fast fields, which these are not.
-                let field = escape_controls(field);
+                let field = terminal_safe(field);
                 return Err(Error::BadQuery(format!(
                     "`{field}:*` (any value) cannot be searched — give words, e.g. `{field}:troops`"
                 )));
@@ -416,7 +403,7 @@ fn check_and_collect(
             if let Some(field) = field
                 && !USER_FIELDS.contains(&field)
             {
-                let field = escape_controls(field);
+                let field = terminal_safe(field);
                 return Err(Error::BadQuery(format!(
                     "unknown field `{field}:` — queries can name title:, text:, outlet: or entity:; use --since/--until for dates"
                 )));

@@ -198,7 +198,16 @@ pub(crate) fn article_entities(
     let Some(doc_id) = article_doc(address.doc_id, passage) else {
         return Ok(Vec::new());
     };
-    let doc: TantivyDocument = searcher.doc(DocAddress { doc_id, ..address })?;
+    stored_entities(searcher, fields, DocAddress { doc_id, ..address })
+}
+
+/// The entities stored on the `article` document at `article`.
+pub(crate) fn stored_entities(
+    searcher: &Searcher,
+    fields: &Fields,
+    article: DocAddress,
+) -> Result<Vec<Entity>> {
+    let doc: TantivyDocument = searcher.doc(article)?;
     Ok(doc
         .get_first(fields.entities)
         .and_then(|v| v.as_str())

@@ -13,7 +13,6 @@ use tantivy::{Searcher, TantivyDocument, Term};
 use crate::entities::Entity;
 use crate::error::{Error, Result};
 use crate::index::IndexHandle;
-use crate::index::document::path_text;
 use crate::ingest::Metadata;
 use crate::ingest::walk::path_string;
 use crate::schema::Fields;
@@ -56,20 +55,21 @@ pub fn show(handle: &IndexHandle, target: &OsStr) -> Result<StoredArticle> {
     let reader = handle.index.reader()?;
     let searcher = reader.searcher();
     let fields = &handle.fields;
-    let shown = path_string(Path::new(target));
-    let by_id = docs_with(&searcher, Term::from_field_text(fields.article_id, &shown))?;
+    // The target as text: an id is ASCII, and a path is named as the index stores it.
+    let named = path_string(Path::new(target));
+    let by_id = docs_with(&searcher, Term::from_field_text(fields.article_id, &named))?;
     if !by_id.is_empty() {
         return assemble(fields, by_id, None);
     }
-    let (file_os, line) = split_line(target);
-    let file = path_string(Path::new(file_os));
-    let target = shown;
-    let absolute = Path::new(file_os)
+    let (path, line) = split_line(target);
+    let file = path_string(Path::new(path));
+    let target = named;
+    let absolute = Path::new(path)
         .canonicalize()
         .map_err(|_| Error::NotFound(format!("no article with id {target} and no file {file} — give an article id or the path of an indexed file")))?;
     let docs = docs_with(
         &searcher,
-        Term::from_field_text(fields.path, &path_text(&absolute)),
+        Term::from_field_text(fields.path, &path_string(&absolute)),
     )?;
     let mut articles: Vec<(String, Vec<TantivyDocument>)> = Vec::new();
     for doc in docs {

@@ -142,6 +142,12 @@ pub fn generate(dir: &Path, log_bytes: u64) -> Corpus {
             shown_path_end: shown.to_owned(),
         });
     };
+    // A valid article written at `name` under the corpus root.
+    let article =
+        |corpus: &mut Corpus, name: &str, bytes: &[u8], kind: &'static str, marker: &str| {
+            write(name, bytes);
+            valid(corpus, kind, marker, &format!("hostile/{name}"));
+        };
     let skip = |corpus: &mut Corpus, shown: &str, reason: &str| {
         corpus.files_tried += 1;
         corpus
@@ -153,46 +159,42 @@ pub fn generate(dir: &Path, log_bytes: u64) -> Corpus {
     let mut latin1 = b"Caf\xe9 owners in M\xfcnster protest rent rises\n\n".to_vec();
     latin1.extend_from_slice(story("zqlatinone").as_bytes());
     latin1.extend_from_slice(b" Rents rose by \xa3300 a month, na\xefve tenants said.\n");
-    write("latin1.txt", &latin1);
-    valid(&mut corpus, "Latin-1", "zqlatinone", "hostile/latin1.txt");
+    article(&mut corpus, "latin1.txt", &latin1, "Latin-1", "zqlatinone");
 
     let mut cp1252 = b"Harbour fees \x93too high\x94, say owners\n\n".to_vec();
     cp1252.extend_from_slice(story("zqwinansi").as_bytes());
     cp1252.extend_from_slice(b" The fee is \x80120 \x96 up from \x80100.\n");
-    write("cp1252.txt", &cp1252);
-    valid(
+    article(
         &mut corpus,
+        "cp1252.txt",
+        &cp1252,
         "Windows-1252",
         "zqwinansi",
-        "hostile/cp1252.txt",
     );
 
-    write("utf16le.txt", &utf16(&story("zqutfsixle"), false));
-    valid(
+    article(
         &mut corpus,
+        "utf16le.txt",
+        &utf16(&story("zqutfsixle"), false),
         "UTF-16LE with BOM",
         "zqutfsixle",
-        "hostile/utf16le.txt",
     );
-    write(
+    article(
+        &mut corpus,
         "utf16be.md",
         &utf16(&format!("# Ferry times\n\n{}", story("zqutfsixbe")), true),
-    );
-    valid(
-        &mut corpus,
         "UTF-16BE with BOM",
         "zqutfsixbe",
-        "hostile/utf16be.md",
     );
 
     let mut bom = b"\xEF\xBB\xBF".to_vec();
     bom.extend_from_slice(story("zqbomeight").as_bytes());
-    write("utf8-bom.txt", &bom);
-    valid(
+    article(
         &mut corpus,
+        "utf8-bom.txt",
+        &bom,
         "UTF-8 with BOM",
         "zqbomeight",
-        "hostile/utf8-bom.txt",
     );
 
     // UTF-8 text with Latin-1 bytes pasted into it, and stray bytes that are no
@@ -203,24 +205,24 @@ pub fn generate(dir: &Path, log_bytes: u64) -> Corpus {
     )
     .into_bytes();
     mixed.extend_from_slice(b" Caf\xe9 M\xfcller, stray \xc3\x28 and \xff\xfe bytes.\n");
-    write("mixed.txt", &mixed);
-    valid(
+    article(
         &mut corpus,
+        "mixed.txt",
+        &mixed,
         "mixed encodings",
         "zqmixedenc",
-        "hostile/mixed.txt",
     );
 
     let nobom: Vec<u8> = story("zqutfsixnobom")
         .encode_utf16()
         .flat_map(u16::to_le_bytes)
         .collect();
-    write("utf16-no-bom.txt", &nobom);
-    valid(
+    article(
         &mut corpus,
+        "utf16-no-bom.txt",
+        &nobom,
         "UTF-16LE without BOM",
         "zqutfsixnobom",
-        "hostile/utf16-no-bom.txt",
     );
 
     // Empty and blank files.
@@ -264,12 +266,12 @@ pub fn generate(dir: &Path, log_bytes: u64) -> Corpus {
         story("zqscriptvisible"),
         story("zqscriptsecond")
     );
-    write("script.html", script.as_bytes());
-    valid(
+    article(
         &mut corpus,
+        "script.html",
+        script.as_bytes(),
         "HTML with <script>",
         "zqscriptvisible",
-        "hostile/script.html",
     );
     corpus
         .never_found
@@ -288,12 +290,12 @@ pub fn generate(dir: &Path, log_bytes: u64) -> Corpus {
         deep.push_str("</div>");
     }
     deep.push_str("</body></html>");
-    write("deep.html", deep.as_bytes());
-    valid(
+    article(
         &mut corpus,
+        "deep.html",
+        deep.as_bytes(),
         "HTML nested 200 deep",
         "zqdeepnest",
-        "hostile/deep.html",
     );
 
     // Terminal escape sequences and control characters in an article: colour, clear
@@ -306,22 +308,22 @@ pub fn generate(dir: &Path, log_bytes: u64) -> Corpus {
          Everything is fine \u{9b}31m red \u{85} and \u{202e}txt.exe zqansibody.\n",
         story("zqansistory")
     );
-    write("ansi.md", ansi.as_bytes());
-    valid(
+    article(
         &mut corpus,
+        "ansi.md",
+        ansi.as_bytes(),
         "ANSI escapes",
         "zqansistory",
-        "hostile/ansi.md",
     );
 
     // Names with spaces, newlines and bytes that are not UTF-8.
     fs::create_dir_all(root.join("names")).unwrap();
-    write("names/with space.txt", story("zqspacename").as_bytes());
-    valid(
+    article(
         &mut corpus,
+        "names/with space.txt",
+        story("zqspacename").as_bytes(),
         "space in name",
         "zqspacename",
-        "hostile/names/with space.txt",
     );
     #[cfg(unix)]
     {
@@ -364,12 +366,12 @@ pub fn generate(dir: &Path, log_bytes: u64) -> Corpus {
     {
         use std::os::unix::fs::symlink;
         fs::create_dir_all(root.join("links")).unwrap();
-        write("links/linked.txt", story("zqlinkedonce").as_bytes());
-        valid(
+        article(
             &mut corpus,
+            "links/linked.txt",
+            story("zqlinkedonce").as_bytes(),
             "file reached twice",
             "zqlinkedonce",
-            "hostile/links/linked.txt",
         );
         symlink("linked.txt", root.join("links/alias.txt")).unwrap();
         symlink("..", root.join("links/up")).unwrap();

@@ -51,6 +51,19 @@ pub fn indexed_copy(from: &str, extra: &[&str]) -> tempfile::TempDir {
     dir
 }
 
+/// The stdout of a finished command, which must have exited 0 (its stderr, and
+/// `what` it was, shown when it did not).
+#[allow(dead_code)] // for tests that run commands by hand (spawned, or many at once)
+pub fn succeeded(output: std::process::Output, what: impl std::fmt::Debug) -> Vec<u8> {
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{what:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    output.stdout
+}
+
 /// Each line of `stdout` read as one JSON value (a line that is not JSON fails the test).
 #[allow(dead_code)] // not every test file reads JSON
 pub fn json_lines(stdout: &[u8]) -> Vec<serde_json::Value> {
