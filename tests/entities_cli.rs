@@ -252,6 +252,33 @@ fn without_extraction_there_are_no_entities() {
 }
 
 #[test]
+fn facets_name_an_entity_by_its_most_common_spelling() {
+    // Only 004 mentions Blinken, and it spells "Kim Jong-un"; three articles spell
+    // "Kim Jong Un", which `search entities` shows too.
+    let dir = corpus(&[]);
+    let lines = json_lines(dir.path(), &["query", "Blinken", "--facets", "--json"]);
+    let facets = &lines.last().unwrap()["facets"];
+    assert_eq!(facets["articles"], 1);
+    let people: Vec<&str> = facets["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["type"] == "person")
+        .map(|e| e["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        people,
+        [
+            "Antony Blinken",
+            "Kim Jong Un",
+            "Kim Yong-hyun",
+            "Kyrylo Budanov",
+            "Vladimir Putin"
+        ]
+    );
+}
+
+#[test]
 fn a_re_indexed_article_is_counted_once() {
     let dir = corpus(&[]);
     let before = json_lines(dir.path(), &["entities", "--json"]);
