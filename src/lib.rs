@@ -73,6 +73,7 @@ impl Error {
 pub fn run_guarded(cli: &Cli) -> Result<Outcome> {
     let message = std::sync::Arc::new(std::sync::Mutex::new(None::<String>));
     let hook_message = std::sync::Arc::clone(&message);
+    let previous_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         let text = info
             .payload()
@@ -90,7 +91,7 @@ pub fn run_guarded(cli: &Cli) -> Result<Outcome> {
         slot.get_or_insert(format!("{text}{place}").replace(['\n', '\r'], " "));
     }));
     let outcome = std::panic::catch_unwind(|| run(cli));
-    let _ = std::panic::take_hook();
+    std::panic::set_hook(previous_hook);
     outcome.unwrap_or_else(|_| {
         let text = message
             .lock()
