@@ -29,11 +29,14 @@ pub enum Error {
     #[error("{0}")]
     NotFound(String),
 
-    /// The index folder holds something that is not a `search` index.
-    #[error("{} is not a search index (it has files but no {marker}) — choose an empty folder with --index, or remove it", path_string(.path), marker = crate::index::MARKER_FILE)]
+    /// The index folder holds something that is not a `search` index; nothing in it
+    /// is touched.
+    #[error("{} is not a search index: it holds {}, which search did not write — give --index an empty or new folder (search never deletes files it did not write)", path_string(.path), path_string(.entry))]
     NotOurs {
         /// The folder.
         path: PathBuf,
+        /// The first entry in it (by name) that an index does not write.
+        entry: PathBuf,
     },
 
     /// The index was written by another format version of `search`.

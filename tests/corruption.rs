@@ -187,7 +187,7 @@ fn another_programs_tantivy_index_is_never_touched() {
     let before = fs::read(other.join("meta.json")).unwrap();
     for args in [&["stats"][..], &["index", "--rebuild", "corpus"]] {
         search(dir.path()).args(["--index", "other"]).args(args).assert().code(2).stderr(
-            "search: other is not a search index (it has files but no search-index.json) — choose an empty folder with --index, or remove it\n",
+            "search: other is not a search index: it holds meta.json, which search did not write — give --index an empty or new folder (search never deletes files it did not write)\n",
         );
     }
     assert_eq!(fs::read(other.join("meta.json")).unwrap(), before);

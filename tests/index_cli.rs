@@ -416,23 +416,6 @@ fn an_article_whose_file_name_is_not_utf8_can_be_shown() {
 }
 
 #[test]
-fn the_repositorys_index_folder_with_only_a_gitkeep_is_used() {
-    let dir = seed_corpus();
-    fs::create_dir(dir.path().join("index")).unwrap();
-    fs::write(dir.path().join("index/.gitkeep"), "").unwrap();
-    search(dir.path())
-        .args(["stats"])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::starts_with("search: no index at index"));
-    search(dir.path())
-        .args(["index", "-q", "corpus"])
-        .assert()
-        .code(0);
-    assert_eq!(stats(dir.path(), "index")["articles"], 5);
-}
-
-#[test]
 fn a_folder_that_is_not_an_index_is_never_touched() {
     let dir = seed_corpus();
     fs::create_dir(dir.path().join("photos")).unwrap();
@@ -443,7 +426,7 @@ fn a_folder_that_is_not_an_index_is_never_touched() {
         &["stats"],
     ] {
         search(dir.path()).args(["--index", "photos"]).args(args).assert().code(2).stderr(
-            "search: photos is not a search index (it has files but no search-index.json) — choose an empty folder with --index, or remove it\n",
+            "search: photos is not a search index: it holds holiday.jpg, which search did not write — give --index an empty or new folder (search never deletes files it did not write)\n",
         );
     }
     assert_eq!(fs::read_dir(dir.path().join("photos")).unwrap().count(), 1);

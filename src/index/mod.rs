@@ -7,6 +7,7 @@ pub mod report;
 pub mod state;
 pub mod stats;
 
+use std::ffi::{OsStr, OsString};
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -86,8 +87,17 @@ pub fn open(dir: &Path) -> Result<IndexHandle> {
             return Err(Error::NoIndex(dir.to_path_buf()));
         }
         MarkerState::Missing | MarkerState::Unreadable | MarkerState::Foreign => {
+            // Name what makes it someone else's: a file no index writes, or else
+            // the marker or `meta.json` that another program wrote.
+            let entries = entries_of(dir)?;
+            let entry = match entries.iter().find(|name| !is_index_file(name)) {
+                Some(name) => name.clone(),
+                None if has_meta => META_FILE.into(),
+                None => MARKER_FILE.into(),
+            };
             return Err(Error::NotOurs {
                 path: dir.to_path_buf(),
+                entry: entry.into(),
             });
         }
     }
@@ -104,10 +114,30 @@ pub fn open(dir: &Path) -> Result<IndexHandle> {
 
 /// Opens the index at `dir` for writing, creating it if the folder is empty or
 /// missing. With `rebuild`, an index of another format version or a damaged one is
-/// replaced; a folder that is not a `search` index is never touched.
+/// replaced; a folder that is not a `search` index is never touched, and a new index
+/// is only ever made in a folder holding nothing but files an index writes.
 pub fn open_or_create(dir: &Path, rebuild: bool) -> Result<IndexHandle> {
-    if !folder_has_files(dir) || creation_was_interrupted(dir)? {
-        return create(dir);
+    let entries = entries_of(dir)?;
+    let foreign = entries.iter().find(|name| !is_index_file(name));
+    let has_meta = entries.iter().any(|name| name == META_FILE);
+    if !has_meta {
+        // Only the marker and hidden files (locks, temporary files): what a first run
+        // killed before tantivy made its index, or a run that lost a race, left.
+        let unfinished = entries
+            .iter()
+            .all(|name| name == MARKER_FILE || name.as_encoded_bytes().first() == Some(&b'.'));
+        match (marker_state(dir)?, foreign) {
+            (MarkerState::Ours(_) | MarkerState::Missing, None) if unfinished => {
+                return create(dir);
+            }
+            (MarkerState::Missing, Some(entry)) => {
+                return Err(Error::NotOurs {
+                    path: dir.to_path_buf(),
+                    entry: entry.clone().into(),
+                });
+            }
+            _ => {}
+        }
     }
     match open(dir) {
         Ok(handle) => Ok(handle),
@@ -137,9 +167,10 @@ fn create(dir: &Path) -> Result<IndexHandle> {
     })
 }
 
-/// Empties a damaged or outdated index folder and makes a new, empty index in it,
-/// holding tantivy's writer lock all along so a run at work on it is never pulled
-/// from under it.
+/// Removes the files of a damaged or outdated index and makes a new, empty index in
+/// its folder, holding tantivy's writer lock all along so a run at work on it is never
+/// pulled from under it. Only files named as an index names its own are removed
+/// ([`is_index_file`]); anything else a user put in the folder stays where it is.
 fn clear(dir: &Path) -> Result<()> {
     let directory = MmapDirectory::open(dir).map_err(|err| Error::Tantivy(err.into()))?;
     let _lock = directory
@@ -148,18 +179,83 @@ fn clear(dir: &Path) -> Result<()> {
     let lock_file = INDEX_WRITER_LOCK.filepath.as_os_str();
     for entry in std::fs::read_dir(dir).map_err(|err| Error::io(dir, err))? {
         let entry = entry.map_err(|err| Error::io(dir, err))?;
-        if entry.file_name() == lock_file {
+        let name = entry.file_name();
+        let is_dir = entry.file_type().is_ok_and(|kind| kind.is_dir());
+        if name == lock_file || is_dir || !is_index_file(&name) {
             continue;
         }
         let path = entry.path();
-        let removed = if entry.file_type().is_ok_and(|kind| kind.is_dir()) {
-            std::fs::remove_dir_all(&path)
-        } else {
-            std::fs::remove_file(&path)
-        };
-        removed.map_err(|err| Error::io(&path, err))?;
+        std::fs::remove_file(&path).map_err(|err| Error::io(&path, err))?;
     }
     create(dir).map(drop)
+}
+
+/// The names in `dir`, sorted; none when it does not exist.
+fn entries_of(dir: &Path) -> Result<Vec<OsString>> {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(err) => return Err(Error::io(dir, err)),
+    };
+    let mut names = entries
+        .map(|entry| entry.map(|entry| entry.file_name()))
+        .collect::<std::io::Result<Vec<_>>>()
+        .map_err(|err| Error::io(dir, err))?;
+    names.sort();
+    Ok(names)
+}
+
+/// True for the names of files an index writes: the marker and the last run's report
+/// (and their temporary files), tantivy's `meta.json`, `.managed.json`, locks and
+/// temporary files, and segment files (`<32 hex digits>.<component>`). Nothing else in
+/// an index folder is ever removed.
+pub fn is_index_file(name: &OsStr) -> bool {
+    let Some(name) = name.to_str() else {
+        return false;
+    };
+    const FIXED: [&str; 6] = [
+        MARKER_FILE,
+        report::LAST_RUN_FILE,
+        META_FILE,
+        ".managed.json",
+        ".tantivy-writer.lock",
+        ".tantivy-meta.lock",
+    ];
+    if FIXED.contains(&name) {
+        return true;
+    }
+    // `write_atomically`'s `.<name>.<pid>.tmp`.
+    let ours_temporary = [MARKER_FILE, report::LAST_RUN_FILE].iter().any(|file| {
+        name.strip_prefix('.')
+            .and_then(|rest| rest.strip_prefix(file))
+            .and_then(|rest| rest.strip_prefix('.'))
+            .and_then(|rest| rest.strip_suffix(".tmp"))
+            .is_some_and(|pid| !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()))
+    });
+    // tantivy's atomic writes go through the `tempfile` crate's `.tmpXXXXXX`.
+    let tantivy_temporary = name
+        .strip_prefix(".tmp")
+        .is_some_and(|rest| rest.len() == 6 && rest.bytes().all(|b| b.is_ascii_alphanumeric()));
+    ours_temporary || tantivy_temporary || is_segment_file(name)
+}
+
+/// `<uuid as 32 lowercase hex digits>.<component>`, the component one tantivy writes
+/// (`idx`, `pos`, `term`, `store`, `store.temp`, `fast`, `fieldnorm`, `<opstamp>.del`).
+fn is_segment_file(name: &str) -> bool {
+    let Some((uuid, component)) = name.split_once('.') else {
+        return false;
+    };
+    let uuid_like = uuid.len() == 32
+        && uuid
+            .bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
+    let known = matches!(
+        component,
+        "idx" | "pos" | "term" | "store" | "store.temp" | "fast" | "fieldnorm"
+    ) || component
+        .strip_suffix(".del")
+        .is_some_and(|opstamp| !opstamp.is_empty() && opstamp.bytes().all(|b| b.is_ascii_digit()));
+    uuid_like && known
 }
 
 /// Writes the marker so that it is whole or absent, never cut short: a run killed
@@ -199,26 +295,13 @@ fn marker_state(dir: &Path) -> Result<MarkerState> {
     }
 }
 
-/// True when the folder holds our marker and nothing else: a first run was killed
-/// between writing the marker and creating the tantivy index.
-fn creation_was_interrupted(dir: &Path) -> Result<bool> {
-    if !matches!(marker_state(dir)?, MarkerState::Ours(_)) {
-        return Ok(false);
-    }
-    let entries = std::fs::read_dir(dir).map_err(|err| Error::io(dir, err))?;
-    Ok(entries.flatten().all(|entry| {
-        let name = entry.file_name();
-        name == MARKER_FILE || name.as_encoded_bytes().first() == Some(&b'.')
-    }))
-}
-
 /// True when `meta.json` describes an index with this program's fields.
 fn has_our_schema(dir: &Path) -> bool {
     Index::open_in_dir(dir).is_ok_and(|index| schema::fields_of(&index.schema()).is_some())
 }
 
-/// True when `dir` holds anything but hidden files (a `.gitkeep` or `.DS_Store` does
-/// not make a folder someone else's).
+/// True when `dir` holds anything but hidden files: a folder of only dotfiles is no
+/// index to read (and, to [`open_or_create`], no folder to make one in).
 fn folder_has_files(dir: &Path) -> bool {
     std::fs::read_dir(dir).is_ok_and(|entries| {
         entries
@@ -365,5 +448,46 @@ pub(crate) fn writer_error(dir: &Path, err: TantivyError) -> Error {
     match err {
         TantivyError::LockFailure(LockError::LockBusy, _) => Error::Busy(dir.to_path_buf()),
         other => Error::Tantivy(other),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_the_names_an_index_writes_are_its_own() {
+        for name in [
+            "search-index.json",
+            "search-last-run.json",
+            ".search-index.json.4711.tmp",
+            "meta.json",
+            ".managed.json",
+            ".tantivy-writer.lock",
+            ".tantivy-meta.lock",
+            ".tmpAbC123",
+            "0123456789abcdef0123456789abcdef.idx",
+            "0123456789abcdef0123456789abcdef.store.temp",
+            "0123456789abcdef0123456789abcdef.fieldnorm",
+            "0123456789abcdef0123456789abcdef.42.del",
+        ] {
+            assert!(is_index_file(OsStr::new(name)), "{name}");
+        }
+        for name in [
+            ".bashrc",
+            ".ssh",
+            ".gitkeep",
+            ".DS_Store",
+            "notes.txt",
+            ".search-index.json.tmp",
+            ".tmpAbC1234",
+            ".tmp-not-tantivys",
+            "0123456789ABCDEF0123456789ABCDEF.idx",
+            "0123456789abcdef0123456789abcdef.txt",
+            "0123456789abcdef0123456789abcde.idx",
+            "0123456789abcdef0123456789abcdef..del",
+        ] {
+            assert!(!is_index_file(OsStr::new(name)), "{name}");
+        }
     }
 }
