@@ -5,6 +5,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::ingest::date::NewsDate;
+
 /// Fast, offline full-text search over collections of news articles.
 #[derive(Debug, Parser)]
 #[command(name = "search", version, about, long_about = None)]
@@ -135,6 +137,27 @@ pub struct ShowArgs {
     pub json: bool,
 }
 
+/// The filters `search query` and `search quote` share: which articles to search.
+#[derive(Debug, Args)]
+pub struct FilterArgs {
+    /// Only articles from this outlet (repeatable; case-insensitive).
+    #[arg(long, value_name = "NAME")]
+    pub outlet: Vec<String>,
+
+    /// Only articles mentioning this person, organisation or place, by any of its
+    /// names (repeatable: all must be mentioned; case-insensitive).
+    #[arg(long, value_name = "NAME")]
+    pub entity: Vec<String>,
+
+    /// Only articles dated on or after this date (2024-10-08, 2024-10, 2024, "8 Oct 2024").
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<NewsDate>,
+
+    /// Only articles dated on or before this date (a month or year counts to its end).
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<NewsDate>,
+}
+
 /// `search query`.
 #[derive(Debug, Args)]
 pub struct QueryArgs {
@@ -147,22 +170,9 @@ pub struct QueryArgs {
     #[arg(short = 'F', long)]
     pub plain: bool,
 
-    /// Only articles from this outlet (repeatable; case-insensitive).
-    #[arg(long, value_name = "NAME")]
-    pub outlet: Vec<String>,
-
-    /// Only articles mentioning this person, organisation or place, by any of its
-    /// names (repeatable: all must be mentioned; case-insensitive).
-    #[arg(long, value_name = "NAME")]
-    pub entity: Vec<String>,
-
-    /// Only articles dated on or after this date (2024-10-08, 2024-10, 2024, "8 Oct 2024").
-    #[arg(long, value_name = "DATE")]
-    pub since: Option<String>,
-
-    /// Only articles dated on or before this date (a month or year counts to its end).
-    #[arg(long, value_name = "DATE")]
-    pub until: Option<String>,
+    /// Which articles to search.
+    #[command(flatten)]
+    pub filters: FilterArgs,
 
     /// How many results to show.
     #[arg(long, short = 'n', default_value_t = 10, value_name = "N")]
@@ -200,15 +210,9 @@ pub struct QuoteArgs {
     /// Order: similarity (most similar first) or date (oldest first, undated last).
     #[arg(long, value_enum, default_value_t = crate::quote::Order::Similarity, value_name = "ORDER")]
     pub by: crate::quote::Order,
-    /// Only articles from this outlet (repeatable; case-insensitive).
-    #[arg(long, value_name = "NAME")]
-    pub outlet: Vec<String>,
-    /// Only articles dated on or after this date.
-    #[arg(long, value_name = "DATE")]
-    pub since: Option<String>,
-    /// Only articles dated on or before this date.
-    #[arg(long, value_name = "DATE")]
-    pub until: Option<String>,
+    /// Which articles to search.
+    #[command(flatten)]
+    pub filters: FilterArgs,
     /// How many matches to show (0: all).
     #[arg(long, short = 'n', default_value_t = 20, value_name = "N")]
     pub limit: usize,

@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use crate::ingest::walk::path_string;
+use crate::paths::path_string;
 
 /// Everything that stops a command.
 #[derive(Debug, thiserror::Error)]

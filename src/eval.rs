@@ -6,27 +6,22 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use serde::Serialize;
 
 use crate::error::{Error, Result};
-use crate::index::IndexHandle;
+use crate::engine::Engine;
 use crate::query::parse::QueryRequest;
-use crate::query::search::ranked_articles;
 
 /// Relevance judgments: query id → (document id → grade).
 pub type Qrels = HashMap<String, HashMap<String, u32>>;
 
 /// The figures, averaged over the judged queries.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Figures {
     /// Mean nDCG over the first 10 articles.
-    #[serde(rename = "ndcg@10")]
     pub ndcg_10: f64,
     /// Mean share of the relevant articles found in the first 100.
-    #[serde(rename = "recall@100")]
     pub recall_100: f64,
     /// Mean reciprocal rank of the first relevant article within the first 10.
-    #[serde(rename = "mrr@10")]
     pub mrr_10: f64,
     /// Queries evaluated (those with judgments).
     pub queries: usize,
@@ -96,7 +91,7 @@ pub fn read_qrels(path: &Path) -> Result<Qrels> {
 
 /// Runs every judged query and averages the figures.
 pub fn evaluate(
-    handle: &IndexHandle,
+    engine: &Engine,
     queries: &[(String, String)],
     qrels: &Qrels,
 ) -> Result<Figures> {
@@ -111,7 +106,7 @@ pub fn evaluate(
             plain: true,
             ..QueryRequest::default()
         };
-        let ranked = match ranked_articles(handle, &request, 100) {
+        let ranked = match engine.ranked_articles(&request, 100) {
             Ok(ranked) => ranked,
             Err(Error::BadQuery(_)) => Vec::new(), // a query with no words finds nothing
             Err(err) => return Err(err),

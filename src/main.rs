@@ -7,11 +7,11 @@ use clap::Parser;
 
 fn main() -> ExitCode {
     let cli = search::cli::Cli::parse();
-    match search::run_guarded(&cli) {
+    match search::app::run_guarded(&cli) {
         Ok(code) => code.into(),
         Err(err) if err.is_broken_pipe() => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("{}", search::render::error_line(&err));
+            search::render::notes::error(&err);
             err.outcome().into()
         }
     }

@@ -20,12 +20,13 @@ use tantivy::indexer::UserOperation;
 use tantivy::{IndexWriter, TantivyDocument, Term};
 
 use crate::error::{Error, Result};
-use crate::index::document::{FileState, article_documents, file_document};
+use crate::index::store::{FileState, IndexedFiles, Store, article_documents, file_document};
 use crate::index::report::RunReport;
-use crate::index::state::{IndexedFiles, indexed_files};
+
 use crate::index::{damage, damaged, open_or_create, writer_error};
 use crate::ingest::defaults::Defaults;
-use crate::ingest::walk::{Format, SourceFile, path_string, walk};
+use crate::ingest::walk::{Format, SourceFile, walk};
+use crate::paths::path_string;
 use crate::ingest::{
     MAX_ARTICLE_BYTES, Metadata, Notice, SkipReason, jsonl, read_document, split_passages,
 };
@@ -147,7 +148,8 @@ pub fn build(options: &BuildOptions, progress: &dyn Progress) -> Result<RunRepor
     let previous = if options.rebuild {
         IndexedFiles::new()
     } else {
-        indexed_files(&handle)?
+        let reader = handle.index.reader()?;
+        Store::new(&reader.searcher(), &handle.fields).files()?
     };
     if options.rebuild {
         writer.delete_all_documents()?;

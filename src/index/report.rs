@@ -68,7 +68,7 @@ impl RunReport {
                     .or_default() += 1;
                 if self.skipped.len() < SAVED_SKIPS {
                     self.skipped.push(SkippedItem {
-                        path: crate::ingest::walk::path_string(path),
+                        path: crate::paths::path_string(path),
                         line: *line,
                         kind: reason.label().to_owned(),
                         reason: reason.to_string(),
@@ -84,40 +84,6 @@ impl RunReport {
         self.skipped_by_kind.values().sum()
     }
 
-    /// The one-line summary printed at the end of a run.
-    pub fn summary_line(&self) -> String {
-        let mut line = format!(
-            "indexed {} articles ({} passages) from {} files in {:.1} s",
-            self.articles,
-            self.passages,
-            self.files_indexed,
-            self.elapsed_ms as f64 / 1000.0
-        );
-        line.push_str(&format!(
-            "; {} unchanged, {} removed",
-            self.files_unchanged, self.files_removed
-        ));
-        if self.files_decoded > 0 {
-            line.push_str(&format!(
-                "; {} decoded from legacy encodings",
-                self.files_decoded
-            ));
-        }
-        if self.skipped_total() > 0 {
-            let kinds: Vec<String> = self
-                .skipped_by_kind
-                .iter()
-                .map(|(kind, n)| format!("{n} {kind}"))
-                .collect();
-            line.push_str(&format!(
-                "; skipped {} ({})",
-                self.skipped_total(),
-                kinds.join(", ")
-            ));
-        }
-        line
-    }
-
     /// Writes the report into the index folder.
     pub fn save(&self, index_dir: &Path) -> Result<()> {
         let path = index_dir.join(LAST_RUN_FILE);
@@ -129,30 +95,5 @@ impl RunReport {
     pub fn load(index_dir: &Path) -> Option<RunReport> {
         let bytes = std::fs::read(index_dir.join(LAST_RUN_FILE)).ok()?;
         serde_json::from_slice(&bytes).ok()
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::ingest::SkipReason;
-
-    #[test]
-    fn summary_counts_skips_by_kind() {
-        let mut report = RunReport {
-            articles: 3,
-            passages: 9,
-            files_indexed: 2,
-            elapsed_ms: 1234,
-            ..RunReport::default()
-        };
-        report.record(&Notice::skipped(Path::new("a.txt"), SkipReason::Binary));
-        report.record(&Notice::skipped(Path::new("b.txt"), SkipReason::Empty));
-        report.record(&Notice::skipped(Path::new("c.txt"), SkipReason::Binary));
-        assert_eq!(
-            report.summary_line(),
-            "indexed 3 articles (9 passages) from 2 files in 1.2 s; 0 unchanged, 0 removed; skipped 3 (2 binary, 1 empty)"
-        );
-        assert_eq!(report.skipped[1].reason, "empty file");
     }
 }

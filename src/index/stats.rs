@@ -1,7 +1,6 @@
 //! `search stats`: what the index holds — articles, passages, outlets, dates — and
 //! what the last run left out.
 
-use serde::Serialize;
 use tantivy::collector::{Count, DocSetCollector, FacetCollector};
 use tantivy::query::TermQuery;
 use tantivy::schema::IndexRecordOption;
@@ -10,10 +9,11 @@ use tantivy::{Searcher, Term};
 use crate::error::Result;
 use crate::index::IndexHandle;
 use crate::index::report::RunReport;
+use crate::index::store::Store;
 use crate::schema::{Fields, KIND_ARTICLE, KIND_FILE, KIND_PASSAGE, facet_children};
 
 /// Articles from one outlet.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OutletCount {
     /// The outlet's name.
     pub outlet: String,
@@ -22,7 +22,7 @@ pub struct OutletCount {
 }
 
 /// An overview of an index.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Stats {
     /// The index folder.
     pub index: String,
@@ -47,9 +47,7 @@ pub struct Stats {
 }
 
 /// Computes the overview of an opened index.
-pub fn stats(handle: &IndexHandle) -> Result<Stats> {
-    let reader = handle.index.reader()?;
-    let searcher = reader.searcher();
+pub fn stats(handle: &IndexHandle, searcher: &Searcher) -> Result<Stats> {
     let fields = &handle.fields;
     let count = |kind: &str| -> Result<u64> {
         Ok(searcher.search(&kind_query(fields, kind), &Count)? as u64)
@@ -70,9 +68,9 @@ pub fn stats(handle: &IndexHandle) -> Result<Stats> {
     });
     let with_outlet: u64 = outlets.iter().map(|o| o.articles).sum();
 
-    let (first_date, last_date, dated) = date_range(&searcher, fields)?;
+    let (first_date, last_date, dated) = date_range(searcher, fields)?;
     Ok(Stats {
-        index: crate::ingest::walk::path_string(&handle.dir),
+        index: crate::paths::path_string(&handle.dir),
         articles,
         passages: count(KIND_PASSAGE)?,
         files: count(KIND_FILE)?,
@@ -122,11 +120,7 @@ fn date_range(
         let Some((_, address)) = found else {
             return Ok(None);
         };
-        let doc: tantivy::TantivyDocument = searcher.doc(address)?;
-        use tantivy::schema::Value;
-        Ok(doc
-            .get_first(fields.date_text)
-            .and_then(|v| v.as_str().map(str::to_owned)))
+        Store::new(searcher, fields).date_text(address)
     };
     Ok((text(first)?, text(last)?, dated))
 }

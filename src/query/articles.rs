@@ -1,20 +1,13 @@
-//! From articles to their passages. Facets and entities are indexed on each article's
-//! `article` document only (once, not once per passage); the indexer adds an article's
-//! documents as one batch, so its passages follow its `article` document with
-//! consecutive ids, and the `passage` fast field says how many there are. A filter on
-//! articles ("mentions Kim Yong-hyun") becomes a set of passages here.
+//! From articles to their passages: a filter on articles ("mentions Kim Yong-hyun"),
+//! matched on their `article` documents, becomes the set of their passages, by the
+//! adjacency rule of `index/store.rs`.
 
 use tantivy::query::{
     BitSetDocSet, ConstScorer, EnableScoring, Explanation, Query, Scorer, Weight,
 };
 use tantivy::{BitSet, DocId, DocSet, Score, SegmentReader, TERMINATED, TantivyError};
 
-/// The `article` document of the passage numbered `passage` at `doc`, in its segment.
-pub fn article_doc(doc: DocId, passage: u64) -> Option<DocId> {
-    u64::from(doc)
-        .checked_sub(passage + 1)
-        .and_then(|article| DocId::try_from(article).ok())
-}
+use crate::index::store::passage_docs;
 
 /// Matches the passages of the articles `articles` matches on their `article`
 /// documents, each with the same score.
@@ -60,10 +53,7 @@ impl Weight for PassagesOfWeight {
         let mut article = articles.doc();
         while article != TERMINATED {
             let count = counts.first(article).unwrap_or(0);
-            let last = u64::from(article)
-                .saturating_add(count)
-                .min(u64::from(max_doc) - 1);
-            for passage in article + 1..=last as DocId {
+            for passage in passage_docs(article, count, max_doc) {
                 passages.insert(passage);
             }
             article = articles.advance();

@@ -8,27 +8,24 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
-use serde::Serialize;
 use tantivy::schema::IndexRecordOption;
 use tantivy::{Searcher, Term};
 
 use crate::entities::{EntityKind, aliases_of, canonical_alias, key_of, name_ends};
 use crate::error::{Error, Result};
-use crate::index::IndexHandle;
-use crate::index::document::{entity_hash, entity_key_prefix, read_entity_term};
+use crate::index::entity_terms::{entity_hash, entity_key_prefix, read_entity_term};
+use crate::index::store::Store;
 use crate::query::facets::ArticleFacetCounts;
 #[cfg(doc)]
 use crate::query::facets::ArticleFacets;
-use crate::query::search::stored_entities;
 use crate::schema::Fields;
 
 /// One entity with the number of articles that mention it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EntityCount {
     /// The name shown: the most common spelling in the corpus.
     pub name: String,
     /// `person`, `org` or `place`.
-    #[serde(rename = "type")]
     pub kind: EntityKind,
     /// Articles mentioning it.
     pub articles: u64,
@@ -186,7 +183,7 @@ pub fn top_entities(
     let mut named = Vec::new();
     for (hash, tally) in found.top_entities(kind, limit) {
         if !known.contains_key(&hash) && read.insert(tally.example) {
-            let stored = stored_entities(searcher, fields, tally.example)?;
+            let stored = Store::new(searcher, fields).entities(tally.example)?;
             for entity in stored.into_iter().filter(|e| e.kind == kind) {
                 known.insert(entity_hash(kind, &entity.key()), entity.name);
             }
@@ -284,13 +281,12 @@ pub fn group_counts(
 
 /// `search entities`: the corpus's entities with article counts, most mentioned first.
 pub fn list(
-    handle: &IndexHandle,
+    searcher: &Searcher,
+    fields: &Fields,
     kind: Option<EntityKind>,
     top: usize,
 ) -> Result<Vec<EntityCount>> {
-    let reader = handle.index.reader()?;
-    let searcher = reader.searcher();
-    let mut spellings = spelling_counts(&searcher, &handle.fields)?;
+    let mut spellings = spelling_counts(searcher, fields)?;
     let mut all = Vec::new();
     for k in EntityKind::ALL {
         if kind.is_some_and(|wanted| wanted != k) {

@@ -8,7 +8,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::query::articles::article_doc;
+use crate::index::store::article_doc;
 
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::Column;
@@ -17,7 +17,7 @@ use tantivy::schema::Facet;
 use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader};
 
 use crate::entities::EntityKind;
-use crate::index::document::kind_of_hash;
+use crate::index::entity_terms::kind_of_hash;
 
 /// Counts, per distinct matching article, its facets under the given roots.
 pub struct ArticleFacets {

@@ -4,15 +4,13 @@
 
 use std::collections::HashMap;
 
-use serde::Serialize;
 use tantivy::collector::{Count, TopDocs};
-use tantivy::schema::Value;
-use tantivy::{DocAddress, Score, Searcher, TantivyDocument};
+use tantivy::{DocAddress, Score, Searcher};
 
 use crate::entities::{Entity, EntityKind};
 use crate::error::Result;
 use crate::index::IndexHandle;
-use crate::query::articles::article_doc;
+use crate::index::store::Store;
 use crate::query::entities::{EntityCount, group_counts, most_common_spelling, top_entities};
 use crate::query::facets::ArticleFacets;
 use crate::query::highlight::{Snippet, highlight_ranges, snippet};
@@ -31,7 +29,7 @@ pub struct Page {
 }
 
 /// One result: a passage with its article's metadata and its snippet.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Hit {
     /// 1-based rank.
     pub rank: usize,
@@ -64,7 +62,7 @@ pub struct Hit {
 }
 
 /// A count of matching articles for one facet value.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FacetCount {
     /// The value (an outlet name, a `YYYY-MM` month).
     pub value: String,
@@ -73,7 +71,7 @@ pub struct FacetCount {
 }
 
 /// Facet counts over the whole match set.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Facets {
     /// Matching articles in all.
     pub articles: u64,
@@ -90,7 +88,7 @@ pub struct Facets {
 pub const FACET_ENTITIES: usize = 10;
 
 /// What a query found.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Results {
     /// The results shown.
     pub hits: Vec<Hit>,
@@ -100,40 +98,43 @@ pub struct Results {
     pub facets: Option<Facets>,
 }
 
-/// Parses and runs a query.
-pub fn search(handle: &IndexHandle, request: &QueryRequest, page: Page) -> Result<Results> {
-    let reader = handle.index.reader()?;
-    let searcher = reader.searcher();
-    let parsed = parse(handle, &searcher, request)?;
-    let (total_passages, chosen) = top_passages(&searcher, &parsed, page)?;
+/// Parses and runs a query on what `searcher` sees of the index.
+pub fn search(
+    handle: &IndexHandle,
+    searcher: &Searcher,
+    request: &QueryRequest,
+    page: Page,
+) -> Result<Results> {
+    let parsed = parse(handle, searcher, request)?;
+    let (total_passages, chosen) = top_passages(searcher, &parsed, page)?;
     let facets = if page.facets {
-        Some(facets(&searcher, &handle.fields, &parsed)?)
+        Some(facets(searcher, &handle.fields, &parsed)?)
     } else {
         None
     };
     let mut analyzer = text_analyzer();
-    let fields = &handle.fields;
+    let store = Store::new(searcher, &handle.fields);
     let mut hits = Vec::with_capacity(chosen.len());
     for (rank, (score, address)) in chosen.into_iter().enumerate() {
-        let stored = read_passage(&searcher, fields, address)?;
-        let ranges = highlight_ranges(&mut analyzer, &parsed.highlight, &stored.passage);
+        let stored = store.passage(address)?;
+        let ranges = highlight_ranges(&mut analyzer, &parsed.highlight, &stored.text);
         let Snippet {
             text: snippet_text,
             highlights,
-        } = snippet(&stored.passage, &ranges);
+        } = snippet(&stored.text, &ranges);
         hits.push(Hit {
             rank: rank + 1,
             score,
-            entities: article_entities(&searcher, fields, address, stored.passage_index)?,
+            entities: store.entities_of_passage(address, stored.index)?,
             article_id: stored.article_id,
             source_id: stored.source_id,
             path: stored.path,
             line: stored.line,
-            passage_index: stored.passage_index,
+            passage_index: stored.index,
             title: stored.title,
             outlet: stored.outlet,
             date: stored.date,
-            passage: stored.passage,
+            passage: stored.text,
             snippet: snippet_text,
             highlights: highlights.into_iter().map(|r| [r.start, r.end]).collect(),
         });
@@ -145,105 +146,26 @@ pub fn search(handle: &IndexHandle, request: &QueryRequest, page: Page) -> Resul
     })
 }
 
-/// What a passage document stores: the passage and its article's metadata.
-#[derive(Debug, Clone, Default)]
-pub(crate) struct StoredPassage {
-    pub article_id: String,
-    pub source_id: Option<String>,
-    pub path: String,
-    pub line: u64,
-    pub passage_index: u64,
-    pub title: Option<String>,
-    pub outlet: Option<String>,
-    pub date: Option<String>,
-    pub passage: String,
-}
-
-/// Reads the passage document at `address`.
-pub(crate) fn read_passage(
-    searcher: &Searcher,
-    fields: &Fields,
-    address: DocAddress,
-) -> Result<StoredPassage> {
-    let doc: TantivyDocument = searcher.doc(address)?;
-    let text = |field| {
-        doc.get_first(field)
-            .and_then(|v| v.as_str().map(str::to_owned))
-    };
-    let number = |field| {
-        doc.get_first(field)
-            .and_then(|v| v.as_u64())
-            .unwrap_or_default()
-    };
-    Ok(StoredPassage {
-        article_id: text(fields.article_id).unwrap_or_default(),
-        source_id: text(fields.source_id),
-        path: text(fields.path).unwrap_or_default(),
-        line: number(fields.line),
-        passage_index: number(fields.passage),
-        title: text(fields.title),
-        outlet: text(fields.outlet),
-        date: text(fields.date_text),
-        passage: text(fields.passage_text).unwrap_or_default(),
-    })
-}
-
-/// The entities stored on the `article` document of the passage at `address`.
-pub(crate) fn article_entities(
-    searcher: &Searcher,
-    fields: &Fields,
-    address: DocAddress,
-    passage: u64,
-) -> Result<Vec<Entity>> {
-    let Some(doc_id) = article_doc(address.doc_id, passage) else {
-        return Ok(Vec::new());
-    };
-    stored_entities(searcher, fields, DocAddress { doc_id, ..address })
-}
-
-/// The entities stored on the `article` document at `article`.
-pub(crate) fn stored_entities(
-    searcher: &Searcher,
-    fields: &Fields,
-    article: DocAddress,
-) -> Result<Vec<Entity>> {
-    let doc: TantivyDocument = searcher.doc(article)?;
-    Ok(doc
-        .get_first(fields.entities)
-        .and_then(|v| v.as_str())
-        .and_then(|json| serde_json::from_str(json).ok())
-        .unwrap_or_default())
-}
-
 /// The best `limit` articles for a query, each ranked by its best passage, as the ids
 /// their sources gave them (or their own ids when they have none): for evaluation.
 pub fn ranked_articles(
     handle: &IndexHandle,
+    searcher: &Searcher,
     request: &QueryRequest,
     limit: usize,
 ) -> Result<Vec<String>> {
-    let reader = handle.index.reader()?;
-    let searcher = reader.searcher();
-    let parsed = parse(handle, &searcher, request)?;
+    let parsed = parse(handle, searcher, request)?;
     let page = Page {
         limit,
         per_article: 1,
         facets: false,
     };
-    let (_, chosen) = top_passages(&searcher, &parsed, page)?;
-    let fields = &handle.fields;
-    let mut ids = Vec::with_capacity(chosen.len());
-    for (_, address) in chosen {
-        let doc: TantivyDocument = searcher.doc(address)?;
-        let id = doc
-            .get_first(fields.source_id)
-            .or_else(|| doc.get_first(fields.article_id));
-        ids.push(
-            id.and_then(|v| v.as_str().map(str::to_owned))
-                .unwrap_or_default(),
-        );
-    }
-    Ok(ids)
+    let (_, chosen) = top_passages(searcher, &parsed, page)?;
+    let store = Store::new(searcher, &handle.fields);
+    chosen
+        .into_iter()
+        .map(|(_, address)| store.source_or_article_id(address))
+        .collect()
 }
 
 /// The passages to show, best first, grouped per article; and the match count.

@@ -4,45 +4,18 @@
 use std::ffi::OsStr;
 use std::path::Path;
 
-use serde::Serialize;
-use tantivy::collector::DocSetCollector;
-use tantivy::query::TermQuery;
-use tantivy::schema::{IndexRecordOption, Value};
-use tantivy::{Searcher, TantivyDocument, Term};
+use tantivy::Searcher;
 
-use crate::entities::Entity;
 use crate::error::{Error, Result};
-use crate::index::IndexHandle;
-use crate::ingest::Metadata;
-use crate::ingest::walk::path_string;
+use crate::index::store::{Store, StoredArticle};
+use crate::paths::path_string;
 use crate::schema::Fields;
 
-/// One passage as stored.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct StoredPassage {
-    /// 0-based position in the article.
-    pub index: u64,
-    /// 1-based line in the source file.
-    pub line: u64,
-    /// The text.
-    pub text: String,
-}
-
-/// An article read back from the index.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct StoredArticle {
-    /// Its stable id.
-    pub article_id: String,
-    /// The id its source gave it, if any.
-    pub source_id: Option<String>,
-    /// The source file (absolute).
-    pub path: String,
-    /// Metadata with origins.
-    pub meta: Metadata,
-    /// The people, organisations and places it mentions.
-    pub entities: Vec<Entity>,
-    /// Its passages in order.
-    pub passages: Vec<StoredPassage>,
+/// An article to show, with the passage asked for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Shown {
+    /// The article, whole.
+    pub article: StoredArticle,
     /// The passage holding the line asked for, if a line was given.
     pub marked: Option<u64>,
 }
@@ -51,36 +24,22 @@ pub struct StoredArticle {
 /// optional `:LINE` (needed to pick one record of a JSON Lines file).
 /// A path that is not UTF-8 is taken as it is, and named in messages with `\xNN` for
 /// its odd bytes.
-pub fn show(handle: &IndexHandle, target: &OsStr) -> Result<StoredArticle> {
-    let reader = handle.index.reader()?;
-    let searcher = reader.searcher();
-    let fields = &handle.fields;
+pub fn show(searcher: &Searcher, fields: &Fields, target: &OsStr) -> Result<Shown> {
+    let store = Store::new(searcher, fields);
     // The target as text: an id is ASCII, and a path is named as the index stores it.
     let named = path_string(Path::new(target));
-    let by_id = docs_with(&searcher, Term::from_field_text(fields.article_id, &named))?;
-    if !by_id.is_empty() {
-        return assemble(fields, by_id, None);
+    if let Some(article) = store.article_by_id(&named)? {
+        return Ok(Shown {
+            article,
+            marked: None,
+        });
     }
     let (path, line) = split_line(target);
     let file = path_string(Path::new(path));
-    let target = named;
     let absolute = Path::new(path)
         .canonicalize()
-        .map_err(|_| Error::NotFound(format!("no article with id {target} and no file {file} — give an article id or the path of an indexed file")))?;
-    let docs = docs_with(
-        &searcher,
-        Term::from_field_text(fields.path, &path_string(&absolute)),
-    )?;
-    let mut articles: Vec<(String, Vec<TantivyDocument>)> = Vec::new();
-    for doc in docs {
-        let Some(id) = text(&doc, fields.article_id) else {
-            continue;
-        }; // the file's own record
-        match articles.iter_mut().find(|(known, _)| *known == id) {
-            Some((_, group)) => group.push(doc),
-            None => articles.push((id, vec![doc])),
-        }
-    }
+        .map_err(|_| Error::NotFound(format!("no article with id {named} and no file {file} — give an article id or the path of an indexed file")))?;
+    let mut articles = store.articles_of_file(&path_string(&absolute))?;
     if articles.is_empty() {
         return Err(Error::NotFound(format!(
             "{file} is not in the index — run `search index` on its folder"
@@ -93,16 +52,28 @@ pub fn show(handle: &IndexHandle, target: &OsStr) -> Result<StoredArticle> {
                 articles.len()
             )));
         };
-        let wanted = articles.into_iter().find(|(_, docs)| {
-            docs.iter()
-                .any(|doc| number(doc, fields.line) == Some(line))
-        });
-        let (_, docs) = wanted
+        let article = articles
+            .into_iter()
+            .find(|article| article.passages.iter().any(|p| p.line == line))
             .ok_or_else(|| Error::NotFound(format!("no article of {file} is on line {line}")))?;
-        return assemble(fields, docs, Some(line));
+        return Ok(marked(article, Some(line)));
     }
-    let (_, docs) = articles.remove(0);
-    assemble(fields, docs, line)
+    Ok(marked(articles.remove(0), line))
+}
+
+/// The article with the passage holding `line` marked: the last one starting on or
+/// before it.
+fn marked(article: StoredArticle, line: Option<u64>) -> Shown {
+    let marked = line.and_then(|line| {
+        article
+            .passages
+            .iter()
+            .rev()
+            .find(|p| p.line <= line)
+            .or(article.passages.first())
+            .map(|p| p.index)
+    });
+    Shown { article, marked }
 }
 
 /// `path:12` → (`path`, Some(12)); anything else is all path.
@@ -133,73 +104,6 @@ fn before(text: &OsStr, end: usize) -> Option<&OsStr> {
     text.to_str()
         .and_then(|text| text.get(..end))
         .map(OsStr::new)
-}
-
-fn docs_with(searcher: &Searcher, term: Term) -> Result<Vec<TantivyDocument>> {
-    let query = TermQuery::new(term, IndexRecordOption::Basic);
-    let addresses = searcher.search(&query, &DocSetCollector)?;
-    let mut addresses: Vec<_> = addresses.into_iter().collect();
-    addresses.sort();
-    let mut docs = Vec::with_capacity(addresses.len());
-    for address in addresses {
-        docs.push(searcher.doc(address)?);
-    }
-    Ok(docs)
-}
-
-fn text(doc: &TantivyDocument, field: tantivy::schema::Field) -> Option<String> {
-    doc.get_first(field)
-        .and_then(|v| v.as_str().map(str::to_owned))
-}
-
-fn number(doc: &TantivyDocument, field: tantivy::schema::Field) -> Option<u64> {
-    doc.get_first(field).and_then(|v| v.as_u64())
-}
-
-/// Builds the article from its `article` document and its passage documents.
-fn assemble(
-    fields: &Fields,
-    docs: Vec<TantivyDocument>,
-    line: Option<u64>,
-) -> Result<StoredArticle> {
-    let mut article = StoredArticle {
-        article_id: String::new(),
-        source_id: None,
-        path: String::new(),
-        meta: Metadata::default(),
-        entities: Vec::new(),
-        passages: Vec::new(),
-        marked: None,
-    };
-    for doc in &docs {
-        article.article_id = text(doc, fields.article_id).unwrap_or_default();
-        article.path = text(doc, fields.path).unwrap_or_default();
-        article.source_id = text(doc, fields.source_id);
-        match text(doc, fields.meta) {
-            Some(meta) => {
-                article.meta = serde_json::from_str(&meta).unwrap_or_default();
-                article.entities = text(doc, fields.entities)
-                    .and_then(|json| serde_json::from_str(&json).ok())
-                    .unwrap_or_default();
-            }
-            None => article.passages.push(StoredPassage {
-                index: number(doc, fields.passage).unwrap_or_default(),
-                line: number(doc, fields.line).unwrap_or_default(),
-                text: text(doc, fields.passage_text).unwrap_or_default(),
-            }),
-        }
-    }
-    article.passages.sort_by_key(|p| p.index);
-    article.marked = line.and_then(|line| {
-        article
-            .passages
-            .iter()
-            .rev()
-            .find(|p| p.line <= line)
-            .or(article.passages.first())
-            .map(|p| p.index)
-    });
-    Ok(article)
 }
 
 #[cfg(test)]

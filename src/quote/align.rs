@@ -86,7 +86,6 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
-use serde::{Deserialize, Serialize};
 
 use super::programme::{Coded, NONE, programme, programme_lanes};
 use super::words::{Word, is_packed_stopword, is_stopword, packed};
@@ -115,8 +114,7 @@ pub(super) const CONTENT_WEIGHT: i32 = 10;
 pub(super) const STOPWORD_WEIGHT: i32 = 3;
 
 /// How a passage reproduces a quote.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum MatchClass {
     /// Every quote word, in order, nothing added (case, accents, punctuation,
     /// hyphens and possessives aside).
@@ -894,12 +892,6 @@ mod tests {
         assert_eq!(a.pairs.len(), MAX_QUOTE_WORDS);
     }
 
-    #[test]
-    fn classes_serialise_in_lower_case() {
-        let json =
-            serde_json::to_string(&[MatchClass::Exact, MatchClass::Near, MatchClass::Paraphrase]);
-        assert_eq!(json.unwrap(), r#"["exact","near","paraphrase"]"#);
-    }
 
     /// Checks what every alignment promises.
     fn check(

@@ -8,9 +8,9 @@ use tantivy::{DocAddress, Searcher};
 use crate::entities::EntityKind;
 use crate::error::Result;
 use crate::index::IndexHandle;
+use crate::index::store::{PassageDoc, Store};
 use crate::query::parse::{QueryRequest, parse};
-use crate::query::search::{Page, StoredPassage, article_entities, read_passage, top_passages};
-use crate::schema::Fields;
+use crate::query::search::{Page, top_passages};
 
 /// Passages read from the index per quote: the aligner re-ranks them all.
 pub const CANDIDATES: usize = 100;
@@ -18,11 +18,10 @@ pub const CANDIDATES: usize = 100;
 const CONTEXT_PASSAGES: u64 = 3;
 
 /// The passages that may hold the quote, best first.
-pub struct Candidates {
-    searcher: Searcher,
-    fields: Fields,
+pub struct Candidates<'a> {
+    store: Store<'a>,
     /// Each passage, with where it sits in the index.
-    pub found: Vec<(DocAddress, StoredPassage)>,
+    pub found: Vec<(DocAddress, PassageDoc)>,
 }
 
 /// What the speaker is read from: a passage with the passages before it.
@@ -37,53 +36,47 @@ pub struct Surroundings {
 }
 
 /// The best [`CANDIDATES`] passages for `request` (its text read as plain words).
-pub fn candidates(handle: &IndexHandle, request: &QueryRequest) -> Result<Candidates> {
-    let reader = handle.index.reader()?;
-    let searcher = reader.searcher();
-    let parsed = parse(handle, &searcher, request)?;
+pub fn candidates<'a>(
+    handle: &'a IndexHandle,
+    searcher: &'a Searcher,
+    request: &QueryRequest,
+) -> Result<Candidates<'a>> {
+    let parsed = parse(handle, searcher, request)?;
     let page = Page {
         limit: CANDIDATES,
         per_article: 0,
         facets: false,
     };
-    let (_, chosen) = top_passages(&searcher, &parsed, page)?;
+    let (_, chosen) = top_passages(searcher, &parsed, page)?;
+    let store = Store::new(searcher, &handle.fields);
     let mut found = Vec::with_capacity(chosen.len());
     for (_, address) in chosen {
-        found.push((address, read_passage(&searcher, &handle.fields, address)?));
+        found.push((address, store.passage(address)?));
     }
-    Ok(Candidates {
-        searcher,
-        fields: handle.fields,
-        found,
-    })
+    Ok(Candidates { store, found })
 }
 
-impl Candidates {
+impl Candidates<'_> {
     /// The surroundings of candidate `i`, read only for a passage that matched.
     pub fn surroundings(&self, i: usize) -> Result<Surroundings> {
         let (address, stored) = &self.found[i];
-        let (searcher, fields) = (&self.searcher, &self.fields);
-        let people = article_entities(searcher, fields, *address, stored.passage_index)?
+        let people = self
+            .store
+            .entities_of_passage(*address, stored.index)?
             .into_iter()
             .filter(|e| e.kind == EntityKind::Person)
             .map(|e| e.name)
             .collect();
-        // An article's passages are consecutive documents, in order.
         let mut context = String::new();
-        for back in (1..=stored.passage_index.min(CONTEXT_PASSAGES)).rev() {
-            let Some(doc_id) = address.doc_id.checked_sub(back as u32) else {
-                continue;
-            };
-            let before = read_passage(searcher, fields, DocAddress { doc_id, ..*address })?;
-            if before.article_id == stored.article_id
-                && before.passage_index + back == stored.passage_index
-            {
-                context.push_str(&before.passage);
-                context.push('\n');
-            }
+        for before in self
+            .store
+            .passages_before(*address, stored, CONTEXT_PASSAGES)?
+        {
+            context.push_str(&before.text);
+            context.push('\n');
         }
         let passage_start = context.len();
-        context.push_str(&stored.passage);
+        context.push_str(&stored.text);
         Ok(Surroundings {
             context,
             passage_start,

@@ -4,14 +4,12 @@
 //! quote's for words it lacks — and runs of one kind are merged. (The alignment already
 //! pairs the words, so `similar` would only recompute a worse pairing here.)
 
-use serde::{Deserialize, Serialize};
 
 use super::align::Alignment;
 use super::words::Word;
 
 /// One run of the diff.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "op", rename_all = "lowercase")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DiffOp {
     /// Words the quote and the article share, in the article's spelling.
     Same {
@@ -240,14 +238,6 @@ mod tests {
         );
     }
 
-    #[test]
-    fn ops_serialise_with_an_op_tag() {
-        let json = serde_json::to_string(&[same("that the"), added("estimate"), missing("assess")]);
-        assert_eq!(
-            json.unwrap(),
-            r#"[{"op":"same","text":"that the"},{"op":"added","text":"estimate"},{"op":"missing","text":"assess"}]"#
-        );
-    }
 
     #[test]
     fn stale_pairs_are_skipped() {

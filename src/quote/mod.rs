@@ -16,7 +16,6 @@ pub mod words;
 use std::cell::RefCell;
 use std::collections::HashMap;
 
-use serde::Serialize;
 
 use crate::entities::{key_of, name_ends};
 use crate::error::{Error, Result};
@@ -29,7 +28,7 @@ use crate::stem::word_stemmer;
 pub use align::{DEFAULT_MIN_SIMILARITY, MAX_QUOTE_WORDS, MatchClass};
 pub use diff::DiffOp;
 
-use crate::query::search::StoredPassage;
+use crate::index::store::PassageDoc;
 use candidates::{Surroundings, candidates};
 use words::{Word, is_stopword};
 
@@ -71,7 +70,7 @@ pub struct QuoteRequest {
 }
 
 /// Where a text appeared: one article.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Source {
     /// The article's stable id.
     pub article_id: String,
@@ -88,15 +87,13 @@ pub struct Source {
 }
 
 /// One place the quote appears (with the copies of that text elsewhere).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct QuoteMatch {
     /// How much of the quote the span reproduces, in order, 0–1.
     pub similarity: f32,
     /// Exact, near or paraphrase.
-    #[serde(rename = "match")]
     pub class: MatchClass,
     /// Where: the article (the oldest of its copies).
-    #[serde(flatten)]
     pub source: Source,
     /// The article's words that match the quote.
     pub matched_text: String,
@@ -113,7 +110,7 @@ pub struct QuoteMatch {
 }
 
 /// What `search quote` found.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct QuoteResults {
     /// The matches, in the order asked for.
     pub matches: Vec<QuoteMatch>,
@@ -125,8 +122,12 @@ pub struct QuoteResults {
     pub candidates: usize,
 }
 
-/// Finds where the quote appears, exactly or not.
-pub fn check(handle: &IndexHandle, request: &QuoteRequest) -> Result<QuoteResults> {
+/// Finds where the quote appears, exactly or not, in what `searcher` sees.
+pub fn check(
+    handle: &IndexHandle,
+    searcher: &tantivy::Searcher,
+    request: &QuoteRequest,
+) -> Result<QuoteResults> {
     let stem = RefCell::new(word_stemmer());
     let stem = |word: &str| (stem.borrow_mut())(word);
     let mut quote = words::words(&request.text, &stem);
@@ -158,6 +159,7 @@ pub fn check(handle: &IndexHandle, request: &QuoteRequest) -> Result<QuoteResult
         .map_or(0, |w| w.range.end);
     let found = candidates(
         handle,
+        searcher,
         &QueryRequest {
             text: request.text[..query_end].to_owned(),
             plain: true,
@@ -171,7 +173,7 @@ pub fn check(handle: &IndexHandle, request: &QuoteRequest) -> Result<QuoteResult
     let passages: Vec<Vec<Word>> = found
         .found
         .iter()
-        .map(|(_, stored)| words::words(&stored.passage, &stem))
+        .map(|(_, stored)| words::words(&stored.text, &stem))
         .collect();
     let alignments = align::align_all(&quote, &passages);
     let mut matches = Vec::new();
@@ -184,7 +186,7 @@ pub fn check(handle: &IndexHandle, request: &QuoteRequest) -> Result<QuoteResult
             &mut alignment,
             quote_text,
             &quote,
-            &stored.passage,
+            &stored.text,
             passage_words,
         );
         if alignment.similarity < request.min_similarity {
@@ -226,7 +228,7 @@ struct Aligned<'a> {
 /// for), with the passage's words' keys, which identify copies.
 fn match_candidate(
     aligned: &Aligned<'_>,
-    stored: &StoredPassage,
+    stored: &PassageDoc,
     surroundings: &Surroundings,
     request: &QuoteRequest,
 ) -> Option<(QuoteMatch, String)> {
@@ -236,7 +238,7 @@ fn match_candidate(
         passage_words,
         ref alignment,
     } = *aligned;
-    let passage = &stored.passage;
+    let passage = &stored.text;
     let span = alignment.byte_range.clone();
     let people: Vec<speaker::Person<'_>> = surroundings
         .people

@@ -3,19 +3,28 @@
 use std::io::{self, Write};
 
 use crate::query::entities::EntityCount;
-use crate::render::terminal_safe;
+use crate::render::json::EntityCountJson;
+use crate::render::{Style, terminal_safe};
+
+/// Writes entities with their article counts in `style`.
+pub fn write(out: &mut impl Write, entities: &[EntityCount], style: Style) -> io::Result<()> {
+    match style {
+        Style::Text { .. } => write_text(out, entities),
+        Style::Json => write_json(out, entities),
+    }
+}
 
 /// One JSON object per entity: `name`, `type`, `articles`, `aliases`.
-pub fn write_json(out: &mut impl Write, entities: &[EntityCount]) -> io::Result<()> {
+fn write_json(out: &mut impl Write, entities: &[EntityCount]) -> io::Result<()> {
     for entity in entities {
-        serde_json::to_writer(&mut *out, entity)?;
+        serde_json::to_writer(&mut *out, &EntityCountJson::from(entity))?;
         writeln!(out)?;
     }
     Ok(())
 }
 
 /// Per type a heading, then one line per entity: articles, name, other names.
-pub fn write_text(out: &mut impl Write, entities: &[EntityCount]) -> io::Result<()> {
+fn write_text(out: &mut impl Write, entities: &[EntityCount]) -> io::Result<()> {
     let mut kind = None;
     for entity in entities {
         if kind != Some(entity.kind) {

@@ -4,10 +4,9 @@
 use std::io::{self, Write};
 use std::path::Path;
 
-use serde::Serialize;
-
 use crate::query::search::{FacetCount, Hit, Results};
-use crate::render::{display_path, terminal_safe};
+use crate::render::json::{FacetsLineJson, HitJson};
+use crate::render::{Style, display_path, terminal_safe};
 
 /// ANSI bold red, as grep marks matches.
 const MATCH_ON: &str = "\x1b[1;31m";
@@ -17,9 +16,17 @@ const HEADER_ON: &str = "\x1b[1m";
 const DIM_ON: &str = "\x1b[2m";
 const RESET: &str = "\x1b[0m";
 
+/// Writes a query's results in `style`.
+pub fn write(out: &mut impl Write, results: &Results, style: Style) -> io::Result<()> {
+    match style {
+        Style::Text { color } => write_text(out, results, color),
+        Style::Json => write_json(out, results),
+    }
+}
+
 /// Writes results for a person. With `color`, matches are bold red; without, they are
 /// wrapped in `[` `]` so they stay visible in a pipe or a file.
-pub fn write_text(out: &mut impl Write, results: &Results, color: bool) -> io::Result<()> {
+fn write_text(out: &mut impl Write, results: &Results, color: bool) -> io::Result<()> {
     for hit in &results.hits {
         let title = hit
             .title
@@ -123,25 +130,16 @@ pub fn marked_snippet(hit: &Hit, color: bool) -> String {
     text
 }
 
-#[derive(Serialize)]
-struct FacetsLine<'a> {
-    facets: &'a crate::query::search::Facets,
-    total_passages: usize,
-}
-
 /// Writes one JSON object per result, then (with facets) one `{"facets": …}` object.
-pub fn write_json(out: &mut impl Write, results: &Results) -> io::Result<()> {
+fn write_json(out: &mut impl Write, results: &Results) -> io::Result<()> {
     for hit in &results.hits {
-        serde_json::to_writer(&mut *out, hit)?;
+        serde_json::to_writer(&mut *out, &HitJson::from(hit))?;
         writeln!(out)?;
     }
     if let Some(facets) = &results.facets {
         serde_json::to_writer(
             &mut *out,
-            &FacetsLine {
-                facets,
-                total_passages: results.total_passages,
-            },
+            &FacetsLineJson::new(facets, results.total_passages),
         )?;
         writeln!(out)?;
     }

@@ -3,9 +3,13 @@
 //! before it is printed.
 
 pub mod entities;
+pub mod eval;
 pub mod hits;
+pub mod json;
+pub mod notes;
 pub mod progress;
 pub mod quote;
+pub mod run;
 pub mod show;
 pub mod stats;
 
@@ -13,15 +17,27 @@ use std::path::Path;
 
 use crate::ingest::Notice;
 
+/// How a command's results are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Style {
+    /// For a person: aligned text, coloured when `color`.
+    Text {
+        /// Colour and bold with ANSI escapes.
+        color: bool,
+    },
+    /// One JSON object a line, for scripts (see [`json`]).
+    Json,
+}
+
 /// A path as the user should see it: relative to the working folder when under it,
 /// with control characters escaped and bytes that are not UTF-8 shown as `\xNN`
-/// (as the index stores them, see [`crate::ingest::walk::path_string`]).
+/// (as the index stores them, see [`crate::paths::path_string`]).
 pub fn display_path(path: &Path) -> String {
     let shown = std::env::current_dir()
         .ok()
         .and_then(|cwd| path.strip_prefix(cwd).ok().map(Path::to_path_buf))
         .unwrap_or_else(|| path.to_path_buf());
-    terminal_safe(&crate::ingest::walk::path_string(&shown))
+    terminal_safe(&crate::paths::path_string(&shown))
 }
 
 /// `text` made safe to print on a terminal: every control character — C0 (ESC, BEL,

@@ -6,7 +6,8 @@ use std::io::{self, Write};
 use std::path::Path;
 
 use crate::quote::{DiffOp, QuoteResults, Source};
-use crate::render::{display_path, terminal_safe};
+use crate::render::json::QuoteMatchJson;
+use crate::render::{Style, display_path, terminal_safe};
 
 /// ANSI bold, for match headers.
 const HEADER_ON: &str = "\x1b[1m";
@@ -18,8 +19,16 @@ const MISSING_ON: &str = "\x1b[9;31m";
 const ADDED_ON: &str = "\x1b[1;32m";
 const RESET: &str = "\x1b[0m";
 
+/// Writes a quote check's matches in `style`.
+pub fn write(out: &mut impl Write, results: &QuoteResults, style: Style) -> io::Result<()> {
+    match style {
+        Style::Text { color } => write_text(out, results, color),
+        Style::Json => write_json(out, results),
+    }
+}
+
 /// Writes the matches for a person.
-pub fn write_text(out: &mut impl Write, results: &QuoteResults, color: bool) -> io::Result<()> {
+fn write_text(out: &mut impl Write, results: &QuoteResults, color: bool) -> io::Result<()> {
     let (header, dim, reset) = if color {
         (HEADER_ON, DIM_ON, RESET)
     } else {
@@ -124,9 +133,9 @@ pub fn diff_line(ops: &[DiffOp], color: bool) -> String {
 }
 
 /// Writes one JSON object per match.
-pub fn write_json(out: &mut impl Write, results: &QuoteResults) -> io::Result<()> {
+fn write_json(out: &mut impl Write, results: &QuoteResults) -> io::Result<()> {
     for found in &results.matches {
-        serde_json::to_writer(&mut *out, found)?;
+        serde_json::to_writer(&mut *out, &QuoteMatchJson::from(found))?;
         writeln!(out)?;
     }
     Ok(())

@@ -4,18 +4,25 @@ use std::io::{self, Write};
 use std::path::Path;
 
 use crate::ingest::{Origin, Sourced};
-use crate::query::show::StoredArticle;
-use crate::render::{display_path, terminal_safe};
+use crate::query::show::Shown;
+use crate::render::json::ArticleJson;
+use crate::render::{Style, display_path, terminal_safe};
 
-/// Writes the article as one JSON object on one line.
-pub fn write_json(out: &mut impl Write, article: &StoredArticle) -> io::Result<()> {
-    serde_json::to_writer(&mut *out, article)?;
-    writeln!(out)
+/// Writes an article in `style`.
+pub fn write(out: &mut impl Write, shown: &Shown, style: Style) -> io::Result<()> {
+    match style {
+        Style::Text { .. } => write_text(out, shown),
+        Style::Json => {
+            serde_json::to_writer(&mut *out, &ArticleJson::from(shown))?;
+            writeln!(out)
+        }
+    }
 }
 
 /// Writes the article for a person: metadata with origins, then numbered passages
 /// with their lines, the one asked for marked with `>`.
-pub fn write_text(out: &mut impl Write, article: &StoredArticle) -> io::Result<()> {
+fn write_text(out: &mut impl Write, shown: &Shown) -> io::Result<()> {
+    let article = &shown.article;
     let meta = &article.meta;
     writeln!(out, "article  {}", article.article_id)?;
     writeln!(out, "path     {}", display_path(Path::new(&article.path)))?;
@@ -50,7 +57,7 @@ pub fn write_text(out: &mut impl Write, article: &StoredArticle) -> io::Result<(
     }
     writeln!(out, "passages {}", article.passages.len())?;
     for passage in &article.passages {
-        let mark = if article.marked == Some(passage.index) {
+        let mark = if shown.marked == Some(passage.index) {
             '>'
         } else {
             ' '

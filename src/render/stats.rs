@@ -3,16 +3,23 @@
 use std::io::{self, Write};
 
 use crate::index::stats::Stats;
-use crate::render::terminal_safe;
+use crate::render::json::StatsJson;
+use crate::render::run::summary_line;
+use crate::render::{Style, terminal_safe};
 
-/// Writes the stats as one JSON object on one line.
-pub fn write_json(out: &mut impl Write, stats: &Stats) -> io::Result<()> {
-    serde_json::to_writer(&mut *out, stats)?;
-    writeln!(out)
+/// Writes the stats in `style`.
+pub fn write(out: &mut impl Write, stats: &Stats, style: Style) -> io::Result<()> {
+    match style {
+        Style::Text { .. } => write_text(out, stats),
+        Style::Json => {
+            serde_json::to_writer(&mut *out, &StatsJson::from(stats))?;
+            writeln!(out)
+        }
+    }
 }
 
 /// Writes the stats for a person to read.
-pub fn write_text(out: &mut impl Write, stats: &Stats) -> io::Result<()> {
+fn write_text(out: &mut impl Write, stats: &Stats) -> io::Result<()> {
     writeln!(out, "index     {}", terminal_safe(&stats.index))?;
     writeln!(out, "articles  {}", stats.articles)?;
     writeln!(out, "passages  {}", stats.passages)?;
@@ -40,7 +47,7 @@ pub fn write_text(out: &mut impl Write, stats: &Stats) -> io::Result<()> {
         )?;
     }
     if let Some(run) = &stats.last_run {
-        writeln!(out, "last run  {}", run.summary_line())?;
+        writeln!(out, "last run  {}", summary_line(run))?;
         for item in &run.skipped {
             let at = item.line.map(|line| format!(":{line}")).unwrap_or_default();
             writeln!(

@@ -1,0 +1,250 @@
+//! The command line's front end: runs the command `cli` names on the library
+//! ([`Engine`], the indexer) and hands the results to `render/`, which prints them;
+//! turns the outcome into the exit code `main` returns.
+
+use std::io::IsTerminal;
+use std::process::ExitCode;
+
+use crate::cli::{
+    Cli, ColorChoice, Command, EntitiesArgs, EvalArgs, IndexArgs, QueryArgs, QuoteArgs, ShowArgs,
+    StatsArgs,
+};
+use crate::engine::Engine;
+use crate::error::{Error, Result};
+use crate::index::build::{BuildOptions, build};
+use crate::query::parse::QueryRequest;
+use crate::query::search::Page;
+use crate::quote::QuoteRequest;
+use crate::render::Style;
+use crate::{eval, index, render};
+
+/// How a command ended, as the process exit code tells it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Done, nothing to report (exit 0).
+    Success,
+    /// Nothing found (exit 1), as grep does.
+    NotFound,
+    /// Failed (exit 2).
+    Error,
+    /// Done, but some files or records were skipped (exit 3).
+    Warnings,
+}
+
+impl From<Outcome> for ExitCode {
+    fn from(outcome: Outcome) -> ExitCode {
+        ExitCode::from(match outcome {
+            Outcome::Success => 0,
+            Outcome::NotFound => 1,
+            Outcome::Error => 2,
+            Outcome::Warnings => 3,
+        })
+    }
+}
+
+impl Error {
+    /// The outcome this error ends a command with: [`Outcome::NotFound`] when what
+    /// was asked for is not there, [`Outcome::Error`] otherwise.
+    pub fn outcome(&self) -> Outcome {
+        match self {
+            Error::NotFound(_) => Outcome::NotFound,
+            _ => Outcome::Error,
+        }
+    }
+
+    /// True when output went to a closed pipe (`search … | head`): not a failure.
+    pub fn is_broken_pipe(&self) -> bool {
+        matches!(self, Error::Io { source, .. } if source.kind() == std::io::ErrorKind::BrokenPipe)
+    }
+}
+
+/// Runs one command, as [`run`] does, and turns a panic into an error: a damaged index
+/// (see [`index::damage`]) when the index turns out to be one, [`Error::Internal`]
+/// otherwise. Either way one line is printed, never a backtrace.
+pub fn run_guarded(cli: &Cli) -> Result<Outcome> {
+    let message = std::sync::Arc::new(std::sync::Mutex::new(None::<String>));
+    let hook_message = std::sync::Arc::clone(&message);
+    let previous_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let text = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|text| (*text).to_owned())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "panic".to_owned());
+        let place = info
+            .location()
+            .map(|at| format!(" at {}:{}", at.file(), at.line()))
+            .unwrap_or_default();
+        let mut slot = hook_message
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        slot.get_or_insert(format!("{text}{place}").replace(['\n', '\r'], " "));
+    }));
+    let outcome = std::panic::catch_unwind(|| run(cli));
+    std::panic::set_hook(previous_hook);
+    outcome.unwrap_or_else(|_| {
+        let text = message
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .take()
+            .unwrap_or_default();
+        Err(match index::damage(&cli.index) {
+            Some(problem) if cli.index.join(index::MARKER_FILE).is_file() => {
+                index::damaged(&cli.index, problem)
+            }
+            _ => Error::Internal(text),
+        })
+    })
+}
+
+/// Runs one command.
+pub fn run(cli: &Cli) -> Result<Outcome> {
+    let outcome = match &cli.command {
+        Command::Index(args) => run_index(cli, args),
+        Command::Query(args) => run_query(cli, args),
+        Command::Quote(args) => run_quote(cli, args),
+        Command::Stats(args) => run_stats(cli, args),
+        Command::Eval(args) => run_eval(cli, args),
+        Command::Show(args) => run_show(cli, args),
+        Command::Entities(args) => run_entities(cli, args),
+    };
+    // Segment files are read lazily, wherever a command first needs them: name the
+    // damage, if that is what tantivy ran into.
+    outcome.map_err(|err| match err {
+        Error::Tantivy(err) => index::diagnose(&cli.index, err),
+        other => other,
+    })
+}
+
+fn run_index(cli: &Cli, args: &IndexArgs) -> Result<Outcome> {
+    let threads = args
+        .threads
+        .map(usize::from)
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get()));
+    let options = BuildOptions {
+        index_dir: cli.index.clone(),
+        paths: args.paths.clone(),
+        rebuild: args.rebuild,
+        threads,
+        memory_budget: args.memory as usize * 1024 * 1024,
+        entities: !args.no_entities,
+    };
+    let show_bar =
+        std::io::stderr().is_terminal() && cli.color != ColorChoice::Never && !args.quiet;
+    let progress = render::progress::IndexProgress::new(show_bar);
+    let report = build(&options, &progress)?;
+    if !args.quiet {
+        render::notes::run_summary(&report);
+    }
+    Ok(if report.skipped_total() > 0 {
+        Outcome::Warnings
+    } else {
+        Outcome::Success
+    })
+}
+
+fn run_stats(cli: &Cli, args: &StatsArgs) -> Result<Outcome> {
+    let stats = Engine::open(&cli.index)?.stats()?;
+    print(|out| render::stats::write(out, &stats, style(cli, args.json)))?;
+    Ok(Outcome::Success)
+}
+
+fn run_entities(cli: &Cli, args: &EntitiesArgs) -> Result<Outcome> {
+    let entities = Engine::open(&cli.index)?.entities(args.kind, args.top)?;
+    if entities.is_empty() {
+        render::notes::no_entities();
+        return Ok(Outcome::NotFound);
+    }
+    print(|out| render::entities::write(out, &entities, style(cli, args.json)))?;
+    Ok(Outcome::Success)
+}
+
+fn run_show(cli: &Cli, args: &ShowArgs) -> Result<Outcome> {
+    let shown = Engine::open(&cli.index)?.show(&args.target)?;
+    print(|out| render::show::write(out, &shown, style(cli, args.json)))?;
+    Ok(Outcome::Success)
+}
+
+fn run_quote(cli: &Cli, args: &QuoteArgs) -> Result<Outcome> {
+    let filters = &args.filters;
+    let request = QuoteRequest {
+        text: args.quote.join(" "),
+        min_similarity: args.min_similarity,
+        speaker: args.speaker.clone(),
+        order: args.by,
+        limit: args.limit,
+        outlets: filters.outlet.clone(),
+        since: filters.since,
+        until: filters.until,
+        entities: filters.entity.clone(),
+    };
+    let results = Engine::open(&cli.index)?.quote(&request)?;
+    if results.words_cut > 0 {
+        render::notes::quote_cut(results.quote_words, results.words_cut);
+    }
+    if results.matches.is_empty() {
+        render::notes::no_quote_match(request.min_similarity);
+        return Ok(Outcome::NotFound);
+    }
+    print(|out| render::quote::write(out, &results, style(cli, args.json)))?;
+    Ok(Outcome::Success)
+}
+
+fn run_query(cli: &Cli, args: &QueryArgs) -> Result<Outcome> {
+    let filters = &args.filters;
+    let request = QueryRequest {
+        text: args.query.join(" "),
+        plain: args.plain,
+        outlets: filters.outlet.clone(),
+        since: filters.since,
+        until: filters.until,
+        entities: filters.entity.clone(),
+    };
+    let page = Page {
+        limit: args.limit,
+        per_article: args.per_article,
+        facets: args.facets,
+    };
+    let results = Engine::open(&cli.index)?.query(&request, page)?;
+    if results.hits.is_empty() && results.total_passages == 0 {
+        render::notes::no_passage_matches(&request.text);
+        return Ok(Outcome::NotFound);
+    }
+    print(|out| render::hits::write(out, &results, style(cli, args.json)))?;
+    Ok(Outcome::Success)
+}
+
+/// How to write results: JSON when asked, otherwise text, coloured when asked for
+/// or on a terminal unless NO_COLOR is set.
+fn style(cli: &Cli, json: bool) -> Style {
+    if json {
+        return Style::Json;
+    }
+    let color = match cli.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    };
+    Style::Text { color }
+}
+
+fn run_eval(cli: &Cli, args: &EvalArgs) -> Result<Outcome> {
+    let engine = Engine::open(&cli.index)?;
+    let queries = eval::read_queries(&args.queries)?;
+    let qrels = eval::read_qrels(&args.qrels)?;
+    let figures = eval::evaluate(&engine, &queries, &qrels)?;
+    print(|out| render::eval::write(out, &figures, style(cli, args.json)))?;
+    Ok(Outcome::Success)
+}
+
+/// Writes a command's results to stdout; a failed write (a closed pipe) becomes an
+/// [`Error::Io`] that `main` knows how to treat.
+fn print(
+    write: impl FnOnce(&mut std::io::StdoutLock<'static>) -> std::io::Result<()>,
+) -> Result<()> {
+    write(&mut std::io::stdout().lock()).map_err(|err| Error::io("<stdout>", err))
+}

@@ -1,0 +1,105 @@
+//! The library's front door: an [`Engine`] opens an index once and answers every
+//! question a front end asks — query, quote, show, entities, stats — with typed
+//! results. It never prints and never formats; the command line (`render/`) and any
+//! other front end decide how results look.
+//!
+//! An engine is safe to share across threads (`Engine: Send + Sync`): each call takes a
+//! consistent view of the index as of the latest [`Engine::refresh`], so a long-running
+//! front end sees a commit made by `search index` while it runs once it refreshes, and
+//! a call in flight keeps the view it started with.
+
+use std::ffi::OsStr;
+use std::path::Path;
+
+use tantivy::{IndexReader, ReloadPolicy};
+
+use crate::entities::EntityKind;
+use crate::error::Result;
+use crate::index::stats::Stats;
+use crate::index::{self, IndexHandle};
+use crate::query::entities::EntityCount;
+use crate::query::parse::QueryRequest;
+use crate::query::search::{Page, Results};
+use crate::query::show::Shown;
+use crate::quote::{QuoteRequest, QuoteResults};
+
+/// An open index, ready to answer.
+pub struct Engine {
+    handle: IndexHandle,
+    reader: IndexReader,
+}
+
+impl Engine {
+    /// Opens the index at `dir` for reading (see [`index::open`] for what is checked).
+    pub fn open(dir: &Path) -> Result<Engine> {
+        let handle = index::open(dir)?;
+        let reader = handle
+            .index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
+        Ok(Engine { handle, reader })
+    }
+
+    /// The index folder.
+    pub fn dir(&self) -> &Path {
+        &self.handle.dir
+    }
+
+    /// Makes the next calls see the index's latest commit (a new `search index` run).
+    pub fn refresh(&self) -> Result<()> {
+        self.reader.reload()?;
+        Ok(())
+    }
+
+    /// The passages that answer a query, best first, with snippets, and facets when
+    /// the page asks for them.
+    pub fn query(&self, request: &QueryRequest, page: Page) -> Result<Results> {
+        let searcher = self.reader.searcher();
+        crate::query::search::search(&self.handle, &searcher, request, page)
+    }
+
+    /// Where a quote appears, exactly or not, with diffs and speakers.
+    pub fn quote(&self, request: &QuoteRequest) -> Result<QuoteResults> {
+        let searcher = self.reader.searcher();
+        crate::quote::check(&self.handle, &searcher, request)
+    }
+
+    /// One article by id, or by the path of its file (with `:LINE` to pick a record
+    /// of a JSON Lines file and mark the passage holding that line).
+    pub fn show(&self, target: &OsStr) -> Result<Shown> {
+        let searcher = self.reader.searcher();
+        crate::query::show::show(&searcher, &self.handle.fields, target)
+    }
+
+    /// The entities the articles mention, most mentioned first: at most `top` of each
+    /// kind (0: all), of one kind or all.
+    pub fn entities(&self, kind: Option<EntityKind>, top: usize) -> Result<Vec<EntityCount>> {
+        let searcher = self.reader.searcher();
+        crate::query::entities::list(&searcher, &self.handle.fields, kind, top)
+    }
+
+    /// What the index holds, and what the last indexing run left out.
+    pub fn stats(&self) -> Result<Stats> {
+        let searcher = self.reader.searcher();
+        crate::index::stats::stats(&self.handle, &searcher)
+    }
+
+    /// The best `limit` articles for a query, each ranked by its best passage, by the
+    /// ids their sources gave them (their own ids when none): for relevance evaluation.
+    pub fn ranked_articles(&self, request: &QueryRequest, limit: usize) -> Result<Vec<String>> {
+        let searcher = self.reader.searcher();
+        crate::query::search::ranked_articles(&self.handle, &searcher, request, limit)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_engine_can_be_shared_across_threads() {
+        fn shareable<T: Send + Sync>() {}
+        shareable::<Engine>();
+    }
+}

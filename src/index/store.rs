@@ -1,0 +1,491 @@
+//! The one reader and writer of stored documents. An index holds three kinds of
+//! document (see `schema.rs`): an `article` document with the metadata and entities,
+//! one `passage` document per passage, and a `file` document per source file. This
+//! file builds them from typed values and reads them back as typed values; no other
+//! file reads a stored field.
+//!
+//! It also owns the adjacency rule: an article's documents are added as one batch, so
+//! they sit in one segment with consecutive ids — the `article` document, then its
+//! passages in order. The passage numbered `p` is `p + 1` documents after its
+//! article's, and the article's `passage` value is how many follow it. Facets, entity
+//! filters and a quote's surrounding passages rely on it ([`article_doc`],
+//! [`passage_docs`]); ARCHITECTURE.md says which tantivy behaviour it rests on.
+
+use std::collections::HashMap;
+use std::ops::RangeInclusive;
+use std::path::Path;
+
+use tantivy::collector::DocSetCollector;
+use tantivy::query::TermQuery;
+use tantivy::schema::{Facet, Field, IndexRecordOption, Value};
+use tantivy::{DocAddress, DocId, Searcher, TantivyDocument, Term};
+
+use crate::entities::Entity;
+use crate::error::Result;
+use crate::index::entity_terms::{entity_hash, term_of};
+use crate::ingest::{Article, LineMap, Metadata, Passage};
+use crate::paths::path_string;
+use crate::schema::{Fields, KIND_ARTICLE, KIND_FILE, KIND_PASSAGE, date_value};
+
+// ---------------------------------------------------------------------------------
+// The adjacency rule.
+
+/// The `article` document of the passage numbered `passage` at `doc`, in its segment.
+pub fn article_doc(doc: DocId, passage: u64) -> Option<DocId> {
+    u64::from(doc)
+        .checked_sub(passage + 1)
+        .and_then(|article| DocId::try_from(article).ok())
+}
+
+/// The passage documents of the `article` document at `article`, which has `count`
+/// passages, in a segment of `max_doc` documents (empty when it has none).
+pub fn passage_docs(article: DocId, count: u64, max_doc: DocId) -> RangeInclusive<DocId> {
+    let last = u64::from(article)
+        .saturating_add(count)
+        .min(u64::from(max_doc.saturating_sub(1)));
+    let last = DocId::try_from(last).unwrap_or(DocId::MAX);
+    article.saturating_add(1)..=last
+}
+
+// ---------------------------------------------------------------------------------
+// Typed records.
+
+/// A passage document read back: the passage and its article's metadata.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PassageDoc {
+    /// The article's stable id.
+    pub article_id: String,
+    /// The id the source gave the article (JSON Lines `id`/`_id`), if any.
+    pub source_id: Option<String>,
+    /// The source file (absolute, as [`path_string`] writes it).
+    pub path: String,
+    /// 1-based line of the source file where the passage starts.
+    pub line: u64,
+    /// 0-based passage number in the article.
+    pub index: u64,
+    /// The headline, if known.
+    pub title: Option<String>,
+    /// The outlet, if known.
+    pub outlet: Option<String>,
+    /// The date as precise as the source gave it (`2024-10-08`, `2024-10`), if known.
+    pub date: Option<String>,
+    /// The passage's text.
+    pub text: String,
+}
+
+/// One passage of a [`StoredArticle`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredPassage {
+    /// 0-based position in the article.
+    pub index: u64,
+    /// 1-based line in the source file.
+    pub line: u64,
+    /// The text.
+    pub text: String,
+}
+
+/// An article read back whole: its document and its passages.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct StoredArticle {
+    /// Its stable id.
+    pub article_id: String,
+    /// The id its source gave it, if any.
+    pub source_id: Option<String>,
+    /// The source file (absolute).
+    pub path: String,
+    /// Metadata with origins.
+    pub meta: Metadata,
+    /// The people, organisations and places it mentions.
+    pub entities: Vec<Entity>,
+    /// Its passages in order.
+    pub passages: Vec<StoredPassage>,
+}
+
+/// What a `file` document records about a source file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FileState {
+    /// Size in bytes.
+    pub size: u64,
+    /// Modification time, ns since the epoch.
+    pub mtime: i64,
+    /// xxh3 of the content.
+    pub content_hash: u64,
+    /// xxh3 of the folder defaults that applied to it.
+    pub defaults_hash: u64,
+}
+
+/// The indexed files, by stored path.
+pub type IndexedFiles = HashMap<String, FileState>;
+
+// ---------------------------------------------------------------------------------
+// Reading.
+
+/// Stored documents of one searcher's view of the index, read as typed values.
+#[derive(Clone, Copy)]
+pub struct Store<'a> {
+    searcher: &'a Searcher,
+    fields: &'a Fields,
+}
+
+impl<'a> Store<'a> {
+    /// The stored documents `searcher` sees.
+    pub fn new(searcher: &'a Searcher, fields: &'a Fields) -> Self {
+        Store { searcher, fields }
+    }
+
+    /// The passage document at `at`.
+    pub fn passage(&self, at: DocAddress) -> Result<PassageDoc> {
+        let doc: TantivyDocument = self.searcher.doc(at)?;
+        Ok(self.passage_of(&doc))
+    }
+
+    fn passage_of(&self, doc: &TantivyDocument) -> PassageDoc {
+        let fields = self.fields;
+        PassageDoc {
+            article_id: text(doc, fields.article_id).unwrap_or_default(),
+            source_id: text(doc, fields.source_id),
+            path: text(doc, fields.path).unwrap_or_default(),
+            line: number(doc, fields.line).unwrap_or_default(),
+            index: number(doc, fields.passage).unwrap_or_default(),
+            title: text(doc, fields.title),
+            outlet: text(doc, fields.outlet),
+            date: text(doc, fields.date_text),
+            text: text(doc, fields.passage_text).unwrap_or_default(),
+        }
+    }
+
+    /// The entities stored on the `article` document at `article`.
+    pub fn entities(&self, article: DocAddress) -> Result<Vec<Entity>> {
+        let doc: TantivyDocument = self.searcher.doc(article)?;
+        Ok(entities_of(&doc, self.fields))
+    }
+
+    /// The entities of the article of passage number `passage` at `at`.
+    pub fn entities_of_passage(&self, at: DocAddress, passage: u64) -> Result<Vec<Entity>> {
+        match article_doc(at.doc_id, passage) {
+            Some(doc_id) => self.entities(DocAddress { doc_id, ..at }),
+            None => Ok(Vec::new()),
+        }
+    }
+
+    /// Up to `count` passages of the same article just before `passage` (at `at`),
+    /// in order: what a quote's speaker is read from.
+    pub fn passages_before(
+        &self,
+        at: DocAddress,
+        passage: &PassageDoc,
+        count: u64,
+    ) -> Result<Vec<PassageDoc>> {
+        let mut before = Vec::new();
+        for back in (1..=passage.index.min(count)).rev() {
+            let Some(doc_id) = at.doc_id.checked_sub(back as u32) else {
+                continue;
+            };
+            let earlier = self.passage(DocAddress { doc_id, ..at })?;
+            if earlier.article_id == passage.article_id && earlier.index + back == passage.index
+            {
+                before.push(earlier);
+            }
+        }
+        Ok(before)
+    }
+
+    /// The id a judged collection knows the document at `at` by: the source's own id,
+    /// or the article id when the source gave none.
+    pub fn source_or_article_id(&self, at: DocAddress) -> Result<String> {
+        let doc: TantivyDocument = self.searcher.doc(at)?;
+        Ok(text(&doc, self.fields.source_id)
+            .or_else(|| text(&doc, self.fields.article_id))
+            .unwrap_or_default())
+    }
+
+    /// The stored date text of the document at `at`.
+    pub fn date_text(&self, at: DocAddress) -> Result<Option<String>> {
+        let doc: TantivyDocument = self.searcher.doc(at)?;
+        Ok(text(&doc, self.fields.date_text))
+    }
+
+    /// The article with this id, whole.
+    pub fn article_by_id(&self, id: &str) -> Result<Option<StoredArticle>> {
+        let docs = self.docs_with(Term::from_field_text(self.fields.article_id, id))?;
+        Ok((!docs.is_empty()).then(|| self.assemble(&docs)))
+    }
+
+    /// Every article of the source file stored under `path`, whole, in document order.
+    pub fn articles_of_file(&self, path: &str) -> Result<Vec<StoredArticle>> {
+        let docs = self.docs_with(Term::from_field_text(self.fields.path, path))?;
+        let mut groups: Vec<(String, Vec<TantivyDocument>)> = Vec::new();
+        for doc in docs {
+            // The file's own record has no article id.
+            let Some(id) = text(&doc, self.fields.article_id) else {
+                continue;
+            };
+            match groups.iter_mut().find(|(known, _)| *known == id) {
+                Some((_, group)) => group.push(doc),
+                None => groups.push((id, vec![doc])),
+            }
+        }
+        Ok(groups
+            .into_iter()
+            .map(|(_, docs)| self.assemble(&docs))
+            .collect())
+    }
+
+    /// The state of every file the index holds, from the `file` documents.
+    pub fn files(&self) -> Result<IndexedFiles> {
+        let fields = self.fields;
+        let docs = self.docs_with(Term::from_field_text(fields.kind, KIND_FILE))?;
+        let mut files = HashMap::with_capacity(docs.len());
+        for doc in docs {
+            let state = || -> Option<(String, FileState)> {
+                let state = FileState {
+                    size: doc.get_first(fields.file_size)?.as_u64()?,
+                    mtime: doc.get_first(fields.file_mtime)?.as_i64()?,
+                    content_hash: doc.get_first(fields.content_hash)?.as_u64()?,
+                    defaults_hash: doc.get_first(fields.defaults_hash)?.as_u64()?,
+                };
+                Some((text(&doc, fields.path)?, state))
+            };
+            if let Some((path, state)) = state() {
+                files.insert(path, state);
+            }
+        }
+        Ok(files)
+    }
+
+    /// The documents holding `term`, in document order.
+    fn docs_with(&self, term: Term) -> Result<Vec<TantivyDocument>> {
+        let query = TermQuery::new(term, IndexRecordOption::Basic);
+        let mut addresses: Vec<_> = self
+            .searcher
+            .search(&query, &DocSetCollector)?
+            .into_iter()
+            .collect();
+        addresses.sort();
+        let mut docs = Vec::with_capacity(addresses.len());
+        for address in addresses {
+            docs.push(self.searcher.doc(address)?);
+        }
+        Ok(docs)
+    }
+
+    /// An article from its `article` document and its passage documents.
+    fn assemble(&self, docs: &[TantivyDocument]) -> StoredArticle {
+        let fields = self.fields;
+        let mut article = StoredArticle::default();
+        for doc in docs {
+            article.article_id = text(doc, fields.article_id).unwrap_or_default();
+            article.path = text(doc, fields.path).unwrap_or_default();
+            article.source_id = text(doc, fields.source_id);
+            match text(doc, fields.meta) {
+                Some(meta) => {
+                    article.meta = serde_json::from_str(&meta).unwrap_or_default();
+                    article.entities = entities_of(doc, fields);
+                }
+                None => {
+                    let passage = self.passage_of(doc);
+                    article.passages.push(StoredPassage {
+                        index: passage.index,
+                        line: passage.line,
+                        text: passage.text,
+                    });
+                }
+            }
+        }
+        article.passages.sort_by_key(|p| p.index);
+        article
+    }
+}
+
+fn text(doc: &TantivyDocument, field: Field) -> Option<String> {
+    doc.get_first(field)
+        .and_then(|v| v.as_str().map(str::to_owned))
+}
+
+fn number(doc: &TantivyDocument, field: Field) -> Option<u64> {
+    doc.get_first(field).and_then(|v| v.as_u64())
+}
+
+fn entities_of(doc: &TantivyDocument, fields: &Fields) -> Vec<Entity> {
+    doc.get_first(fields.entities)
+        .and_then(|v| v.as_str())
+        .and_then(|json| serde_json::from_str(json).ok())
+        .unwrap_or_default()
+}
+
+// ---------------------------------------------------------------------------------
+// Writing.
+
+/// The stable id of an article: 16 hex digits of a hash of its file's absolute path
+/// and, inside a JSON Lines file, the record's own id (or its line when it has none).
+pub fn article_id(path: &Path, source_id: Option<&str>, line: u32) -> String {
+    format!("{:016x}", article_key(path, source_id, line))
+}
+
+/// The number behind [`article_id`].
+pub fn article_key(path: &Path, source_id: Option<&str>, line: u32) -> u64 {
+    let mut key = path.as_os_str().as_encoded_bytes().to_vec();
+    key.push(0);
+    match source_id {
+        Some(id) => key.extend_from_slice(id.as_bytes()),
+        None => key.extend_from_slice(format!("line {line}").as_bytes()),
+    }
+    xxhash_rust::xxh3::xxh3_64(&key)
+}
+
+/// The documents for one article: its `article` document first, then its passages, to
+/// be added as one batch so they keep consecutive ids: a passage numbered `p` sits
+/// `p + 1` documents after its article's. The article document carries the facets and
+/// the entities; passages carry the text.
+pub fn article_documents(
+    fields: &Fields,
+    article: &Article,
+    passages: &[Passage],
+    entities: &[Entity],
+) -> Vec<TantivyDocument> {
+    let first_line = passages.first().map_or(1, |p| p.line);
+    // Only a JSON Lines record needs its line to tell it apart from its neighbours;
+    // a text file's id must not move when its first lines are edited.
+    let record_line = match article.lines {
+        LineMap::Fixed(line) => line,
+        _ => 0,
+    };
+    let key = article_key(&article.path, article.source_id.as_deref(), record_line);
+    let id = format!("{key:016x}");
+    let path = path_string(&article.path);
+    let meta = &article.meta;
+    let facets = facets(meta);
+    let date = meta.date.as_ref().map(|d| {
+        (
+            date_value(d.value.first_day()),
+            date_value(d.value.last_day()),
+            d.value.to_string(),
+        )
+    });
+
+    let mut docs = Vec::with_capacity(passages.len() + 1);
+    let mut head = TantivyDocument::default();
+    head.add_text(fields.kind, KIND_ARTICLE);
+    head.add_text(fields.article_id, &id);
+    head.add_text(fields.path, &path);
+    if let Some(source_id) = &article.source_id {
+        head.add_text(fields.source_id, source_id);
+    }
+    head.add_u64(fields.passage, passages.len() as u64);
+    // Every document has an `article_key` and a `passage`, so the fast-field columns are
+    // dense and read without a rank lookup.
+    head.add_u64(fields.article_key, key);
+    head.add_u64(fields.line, u64::from(first_line));
+    head.add_text(fields.meta, serde_json::to_string(meta).unwrap_or_default());
+    head.add_text(
+        fields.entities,
+        serde_json::to_string(entities).unwrap_or_default(),
+    );
+    // One term per entity, and no facet: a facet costs a dictionary entry per level and
+    // a column value, which took a third of indexing time; the term's dictionary already
+    // holds each name once and its postings list the articles (see `query/entities.rs`),
+    // and a column of their hashes lets `--facets` count a match set's entities without
+    // reading the dictionary.
+    for entity in entities {
+        let key = entity.key();
+        head.add_u64(fields.entity_hash, entity_hash(entity.kind, &key));
+        head.add_text(fields.entity, term_of(entity.kind, &key, &entity.name));
+    }
+    add_date_and_facets(fields, &mut head, date.as_ref(), &facets);
+    docs.push(head);
+
+    for passage in passages {
+        let mut doc = TantivyDocument::default();
+        doc.add_text(fields.kind, KIND_PASSAGE);
+        doc.add_text(fields.article_id, &id);
+        doc.add_u64(fields.article_key, key);
+        doc.add_text(fields.path, &path);
+        if let Some(source_id) = &article.source_id {
+            doc.add_text(fields.source_id, source_id);
+        }
+        doc.add_u64(fields.passage, u64::from(passage.index));
+        doc.add_u64(fields.line, u64::from(passage.line));
+        if let Some(title) = &meta.title {
+            doc.add_text(fields.title, &title.value);
+        }
+        if let Some(outlet) = &meta.outlet {
+            doc.add_text(fields.outlet, &outlet.value);
+        }
+        let text = passage.text(&article.body);
+        doc.add_text(fields.text, text);
+        if let Some(title) = &meta.title {
+            doc.add_text(fields.text, &title.value);
+        }
+        doc.add_text(fields.passage_text, text);
+        // Facets and entities live on the article document alone: queries reach them
+        // from a passage through its article (see `query/facets.rs`, `query/articles.rs`).
+        add_date_and_facets(fields, &mut doc, date.as_ref(), &[]);
+        docs.push(doc);
+    }
+    docs
+}
+
+/// An article's facets: `/outlet/<name>` and `/month/<yyyy-mm>` (a date known only
+/// to the year has no month facet).
+fn facets(meta: &Metadata) -> Vec<Facet> {
+    let mut facets = Vec::with_capacity(2);
+    if let Some(outlet) = &meta.outlet {
+        facets.push(Facet::from_path(["outlet", outlet.value.as_str()]));
+    }
+    if let Some(date) = &meta.date
+        && let Some(month) = date.value.month_value()
+    {
+        facets.push(Facet::from_path([
+            "month".to_owned(),
+            format!("{:04}-{month:02}", date.value.year_value()),
+        ]));
+    }
+    facets
+}
+
+fn add_date_and_facets(
+    fields: &Fields,
+    doc: &mut TantivyDocument,
+    date: Option<&(i64, i64, String)>,
+    facets: &[Facet],
+) {
+    if let Some((first, last, text)) = date {
+        doc.add_i64(fields.date, *first);
+        doc.add_i64(fields.date_end, *last);
+        doc.add_text(fields.date_text, text);
+    }
+    for facet in facets {
+        doc.add_facet(fields.facet, facet.clone());
+    }
+}
+
+/// The `file` document for a source file.
+pub fn file_document(fields: &Fields, path: &Path, state: FileState) -> TantivyDocument {
+    let mut doc = TantivyDocument::default();
+    doc.add_text(fields.kind, KIND_FILE);
+    doc.add_text(fields.path, path_string(path));
+    doc.add_u64(fields.article_key, 0);
+    doc.add_u64(fields.passage, 0);
+    doc.add_u64(fields.file_size, state.size);
+    doc.add_i64(fields.file_mtime, state.mtime);
+    doc.add_u64(fields.content_hash, state.content_hash);
+    doc.add_u64(fields.defaults_hash, state.defaults_hash);
+    doc
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn article_ids_are_stable_and_distinct() {
+        let a = article_id(Path::new("/c/a.jsonl"), Some("reuters-1"), 1);
+        assert_eq!(a, article_id(Path::new("/c/a.jsonl"), Some("reuters-1"), 9));
+        assert_eq!(a.len(), 16);
+        assert_ne!(a, article_id(Path::new("/c/a.jsonl"), Some("reuters-2"), 1));
+        assert_ne!(
+            article_id(Path::new("/c/b.txt"), None, 1),
+            article_id(Path::new("/c/b.txt"), None, 2)
+        );
+    }
+}
