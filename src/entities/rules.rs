@@ -791,3 +791,289 @@ impl Found {
         entities
     }
 }
+
+#[cfg(test)]
+mod tests {
+    //! Each rule pinned through the public `extract`, with the whole list it returns.
+    //! "Zorg Blatnik" and "Zorgia" are in no list, so only a rule can find them.
+
+    use crate::entities::EntityKind::{self, Org, Person, Place};
+    use crate::entities::{Entity, extract};
+
+    fn entities(expected: &[(EntityKind, &str)]) -> Vec<Entity> {
+        expected
+            .iter()
+            .map(|&(kind, name)| Entity {
+                kind,
+                name: name.to_owned(),
+            })
+            .collect()
+    }
+
+    /// `extract` on `body` alone (no title, no author) finds exactly `expected`.
+    fn check(body: &str, expected: &[(EntityKind, &str)]) {
+        assert_eq!(extract(None, body, None), entities(expected), "{body:?}");
+    }
+
+    #[test]
+    fn gazetteer_places_and_organisations() {
+        check(
+            "Troops crossed from Russia into Ukraine near Donetsk.",
+            &[(Place, "Donetsk"), (Place, "Russia"), (Place, "Ukraine")],
+        );
+        check(
+            "Officials met Reuters and the Kremlin in Moscow.",
+            &[(Org, "Kremlin"), (Org, "Reuters"), (Place, "Moscow")],
+        );
+    }
+
+    #[test]
+    fn gazetteer_aliases_become_their_canonical_names() {
+        check(
+            "The DPRK and Nato met in Kiev. U.S. officials came.",
+            &[
+                (Org, "NATO"),
+                (Place, "Kyiv"),
+                (Place, "North Korea"),
+                (Place, "United States"),
+            ],
+        );
+        check(
+            "Officials met the Russian Ministry of Defense.",
+            &[(Org, "Russian Defence Ministry")],
+        );
+    }
+
+    #[test]
+    fn demonyms_count_for_their_country() {
+        check(
+            "North Korean soldiers and Ukrainian forces fought.",
+            &[(Place, "North Korea"), (Place, "Ukraine")],
+        );
+    }
+
+    #[test]
+    fn a_title_before_a_name_makes_it_a_person() {
+        check(
+            "Defence Minister Kim Yong-hyun arrived.",
+            &[(Person, "Kim Yong-hyun")],
+        );
+        check(
+            "Defence Minister Zorg Blatnik arrived.",
+            &[(Person, "Zorg Blatnik")],
+        );
+        check("spokesman Zorg Blatnik spoke.", &[(Person, "Zorg Blatnik")]);
+        check(
+            "Pentagon spokesman Major General Pat Ryder noted it.",
+            &[(Person, "Pat Ryder"), (Org, "Pentagon")],
+        );
+        // Without a title or another cue, two unknown capitalised words are nobody.
+        check("Zorg Blatnik arrived.", &[]);
+    }
+
+    #[test]
+    fn a_title_before_a_lone_name_keeps_it_but_an_honorific_does_not() {
+        check("Defence Minister Blatnik arrived.", &[(Person, "Blatnik")]);
+        check("Mr Blatnik arrived.", &[]);
+        check("Officials met Mr Blatnik on Monday.", &[]);
+    }
+
+    #[test]
+    fn a_given_name_or_an_east_asian_surname_starts_a_person() {
+        check(
+            "The talks ended when Liza Brovko left.",
+            &[(Person, "Liza Brovko")],
+        );
+        check("Shin Won-sik arrived.", &[(Person, "Shin Won-sik")]);
+        // "Michael Jordan": a place after a given name is a surname.
+        check(
+            "Officials met Michael Jordan in Jordan.",
+            &[(Person, "Michael Jordan"), (Place, "Jordan")],
+        );
+        check(
+            "President Vladimir Putin arrived.",
+            &[(Person, "Vladimir Putin")],
+        );
+    }
+
+    #[test]
+    fn organisation_words_end_or_head_an_organisation() {
+        check(
+            "Officials met the Zorgia Defence Ministry and the Ministry of Fisheries.",
+            &[
+                (Org, "Ministry of Fisheries"),
+                (Org, "Zorgia Defence Ministry"),
+            ],
+        );
+        check(
+            "Blatnik Canada Inc said profits rose.",
+            &[(Org, "Blatnik Canada Inc")],
+        );
+        check(
+            "The Kyiv Independent and the Moscow Times reported it.",
+            &[(Org, "Kyiv Independent"), (Org, "Moscow Times")],
+        );
+        check(
+            "Officials met the US Anti-Doping Agency and the US Treasury.",
+            &[
+                (Org, "Treasury"),
+                (Org, "US Anti-Doping Agency"),
+                (Place, "United States"),
+            ],
+        );
+        check("Kredietbank agreed.", &[(Org, "Kredietbank")]);
+    }
+
+    #[test]
+    fn words_around_a_name_make_it_an_organisation() {
+        check("consultancy group Blatnik agreed.", &[(Org, "Blatnik")]);
+        check(
+            "Jonathan Loynes, chief economist at Capital Economics, said.",
+            &[(Person, "Jonathan Loynes"), (Org, "Capital Economics")],
+        );
+        check("Blatnik's shares fell.", &[(Org, "Blatnik")]);
+    }
+
+    #[test]
+    fn a_speech_verb_after_or_before_a_name_makes_it_a_person() {
+        check(
+            "The talks ended when Zorg Blatnik said nothing.",
+            &[(Person, "Zorg Blatnik")],
+        );
+        check(
+            "The talks ended, said Zorg Blatnik on Monday.",
+            &[(Person, "Zorg Blatnik")],
+        );
+        check(
+            "The talks ended, according to Zorg Blatnik.",
+            &[(Person, "Zorg Blatnik")],
+        );
+        // A lone name after the verb is only a mention of a full name found otherwise.
+        check(
+            "Kim Yong-hyun arrived. The minister left, said Kim.",
+            &[(Person, "Kim Yong-hyun")],
+        );
+        check(
+            "Zorg Blatnik arrived. The minister left, said Blatnik.",
+            &[],
+        );
+    }
+
+    #[test]
+    fn a_role_after_a_comma_makes_a_name_a_person() {
+        check(
+            "The talks ended when Zorg Blatnik, head of the group, left.",
+            &[(Person, "Zorg Blatnik")],
+        );
+    }
+
+    #[test]
+    fn a_wire_dateline_names_its_city() {
+        check(
+            "SEOUL, Oct 8 (Reuters) - The minister spoke.",
+            &[(Org, "Reuters"), (Place, "Seoul")],
+        );
+        check(
+            "NEW YORK, March 3 - Shares rose.",
+            &[(Place, "New York City")],
+        );
+        // No month after the comma: not a dateline, and capitals are no name.
+        check("SEOUL, the capital, was calm.", &[]);
+    }
+
+    #[test]
+    fn a_lone_surname_resolves_to_the_one_full_name_it_ends() {
+        check(
+            "Kyrylo Budanov spoke. Budanov said more would come.",
+            &[(Person, "Kyrylo Budanov")],
+        );
+        check(
+            "Officials said Kyrylo Budanov spoke. Budanov's aides left.",
+            &[(Person, "Kyrylo Budanov")],
+        );
+        // With no full name to resolve to, and no title, it is dropped.
+        check("Ryder spoke.", &[]);
+    }
+
+    #[test]
+    fn a_lone_surname_two_people_share_is_dropped() {
+        check(
+            "Kim Yong-hyun met officials. Kim Jong Un was not there. Mr Kim said nothing.",
+            &[(Person, "Kim Jong Un"), (Person, "Kim Yong-hyun")],
+        );
+        check(
+            "Kyrylo Budanov spoke. Oleh Budanov listened. Budanov said more.",
+            &[(Person, "Kyrylo Budanov"), (Person, "Oleh Budanov")],
+        );
+    }
+
+    #[test]
+    fn spellings_of_one_name_are_one_person_shown_as_first_written() {
+        check(
+            "Kim Jong-un visited. Kim Jong Un left.",
+            &[(Person, "Kim Jong-un")],
+        );
+    }
+
+    #[test]
+    fn a_title_case_headline_trusts_only_the_lists() {
+        let body = "The talks ended.";
+        assert_eq!(
+            extract(
+                Some("Zorg Blatnik Meets Kyiv Officials In Moscow"),
+                body,
+                None
+            ),
+            entities(&[(Place, "Kyiv"), (Place, "Moscow")])
+        );
+        // A headline in sentence case is read with every rule.
+        assert_eq!(
+            extract(
+                Some("Zorg Blatnik said officials met in Moscow"),
+                body,
+                None
+            ),
+            entities(&[(Person, "Zorg Blatnik"), (Place, "Moscow")])
+        );
+    }
+
+    #[test]
+    fn the_byline_author_is_left_out() {
+        let body = "Liza Brovko wrote that Zorg Blatnik said nothing.";
+        assert_eq!(
+            extract(None, body, Some("Liza Brovko")),
+            entities(&[(Person, "Zorg Blatnik")])
+        );
+        assert_eq!(
+            extract(None, body, None),
+            entities(&[(Person, "Liza Brovko"), (Person, "Zorg Blatnik")])
+        );
+        // Only a full name matches the author: a surname is not the author's key.
+        assert_eq!(
+            extract(None, "Kyrylo Budanov spoke.", Some("Budanov")),
+            entities(&[(Person, "Kyrylo Budanov")])
+        );
+    }
+
+    /// Pinned as they are today, though they look wrong; a fix changes this test on
+    /// purpose. A capitalised word after a connector ("on Monday") joins an "… of …"
+    /// organisation. "Russia's Defense Ministry" is a listed alias, but the possessive
+    /// ends the run of capitalised words, so "Defense Ministry" is read again as an
+    /// organisation of its own; with a curly apostrophe the alias does not match, and
+    /// "Russia" is a place instead.
+    #[test]
+    fn known_oddities_pinned_as_they_are() {
+        check(
+            "Officials met the Ministry of Fisheries on Monday.",
+            &[(Org, "Ministry of Fisheries on Monday")],
+        );
+        check(
+            "Officials met Russia's Defense Ministry.",
+            &[(Org, "Defense Ministry"), (Org, "Russian Defence Ministry")],
+        );
+        check(
+            "Officials met Russia’s Defense Ministry.",
+            &[(Org, "Defense Ministry"), (Place, "Russia")],
+        );
+    }
+}
