@@ -172,7 +172,7 @@ fn run_quote(cli: &Cli, args: &QuoteArgs) -> Result<Outcome> {
         text: args.quote.join(" "),
         min_similarity: args.min_similarity,
         speaker: args.speaker.clone(),
-        order: args.by,
+        order: args.by.into(),
         limit: args.limit,
         outlets: filters.outlet.clone(),
         since: filters.since,

@@ -208,8 +208,8 @@ pub struct QuoteArgs {
     #[arg(long, value_name = "NAME")]
     pub speaker: Option<String>,
     /// Order: similarity (most similar first) or date (oldest first, undated last).
-    #[arg(long, value_enum, default_value_t = crate::quote::Order::Similarity, value_name = "ORDER")]
-    pub by: crate::quote::Order,
+    #[arg(long, value_enum, default_value_t = QuoteOrder::Similarity, value_name = "ORDER")]
+    pub by: QuoteOrder,
     /// Which articles to search.
     #[command(flatten)]
     pub filters: FilterArgs,
@@ -219,6 +219,24 @@ pub struct QuoteArgs {
     /// Print one JSON object per match.
     #[arg(long)]
     pub json: bool,
+}
+
+/// How `search quote` orders its matches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum QuoteOrder {
+    /// Most similar first (then oldest first).
+    Similarity,
+    /// Oldest first, undated last: the earliest source on top.
+    Date,
+}
+
+impl From<QuoteOrder> for crate::quote::Order {
+    fn from(order: QuoteOrder) -> Self {
+        match order {
+            QuoteOrder::Similarity => crate::quote::Order::Similarity,
+            QuoteOrder::Date => crate::quote::Order::Date,
+        }
+    }
 }
 
 fn parse_similarity(text: &str) -> Result<f32, String> {

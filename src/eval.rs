@@ -6,9 +6,8 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-
-use crate::error::{Error, Result};
 use crate::engine::Engine;
+use crate::error::{Error, Result};
 use crate::query::parse::QueryRequest;
 
 /// Relevance judgments: query id → (document id → grade).
@@ -90,11 +89,7 @@ pub fn read_qrels(path: &Path) -> Result<Qrels> {
 }
 
 /// Runs every judged query and averages the figures.
-pub fn evaluate(
-    engine: &Engine,
-    queries: &[(String, String)],
-    qrels: &Qrels,
-) -> Result<Figures> {
+pub fn evaluate(engine: &Engine, queries: &[(String, String)], qrels: &Qrels) -> Result<Figures> {
     let mut sums = (0.0, 0.0, 0.0);
     let mut count = 0;
     for (id, text) in queries {

@@ -325,6 +325,37 @@ fn date_filters_give_exact_result_sets() {
 }
 
 #[test]
+fn filters_choose_passages_without_changing_their_scores() {
+    // A filter used to add a point to a passage's score, except in a segment it
+    // covered whole, so ranks moved with how the index happened to be built.
+    let dir = seed_corpus();
+    let scores = |args: &[&str]| -> Vec<(String, String)> {
+        query_json(dir.path(), args)
+            .iter()
+            .map(|hit| (hit["article_id"].to_string(), hit["score"].to_string()))
+            .collect()
+    };
+    let all = scores(&["military alliance", "-n", "20"]);
+    for filters in [
+        &["--since", "2024-10", "--until", "2024-10-08"][..],
+        &["--outlet", "HuffPost UK", "--outlet", "The Independent"],
+        &["--entity", "Kim Yong-hyun"],
+    ] {
+        let mut args = vec!["military alliance", "-n", "20"];
+        args.extend_from_slice(filters);
+        let kept = scores(&args);
+        assert!(!kept.is_empty(), "{filters:?}");
+        assert!(kept.len() < all.len(), "{filters:?} filters nothing out");
+        for hit in &kept {
+            assert!(
+                all.contains(hit),
+                "{filters:?} changed the score of {hit:?}"
+            );
+        }
+    }
+}
+
+#[test]
 fn a_month_date_counts_for_every_day_of_its_month() {
     // black-smoke.md is dated `2024-09`, a month: any filter overlapping September keeps it.
     let dir = ranking();

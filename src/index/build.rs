@@ -20,16 +20,16 @@ use tantivy::indexer::UserOperation;
 use tantivy::{IndexWriter, TantivyDocument, Term};
 
 use crate::error::{Error, Result};
-use crate::index::store::{FileState, IndexedFiles, Store, article_documents, file_document};
 use crate::index::report::RunReport;
+use crate::index::store::{FileState, IndexedFiles, Store, article_documents, file_document};
 
 use crate::index::{damage, damaged, open_or_create, writer_error};
 use crate::ingest::defaults::Defaults;
 use crate::ingest::walk::{Format, SourceFile, walk};
-use crate::paths::path_string;
 use crate::ingest::{
     MAX_ARTICLE_BYTES, Metadata, Notice, SkipReason, jsonl, read_document, split_passages,
 };
+use crate::paths::path_string;
 use crate::schema::Fields;
 
 /// Bytes of JSON Lines handed to a worker at once (rounded up to a whole line).

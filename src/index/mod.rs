@@ -3,6 +3,8 @@
 
 pub mod build;
 pub mod entity_terms;
+#[cfg(test)]
+pub(crate) mod fixture;
 pub mod report;
 pub mod stats;
 pub mod store;

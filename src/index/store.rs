@@ -182,8 +182,7 @@ impl<'a> Store<'a> {
                 continue;
             };
             let earlier = self.passage(DocAddress { doc_id, ..at })?;
-            if earlier.article_id == passage.article_id && earlier.index + back == passage.index
-            {
+            if earlier.article_id == passage.article_id && earlier.index + back == passage.index {
                 before.push(earlier);
             }
         }
@@ -486,6 +485,133 @@ mod tests {
         assert_ne!(
             article_id(Path::new("/c/b.txt"), None, 1),
             article_id(Path::new("/c/b.txt"), None, 2)
+        );
+    }
+}
+
+#[cfg(test)]
+mod reading {
+    use super::*;
+    use crate::entities::EntityKind;
+    use crate::index::fixture::{Doc, doc, indexed};
+    use tantivy::collector::DocSetCollector;
+
+    const FIRST: &str = "Defence Minister Kim Yong-hyun told lawmakers in Seoul that officers had been sent to the front.";
+    const SECOND: &str = "The ministry said the report could not be confirmed independently, and asked for patience.";
+
+    #[test]
+    fn the_adjacency_rule_maps_passages_to_their_article_and_back() {
+        assert_eq!(article_doc(10, 0), Some(9));
+        assert_eq!(article_doc(10, 2), Some(7));
+        assert_eq!(article_doc(0, 0), None);
+        assert_eq!(passage_docs(9, 2, 100), 10..=11);
+        assert!(passage_docs(9, 0, 100).is_empty());
+        // Never past the segment's last document.
+        assert_eq!(passage_docs(98, 5, 100), 99..=99);
+    }
+
+    #[test]
+    fn an_article_is_read_back_as_it_was_written() {
+        let dir = tempfile::tempdir().unwrap();
+        indexed(
+            dir.path(),
+            &[
+                Doc {
+                    name: "a.md",
+                    outlet: Some("Yonhap"),
+                    date: Some("2024-10-08"),
+                    title: Some("Officers sent to the front"),
+                    body: &format!("{FIRST}\n\n{SECOND}\n"),
+                },
+                doc(
+                    "b.md",
+                    "An unrelated article about the weather in the mountains, long enough to stand alone.\n",
+                ),
+            ],
+        );
+        let handle = crate::index::open(&dir.path().join("index")).unwrap();
+        let reader = handle.index.reader().unwrap();
+        let searcher = reader.searcher();
+        let store = Store::new(&searcher, &handle.fields);
+
+        let files = store.files().unwrap();
+        assert_eq!(files.len(), 2);
+        let path = dir.path().join("corpus/a.md").canonicalize().unwrap();
+        let articles = store.articles_of_file(&path_string(&path)).unwrap();
+        assert_eq!(articles.len(), 1);
+        let article = &articles[0];
+        assert_eq!(
+            article
+                .passages
+                .iter()
+                .map(|p| (p.index, p.line, p.text.as_str()))
+                .collect::<Vec<_>>(),
+            [(0, 6, FIRST), (1, 8, SECOND)]
+        );
+        assert_eq!(
+            article.meta.outlet.as_ref().map(|o| o.value.as_str()),
+            Some("Yonhap")
+        );
+        assert_eq!(
+            article
+                .meta
+                .date
+                .as_ref()
+                .map(|d| d.value.to_string())
+                .as_deref(),
+            Some("2024-10-08")
+        );
+        let person = Entity {
+            kind: EntityKind::Person,
+            name: "Kim Yong-hyun".into(),
+        };
+        assert!(article.entities.contains(&person), "{:?}", article.entities);
+        assert_eq!(
+            store.article_by_id(&article.article_id).unwrap().as_ref(),
+            Some(article)
+        );
+        assert_eq!(store.article_by_id("0000000000000000").unwrap(), None);
+
+        // The second passage: its article's entities, and the passage before it.
+        let query = TermQuery::new(
+            Term::from_field_text(handle.fields.kind, KIND_PASSAGE),
+            IndexRecordOption::Basic,
+        );
+        let mut addresses: Vec<_> = searcher
+            .search(&query, &DocSetCollector)
+            .unwrap()
+            .into_iter()
+            .collect();
+        addresses.sort();
+        let (second, doc) = addresses
+            .iter()
+            .map(|&at| (at, store.passage(at).unwrap()))
+            .find(|(_, p)| p.text == SECOND)
+            .unwrap();
+        assert_eq!(
+            (doc.index, doc.line, doc.title.as_deref()),
+            (1, 8, Some("Officers sent to the front"))
+        );
+        assert_eq!(
+            store.entities_of_passage(second, doc.index).unwrap(),
+            article.entities
+        );
+        let before = store.passages_before(second, &doc, 3).unwrap();
+        assert_eq!(
+            before.iter().map(|p| p.text.as_str()).collect::<Vec<_>>(),
+            [FIRST]
+        );
+        // The first passage of the other article has nothing of this one before it.
+        let other = addresses
+            .iter()
+            .map(|&at| (at, store.passage(at).unwrap()))
+            .find(|(_, p)| p.article_id != article.article_id)
+            .unwrap();
+        assert!(
+            store
+                .passages_before(other.0, &other.1, 3)
+                .unwrap()
+                .is_empty()
         );
     }
 }

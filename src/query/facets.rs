@@ -251,3 +251,69 @@ impl SegmentCollector for SegmentArticleFacets {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::index::fixture::{Doc, indexed};
+    use crate::query::parse::QueryRequest;
+    use crate::query::search::{FacetCount, Page};
+
+    fn article<'a>(name: &'a str, outlet: &'a str, date: &'a str, body: &'a str) -> Doc<'a> {
+        Doc {
+            name,
+            outlet: Some(outlet),
+            date: Some(date),
+            title: None,
+            body,
+        }
+    }
+
+    const FLOOD: &str =
+        "Flood waters reached the town centre overnight, officials in Bremen said on Monday.";
+    const FLOOD_AGAIN: &str =
+        "The flood is expected to peak on Wednesday, when more rain is forecast for Bremen.";
+    const DRY: &str =
+        "Farmers in Seville asked for help as the drought entered its third month of the year.";
+
+    #[test]
+    fn facets_count_matching_articles_not_passages() {
+        let dir = tempfile::tempdir().unwrap();
+        let three = format!("{FLOOD}\n\n{FLOOD_AGAIN}\n\n{FLOOD}\n");
+        let engine = indexed(
+            dir.path(),
+            &[
+                article("a.md", "Reuters", "2024-10-08", &three),
+                article("b.md", "Reuters", "2024-11-02", FLOOD),
+                article("c.md", "AP", "2024-11-30", FLOOD_AGAIN),
+                article("d.md", "AP", "2024-11-30", DRY),
+            ],
+        );
+        let request = QueryRequest {
+            text: "flood".into(),
+            ..QueryRequest::default()
+        };
+        let page = Page {
+            limit: 10,
+            per_article: 1,
+            facets: true,
+        };
+        let results = engine.query(&request, page).unwrap();
+        assert_eq!(results.total_passages, 5);
+        let facets = results.facets.unwrap();
+        assert_eq!(facets.articles, 3);
+        let counts = |list: &[FacetCount]| -> Vec<(String, u64)> {
+            list.iter().map(|c| (c.value.clone(), c.articles)).collect()
+        };
+        assert_eq!(
+            counts(&facets.outlets),
+            [("Reuters".to_owned(), 2), ("AP".to_owned(), 1)]
+        );
+        assert_eq!(
+            counts(&facets.months),
+            [("2024-10".to_owned(), 1), ("2024-11".to_owned(), 2)]
+        );
+        let bremen = facets.entities.iter().find(|e| e.name == "Bremen").unwrap();
+        assert_eq!(bremen.articles, 3);
+        assert!(!facets.entities.iter().any(|e| e.name == "Seville"));
+    }
+}

@@ -12,7 +12,8 @@
 use std::ops::Bound;
 
 use tantivy::query::{
-    BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, QueryParser, RangeQuery, TermQuery,
+    BooleanQuery, BoostQuery, ConstScoreQuery, Occur, PhraseQuery, Query, QueryParser, RangeQuery,
+    TermQuery,
 };
 use tantivy::query_grammar::{Delimiter, UserInputAst, UserInputLeaf};
 use tantivy::schema::IndexRecordOption;
@@ -118,7 +119,7 @@ pub fn parse(
                 .map(|term| (Occur::Should, term_query(term)))
                 .collect();
             let articles = Box::new(BooleanQuery::new(any));
-            clauses.push((occur, Box::new(PassagesOf::new(articles))));
+            clauses.push((occur, filter(Box::new(PassagesOf::new(articles)))));
         }
     }
     if user_query_missing && entities.required.is_empty() {
@@ -145,19 +146,19 @@ pub fn parse(
                 )
             })
             .collect();
-        clauses.push((Occur::Must, Box::new(BooleanQuery::new(any))));
+        clauses.push((Occur::Must, filter(Box::new(BooleanQuery::new(any)))));
     }
     // An article's date is a period (a day, a month, a year); it passes the filters when
     // that period overlaps the one asked for, so `2024-09` is kept by `--since 2024-09-15`.
     if let Some(since) = request.since {
         let from = Term::from_field_i64(fields.date_end, date_value(since.first_day()));
         let range = RangeQuery::new(Bound::Included(from), Bound::Unbounded);
-        clauses.push((Occur::Must, Box::new(range)));
+        clauses.push((Occur::Must, filter(Box::new(range))));
     }
     if let Some(until) = request.until {
         let to = Term::from_field_i64(fields.date, date_value(until.last_day()));
         let range = RangeQuery::new(Bound::Unbounded, Bound::Included(to));
-        clauses.push((Occur::Must, Box::new(range)));
+        clauses.push((Occur::Must, filter(Box::new(range))));
     }
     let matching: Box<dyn Query> = Box::new(BooleanQuery::new(
         clauses.iter().map(|(o, q)| (*o, q.box_clone())).collect(),
@@ -174,6 +175,13 @@ pub fn parse(
 struct EntityFilters {
     required: Vec<String>,
     excluded: Vec<String>,
+}
+
+/// A clause that chooses passages without scoring them: a filter must never change
+/// the order of what it keeps. (A range that covers a whole segment scores nothing
+/// there but one point elsewhere, so order would depend on how segments fell.)
+fn filter(query: Box<dyn Query>) -> Box<dyn Query> {
+    Box::new(ConstScoreQuery::new(query, 0.0))
 }
 
 fn term_query(term: Term) -> Box<dyn Query> {

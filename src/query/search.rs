@@ -266,3 +266,101 @@ fn facets(searcher: &Searcher, fields: &Fields, parsed: &ParsedQuery) -> Result<
         entities,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::index::fixture::{doc, indexed};
+
+    fn request(text: &str) -> QueryRequest {
+        QueryRequest {
+            text: text.to_owned(),
+            ..QueryRequest::default()
+        }
+    }
+
+    fn page(limit: usize, per_article: usize) -> Page {
+        Page {
+            limit,
+            per_article,
+            facets: false,
+        }
+    }
+
+    const NEAR: &str =
+        "Flood warnings were issued for the northern valleys after two days of heavy rain.";
+    const APART: &str =
+        "Warnings about the harvest came first; only later, far down the valley, a flood.";
+    const REPEAT: &str =
+        "Flood, flood and more flood: the river rose again over the old town's bridge today.";
+    const OTHER: &str =
+        "The council approved a new budget for schools and hospitals in the coming year.";
+
+    #[test]
+    fn passages_holding_the_words_together_rank_first() {
+        let dir = tempfile::tempdir().unwrap();
+        let engine = indexed(
+            dir.path(),
+            &[
+                doc("a.md", APART),
+                doc("b.md", NEAR),
+                doc("c.md", REPEAT),
+                doc("d.md", OTHER),
+            ],
+        );
+        let results = engine
+            .query(&request("flood warnings"), page(10, 1))
+            .unwrap();
+        let shown: Vec<&str> = results.hits.iter().map(|h| h.passage.as_str()).collect();
+        assert_eq!(shown, [NEAR, APART, REPEAT]);
+        assert_eq!(results.total_passages, 3);
+        assert_eq!(
+            results.hits.iter().map(|h| h.rank).collect::<Vec<_>>(),
+            [1, 2, 3]
+        );
+        // The snippet is the whole (short) passage, its matches marked by byte range.
+        let first = &results.hits[0];
+        let marked: Vec<&str> = first
+            .highlights
+            .iter()
+            .map(|&[s, e]| &first.snippet[s..e])
+            .collect();
+        assert_eq!(marked, ["Flood warnings"]);
+    }
+
+    #[test]
+    fn per_article_limits_passages_of_one_article_and_limit_cuts_the_page() {
+        let dir = tempfile::tempdir().unwrap();
+        let engine = indexed(
+            dir.path(),
+            &[
+                doc("a.md", &format!("{NEAR}\n\n{REPEAT}\n")),
+                doc("b.md", APART),
+            ],
+        );
+        let one = engine.query(&request("flood"), page(10, 1)).unwrap();
+        assert_eq!(one.hits.len(), 2);
+        assert_ne!(one.hits[0].article_id, one.hits[1].article_id);
+        let all = engine.query(&request("flood"), page(10, 0)).unwrap();
+        assert_eq!(all.hits.len(), 3);
+        assert_eq!(all.total_passages, 3);
+        let cut = engine.query(&request("flood"), page(1, 0)).unwrap();
+        assert_eq!(cut.hits.len(), 1);
+        assert_eq!(cut.total_passages, 3);
+    }
+
+    #[test]
+    fn equal_scores_are_ordered_by_article_id() {
+        let dir = tempfile::tempdir().unwrap();
+        let names = ["a.md", "b.md", "c.md", "d.md"];
+        let docs: Vec<_> = names.iter().map(|name| doc(name, NEAR)).collect();
+        let engine = indexed(dir.path(), &docs);
+        let results = engine.query(&request("flood"), page(10, 1)).unwrap();
+        assert_eq!(results.hits.len(), 4);
+        assert!(results.hits.windows(2).all(|w| w[0].score == w[1].score));
+        let ids: Vec<&str> = results.hits.iter().map(|h| h.article_id.as_str()).collect();
+        let mut sorted = ids.clone();
+        sorted.sort();
+        assert_eq!(ids, sorted);
+    }
+}

@@ -86,7 +86,6 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
-
 use super::programme::{Coded, NONE, programme, programme_lanes};
 use super::words::{Word, is_packed_stopword, is_stopword, packed};
 
@@ -891,7 +890,6 @@ mod tests {
         assert_eq!(a.span, 0..MAX_QUOTE_WORDS);
         assert_eq!(a.pairs.len(), MAX_QUOTE_WORDS);
     }
-
 
     /// Checks what every alignment promises.
     fn check(

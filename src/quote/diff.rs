@@ -4,7 +4,6 @@
 //! quote's for words it lacks — and runs of one kind are merged. (The alignment already
 //! pairs the words, so `similar` would only recompute a worse pairing here.)
 
-
 use super::align::Alignment;
 use super::words::Word;
 
@@ -237,7 +236,6 @@ mod tests {
             ]
         );
     }
-
 
     #[test]
     fn stale_pairs_are_skipped() {

@@ -16,7 +16,6 @@ pub mod words;
 use std::cell::RefCell;
 use std::collections::HashMap;
 
-
 use crate::entities::{key_of, name_ends};
 use crate::error::{Error, Result};
 use crate::index::IndexHandle;
@@ -37,7 +36,7 @@ use words::{Word, is_stopword};
 const QUERY_WORDS: usize = 64;
 
 /// How matches are ordered.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Order {
     /// Most similar first (then oldest first).
     #[default]

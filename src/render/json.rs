@@ -478,7 +478,13 @@ mod tests {
         .map(origin_name);
         assert_eq!(
             origins,
-            ["front-matter", "json-field", "meta-tag", "folder-defaults", "text"]
+            [
+                "front-matter",
+                "json-field",
+                "meta-tag",
+                "folder-defaults",
+                "text"
+            ]
         );
     }
 }

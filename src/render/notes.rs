@@ -23,7 +23,10 @@ pub fn run_summary(run: &RunReport) {
 
 /// A query matched no passage.
 pub fn no_passage_matches(query: &str) {
-    note(&format!("no passage matches {}", terminal_safe(&format!("{query:?}"))));
+    note(&format!(
+        "no passage matches {}",
+        terminal_safe(&format!("{query:?}"))
+    ));
 }
 
 /// No match reached the similarity asked for.
