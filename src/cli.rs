@@ -182,7 +182,7 @@ pub struct QueryArgs {
     #[arg(long, default_value_t = 1, value_name = "N")]
     pub per_article: usize,
 
-    /// Count matching passages per outlet and per month, over all matches.
+    /// Count matching articles per outlet, per month and per entity, over all matches.
     #[arg(long)]
     pub facets: bool,
 
