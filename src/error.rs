@@ -55,6 +55,10 @@ pub enum Error {
         expected: u32,
     },
 
+    /// The indexing threads asked for need more memory than the budget gives them.
+    #[error("{0}")]
+    OverBudget(String),
+
     /// Another process holds the index's writer lock.
     #[error("the index at {} is being updated by another process — wait for that `search index` to finish and run this again", path_string(.0))]
     Busy(PathBuf),

@@ -394,6 +394,46 @@ fn issue_18_a_line_out_of_range_is_an_error_naming_the_articles_lines() {
 }
 
 #[test]
+fn issue_18_threads_the_memory_budget_cannot_feed_are_refused_saying_what_to_change() {
+    // tantivy said "memory arena … at least 15000000" for 18 threads of 256 MB.
+    let dir = seed_corpus();
+    let refused = |args: &[&str], message: &str| {
+        search(dir.path())
+            .arg("index")
+            .args(args)
+            .arg("corpus")
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(format!("search: {message}\n"));
+        assert!(!dir.path().join("index").exists(), "nothing is written");
+    };
+    refused(
+        &["--threads", "18"],
+        "18 indexing threads need a memory budget of at least 288 MB (16 MB each), and --memory is 256 — give --memory 288 or more, or --threads 16 or fewer",
+    );
+    refused(
+        &["--memory", "32", "--threads", "3"],
+        "3 indexing threads need a memory budget of at least 48 MB (16 MB each), and --memory is 32 — give --memory 48 or more, or --threads 2 or fewer",
+    );
+    // What the message suggests works; so does the smallest budget with default threads.
+    for args in [
+        &["--threads", "18", "--memory", "288"][..],
+        &["--threads", "16"],
+        &["--memory", "32"],
+    ] {
+        search(dir.path())
+            .args(["index", "--rebuild", "-q"])
+            .args(args)
+            .arg("corpus")
+            .assert()
+            .code(0)
+            .stderr("");
+        assert_eq!(stats(dir.path(), "index")["articles"], 5, "{args:?}");
+    }
+}
+
+#[test]
 fn missing_paths_are_an_error_and_leave_the_index_alone() {
     let dir = seed_corpus();
     search(dir.path())
