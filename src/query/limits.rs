@@ -8,6 +8,7 @@
 use tantivy::tokenizer::{TextAnalyzer, TokenStream};
 
 use crate::error::{Error, Result};
+use crate::query::operators;
 
 /// The most words a query may have (as the index reads words: `1.6` is two). 1,000
 /// words take 0.25 s and 30 MB against the Reuters index; 150,000 took 1.57 GB.
@@ -36,7 +37,8 @@ pub fn check(text: &str, syntax: bool, analyzer: &mut TextAnalyzer) -> Result<()
     if !syntax {
         return Ok(());
     }
-    let depth = nesting(text);
+    // The text as the grammar reads it: `NOT[NOT[` is `NOT NOT ` there.
+    let depth = nesting(&operators::plain_extras(text));
     if depth > MAX_NESTING {
         return Err(Error::BadQuery(format!(
             "bad query: parentheses and NOTs nest {depth} deep, over the limit of {MAX_NESTING} — remove some, or use -F/--plain to search for the words as they are"
@@ -67,25 +69,30 @@ pub fn word_end(text: &str, analyzer: &mut TextAnalyzer) -> usize {
 
 /// How deep the grammar would recurse on `text`, or more: each `(` opens a level
 /// until its `)`, and each `NOT` opens one until the word or group it applies to
-/// ends. Counting errs on the deep side, never the shallow one: parentheses count
-/// inside phrases too, an escaped `\)` closes nothing, and once a quotation mark has
-/// appeared (where the parser may be inside a phrase, and its `)` close nothing)
-/// levels only open.
+/// ends. Counting errs on the deep side, never the shallow one: parentheses and `NOT`s
+/// count inside phrases too, an escaped `\)` closes nothing, and a group holding a
+/// quotation mark counts as never closed — its `)` may stand inside a phrase, and the
+/// two grammars tantivy tries (strict, then lenient for the error message) disagree
+/// on where a phrase starts (`a"b` is a word to one of them).
 fn nesting(text: &str) -> usize {
-    // For each open `(`: the `NOT`s waiting for the group it opens.
-    let mut open: Vec<usize> = Vec::new();
+    // For each open `(`: the `NOT`s waiting for the group it opens, and how many
+    // quotation marks had been seen when it opened.
+    let mut open: Vec<(usize, usize)> = Vec::new();
     let mut depth = 0; // open.len() + the NOTs saved in it
     let mut nots = 0; // `NOT`s waiting for the next word or group
     let mut deepest = 0;
-    let mut quoted = false;
+    let mut quotes = 0;
     let mut word = String::new();
     let mut chars = text.chars();
     // A word just ended: a `NOT` waits for what follows, anything else is what the
     // waiting `NOT`s applied to.
-    let end_word = |word: &mut String, nots: &mut usize, quoted: bool| {
-        if word == "NOT" {
+    let end_word = |word: &mut String, nots: &mut usize| {
+        // Any word ending in `NOT` may be one to the lenient grammar, where a term can
+        // follow a boost or a sign without a space (`a^2-NOT x`): counting `CANNOT`
+        // too costs nothing, since the next word ends the wait.
+        if word.ends_with("NOT") {
             *nots += 1;
-        } else if !word.is_empty() && !quoted {
+        } else if !word.is_empty() {
             *nots = 0;
         }
         word.clear();
@@ -99,28 +106,31 @@ fn nesting(text: &str) -> usize {
                 }
             }
             '(' => {
-                end_word(&mut word, &mut nots, quoted);
-                open.push(nots);
+                end_word(&mut word, &mut nots);
+                open.push((nots, quotes));
                 depth += 1 + nots;
                 nots = 0;
             }
             ')' => {
-                end_word(&mut word, &mut nots, quoted);
-                if !quoted && let Some(saved) = open.pop() {
+                end_word(&mut word, &mut nots);
+                if let Some(&(saved, seen)) = open.last()
+                    && seen == quotes
+                {
+                    open.pop();
                     depth -= 1 + saved;
                     nots = 0;
                 }
             }
-            c if c.is_whitespace() => end_word(&mut word, &mut nots, quoted),
             '"' | '\'' => {
-                end_word(&mut word, &mut nots, quoted);
-                quoted = true;
+                end_word(&mut word, &mut nots);
+                quotes += 1;
             }
+            c if c.is_whitespace() => end_word(&mut word, &mut nots),
             c => word.push(c),
         }
         deepest = deepest.max(depth + nots);
     }
-    end_word(&mut word, &mut nots, quoted);
+    end_word(&mut word, &mut nots);
     deepest.max(depth + nots)
 }
 
@@ -147,10 +157,58 @@ mod tests {
         assert_eq!(nesting("NOT NOT NOT oil"), 3);
         assert_eq!(nesting("NOT (NOT (oil))"), 4);
         assert_eq!(nesting("title:(oil OR (gas))"), 2);
+        // Phrases close nothing, groups around them stay open, others close.
+        assert_eq!(nesting("\"North Korea\" (a) (b) (c)"), 1);
+        assert_eq!(nesting("(\"North Korea\") (a) (b)"), 2);
+        assert_eq!(nesting("(\"a\") (\"b\") (\"c\")"), 3);
         // Never shallower than the parser goes.
         assert_eq!(nesting("\\)\\)((oil"), 2);
         assert_eq!(nesting("((\"))\" (oil"), 3);
+        assert_eq!(nesting("(((( \"))))\" ((((oil"), 8);
+        // `a"b` is a word to the lenient grammar, so `")"` is a phrase to it.
+        assert_eq!(nesting("( a\"b \")\" ( a\"b \")\" (oil"), 3);
         assert_eq!(nesting("x\"y (\")\" (oil"), 2);
+    }
+
+    /// How deep `ast` nests groups (a `NOT` is a group of one excluded clause).
+    fn ast_depth(ast: &tantivy::query_grammar::UserInputAst) -> usize {
+        use tantivy::query_grammar::UserInputAst;
+        match ast {
+            UserInputAst::Clause(clauses) => {
+                1 + clauses.iter().map(|(_, c)| ast_depth(c)).max().unwrap_or(0)
+            }
+            UserInputAst::Boost(inner, _) => ast_depth(inner),
+            UserInputAst::Leaf(_) => 0,
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn nesting_is_never_shallower_than_what_either_grammar_builds(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "(", ")", "\"", "'", "\\", " ", "NOT", "NOT ", "a", "b:", "-", "+", "^2",
+                    "~1", "*", "AND ", "OR ", "IN", "[", "]", "{", ">", "/",
+                ]),
+                0..40,
+            )
+        ) {
+            // As `parse` gives it to the grammar.
+            let text = operators::plain_extras(&parts.concat());
+            // The top level is a group of its own; `AND`/`OR` regroup the clauses of a
+            // level (`a AND b OR c` is `(+a +b) c`) without recursing.
+            let groups = nesting(&text) + 1;
+            let most = if text.contains("AND") || text.contains("OR") {
+                2 * groups
+            } else {
+                groups
+            };
+            let (lenient, _) = tantivy::query_grammar::parse_query_lenient(&text);
+            proptest::prop_assert!(ast_depth(&lenient) <= most, "{text:?}");
+            if let Ok(strict) = tantivy::query_grammar::parse_query(&text) {
+                proptest::prop_assert!(ast_depth(&strict) <= most, "{text:?}");
+            }
+        }
     }
 
     #[test]
