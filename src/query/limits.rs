@@ -168,6 +168,11 @@ mod tests {
         // `a"b` is a word to the lenient grammar, so `")"` is a phrase to it.
         assert_eq!(nesting("( a\"b \")\" ( a\"b \")\" (oil"), 3);
         assert_eq!(nesting("x\"y (\")\" (oil"), 2);
+        // Found by the property test below: the lenient grammar reads these as `NOT`s.
+        assert_eq!(nesting("-NOT -NOT x"), 2);
+        assert_eq!(nesting("')a'a^2-NOT -"), 1);
+        let brackets = format!("{}oil", "NOT[".repeat(33));
+        assert!(message(&brackets, true).unwrap().contains("nest 33 deep"));
     }
 
     /// How deep `ast` nests groups (a `NOT` is a group of one excluded clause).
