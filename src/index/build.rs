@@ -23,6 +23,7 @@ use crate::error::{Error, Result};
 use crate::index::report::RunReport;
 use crate::index::store::{FileState, IndexedFiles, Store, article_documents, file_document};
 
+use crate::index::workers::Workers;
 use crate::index::{damage, damaged, open_or_create, writer_error};
 use crate::ingest::defaults::Defaults;
 use crate::ingest::walk::{Format, SourceFile, walk};
@@ -44,10 +45,8 @@ pub struct BuildOptions {
     pub paths: Vec<PathBuf>,
     /// Drop everything indexed before and start again.
     pub rebuild: bool,
-    /// Parsing threads, and tantivy indexing threads.
-    pub threads: usize,
-    /// tantivy's indexing memory budget, in bytes, shared by its threads.
-    pub memory_budget: usize,
+    /// Parsing threads, tantivy's indexing threads and their memory budget.
+    pub workers: Workers,
     /// Extract named entities.
     pub entities: bool,
 }
@@ -136,10 +135,10 @@ pub fn build(options: &BuildOptions, progress: &dyn Progress) -> Result<RunRepor
     }
     let walked = walk(&options.paths)?;
     let handle = open_or_create(&options.index_dir, options.rebuild)?;
-    let threads = options.threads.max(1);
+    let threads = options.workers.parsing();
     let mut writer: IndexWriter = handle
         .index
-        .writer_with_num_threads(threads, options.memory_budget)
+        .writer_with_num_threads(options.workers.indexing(), options.workers.memory_budget())
         .map_err(|err| writer_error(&handle.dir, err))?;
     // A run killed before its commit leaves segment and delete files nothing refers to.
     // Remove them now that the lock is ours: tantivy names a new run's delete files after

@@ -8,6 +8,7 @@ pub(crate) mod fixture;
 pub mod report;
 pub mod stats;
 pub mod store;
+pub mod workers;
 
 use std::ffi::{OsStr, OsString};
 use std::path::{Path, PathBuf};
