@@ -67,19 +67,17 @@
 //!
 //! Only the first [`MAX_QUOTE_WORDS`] words of a quote and the first
 //! [`MAX_PASSAGE_WORDS`] of a passage are aligned: a 10,000-word paste is judged on its
-//! first 200 words. Time is O(n·m) for n quote and m passage words. Memory: [`align`]
-//! keeps two score rows and one traceback byte per cell (≤ 201 × 4,097 bytes, 0.8 MB,
-//! at the caps; 4 KB for a 20-word quote against a 200-word passage); [`align_all`]
-//! eight times that for each batch of eight passages (≤ 6.6 MB at the caps).
+//! first 200 words. Time is at most O(n·m) for n quote and m passage words (locally
+//! only the cells that can score above 0 are computed, see `walk.rs`). Memory, one
+//! passage at a time: two score rows and one step byte per cell (≤ 201 × 4,097 bytes,
+//! 0.8 MB, at the caps; 4 KB for a 20-word quote against a 200-word passage).
 //!
-//! Measured with `cargo run --release --example timing -- ../main/corpus` on the
-//! 2-core development machine while another build ran (so ranges, over several runs),
-//! a 21-word quote against 100 passages of 200 words cut from the seed corpus (so most
-//! share many of its words): [`align_all`] 0.8–1.2 ms in all (about 7.2 million
-//! instructions, counted with callgrind), 0.9–1.3 ms right after tokenising the
-//! passages (cold caches); [`align`] on each 1.6–2.4 ms; a 200-word quote against a
-//! 700-word passage, 0.3–0.7 ms. Tokenising the 100 passages with `words` takes longer
-//! than aligning them: 1.4–2.2 ms, before stemming.
+//! Counted with callgrind (`valgrind --tool=callgrind target/release/search --index
+//! INDEX quote --json -n 1 -- QUOTE`), [`align_all`] over a quote's 100 candidate
+//! passages took a median of 3.8 million instructions (1.8–5.0 million), 2% of the
+//! process, for the 20 speed quotes of `benches/quote_eval.py` on the 10× Reuters
+//! replica, and 6.0 million (2.8–12.1 million), 16% of the process, for 40 quotes of
+//! its BBC set.
 
 use std::ops::Range;
 
