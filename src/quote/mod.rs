@@ -9,8 +9,8 @@
 pub mod align;
 pub(crate) mod candidates;
 pub mod diff;
-mod programme;
 pub mod speaker;
+mod walk;
 pub mod words;
 
 use std::cell::RefCell;
