@@ -15,6 +15,7 @@ pub mod quote;
 pub mod render;
 pub mod schema;
 pub mod stem;
+pub mod text;
 
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
