@@ -14,7 +14,6 @@ pub mod query;
 pub mod quote;
 pub mod render;
 pub mod schema;
-pub mod stem;
 pub mod text;
 
 use std::io::{IsTerminal, Write};

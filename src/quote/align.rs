@@ -88,8 +88,12 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
+use crate::text::fold::fold_spelling;
+
 use super::programme::{Coded, NONE, programme, programme_lanes};
-use super::words::{Word, is_packed_stopword, is_stopword, packed};
+use super::words::{Word, is_stopword};
+use crate::text::Language;
+use crate::text::stopwords::{packed, packed_weighs_less};
 
 /// Quote words aligned; the rest of a longer quote is ignored.
 pub const MAX_QUOTE_WORDS: usize = 200;
@@ -365,7 +369,11 @@ impl<'a> QuoteCode<'a> {
                 }
                 None => {
                     ids.push(NONE);
-                    weights.push(content_weight(!is_packed_stopword(key, code)));
+                    weights.push(content_weight(!packed_weighs_less(
+                        key,
+                        code,
+                        Language::default(),
+                    )));
                 }
             }
         }
@@ -550,17 +558,7 @@ pub fn mark_written_changes(
     passage: &[Word],
 ) {
     let written = |text: &str, word: Option<&Word>| -> Option<String> {
-        let surface = text.get(word?.range.clone())?;
-        Some(
-            surface
-                .chars()
-                .flat_map(char::to_lowercase)
-                .map(|c| match crate::entities::fold_char(c) {
-                    '’' | 'ʼ' | '‘' | '`' => '\'',
-                    c => c,
-                })
-                .collect(),
-        )
+        Some(fold_spelling(text.get(word?.range.clone())?))
     };
     let total: i32 = quote.iter().take(MAX_QUOTE_WORDS).map(weight).sum();
     let mut lost = 0;

@@ -24,7 +24,7 @@ use crate::index::IndexHandle;
 use crate::ingest::date::NewsDate;
 use crate::query::parse::QueryRequest;
 use crate::schema::MAX_WORD_BYTES;
-use crate::stem::word_stemmer;
+use crate::text::{Language, Stemmer};
 
 pub use align::{DEFAULT_MIN_SIMILARITY, MAX_QUOTE_WORDS, MatchClass};
 pub use diff::DiffOp;
@@ -127,8 +127,8 @@ pub struct QuoteResults {
 
 /// Finds where the quote appears, exactly or not.
 pub fn check(handle: &IndexHandle, request: &QuoteRequest) -> Result<QuoteResults> {
-    let stem = RefCell::new(word_stemmer());
-    let stem = |word: &str| (stem.borrow_mut())(word);
+    let stem = RefCell::new(Stemmer::new(Language::default()));
+    let stem = |word: &str| stem.borrow_mut().stem(word);
     let mut quote = words::words(&request.text, &stem);
     if quote.is_empty() {
         return Err(Error::BadQuery(

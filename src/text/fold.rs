@@ -31,6 +31,19 @@ pub fn fold(text: &str) -> String {
     out
 }
 
+/// A word's spelling as written, with case, accents and apostrophe styles set aside
+/// (`Putin’s` and `putin's` are one spelling; `plans` and `planned` are not).
+pub fn fold_spelling(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '’' | 'ʼ' | '‘' | '`' | '＇' => out.push('\''),
+            c => push_folded(&mut out, c),
+        }
+    }
+    out
+}
+
 /// Appends a lower-case character, folded.
 fn push_folded_lower(out: &mut String, c: char) {
     if is_combining_mark(c) {

@@ -68,6 +68,10 @@ pub enum Class {
     NameParticle,
     /// Words whose full stop ends no sentence ("mr", "gen", "jan").
     Abbreviation,
+    /// Negations ("not", "never").
+    Negation,
+    /// Modal verbs ("may", "would").
+    Modal,
 }
 
 /// The classes a word belongs to, as bits.
@@ -183,7 +187,7 @@ static ENGLISH: LazyLock<Lexicon> = LazyLock::new(|| {
             include_str!(concat!("../../data/text/en/", $file))
         };
     }
-    let lists: [(&'static str, Class); 26] = [
+    let lists: [(&'static str, Class); 28] = [
         (list!("not_names.txt"), Class::NotName),
         (list!("wire_words.txt"), Class::WireWord),
         (list!("months.txt"), Class::Month),
@@ -210,6 +214,8 @@ static ENGLISH: LazyLock<Lexicon> = LazyLock::new(|| {
         (list!("surname_titles.txt"), Class::SurnameTitle),
         (list!("name_particles.txt"), Class::NameParticle),
         (list!("abbreviations.txt"), Class::Abbreviation),
+        (list!("negations.txt"), Class::Negation),
+        (list!("modals.txt"), Class::Modal),
     ];
     let mut classes: FxHashMap<&'static str, Classes> = FxHashMap::default();
     for (file, class) in lists {

@@ -10,7 +10,7 @@
 //! - [`words`]: tokens joined into the words readers compare (`don't`, `1.6`), with keys;
 //!   [`number`]: numbers with their currency and percent signs.
 //! - [`fold`]: the one fold (case, accents, ligatures); [`stem`]: a memoised stemmer per
-//!   language; [`stopwords`]: the one stopword list.
+//!   language; [`stopwords`]: the one stopword list (function words).
 //! - [`sentence`]: the one sentence splitter.
 //! - [`lexicon`]: the word lists, as data files compiled in.
 //! - [`analyzer`]: the index's tantivy tokenizer over all of it.
@@ -32,10 +32,10 @@ pub mod words;
 pub use analyzer::{MAX_WORD_BYTES, NewsTokenizer};
 pub use fold::fold;
 pub use lexicon::{Class, Gender, Lexicon, lexicon};
-pub use segment::{Gap, Kind, Token, segment, segment_from};
+pub use segment::{Gap, Kind, Segmenter, Token, segment, segment_from};
 pub use sentence::sentences;
 pub use stem::Stemmer;
-pub use stopwords::is_stopword;
+pub use stopwords::{is_function_word, is_stopword, weighs_less};
 pub use words::for_each_word;
 
 /// The language a text is analysed as.

@@ -101,7 +101,7 @@ fn is_continuation(c: char) -> bool {
 /// initial — a single capital after another initial (`C.F.`), after a capitalised word
 /// (`George W. Bush`) or opening the text or a bracket (`(B. Demple`). A single capital
 /// after a lower-case word or a number ends a sentence (`cyclin B.`, `1.0 M.`).
-fn is_abbreviation(text: &str, end: usize, lang: Language) -> bool {
+pub fn is_abbreviation(text: &str, end: usize, lang: Language) -> bool {
     let word = word_before(text, end);
     let mut chars = word.chars();
     let Some(first) = chars.next() else {

@@ -15,6 +15,19 @@ use super::chars::is_apostrophe;
 use super::number::joins_number;
 use super::segment::{Kind, Token, push_key, segment};
 
+/// `Putin's`, `Koreaʼs`, `Reuters’` → the word without its possessive ending.
+pub fn strip_possessive(word: &str) -> &str {
+    if !word.ends_with(['s', 'S']) {
+        return word;
+    }
+    for ending in ["'s", "’s", "ʼs", "'S", "’S"] {
+        if let Some(stem) = word.strip_suffix(ending) {
+            return stem;
+        }
+    }
+    word
+}
+
 /// One word of a text, handed to the caller of [`for_each_word`].
 #[derive(Debug, Clone)]
 pub struct Word<'k> {

@@ -10,6 +10,8 @@ use super::lexicon::{
     is_surname_title, is_title_word, is_verb_first, role_class,
 };
 use super::window::Doc;
+use crate::text::Language;
+use crate::text::lexicon::lexicon;
 
 impl<'b> Doc<'b> {
     /// The quotation in the translated style with no marks: "We estimate …, — said the
@@ -725,11 +727,9 @@ impl<'b> Doc<'b> {
 
 /// What "he", "she", "it", "they" say about the speaker.
 pub(super) fn pronoun(w: &str) -> Option<Np> {
-    match w {
-        "he" => Some(Np::Pronoun(Gender::Male)),
-        "she" => Some(Np::Pronoun(Gender::Female)),
-        "it" | "they" | "we" | "i" | "you" => Some(Np::NonPerson),
-        _ => None,
+    match lexicon(Language::default()).pronoun(w)? {
+        Some(gender) => Some(Np::Pronoun(gender)),
+        None => Some(Np::NonPerson),
     }
 }
 

@@ -4,9 +4,11 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use crate::entities::{key_of, strip_possessive};
+use crate::entities::key_of;
+use crate::text::sentence::{is_abbreviation, terminal_run};
+use crate::text::words::strip_possessive;
+use crate::text::{Gap, Language, segment, sentences};
 
-use super::lexicon::is_abbreviation;
 use super::marks::{Scanner, Unit};
 
 /// How far before the span the window may reach, in bytes.
@@ -40,6 +42,8 @@ pub(super) struct Tok<'b> {
     pub(super) unit: Option<u32>,
     /// The opening mark of a quotation.
     opens: bool,
+    /// A terminal (`.` `!` `?` `…`) after which the text layer ends a sentence.
+    ends_sentence: bool,
     pub(super) sent: u32,
 }
 
@@ -89,17 +93,11 @@ pub(super) fn trim(body: &str, range: Range<usize>) -> Range<usize> {
 }
 
 /// Where a sentence starts after `from` (before `to`), to begin a window that the byte
-/// limit cut inside a paragraph.
+/// limit cut inside a paragraph (the text layer's sentences); `from` when none does.
 fn sentence_after(body: &str, from: usize, to: usize) -> usize {
-    let text = &body[from..to];
-    let mut prev_end = false;
-    for (i, c) in text.char_indices() {
-        if prev_end && c.is_whitespace() {
-            return from + i;
-        }
-        prev_end = matches!(c, '.' | '!' | '?');
-    }
-    from
+    sentences(&body[from..to], Language::default())
+        .get(1)
+        .map_or(from, |second| from + second.start)
 }
 
 /// The paragraph (a non-blank line) after the one ending at `end`.
@@ -212,50 +210,82 @@ impl<'b> Doc<'b> {
     }
 }
 
-/// Splits the paragraphs into words and punctuation.
+/// Splits the paragraphs into words and punctuation: the text layer's tokens, those
+/// joined by a hyphen, an apostrophe or a dot taken as one word (`Yong-hyun`,
+/// `Korea’s`, `U.S`), an abbreviation with its full stop (`Mr.`, which then ends no
+/// sentence), and every other character that is not a space as a token of its own.
 fn tokenize<'b>(body: &'b str, paras: &[Range<usize>]) -> Vec<Tok<'b>> {
+    let lang = Language::default();
     let mut toks = Vec::new();
     for (pi, para) in paras.iter().enumerate() {
         let text = &body[para.clone()];
-        let chars: Vec<(usize, char)> = text.char_indices().collect();
-        let offset = |k: usize| para.start + chars.get(k).map_or(text.len(), |&(i, _)| i);
-        let mut k = 0;
-        while k < chars.len() {
-            let c = chars[k].1;
-            if c.is_whitespace() {
-                k += 1;
-                continue;
-            }
-            let start = offset(k);
-            if !c.is_alphanumeric() {
-                k += 1;
-                toks.push(Tok::new(body, start, offset(k), pi, false));
-                continue;
-            }
-            let mut e = k + 1;
-            loop {
-                if e < chars.len() && chars[e].1.is_alphanumeric() {
-                    e += 1;
-                } else if e + 1 < chars.len()
-                    && matches!(chars[e].1, '-' | '‐' | '\'' | '’' | 'ʼ' | '.')
-                    && chars[e + 1].1.is_alphanumeric()
-                {
-                    e += 2;
-                } else {
-                    break;
+        let marks = |from: usize, to: usize, toks: &mut Vec<Tok<'b>>| {
+            for (i, c) in text[from..to].char_indices() {
+                if !c.is_whitespace() {
+                    let at = from + i;
+                    let mut tok = Tok::new(
+                        body,
+                        para.start + at,
+                        para.start + at + c.len_utf8(),
+                        pi,
+                        false,
+                    );
+                    tok.ends_sentence = terminal_run(text, at, lang).1 && is_terminal_mark(c);
+                    toks.push(tok);
                 }
             }
-            // An abbreviation keeps its full stop, which then ends no sentence.
-            if chars.get(e).is_some_and(|&(_, c)| c == '.')
-                && is_abbreviation(&body[start..offset(e)])
-            {
-                e += 1;
+        };
+        let mut tokens = segment(text, lang).peekable();
+        let mut at = 0;
+        while let Some(first) = tokens.next() {
+            marks(at, first.start, &mut toks);
+            if !first.is_piece() {
+                toks.push(Tok::new(
+                    body,
+                    para.start + first.start,
+                    para.start + first.end,
+                    pi,
+                    false,
+                ));
+                at = first.end;
+                continue;
             }
-            toks.push(Tok::new(body, start, offset(e), pi, true));
-            k = e;
+            let mut end = first.end;
+            while let Some(next) = tokens.peek() {
+                let joined = next.is_piece()
+                    && next.gap_start == end
+                    && match next.gap {
+                        Gap::None => true,
+                        Gap::Joiner(c) => matches!(c, '-' | '‐' | '\'' | '’' | 'ʼ' | '.'),
+                        _ => false,
+                    };
+                if !joined {
+                    break;
+                }
+                end = next.end;
+                tokens.next();
+            }
+            // An abbreviation keeps its full stop, which then ends no sentence.
+            if text[end..].starts_with('.') && is_abbreviation(text, end, lang) {
+                end += 1;
+            }
+            toks.push(Tok::new(
+                body,
+                para.start + first.start,
+                para.start + end,
+                pi,
+                true,
+            ));
+            at = end;
         }
+        marks(at, text.len(), &mut toks);
     }
     toks
+}
+
+/// The terminals whose sentence end the window takes from the text layer.
+fn is_terminal_mark(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '…')
 }
 
 impl<'b> Tok<'b> {
@@ -282,6 +312,7 @@ impl<'b> Tok<'b> {
             para: u32::try_from(para).unwrap_or(u32::MAX),
             unit: None,
             opens: false,
+            ends_sentence: false,
             sent: 0,
         }
     }
@@ -319,10 +350,11 @@ fn mark_units(toks: &mut [Tok<'_>], units: &[Unit]) -> Vec<(Option<usize>, Optio
     marks
 }
 
-/// Numbers the sentences. Punctuation inside a quotation ends no sentence (the quotation
-/// and its attribution are one); a quotation ending in a full stop does, when a capital
-/// or a new quotation follows its closing mark. Paragraphs end sentences, except inside
-/// a quotation that runs on.
+/// Numbers the sentences. Outside quotations a sentence ends where the text layer's
+/// splitter ends one; punctuation inside a quotation ends none (the quotation and its
+/// attribution are one); a quotation ending in a full stop does, when a capital or a new
+/// quotation follows its closing mark. Paragraphs end sentences, except inside a
+/// quotation that runs on.
 fn split_sentences(
     body: &str,
     toks: &mut [Tok<'_>],
@@ -355,7 +387,7 @@ fn split_sentences(
             let inner = &body[units[u].inner.clone()];
             begins && inner.trim_end().ends_with(['.', '…'])
         } else {
-            begins && t.is(".!?…")
+            t.ends_sentence
         };
         if bump {
             sentences.push(from..i + 1);
