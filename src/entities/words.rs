@@ -119,7 +119,7 @@ fn next_word(
 /// Where each word of `name` ends, cut as [`words`] cuts them (a compound adjective
 /// whole).
 pub fn word_ends(name: &str, lang: Language) -> Vec<usize> {
-    let mut tokens = segment(name, lang).peekable();
+    let mut tokens = segment(name, lang).lean().peekable();
     let mut ends = Vec::new();
     while let Some((_, _, end)) = next_word(&mut tokens, name, lang) {
         ends.push(end);
@@ -160,7 +160,7 @@ pub fn words<'a>(text: &'a str, lowered: &'a str, lang: Language) -> Vec<Token<'
         });
         *last_kept = Some(word.index);
     };
-    let mut tokens = segment(text, lang).peekable();
+    let mut tokens = segment(text, lang).lean().peekable();
     let mut gap_start = 0;
     let mut previous_start = 0;
     let mut index = 0;
@@ -198,11 +198,15 @@ pub fn words<'a>(text: &'a str, lowered: &'a str, lang: Language) -> Vec<Token<'
             after_cap -= 1;
         } else {
             // Remember the last CONTEXT lower-case words, in order.
-            pending.rotate_left(1);
+            for k in 1..CONTEXT {
+                pending[k - 1] = pending[k].take();
+            }
             pending[CONTEXT - 1] = Some(word);
             // Far from any capital, jump to the words just before the next one.
             if let Some(resume) = skip_to_capital(text, scanned) {
-                tokens = segment_from(text, resume.context_start, lang).peekable();
+                tokens = segment_from(text, resume.context_start, lang)
+                    .lean()
+                    .peekable();
                 gap_start = resume.previous.end;
                 previous_start = resume.previous.start;
                 pending = [None; CONTEXT];

@@ -43,7 +43,7 @@ impl Tokenizer for NewsTokenizer {
         self.token.reset();
         NewsTokenStream {
             text,
-            tokens: segment(text, self.lang),
+            tokens: segment(text, self.lang).lean(),
             stemmer: &mut self.stemmer,
             token: &mut self.token,
         }
@@ -69,13 +69,19 @@ impl TokenStream for NewsTokenStream<'_> {
             if piece.end - piece.start >= MAX_WORD_BYTES {
                 continue;
             }
-            token.text.clear();
-            push_key(&mut token.text, &self.text[piece.start..piece.end]);
-            if token.text.is_empty() {
-                // Combining marks alone fold to nothing.
-                continue;
+            let written = &self.text[piece.start..piece.end];
+            if piece.plain {
+                // Its text is its key: looked up as it stands, copied once.
+                self.stemmer.stem_into(written, &mut token.text);
+            } else {
+                token.text.clear();
+                push_key(&mut token.text, written);
+                if token.text.is_empty() {
+                    // Combining marks alone fold to nothing.
+                    continue;
+                }
+                self.stemmer.stem_in_place(&mut token.text);
             }
-            self.stemmer.stem_in_place(&mut token.text);
             token.offset_from = piece.start;
             token.offset_to = piece.end;
             return true;

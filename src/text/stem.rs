@@ -31,6 +31,20 @@ impl Stemmer {
         }
     }
 
+    /// Writes the stem of `word` (folded, as [`super::fold`] makes it) to `out`, replacing
+    /// what `out` held.
+    #[inline]
+    pub fn stem_into(&mut self, word: &str, out: &mut String) {
+        out.clear();
+        match self.memo.get(word) {
+            Some(stem) => out.push_str(stem),
+            None => {
+                out.push_str(word);
+                self.stem_in_place(out);
+            }
+        }
+    }
+
     /// Replaces `word` (folded, as [`super::fold`] makes it) with its stem.
     pub fn stem_in_place(&mut self, word: &mut String) {
         if let Some(stem) = self.memo.get(word.as_str()) {
