@@ -330,12 +330,14 @@ mod tests {
             .collect()
     }
 
-    fn flags(text: &str) -> Vec<(String, bool, bool)> {
+    /// Each word with its sentence-start and joined flags, against `expected`.
+    fn assert_flags(text: &str, expected: &[(&str, bool, bool)]) {
         let lowered = text.to_ascii_lowercase();
-        words(text, &lowered, EN)
+        let found: Vec<(&str, bool, bool)> = words(text, &lowered, EN)
             .iter()
-            .map(|t| (t.text.to_owned(), t.sentence_start, t.joined))
-            .collect()
+            .map(|t| (t.text, t.sentence_start, t.joined))
+            .collect();
+        assert_eq!(found, expected);
     }
 
     #[test]
@@ -371,42 +373,36 @@ mod tests {
 
     #[test]
     fn an_initial_s_dot_ends_no_sentence() {
-        let found = flags("W.R. Grace and the U.S. Treasury. Then Lee");
-        let expected = [
-            ("W.R", true, false),
-            ("Grace", false, true),
-            ("and", false, true),
-            ("the", false, true),
-            ("U.S", false, true),
-            ("Treasury", false, true),
-            ("Then", true, false),
-            ("Lee", false, true),
-        ];
-        let expected: Vec<(String, bool, bool)> = expected
-            .iter()
-            .map(|&(w, s, j)| (w.to_owned(), s, j))
-            .collect();
-        assert_eq!(found, expected);
+        assert_flags(
+            "W.R. Grace and the U.S. Treasury. Then Lee",
+            &[
+                ("W.R", true, false),
+                ("Grace", false, true),
+                ("and", false, true),
+                ("the", false, true),
+                ("U.S", false, true),
+                ("Treasury", false, true),
+                ("Then", true, false),
+                ("Lee", false, true),
+            ],
+        );
     }
 
     #[test]
     fn runs_break_at_punctuation_and_sentences_start_after_stops() {
-        let found = flags("He met Kim. Then Lee, Park and \"Shin\"");
-        let expected = [
-            ("He", true, false),
-            ("met", false, true),
-            ("Kim", false, true),
-            ("Then", true, false),
-            ("Lee", false, true),
-            ("Park", false, false),
-            ("and", false, true),
-            ("Shin", true, false),
-        ];
-        let expected: Vec<(String, bool, bool)> = expected
-            .iter()
-            .map(|&(w, s, j)| (w.to_owned(), s, j))
-            .collect();
-        assert_eq!(found, expected);
+        assert_flags(
+            "He met Kim. Then Lee, Park and \"Shin\"",
+            &[
+                ("He", true, false),
+                ("met", false, true),
+                ("Kim", false, true),
+                ("Then", true, false),
+                ("Lee", false, true),
+                ("Park", false, false),
+                ("and", false, true),
+                ("Shin", true, false),
+            ],
+        );
     }
 
     #[test]
