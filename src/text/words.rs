@@ -13,7 +13,7 @@ use std::ops::Range;
 use super::Language;
 use super::chars::is_apostrophe;
 use super::number::joins_number;
-use super::segment::{Kind, Token, push_key, segment};
+use super::segment::{Gap, Kind, Token, push_key, segment};
 
 /// `Putin's`, `Koreaʼs`, `Reuters’` → the word without its possessive ending.
 pub fn strip_possessive(word: &str) -> &str {
@@ -93,7 +93,7 @@ pub fn for_each_word(text: &str, lang: Language, mut emit: impl FnMut(&Word<'_>)
             && w.end == token.gap_start
             && token.kind != Kind::Ideograph
             && w.kind != Kind::Ideograph
-            && let super::segment::Gap::Joiner(c) = token.gap
+            && let Gap::Joiner(c) = token.gap
         {
             if is_apostrophe(c) {
                 w.after_apostrophe = Some(key.len());
