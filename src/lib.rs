@@ -18,7 +18,7 @@ pub mod query;
 pub mod quote;
 pub mod render;
 pub mod schema;
-pub mod stem;
+pub mod text;
 
 pub use engine::Engine;
 pub use error::{Error, Result};

@@ -12,17 +12,15 @@
 
 use tantivy::Index;
 
-use crate::stem::CachedEnglishStemmer;
+use crate::text::{Language, NewsTokenizer};
 use tantivy::schema::{
     FAST, FacetOptions, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema,
     TextFieldIndexing, TextOptions,
 };
-use tantivy::tokenizer::{
-    AsciiFoldingFilter, LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer, TextAnalyzer,
-};
+use tantivy::tokenizer::{LowerCaser, RawTokenizer, TextAnalyzer};
 
-/// The analyzer for article text and titles: words, case-folded, accents folded,
-/// English-stemmed (so `officer` finds `officers`).
+/// The analyzer for article text and titles: the text layer's words, case and accents
+/// folded, stemmed (so `officer` finds `officers`).
 pub const TEXT_TOKENIZER: &str = "news";
 /// The analyzer for outlet names: the whole value, case-folded.
 pub const KEYWORD_TOKENIZER: &str = "keyword";
@@ -204,18 +202,14 @@ pub fn register_tokenizers(index: &Index) {
     index.tokenizers().register(KEYWORD_TOKENIZER, keyword);
 }
 
-/// Words longer than this (in bytes) are not indexed: they are noise (hashes, run-on
-/// garbage), and a query of them alone finds nothing.
-pub const MAX_WORD_BYTES: usize = 40;
+/// Words this long (in bytes) or longer are not indexed: they are noise (hashes,
+/// run-on garbage), and a query of them alone finds nothing.
+pub use crate::text::MAX_WORD_BYTES;
 
-/// The text analyzer, also used by the query side to tokenize for highlighting.
+/// The text analyzer, also used by the query side to tokenize for highlighting: the
+/// text layer's words, folded and stemmed ([`NewsTokenizer`]).
 pub fn text_analyzer() -> TextAnalyzer {
-    TextAnalyzer::builder(SimpleTokenizer::default())
-        .filter(RemoveLongFilter::limit(MAX_WORD_BYTES))
-        .filter(LowerCaser)
-        .filter(AsciiFoldingFilter)
-        .filter(CachedEnglishStemmer)
-        .build()
+    TextAnalyzer::from(NewsTokenizer::new(Language::default()))
 }
 
 #[cfg(test)]

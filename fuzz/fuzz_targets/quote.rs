@@ -12,7 +12,7 @@ use search::quote::align::{Alignment, MatchClass, align, align_all, mark_written
 use search::quote::diff::diff;
 use search::quote::speaker::{Person, attribute};
 use search::quote::words::{Word, words};
-use search::stem::word_stemmer;
+use search::text::{Language, Stemmer};
 
 fn check(passage_text: &str, passage: &[Word], a: &Alignment) {
     assert!((0.0..=1.0).contains(&a.similarity), "{a:?}");
@@ -32,8 +32,8 @@ fuzz_target!(|data: &[u8]| {
         Some(parts) => parts,
         None => (input.lines().next().unwrap_or(""), &*input),
     };
-    let stemmer = RefCell::new(word_stemmer());
-    let stem = |w: &str| (stemmer.borrow_mut())(w);
+    let stemmer = RefCell::new(Stemmer::new(Language::default()));
+    let stem = |w: &str| stemmer.borrow_mut().stem(w);
     let quote = words(quote_text, &stem);
     let passage = words(passage_text, &stem);
     for word in quote.iter().chain(&passage) {

@@ -6,8 +6,9 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
-use super::tokens::{is_inner_char, is_word_char};
-use super::{EntityKind, fold_char, key_of};
+use super::{EntityKind, key_of};
+use crate::text::Language;
+use crate::text::fold::push_folded;
 
 const PLACES: &str = include_str!("../../data/entities/places.tsv");
 const EXTRA_PLACES: &str = include_str!("../../data/entities/places.extra.tsv");
@@ -71,27 +72,10 @@ impl Gazetteer {
     }
 }
 
-/// Where each word of `name` ends, cut as the entity tokenizer cuts words (inner
-/// hyphens, apostrophes, dots and ampersands keep a word whole).
+/// Where each word of `name` ends, cut as the rules' words are (inner hyphens,
+/// apostrophes, dots and ampersands keep a word whole).
 fn word_ends(name: &str) -> Vec<usize> {
-    let mut ends = Vec::new();
-    let mut in_word = false;
-    let mut chars = name.char_indices().peekable();
-    while let Some((at, c)) = chars.next() {
-        let inner = is_inner_char(c) && chars.peek().is_some_and(|&(_, next)| is_word_char(next));
-        if is_word_char(c) || (in_word && inner) {
-            in_word = true;
-        } else {
-            if in_word {
-                ends.push(at);
-            }
-            in_word = false;
-        }
-    }
-    if in_word {
-        ends.push(name.len());
-    }
-    ends
+    super::words::word_ends(name, Language::default())
 }
 
 /// The leading runs of whole words of `name` ending at `ends`, shorter than it
@@ -113,6 +97,14 @@ pub fn gazetteer() -> &'static Gazetteer {
 pub fn canonical_alias(name: &str) -> Option<(EntityKind, String)> {
     let key = key_of(name);
     let first = key.chars().next()?;
+    // Rows are skipped unless their first letter folds to the key's, which is much
+    // cheaper than folding the whole row.
+    let mut folded = String::new();
+    let mut folds_to_first = |c: char| {
+        folded.clear();
+        push_folded(&mut folded, c);
+        folded.starts_with(first)
+    };
     let lists = [
         (EXTRA_ORGS, EntityKind::Org),
         (ORGS, EntityKind::Org),
@@ -127,7 +119,7 @@ pub fn canonical_alias(name: &str) -> Option<(EntityKind, String)> {
                     && surface
                         .chars()
                         .find(|c| c.is_alphanumeric())
-                        .is_some_and(|c| fold_char(c).to_lowercase().eq(first.to_lowercase()))
+                        .is_some_and(&mut folds_to_first)
                     && key_of(surface) == key =>
             {
                 Some((kind, canonical.to_owned()))

@@ -14,9 +14,15 @@
 
 mod gazetteer;
 mod rules;
-mod tokens;
+mod words;
 
 use serde::{Deserialize, Serialize};
+
+use crate::text::Language;
+use crate::text::chars::is_apostrophe;
+use crate::text::fold::push_folded;
+use crate::text::lexicon::{Class, lexicon};
+use crate::text::words::strip_possessive;
 
 pub use gazetteer::{aliases_of, canonical_alias};
 
@@ -136,35 +142,24 @@ fn title_case(title: &str) -> bool {
 /// queries compute with the same rules, stay in step).
 pub const RULES_VERSION: u32 = 2;
 
-/// Legal forms ending a company's name, which writers keep or drop at will ("Volkswagen
-/// AG", "Volkswagen"; "Honda Motor Co Ltd"): not part of a name's key.
-#[rustfmt::skip]
-const LEGAL_FORMS: &[&str] = &[
-    "inc", "incorporated", "corp", "corporation", "co", "ltd", "limited", "plc", "ag", "sa",
-    "nv", "bv", "gmbh", "llc", "lp", "spa", "kk", "bhd", "pty", "oyj", "asa",
-];
-
-/// A name folded for comparison: lower case, accents and possessives dropped, hyphens,
-/// dots and apostrophes read as spaces, a leading "the" and trailing legal forms
-/// ("Corp", "Co Ltd", "and Co") dropped.
+/// A name folded for comparison: lower case, accents and possessives dropped (the text
+/// layer's one fold), hyphens, dots and apostrophes read as spaces, a leading "the" and
+/// trailing legal forms ("Corp", "Co Ltd", "and Co": the lexicon's `legal_forms.txt`)
+/// dropped.
 pub fn key_of(name: &str) -> String {
+    let lex = lexicon(Language::default());
     let name = strip_possessive(name.trim());
     let mut key = String::with_capacity(name.len());
     // A separator is written only between two kept characters, so the key has single
     // spaces and none at either end.
     let mut separated = false;
     for c in name.chars() {
-        let c = if c.is_ascii() { c } else { fold_char(c) };
-        if c.is_alphanumeric() || c == '&' {
+        if (c.is_alphanumeric() && !is_apostrophe(c)) || c == '&' {
             if separated && !key.is_empty() {
                 key.push(' ');
             }
             separated = false;
-            if c.is_ascii() {
-                key.push(c.to_ascii_lowercase());
-            } else {
-                key.extend(c.to_lowercase());
-            }
+            push_folded(&mut key, c);
         } else {
             separated = true;
         }
@@ -174,7 +169,7 @@ pub fn key_of(name: &str) -> String {
     }
     let mut end = key.len();
     while let Some((rest, last)) = key[..end].rsplit_once(' ')
-        && LEGAL_FORMS.contains(&last)
+        && lex.has(last, Class::LegalForm)
     {
         end = rest
             .strip_suffix(" and")
@@ -192,44 +187,6 @@ pub fn name_ends(key: &str) -> Option<(&str, &str)> {
     let (first, _) = key.split_once(' ')?;
     let (_, last) = key.rsplit_once(' ')?;
     Some((first, last))
-}
-
-/// `Putin's`, `Koreaʼs`, `Reuters’` → the name without the possessive ending.
-pub fn strip_possessive(word: &str) -> &str {
-    if !word.ends_with(['s', 'S']) {
-        return word;
-    }
-    for ending in ["'s", "’s", "ʼs", "'S", "’S"] {
-        if let Some(stem) = word.strip_suffix(ending) {
-            return stem;
-        }
-    }
-    word
-}
-
-/// The base letter of common accented Latin letters (enough for names: é → e, ü → u).
-pub(crate) fn fold_char(c: char) -> char {
-    match c {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' => 'a',
-        'ç' | 'č' | 'ć' => 'c',
-        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ě' => 'e',
-        'ì' | 'í' | 'î' | 'ï' | 'ī' => 'i',
-        'ñ' | 'ń' => 'n',
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' => 'o',
-        'ù' | 'ú' | 'û' | 'ü' | 'ū' => 'u',
-        'ý' | 'ÿ' => 'y',
-        'š' | 'ś' => 's',
-        'ž' | 'ź' | 'ż' => 'z',
-        'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' => 'A',
-        'É' | 'È' | 'Ê' | 'Ë' => 'E',
-        'Ö' | 'Ó' | 'Ø' => 'O',
-        'Ü' | 'Ú' => 'U',
-        'Š' => 'S',
-        'Ž' => 'Z',
-        'Č' => 'C',
-        'ʼ' | '’' | '‘' => '\'',
-        _ => c,
-    }
 }
 
 #[cfg(test)]

@@ -6,140 +6,12 @@
 
 use std::collections::BTreeMap;
 
-use rustc_hash::FxHashMap;
-use std::sync::LazyLock;
-
 use super::gazetteer::{Gazetteer, gazetteer};
-use super::tokens::{Token, tokenize};
-use super::{Entity, EntityKind, key_of, name_ends, strip_possessive};
-
-/// Words that end an organisation's name ("Defence Ministry", "Honda Motor Co").
-#[rustfmt::skip]
-const ORG_SUFFIXES: &[&str] = &[
-    "ministry", "agency", "council", "directorate", "center", "centre", "committee",
-    "commission", "bank", "party", "army", "forces", "service", "office", "corp",
-    "corporation", "inc", "ltd", "co", "plc", "group", "university", "institute",
-    "association", "federation", "union", "court", "department", "authority", "board",
-    "fund", "organisation", "organization", "company", "airlines", "airways", "bureau",
-    "guard", "navy", "parliament", "assembly", "foundation", "trust", "club", "society",
-    "exchange", "holdings", "industries", "motors", "systems", "technologies",
-    "communications", "petroleum", "railways", "command", "brigade", "regiment",
-    "battalion", "police", "academy", "college", "school", "museum", "hospital", "network",
-    "press", "post", "times", "news", "journal", "herald", "telegraph", "tribune",
-    "cabinet", "senate", "congress", "league", "church", "chamber", "reserve", "mining",
-    "oil", "steel", "motor", "energy", "airline", "partners", "securities", "capital",
-    "investments", "resources", "enterprises", "laboratories", "pharmaceuticals", "united",
-    "rovers", "athletic", "wanderers", "albion", "hotspur", "fc", "ag", "nv", "sa", "spa",
-    "gmbh", "bv", "llc", "lp", "bhd", "pty", "kk",
-];
-
-/// Words that head an organisation named "… of …" ("Ministry of Defence").
-#[rustfmt::skip]
-const ORG_HEADS: &[&str] = &[
-    "ministry", "bank", "university", "department", "forces", "council", "commission",
-    "institute", "office", "court", "federation", "committee", "organisation",
-    "organization", "agency", "directorate", "centre", "center", "association", "board",
-    "museum", "school", "college", "academy", "chamber", "league", "church", "society",
-    "fund", "bureau", "service", "parliament", "army", "navy",
-];
-
-/// Capitalised words that start sentences or stand alone without naming anything
-/// (with the [`MONTHS`]).
-#[rustfmt::skip]
-const NOT_NAMES: &[&str] = &[
-    "a", "about", "according", "after", "also", "although", "an", "and", "another", "any",
-    "as", "at", "because", "before", "both", "but", "by", "during", "each", "earlier",
-    "even", "every", "for", "from", "he", "her", "here", "his", "however", "i", "if", "in",
-    "it", "its", "last", "later", "many", "meanwhile", "more", "most", "mr", "my", "new",
-    "next", "no", "not", "now", "of", "on", "one", "only", "or", "other", "our", "over",
-    "she", "since", "so", "some", "such", "that", "the", "their", "then", "there", "these",
-    "they", "this", "those", "though", "to", "today", "under", "until", "we", "what",
-    "when", "where", "which", "while", "who", "why", "with", "yet", "you", "monday",
-    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "christmas",
-    "easter", "western", "eastern", "northern", "southern", "central", "north", "south",
-    "east", "west", "state", "states", "world", "war", "news", "minister", "president",
-    "government", "official", "officials", "analysts", "sources", "reuters", "shares",
-    "prices", "net", "shr", "qtr", "revs", "mln", "billion", "pct", "vs", "dlrs", "inc",
-    "corp", "co", "ltd", "group", "cts",
-];
-
-/// Month names and their abbreviations, as in a dateline.
-#[rustfmt::skip]
-const MONTHS: &[&str] = &[
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-    "sep", "sept", "oct", "nov", "dec",
-];
-
-/// Words in [`NOT_NAMES`] that may open an organisation's name ("State Plantations
-/// Corp", "North Atlantic Council").
-#[rustfmt::skip]
-const ORG_OPENERS: &[&str] = &[
-    "state", "states", "world", "central", "north", "south", "east", "west", "northern",
-    "southern", "eastern", "western", "new", "news",
-];
-
-/// Lower-case words just before a name that say it is an organisation's ("consultancy
-/// group Capgemini", "regulator Ofcom", "internet firm Tiscali").
-#[rustfmt::skip]
-const ORG_DESCRIPTORS: &[&str] = &[
-    "firm", "company", "group", "consultancy", "retailer", "supermarket", "insurer",
-    "carmaker", "automaker", "airline", "broadcaster", "regulator", "watchdog", "operator",
-    "provider", "manufacturer", "maker", "giant", "chain", "label", "band",
-    "charity", "lender", "bank", "conglomerate", "newspaper", "broadsheet",
-    "tabloid", "magazine", "channel", "network", "agency", "club", "utility", "distributor",
-    "telecoms", "brewer", "miner", "subsidiary", "unit",
-];
-
-/// Roles followed by "at" and an organisation ("economist at Capital Economics").
-#[rustfmt::skip]
-const ROLES_AT: &[&str] = &[
-    "economist", "analyst", "strategist", "executive", "director", "head", "chief",
-    "professor", "researcher", "consultant", "partner", "manager", "chairman", "official",
-    "spokesman", "spokeswoman", "spokesperson", "lecturer", "fellow", "trader", "dealer",
-];
-
-/// Words after "Name's" that make the name an organisation's ("Sandvine's chief
-/// technology officer", "Tesco's shares").
-#[rustfmt::skip]
-const ORG_POSSESSIONS: &[&str] = &[
-    "shares", "shareholders", "profits", "profit", "sales", "revenues", "revenue",
-    "headquarters", "subsidiary", "subsidiaries", "stake", "board", "customers",
-    "chief", "chairman", "principal", "directors", "share", "takeover", "website",
-    "earnings", "stores", "factories", "plant", "employees", "staff",
-];
-
-/// Words between capitalised words that may still belong to one name ("Ministry of
-/// Defence", "Secretary of State", "Bank of England").
-const CONNECTORS: &[&str] = &["of", "for", "&", "the", "de", "on"];
-
-/// Speech verbs after a name that say a person spoke.
-#[rustfmt::skip]
-const SPEECH_VERBS: &[&str] = &[
-    "said", "says", "told", "added", "stated", "wrote", "announced", "explained", "noted",
-    "warned", "claimed", "argued", "insisted", "confirmed", "denied", "believes",
-    "believed", "thinks", "stressed", "urged",
-];
-
-/// Role words after "Name, …" that make the name a person's.
-#[rustfmt::skip]
-const APPOSITIVE_ROLES: &[&str] = &[
-    "head", "chief", "spokesman", "spokeswoman", "spokesperson", "minister", "director",
-    "leader", "president", "adviser", "advisor", "secretary", "commander", "analyst",
-    "founder", "chairman", "chairwoman", "executive", "deputy", "ambassador", "governor",
-    "general", "professor", "manager", "coach", "captain", "editor", "economist",
-    "official", "representative", "senator", "member", "partner", "who", "the", "a", "an",
-    "aged", "chief", "vice",
-];
-
-/// Surnames that start East Asian names written family name first ("Kim Jong Un",
-/// "Shin Won-sik", "Xi Jinping").
-const EAST_ASIAN_SURNAMES: &[&str] = &[
-    "kim", "lee", "park", "choi", "jung", "kang", "cho", "yoon", "jang", "lim", "han", "oh", "seo",
-    "shin", "kwon", "hwang", "ahn", "song", "yoo", "hong", "jeon", "ko", "moon", "yang", "son",
-    "bae", "baek", "heo", "nam", "roh", "ri", "pak", "chung", "xi", "li", "wang", "zhang", "liu",
-    "chen", "zhao", "huang", "zhou", "wu", "hu", "deng", "jiang", "mao", "wen",
-];
+use super::words::{Token, words};
+use super::{Entity, EntityKind, key_of, name_ends};
+use crate::text::Language;
+use crate::text::lexicon::{Class, lexicon};
+use crate::text::words::strip_possessive;
 
 /// What one article mentions, before resolution.
 #[derive(Debug, Default)]
@@ -292,10 +164,7 @@ fn gazetteer_hits(text: &str, tokens: &[Token<'_>], g: &Gazetteer) -> Vec<Hit> {
         let mut j = i;
         while j < tokens.len() && j - i < g.longest {
             let t = &tokens[j];
-            if j > i
-                && !(t.start - tokens[j - 1].end <= 3
-                    && (opens(t) || CONNECTORS.contains(&t.lower)))
-            {
+            if j > i && !(t.start - tokens[j - 1].end <= 3 && (opens(t) || is_connector(t.lower))) {
                 break;
             }
             let plain = g.lookup(&text[from..t.end]);
@@ -363,7 +232,7 @@ fn run_end(tokens: &[Token<'_>], start: usize) -> usize {
         while look < tokens.len()
             && look - end < 2
             && tokens[look].joined
-            && CONNECTORS.contains(&tokens[look].text)
+            && is_connector(tokens[look].text)
         {
             look += 1;
         }
@@ -387,60 +256,40 @@ fn title_at(tokens: &[Token<'_>], at: usize, end: usize, g: &Gazetteer) -> Optio
     None
 }
 
-/// Whether the token's lower-cased word is in the word list `class`.
-fn lower_in(token: &Token<'_>, class: u16) -> bool {
-    token.classes & class != 0
+/// Whether the token's lower-cased word is in one of the lexicon's lists `classes`.
+fn lower_in(token: &Token<'_>, classes: &[Class]) -> bool {
+    token.classes.any(classes)
 }
 
-// The word lists as bits: each kept word is looked up once (in [`WORD_CLASSES`]), and
-// the rules, which ask about a word many times, test bits.
-const ORG_SUFFIX: u16 = 1;
-const ORG_HEAD: u16 = 1 << 1;
-const NOT_NAME: u16 = 1 << 2;
-const MONTH: u16 = 1 << 3;
-const SPEECH_VERB: u16 = 1 << 4;
-const APPOSITIVE_ROLE: u16 = 1 << 5;
-const ORG_OPENER: u16 = 1 << 6;
-const ORG_DESCRIPTOR: u16 = 1 << 7;
-const ROLE_AT: u16 = 1 << 8;
-const ORG_POSSESSION: u16 = 1 << 9;
-const EAST_ASIAN_SURNAME: u16 = 1 << 10;
+// The lexicon's lists the rules read (`data/text/en/`). Each kept word's classes are
+// looked up once, and the rules, which ask about a word many times, test bits.
+const ORG_SUFFIX: &[Class] = &[Class::OrgSuffix];
+const ORG_HEAD: &[Class] = &[Class::OrgHead];
+/// Capitalised words that start sentences or stand alone without naming anything.
+const NOT_NAME: &[Class] = &[Class::NotName, Class::WireWord, Class::Month];
+const MONTH: &[Class] = &[Class::Month];
+/// Verbs after or before a name that say a person spoke (or holds a view).
+const SPEECH_VERB: &[Class] = &[Class::SpeechVerb, Class::OpinionVerb];
+const APPOSITIVE_ROLE: &[Class] = &[Class::AppositiveRole];
+const ORG_OPENER: &[Class] = &[Class::OrgOpener];
+const ORG_DESCRIPTOR: &[Class] = &[Class::OrgDescriptor];
+const ROLE_AT: &[Class] = &[Class::RoleAt];
+const ORG_POSSESSION: &[Class] = &[Class::OrgPossession];
+const EAST_ASIAN_SURNAME: &[Class] = &[Class::EastAsianSurname];
 
-/// Every listed word with the lists it is in.
-static WORD_CLASSES: LazyLock<FxHashMap<&str, u16>> = LazyLock::new(|| {
-    let mut classes: FxHashMap<&str, u16> = FxHashMap::default();
-    for (list, class) in [
-        (ORG_SUFFIXES, ORG_SUFFIX),
-        (ORG_HEADS, ORG_HEAD),
-        (NOT_NAMES, NOT_NAME),
-        (MONTHS, NOT_NAME | MONTH),
-        (SPEECH_VERBS, SPEECH_VERB),
-        (APPOSITIVE_ROLES, APPOSITIVE_ROLE),
-        (ORG_OPENERS, ORG_OPENER),
-        (ORG_DESCRIPTORS, ORG_DESCRIPTOR),
-        (ROLES_AT, ROLE_AT),
-        (ORG_POSSESSIONS, ORG_POSSESSION),
-        (EAST_ASIAN_SURNAMES, EAST_ASIAN_SURNAME),
-    ] {
-        for word in list {
-            *classes.entry(word).or_default() |= class;
-        }
-    }
-    classes
-});
+/// Whether `word` as written may join the words of one name ("of", "for", "&").
+fn is_connector(word: &str) -> bool {
+    lexicon(Language::default()).has(word, Class::NameConnector)
+}
 
-/// Builds the word-list map now rather than on first use.
+/// Loads the lexicon now rather than on first use.
 pub(super) fn warm_up() {
-    LazyLock::force(&WORD_CLASSES);
+    lexicon(Language::default());
 }
 
-/// `tokenize`, with each word's lists noted.
+/// The words the rules read, each with its lists noted.
 fn classified<'a>(text: &'a str, lowered: &'a str) -> Vec<Token<'a>> {
-    let mut tokens = tokenize(text, lowered);
-    for token in &mut tokens {
-        token.classes = WORD_CLASSES.get(token.lower).copied().unwrap_or(0);
-    }
-    tokens
+    words(text, lowered, Language::default())
 }
 
 /// Reads one run of capitalised words `tokens[start..end]`.

@@ -5,9 +5,8 @@
 
 use std::ops::Range;
 
-use unicode_segmentation::UnicodeSegmentation;
-
 use crate::ingest::article::Article;
+use crate::text::{Language, sentences};
 
 /// A paragraph longer than this (bytes, trimmed, about 400 words) is cut at sentence
 /// boundaries; shorter ones stay whole, since a paragraph is the author's own unit of
@@ -104,8 +103,8 @@ fn cut_long(body: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
         return;
     }
     let mut start = range.start;
-    for (offset, sentence) in body[range.clone()].split_sentence_bound_indices() {
-        let sentence_end = range.start + offset + sentence.len();
+    for sentence in sentences(&body[range.clone()], Language::default()) {
+        let sentence_end = range.start + sentence.end;
         if sentence_end - start > HARD_MAX_PASSAGE {
             start = cut_hard(body, start..sentence_end, out);
         }

@@ -7,9 +7,9 @@
 use std::ops::Range;
 
 use tantivy::tokenizer::{TextAnalyzer, TokenStream};
-use unicode_segmentation::UnicodeSegmentation;
 
 use crate::query::parse::HighlightTerms;
+use crate::text::{Language, sentences};
 
 /// Snippets aim to stay within this many characters.
 pub const SNIPPET_CHARS: usize = 280;
@@ -154,10 +154,7 @@ fn best_window(passage: &str, highlights: &[Range<usize>]) -> Range<usize> {
     if trimmed.chars().count() <= SNIPPET_CHARS {
         return 0..trimmed.len();
     }
-    let sentences: Vec<Range<usize>> = trimmed
-        .split_sentence_bound_indices()
-        .map(|(start, s)| start..start + s.len())
-        .collect();
+    let sentences: Vec<Range<usize>> = sentences(trimmed, Language::default());
     // Distinct matched words first (a window with `North Korean officers` beats one
     // with `North Korean … South Korean`), then matched words in all.
     let count = |window: &Range<usize>| -> (usize, usize) {

@@ -4,7 +4,7 @@
 //! passages holding the query words close together rank first, and the filters.
 //!
 //! Bare words search the passage text, which the indexer follows with the article's
-//! title, so the headline counts in the same BM25 field. English stopwords among
+//! title, so the headline counts in the same BM25 field. Stopwords among
 //! optional bare words ("the", "in", "of") are left out of scoring unless the query
 //! has nothing else: they say nothing about relevance and only add noise. Phrases and
 //! required words keep them.
@@ -17,9 +17,7 @@ use tantivy::query::{
 };
 use tantivy::query_grammar::{Delimiter, UserInputAst, UserInputLeaf};
 use tantivy::schema::IndexRecordOption;
-use tantivy::tokenizer::{
-    Language, LowerCaser, SimpleTokenizer, StopWordFilter, TextAnalyzer, TokenStream,
-};
+use tantivy::tokenizer::{TextAnalyzer, TokenStream};
 use tantivy::{Searcher, Term};
 
 use crate::error::{Error, Result};
@@ -29,6 +27,7 @@ use crate::query::articles::PassagesOf;
 use crate::query::entities::filters as entity_filters;
 use crate::query::{limits, operators};
 use crate::schema::{Fields, KIND_PASSAGE, date_value, text_analyzer};
+use crate::text::{Language, is_stopword};
 
 /// Weight of the proximity clauses, which reward consecutive content words of the query
 /// found close together. It is shared out so that the clauses together weigh at most
@@ -470,20 +469,12 @@ pub fn analyze(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
     words
 }
 
-/// The stems of the words of `text` that are not English stopwords ("the", "in",
-/// "of"): closeness of stopwords says nothing about relevance.
+/// The stems of the words of `text` that are not stopwords ("the", "in", "of": the text
+/// layer's one list): closeness of stopwords says nothing about relevance.
 fn content_words(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
-    let mut stopwords = match StopWordFilter::new(Language::English) {
-        Some(filter) => TextAnalyzer::builder(SimpleTokenizer::default())
-            .filter(LowerCaser)
-            .filter(filter)
-            .build(),
-        None => TextAnalyzer::builder(SimpleTokenizer::default())
-            .filter(LowerCaser)
-            .build(),
-    };
-    let kept = analyze(&mut stopwords, text).join(" ");
-    analyze(analyzer, &kept)
+    let mut words = analyze(analyzer, text);
+    words.retain(|word| !is_stopword(word, Language::default()));
+    words
 }
 
 /// One clause per pair of consecutive content words, matching passages where the two

@@ -83,6 +83,8 @@ use std::ops::Range;
 
 use rustc_hash::FxHashMap;
 
+use crate::text::fold::fold_spelling;
+
 use super::walk::{Coded, NONE, best_walk};
 use super::words::{Word, is_stopword};
 
@@ -455,17 +457,7 @@ pub fn mark_written_changes(
     passage: &[Word],
 ) {
     let written = |text: &str, word: Option<&Word>| -> Option<String> {
-        let surface = text.get(word?.range.clone())?;
-        Some(
-            surface
-                .chars()
-                .flat_map(char::to_lowercase)
-                .map(|c| match crate::entities::fold_char(c) {
-                    '’' | 'ʼ' | '‘' | '`' => '\'',
-                    c => c,
-                })
-                .collect(),
-        )
+        Some(fold_spelling(text.get(word?.range.clone())?))
     };
     let total: i32 = quote.iter().take(MAX_QUOTE_WORDS).map(weight).sum();
     let mut lost = 0;

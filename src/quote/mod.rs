@@ -23,7 +23,7 @@ use crate::ingest::date::NewsDate;
 use crate::query::limits;
 use crate::query::parse::QueryRequest;
 use crate::schema::{MAX_WORD_BYTES, text_analyzer};
-use crate::stem::word_stemmer;
+use crate::text::{Language, Stemmer};
 
 pub use align::{DEFAULT_MIN_SIMILARITY, MAX_QUOTE_WORDS, MatchClass};
 pub use diff::DiffOp;
@@ -128,8 +128,8 @@ pub fn check(
     searcher: &tantivy::Searcher,
     request: &QuoteRequest,
 ) -> Result<QuoteResults> {
-    let stem = RefCell::new(word_stemmer());
-    let stem = |word: &str| (stem.borrow_mut())(word);
+    let stem = RefCell::new(Stemmer::new(Language::default()));
+    let stem = |word: &str| stem.borrow_mut().stem(word);
     let mut quote = words::words(&request.text, &stem);
     if quote.is_empty() {
         return Err(Error::BadQuery(

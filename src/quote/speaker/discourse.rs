@@ -1,0 +1,564 @@
+//! The window read in order: who is mentioned and who speaks, sentence by sentence,
+//! and how a speaker named by a pronoun, a role or a lone name resolves to one of the
+//! article's people.
+
+use std::cmp::Reverse;
+use std::collections::HashMap;
+
+use crate::entities::key_of;
+
+use super::lexicon::{
+    Gender, determiner, honorific, is_name_particle, is_not_name, is_speech_verb, is_stop,
+    role_class,
+};
+use super::phrases::{Np, pronoun};
+use super::window::Doc;
+
+/// A person the article is known to mention (from entity extraction): canonical name
+/// plus the other spellings the article may use.
+#[derive(Debug, Clone, Copy)]
+pub struct Person<'a> {
+    /// The canonical name, returned as the speaker when the text names this person.
+    pub name: &'a str,
+    /// Other spellings and short forms ("Kim Jong-un" for "Kim Jong Un", "Putin").
+    pub aliases: &'a [&'a str],
+}
+
+/// Who a speaker or mention is.
+#[derive(Debug, Clone)]
+pub(super) enum Who {
+    /// One of the people.
+    Person(usize),
+    /// Named, but none of the people (or more than one could be meant): as written.
+    Named(String),
+    /// Nobody the text names.
+    Nobody,
+}
+
+/// Someone the window mentions, or a speaker it attributes words to.
+#[derive(Debug)]
+struct Mention {
+    pub(super) pos: usize,
+    pub(super) sent: u32,
+    who: Who,
+    /// A speaker (of a quotation or a speech verb), not only a mention.
+    pub(super) speaker: bool,
+    /// The role class the text gave a speaker ("the minister said").
+    class: Option<&'static str>,
+    gender: Option<Gender>,
+}
+
+/// What the window tells about each person.
+#[derive(Debug, Default, Clone)]
+struct Known {
+    roles: Vec<&'static str>,
+    gender: Option<Gender>,
+}
+
+/// The people's names, folded.
+struct PeopleIndex {
+    /// Full keys (names and aliases) to people.
+    exact: HashMap<String, Vec<usize>>,
+    /// First word of a key to the full keys starting with it.
+    by_first: HashMap<String, Vec<(String, usize)>>,
+    /// First and last words of multi-word keys to people ("kim" → both Kims).
+    ends: HashMap<String, Vec<usize>>,
+}
+
+fn push_once(list: &mut Vec<usize>, p: usize) {
+    if !list.contains(&p) {
+        list.push(p);
+    }
+}
+
+impl PeopleIndex {
+    pub(super) fn new(people: &[Person<'_>]) -> PeopleIndex {
+        let mut index = PeopleIndex {
+            exact: HashMap::new(),
+            by_first: HashMap::new(),
+            ends: HashMap::new(),
+        };
+        for (p, person) in people.iter().enumerate() {
+            // A person with no usable canonical name can never be returned.
+            if !person.name.chars().any(char::is_alphanumeric) {
+                continue;
+            }
+            for name in std::iter::once(person.name).chain(person.aliases.iter().copied()) {
+                let key = key_of(name);
+                let Some(first) = key.split(' ').next().filter(|f| !f.is_empty()) else {
+                    continue;
+                };
+                let first = first.to_owned();
+                push_once(index.exact.entry(key.clone()).or_default(), p);
+                if let Some((_, last)) = key.rsplit_once(' ') {
+                    push_once(index.ends.entry(first.clone()).or_default(), p);
+                    push_once(index.ends.entry(last.to_owned()).or_default(), p);
+                }
+                let entries = index.by_first.entry(first).or_default();
+                if !entries.iter().any(|(k, q)| *k == key && *q == p) {
+                    entries.push((key, p));
+                }
+            }
+        }
+        index
+    }
+}
+
+/// The quotation whose speaker is wanted.
+pub(super) enum Target {
+    /// A quotation in marks.
+    Unit(usize),
+    /// A quotation in the dash style, starting at this byte, with its speaker as written.
+    Dash(usize, Np),
+}
+
+/// The window read in order: who is mentioned, who speaks.
+pub(super) struct Discourse<'d, 'b> {
+    doc: &'d Doc<'b>,
+    index: PeopleIndex,
+    known: Vec<Known>,
+    mentions: Vec<Mention>,
+}
+
+impl<'d, 'b> Discourse<'d, 'b> {
+    pub(super) fn new(doc: &'d Doc<'b>, people: &[Person<'_>]) -> Self {
+        Discourse {
+            doc,
+            index: PeopleIndex::new(people),
+            known: vec![Known::default(); people.len()],
+            mentions: Vec::new(),
+        }
+    }
+
+    /// Reads the window's sentences up to the target and returns its speaker.
+    pub(super) fn run(&mut self, target: Target) -> Who {
+        let doc = self.doc;
+        for (s, range) in doc.sentences.iter().enumerate() {
+            let (lo, hi) = (range.start, range.end);
+            let sent = u32::try_from(s).unwrap_or(u32::MAX);
+            if let Target::Dash(limit, _) = &target
+                && doc.toks[lo].start >= *limit
+            {
+                break;
+            }
+            self.add_mentions(lo, hi);
+            let mut quoted = false;
+            for (u, unit) in doc.units.iter().enumerate() {
+                let Some(open) = doc.marks[u].0.filter(|&o| lo <= o && o < hi) else {
+                    continue;
+                };
+                quoted = true;
+                let (who, class, gender) = self.speaker_of(u, lo, hi, open, sent);
+                if matches!(target, Target::Unit(t) if t == u) {
+                    return who;
+                }
+                self.mentions.push(Mention {
+                    pos: unit.open,
+                    sent,
+                    who,
+                    speaker: true,
+                    class,
+                    gender,
+                });
+            }
+            if !quoted && let Some((pos, np)) = doc.speech_in(lo, hi) {
+                let (who, class, gender) = self.resolve(&np, pos);
+                self.mentions.push(Mention {
+                    pos,
+                    sent,
+                    who,
+                    speaker: true,
+                    class,
+                    gender,
+                });
+            }
+        }
+        match target {
+            Target::Dash(limit, np) => self.resolve(&np, limit).0,
+            // The target's sentence was not reached: the window lost it.
+            Target::Unit(_) => Who::Nobody,
+        }
+    }
+
+    /// The speaker of quotation `u`, opening at token `open` in sentence `lo..hi`.
+    fn speaker_of(
+        &mut self,
+        u: usize,
+        lo: usize,
+        hi: usize,
+        open: usize,
+        sent: u32,
+    ) -> (Who, Option<&'static str>, Option<Gender>) {
+        let doc = self.doc;
+        let limit = doc.units[u].open;
+        let before = doc.cue_before(lo, open);
+        if let Some(close) = doc.marks[u].1
+            && let Some(cue) = doc.cue_after(close + 1, hi)
+        {
+            // "Sevastis told parliament: “… “…,” he added": the name before the
+            // quotation says more than the pronoun after it.
+            let np = match (&cue.np, &before) {
+                (Np::Pronoun(_), Some(named @ (Np::Name { .. } | Np::Role { .. }))) => named,
+                _ => &cue.np,
+            };
+            return self.resolve(np, limit);
+        }
+        if let Some(np) = before {
+            return self.resolve(&np, limit);
+        }
+        // A quotation that is a sentence of its own continues the speaker before it
+        // (not one followed by words that failed to read as an attribution).
+        let tail = doc.marks[u]
+            .1
+            .is_some_and(|c| (c + 1..hi).any(|k| doc.toks[k].free_word()));
+        if open == lo
+            && !tail
+            && sent > 0
+            && let Some(m) = self
+                .mentions
+                .iter()
+                .rev()
+                .find(|m| m.speaker && m.sent + 1 == sent)
+        {
+            return (m.who.clone(), m.class, m.gender);
+        }
+        (Who::Nobody, None, None)
+    }
+
+    /// Records the people sentence `lo..hi` names outside quotations.
+    fn add_mentions(&mut self, lo: usize, hi: usize) {
+        let doc = self.doc;
+        // "She was due to play in the Hopman Cup": a pronoun subject carries the person
+        // it stands for, ahead of the names later in its sentence.
+        let first = (lo..hi).find(|&k| {
+            let t = &doc.toks[k];
+            t.word
+                && !(t.cap
+                    && is_not_name(&t.lower)
+                    && pronoun(&t.lower).is_none()
+                    && determiner(&t.lower).is_none())
+        });
+        if let Some(k) = first
+            && let Some(Np::Pronoun(gender)) = pronoun(&doc.toks[k].lower)
+            && doc.toks[k].free_word()
+        {
+            let who = self.resolve_pronoun(gender, doc.toks[k].start);
+            if !matches!(who, Who::Nobody) {
+                self.mentions.push(Mention {
+                    pos: doc.toks[k].start,
+                    sent: doc.toks[k].sent,
+                    who,
+                    speaker: false,
+                    class: None,
+                    gender: Some(gender),
+                });
+            }
+        }
+        // "The French star was part of the side …": a role as subject is someone, named
+        // or not, that a later "he" may mean.
+        if let Some(k) = first
+            && doc.toks[k].free_word()
+            && determiner(&doc.toks[k].lower) == Some(true)
+            && let Some(np @ Np::Role { person: true, .. }) =
+                doc.np_fwd(k, hi).and_then(|r| doc.classify(r))
+        {
+            // Only a person the window gives this title: guessing the latest speaker,
+            // as for "the minister said", would be a guess about someone not speaking.
+            let pos = doc.toks[k].start;
+            if let Np::Role { written, class, .. } = np {
+                let who = self
+                    .titled(class, pos)
+                    .map_or(Who::Named(written), Who::Person);
+                self.mentions.push(Mention {
+                    pos,
+                    sent: doc.toks[k].sent,
+                    who,
+                    speaker: false,
+                    class: Some(class),
+                    gender: None,
+                });
+            }
+        }
+        let mut i = lo;
+        while i < hi {
+            let t = &doc.toks[i];
+            if !t.free_word() || !t.cap || t.key.is_empty() {
+                i += 1;
+                continue;
+            }
+            let hon = (i > lo)
+                .then(|| honorific(&doc.toks[i - 1].lower))
+                .flatten();
+            let gender = hon.flatten();
+            let sent = t.sent;
+            if let Some((who, end)) = self.match_full(i, hi) {
+                if let Who::Person(p) = who {
+                    self.learn(p, &self.context_roles(i, end, lo, hi), gender);
+                }
+                self.mentions.push(Mention {
+                    pos: t.start,
+                    sent,
+                    who,
+                    speaker: false,
+                    class: None,
+                    gender,
+                });
+                i = end;
+                continue;
+            }
+            let single = !t.key.contains(' ');
+            let who = match self.index.ends.get(&t.key).filter(|_| single) {
+                Some(cands) => {
+                    let written = if hon.is_some() {
+                        doc.written(i - 1, i + 1)
+                    } else {
+                        doc.written(i, i + 1)
+                    };
+                    let cands = cands.clone();
+                    self.pick(&cands, t.start, written)
+                }
+                // "Mr Smith", not among the people: someone all the same.
+                None if hon.is_some() => Who::Named(doc.written(i - 1, i + 1)),
+                None => {
+                    i += 1;
+                    continue;
+                }
+            };
+            if let Who::Person(p) = who {
+                self.learn(p, &self.context_roles(i, i + 1, lo, hi), gender);
+            }
+            self.mentions.push(Mention {
+                pos: t.start,
+                sent,
+                who,
+                speaker: false,
+                class: None,
+                gender,
+            });
+            i += 1;
+        }
+    }
+
+    /// The longest full name or alias starting at token `i`.
+    fn match_full(&self, i: usize, hi: usize) -> Option<(Who, usize)> {
+        let doc = self.doc;
+        let first = doc.toks[i].key.split(' ').next()?;
+        let entries = self.index.by_first.get(first)?;
+        let mut best: Option<(usize, Vec<usize>)> = None;
+        for (key, p) in entries {
+            let mut built = String::new();
+            let mut j = i;
+            while j < hi && doc.toks[j].free_word() && doc.toks[j].para == doc.toks[i].para {
+                if !built.is_empty() {
+                    built.push(' ');
+                }
+                built.push_str(&doc.toks[j].key);
+                j += 1;
+                if built == *key {
+                    match &mut best {
+                        Some((len, ps)) if *len == j => push_once(ps, *p),
+                        Some((len, _)) if *len > j => {}
+                        _ => best = Some((j, vec![*p])),
+                    }
+                    break;
+                }
+                if !key.starts_with(&built) || key.as_bytes().get(built.len()) != Some(&b' ') {
+                    break;
+                }
+            }
+        }
+        let (end, ps) = best?;
+        let written = doc.written(i, end);
+        Some((self.pick(&ps, doc.toks[i].start, written), end))
+    }
+
+    /// One of `cands`: the only one, or the one mentioned most recently before `pos`;
+    /// otherwise nobody can tell, and the name stays as written.
+    pub(super) fn pick(&self, cands: &[usize], pos: usize, written: String) -> Who {
+        if let [p] = cands {
+            return Who::Person(*p);
+        }
+        self.mentions
+            .iter()
+            .rev()
+            .filter(|m| m.pos < pos)
+            .find_map(|m| match m.who {
+                Who::Person(p) if cands.contains(&p) => Some(Who::Person(p)),
+                _ => None,
+            })
+            .unwrap_or(Who::Named(written))
+    }
+
+    /// Titles written around a mention: "Defence Minister Kim", "Budanov, the chief of …".
+    fn context_roles(&self, i: usize, end: usize, lo: usize, hi: usize) -> Vec<&'static str> {
+        let doc = self.doc;
+        let mut roles = Vec::new();
+        let mut j = i;
+        while j > lo && i - j < 5 {
+            let t = &doc.toks[j - 1];
+            if !t.free_word() || determiner(&t.lower).is_some() || is_stop(&t.lower) {
+                break;
+            }
+            roles.extend(role_class(&t.lower));
+            j -= 1;
+        }
+        if end < hi && doc.toks[end].is(",") {
+            for t in doc.toks[end + 1..hi].iter().take(8) {
+                if !t.free_word() || is_stop(&t.lower) || is_speech_verb(&t.lower) {
+                    break;
+                }
+                if let Some(class) = role_class(&t.lower) {
+                    roles.push(class);
+                    break;
+                }
+            }
+        }
+        roles
+    }
+
+    fn learn(&mut self, p: usize, roles: &[&'static str], gender: Option<Gender>) {
+        let known = &mut self.known[p];
+        for role in roles {
+            if !known.roles.contains(role) {
+                known.roles.push(role);
+            }
+        }
+        if known.gender.is_none() {
+            known.gender = gender;
+        }
+    }
+
+    /// Mentions before `limit`, most likely antecedent first: the latest sentence naming
+    /// anyone, its speakers (latest first) before its other mentions (first first, as a
+    /// sentence's subject tends to come first).
+    fn antecedents(&self, limit: usize) -> Vec<usize> {
+        let mut order: Vec<usize> = (0..self.mentions.len())
+            .filter(|&m| self.mentions[m].pos < limit)
+            .collect();
+        order.sort_by_key(|&m| {
+            let mention = &self.mentions[m];
+            let pos = i64::try_from(mention.pos).unwrap_or(i64::MAX);
+            (
+                Reverse(mention.sent),
+                !mention.speaker,
+                if mention.speaker { -pos } else { pos },
+            )
+        });
+        order
+    }
+
+    /// Who `np` is, as of byte `limit` (mentions after it are not yet read), with the role
+    /// class and gender to remember for the speaker.
+    fn resolve(&mut self, np: &Np, limit: usize) -> (Who, Option<&'static str>, Option<Gender>) {
+        match np {
+            Np::NonPerson => (Who::Nobody, None, None),
+            Np::Pronoun(gender) => {
+                let who = self.resolve_pronoun(*gender, limit);
+                if let Who::Person(p) = who {
+                    self.learn(p, &[], Some(*gender));
+                }
+                (who, None, Some(*gender))
+            }
+            Np::Name {
+                written,
+                key,
+                gender,
+                roles,
+            } => {
+                let who = self.resolve_name(key, written, limit);
+                if let Who::Person(p) = who {
+                    self.learn(p, roles, *gender);
+                }
+                (who, roles.last().copied(), *gender)
+            }
+            Np::Role {
+                written,
+                class,
+                definite,
+                person,
+            } => {
+                if !person || !definite {
+                    return (Who::Named(written.clone()), Some(class), None);
+                }
+                let who = self.resolve_role(class, written, limit);
+                if let Who::Person(p) = who {
+                    self.learn(p, &[class], None);
+                }
+                (who, Some(class), None)
+            }
+        }
+    }
+
+    fn resolve_name(&self, key: &str, written: &str, limit: usize) -> Who {
+        if let Some(ps) = self.index.exact.get(key) {
+            return self.pick(ps, limit, written.to_owned());
+        }
+        // A lone surname, with its particles dropped ("de Vabres").
+        let mut words = key.split(' ').filter(|w| !is_name_particle(w));
+        if let (Some(word), None) = (words.next(), words.next())
+            && let Some(ps) = self.index.ends.get(word)
+        {
+            return self.pick(ps, limit, written.to_owned());
+        }
+        Who::Named(written.to_owned())
+    }
+
+    fn resolve_pronoun(&self, gender: Gender, limit: usize) -> Who {
+        for m in self.antecedents(limit) {
+            let mention = &self.mentions[m];
+            let fits = |g: Option<Gender>| g.is_none_or(|g| g == gender);
+            match &mention.who {
+                Who::Person(p) if fits(self.known[*p].gender) && fits(mention.gender) => {
+                    return Who::Person(*p);
+                }
+                Who::Named(text)
+                    if fits(mention.gender) && mention.class != Some("institution") =>
+                {
+                    return Who::Named(text.clone());
+                }
+                _ => {}
+            }
+        }
+        Who::Nobody
+    }
+
+    /// The latest person before `limit` the window gives the title `class`.
+    fn titled(&self, class: &'static str, limit: usize) -> Option<usize> {
+        // "The official" fits anyone, so no title picks one out.
+        if class == "official" {
+            return None;
+        }
+        self.antecedents(limit)
+            .into_iter()
+            .find_map(|m| match self.mentions[m].who {
+                Who::Person(p) if self.known[p].roles.contains(&class) => Some(p),
+                _ => None,
+            })
+    }
+
+    fn resolve_role(&self, class: &'static str, written: &str, limit: usize) -> Who {
+        if let Some(p) = self.titled(class, limit) {
+            return Who::Person(p);
+        }
+        let order = self.antecedents(limit);
+        // Else the latest speaker whose known titles do not say otherwise.
+        for &m in &order {
+            let mention = &self.mentions[m];
+            if !mention.speaker {
+                continue;
+            }
+            match &mention.who {
+                Who::Person(p) => {
+                    let roles = &self.known[*p].roles;
+                    if class == "official" || roles.is_empty() || roles.contains(&class) {
+                        return Who::Person(*p);
+                    }
+                }
+                // The same unnamed role spoke before: still unnamed.
+                Who::Named(_) if mention.class == Some(class) => break,
+                _ => {}
+            }
+        }
+        Who::Named(written.to_owned())
+    }
+}

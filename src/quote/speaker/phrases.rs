@@ -1,0 +1,771 @@
+//! The noun-phrase reader: speakers read backwards from a speech verb or forwards
+//! from a closing mark ("Pentagon spokesman Major General Pat Ryder", "the minister",
+//! "he"), and what each names — a pronoun, a role or a name.
+
+use std::ops::Range;
+
+use super::lexicon::{
+    Gender, collapse, determiner, honorific, is_adverb, is_institution, is_name_particle,
+    is_not_name, is_org_word, is_participle, is_passive, is_plural_role, is_speech_verb, is_stop,
+    is_surname_title, is_title_word, is_verb_first, role_class,
+};
+use super::window::Doc;
+use crate::text::Language;
+use crate::text::lexicon::lexicon;
+
+impl<'b> Doc<'b> {
+    /// The quotation in the translated style with no marks: "We estimate …, — said the
+    /// minister." Returns where the quotation starts (its paragraph) and the speaker.
+    pub(super) fn dash_quote(&self, a: usize, b: usize) -> Option<(usize, Np)> {
+        let first = self.toks.partition_point(|t| t.end <= a);
+        let para = self.toks.get(first)?.para;
+        let para_start = self.toks.iter().position(|t| t.para == para)?;
+        let hi = self.toks[first..]
+            .iter()
+            .position(|t| t.para != para)
+            .map_or(self.toks.len(), |n| first + n);
+        let after = self.toks.partition_point(|t| t.start < b);
+        for j in after..hi {
+            let t = &self.toks[j];
+            if !t.is("—–-") {
+                continue;
+            }
+            let comma = j > 0 && self.toks[j - 1].is(",");
+            if t.is("-") && !comma {
+                continue;
+            }
+            let Some(cue) = self.cue_after(j + 1, hi) else {
+                continue;
+            };
+            // Without the comma, an English aside ("the troops left — officials said
+            // they …") looks the same: then the attribution must end the sentence.
+            let ends = match self.toks.get(cue.end) {
+                None => true,
+                Some(t) if cue.end >= hi => t.para != para,
+                Some(t) if t.is(".!?") => true,
+                Some(t) if !comma => t.is(";"),
+                Some(t) => {
+                    t.is(",;:)")
+                        || matches!(
+                            t.lower.as_str(),
+                            "on" | "in"
+                                | "at"
+                                | "during"
+                                | "while"
+                                | "after"
+                                | "before"
+                                | "when"
+                                | "last"
+                                | "yesterday"
+                                | "today"
+                                | "earlier"
+                                | "later"
+                        )
+                        || cue.verb == Some("told")
+                }
+            };
+            if ends {
+                return Some((self.toks[para_start].start, cue.np));
+            }
+        }
+        None
+    }
+
+    /// A noun phrase ending at token `end` (exclusive), read backwards from a verb: "the
+    /// defence minister", "Pentagon spokesman Major General Pat Ryder", "he".
+    fn np_back(&self, end: usize, lo: usize) -> Option<Range<usize>> {
+        if end <= lo {
+            return None;
+        }
+        let last = &self.toks[end - 1];
+        if !last.free_word() {
+            return None;
+        }
+        if pronoun(&last.lower).is_some() {
+            return Some(end - 1..end);
+        }
+        let mut s = end;
+        let mut lower_run = 0;
+        while s > lo && end - s < 10 {
+            let t = &self.toks[s - 1];
+            if !t.free_word() || t.para != last.para {
+                break;
+            }
+            if determiner(&t.lower).is_some() {
+                s -= 1;
+                break;
+            }
+            // "chairman and chief executive Rick Wagoner".
+            if t.lower == "and"
+                && s >= lo + 2
+                && role_class(&self.toks[s - 2].lower).is_some()
+                && s < end
+                && !self.toks[s].cap
+            {
+                s -= 1;
+                continue;
+            }
+            // A capitalised "May" or "Will" is a name; sentence starters are caught below.
+            if !t.cap
+                && (pronoun(&t.lower).is_some() || is_stop(&t.lower) || is_speech_verb(&t.lower))
+            {
+                break;
+            }
+            if t.cap {
+                if is_not_name(&t.lower) {
+                    break;
+                }
+                lower_run = 0;
+            } else if role_class(&t.lower).is_none()
+                && !is_institution(&t.lower)
+                && !is_title_word(&t.lower)
+                && !t.possessive
+            {
+                lower_run += 1;
+                if lower_run > 2 {
+                    break;
+                }
+            }
+            s -= 1;
+        }
+        if s == end {
+            return None;
+        }
+        // "a spokesman for the ministry", "Mr Hirsch from Retail Banking Research": the
+        // speaker is before the preposition, the institution after it.
+        let prep = &self.toks[s.saturating_sub(1)];
+        if s >= lo + 2
+            && !prep.cap
+            && matches!(prep.lower.as_str(), "for" | "of" | "at" | "from")
+            && let Some(left) = self.np_back(s - 1, lo)
+        {
+            if role_class(&self.toks[s - 2].lower).is_some() {
+                return Some(left.start..end);
+            }
+            let named = self.toks[left.end - 1].cap;
+            let honoured = self.toks[left.clone()]
+                .iter()
+                .any(|t| honorific(&t.lower).is_some());
+            // "Bank of England", "the Department for Transport": one name.
+            let bare = left.len() - usize::from(determiner(&self.toks[left.start].lower).is_some());
+            if named
+                && !honoured
+                && bare == 1
+                && self.toks[s].cap
+                && matches!(prep.lower.as_str(), "of" | "for")
+            {
+                return Some(left.start..end);
+            }
+            // "Mr Hirsch from Retail Banking Research", "Mr Hirsch of the bank".
+            if named && (prep.lower != "of" || honoured) {
+                return Some(left);
+            }
+        }
+        // "Kim and Putin said": two speakers are not one. ("…, and Giggs said" and a
+        // sentence-initial "And Edu said" are one.)
+        if s > lo {
+            let before = &self.toks[s - 1];
+            let joined = !before.cap
+                && matches!(before.lower.as_str(), "and" | "or" | "nor")
+                && s >= lo + 2
+                && self.toks[s - 2].word;
+            if before.is("&") || joined {
+                return None;
+            }
+        }
+        Some(s..end)
+    }
+
+    /// A noun phrase starting at token `start`, before `hi`: "the minister", "Mr Kim",
+    /// "South Korea’s defence minister", "he".
+    pub(super) fn np_fwd(&self, start: usize, hi: usize) -> Option<Range<usize>> {
+        if start >= hi {
+            return None;
+        }
+        let first = &self.toks[start];
+        if !first.free_word() {
+            return None;
+        }
+        if pronoun(&first.lower).is_some() {
+            return Some(start..start + 1);
+        }
+        let mut e = start;
+        let mut lower_run = 0;
+        while e < hi && e - start < 10 {
+            let t = &self.toks[e];
+            if !t.free_word() || t.para != first.para {
+                break;
+            }
+            if determiner(&t.lower).is_some() {
+                if e == start {
+                    e += 1;
+                    continue;
+                }
+                break;
+            }
+            // "chairman and chief executive Rick Wagoner".
+            if t.lower == "and"
+                && e > start
+                && role_class(&self.toks[e - 1].lower).is_some()
+                && self
+                    .toks
+                    .get(e + 1)
+                    .is_some_and(|n| n.free_word() && !n.cap && !is_stop(&n.lower))
+            {
+                e += 1;
+                continue;
+            }
+            // A capitalised "May" or "Will" is a name; sentence starters are caught below.
+            if !t.cap
+                && (pronoun(&t.lower).is_some() || is_stop(&t.lower) || is_speech_verb(&t.lower))
+            {
+                break;
+            }
+            if t.cap {
+                if is_not_name(&t.lower) {
+                    break;
+                }
+                lower_run = 0;
+            } else if role_class(&t.lower).is_some()
+                || is_institution(&t.lower)
+                || is_title_word(&t.lower)
+                || t.possessive
+            {
+                lower_run = 0;
+            } else if is_adverb(&t.lower) {
+                break;
+            } else if !is_name_particle(&t.lower) {
+                lower_run += 1;
+                if lower_run > 2 {
+                    break;
+                }
+            }
+            e += 1;
+        }
+        // End on the head: a name or a role word.
+        let read = e;
+        while e > start {
+            let t = &self.toks[e - 1];
+            if (t.cap && !t.possessive)
+                || role_class(&t.lower).is_some()
+                || is_institution(&t.lower)
+            {
+                break;
+            }
+            e -= 1;
+        }
+        // "the European gold medallist": after a determiner, a capital followed by plain
+        // words is an adjective, and the head a word no list knows.
+        if e < read && e > start && self.toks[e - 1].cap && determiner(&first.lower).is_some() {
+            return None;
+        }
+        (e > start && !(e == start + 1 && determiner(&first.lower).is_some())).then_some(start..e)
+    }
+
+    /// [`Doc::np_fwd`], taking in a following "for the ministry" or "of Acme".
+    fn np_fwd_pp(&self, start: usize, hi: usize) -> Option<Range<usize>> {
+        let r = self.np_fwd(start, hi)?;
+        if let Some(prep) = self.toks.get(r.end).filter(|_| r.end < hi)
+            && prep.free_word()
+            && !prep.cap
+            && matches!(prep.lower.as_str(), "of" | "for" | "at" | "from")
+            && pronoun(&self.toks[r.start].lower).is_none()
+            && let Some(object) = self.np_fwd(r.end + 1, hi)
+            && pronoun(&self.toks[object.start].lower).is_none()
+        {
+            return Some(r.start..object.end);
+        }
+        Some(r)
+    }
+
+    /// Does a speaker named after its verb end at token `end`? "said Kim." and "said
+    /// Kim on Monday" do; in "said Britain had to act" the name starts a new clause.
+    #[rustfmt::skip]
+    fn np_closes(&self, end: usize, hi: usize) -> bool {
+        let Some(t) = self.toks.get(end).filter(|_| end < hi) else {
+            return true;
+        };
+        !t.word
+            || matches!(t.lower.as_str(),
+                "on" | "in" | "at" | "during" | "while" | "after" | "before" | "when" | "as"
+                | "last" | "yesterday" | "today" | "earlier" | "later" | "according"
+                | "adding" | "who" | "to"
+            )
+    }
+
+    /// Is the title word at `i` really part of a name ("John Major")?
+    fn title_at(&self, i: usize, lo: usize) -> bool {
+        let t = &self.toks[i];
+        if !is_title_word(&t.lower) {
+            return false;
+        }
+        let surname = t.cap
+            && is_surname_title(&t.lower)
+            && i > lo
+            && self.toks[i - 1].cap
+            && self.toks[i - 1].word
+            && !is_title_word(&self.toks[i - 1].lower)
+            && !is_not_name(&self.toks[i - 1].lower);
+        !surname
+    }
+
+    /// The text of tokens `a..b` as written, on one line; a sentence-initial "The" of a
+    /// role lower-cased so "The minister said" and "the minister said" read alike.
+    pub(super) fn written(&self, a: usize, b: usize) -> String {
+        let text = collapse(&self.body[self.toks[a].start..self.toks[b - 1].end]);
+        let first = &self.toks[a];
+        if first.cap && determiner(&first.lower).is_some() {
+            let mut chars = text.chars();
+            return chars.next().map_or(String::new(), |c| {
+                c.to_lowercase().chain(chars).collect::<String>()
+            });
+        }
+        text
+    }
+
+    /// What the noun phrase `r` names: a pronoun, a role, or a name.
+    pub(super) fn classify(&self, r: Range<usize>) -> Option<Np> {
+        let (a, b) = (r.start, r.end);
+        if a >= b {
+            return None;
+        }
+        let last = &self.toks[b - 1];
+        if b - a == 1
+            && let Some(np) = pronoun(&last.lower)
+        {
+            return Some(np);
+        }
+        // "Peter Ainsworth MP", "John Smith QC": letters after a name.
+        if b - a >= 2
+            && matches!(
+                last.text,
+                "MP" | "MEP" | "MSP" | "AM" | "QC" | "KC" | "Jr" | "Jr."
+            )
+            && self.toks[b - 2].cap
+        {
+            return self.classify(a..b - 1);
+        }
+        if last.possessive || !last.word {
+            return None;
+        }
+        // "director of Regular Music", "a spokesman for the ministry": what follows the
+        // preposition is where the speaker works; the speaker comes before it. Not in
+        // "spokeswoman for women Sandra Gidley", where a name follows plain words.
+        if let Some(k) = (a + 1..b).find(|&k| {
+            let t = &self.toks[k];
+            !t.cap && matches!(t.lower.as_str(), "of" | "for" | "at" | "from")
+        }) {
+            let mut m = k + 1;
+            if m < b && determiner(&self.toks[m].lower).is_some() {
+                m += 1;
+            }
+            let mut plain = false;
+            let name_after_plain = self.toks[m..b].iter().any(|t| {
+                plain |= !t.cap;
+                t.cap && plain
+            });
+            let honoured = self.toks[a..k]
+                .iter()
+                .any(|t| honorific(&t.lower).is_some());
+            // "Bank of England", "Department for Transport"; not "Grant Wilson of Mellon
+            // Bank".
+            let one_name = matches!(self.toks[k].lower.as_str(), "of" | "for")
+                && k == a + 1 + usize::from(determiner(&self.toks[a].lower).is_some())
+                && self.toks[k - 1].cap
+                && role_class(&self.toks[k - 1].lower).is_none()
+                && !honoured
+                && self.toks[m..b].iter().all(|t| t.cap);
+            // "The chairman of the Environmental Audit Committee Peter Ainsworth": a name
+            // after the institution's name.
+            // ("Daiwa Securities SMBC" is one name: a person's has two words or more.)
+            if let Some(q) = (m..b - 1).rev().find(|&q| is_org_word(&self.toks[q].lower))
+                && b - q > 2
+                && self.toks[q + 1..b].iter().all(|t| {
+                    t.cap && !is_org_word(&t.lower) && t.text.chars().any(char::is_lowercase)
+                })
+                && let Some(Np::Name {
+                    written,
+                    key,
+                    gender,
+                    mut roles,
+                }) = self.classify(q + 1..b)
+            {
+                roles.extend(role_class(&self.toks[k - 1].lower));
+                return Some(Np::Name {
+                    written,
+                    key,
+                    gender,
+                    roles,
+                });
+            }
+            if !name_after_plain && !one_name {
+                if let Some(class) = role_class(&self.toks[k - 1].lower) {
+                    return Some(Np::Role {
+                        written: self.written(a, b),
+                        class,
+                        definite: determiner(&self.toks[a].lower).unwrap_or(true),
+                        person: true,
+                    });
+                }
+                return self.classify(a..k);
+            }
+        }
+        if let Some(class) = role_class(&last.lower).filter(|_| self.title_at(b - 1, a)) {
+            let definite = match determiner(&self.toks[a].lower) {
+                Some(definite) => definite,
+                // "South Korea’s defence minister": a possessive points at one person.
+                None if self.toks[a..b].iter().any(|t| t.possessive) => true,
+                // "Officials said" is a group; "Defence Minister said" is one person.
+                None => !is_plural_role(&last.lower),
+            };
+            return Some(Np::Role {
+                written: self.written(a, b),
+                class,
+                definite: definite && !is_plural_role(&last.lower),
+                person: true,
+            });
+        }
+        if is_institution(&last.lower) && !last.cap {
+            return Some(Np::Role {
+                written: self.written(a, b),
+                class: "institution",
+                definite: false,
+                person: false,
+            });
+        }
+        if !last.cap {
+            return None;
+        }
+        // The name: the capitalised words at the end, after any title.
+        let mut s = b - 1;
+        while s > a {
+            let t = &self.toks[s - 1];
+            let part = (t.cap && t.word && !t.possessive && !is_not_name(&t.lower))
+                || (is_name_particle(&t.lower) && self.toks[s].cap);
+            if !part || self.title_at(s - 1, a) {
+                break;
+            }
+            s -= 1;
+        }
+        if is_not_name(&self.toks[s].lower) {
+            return None;
+        }
+        let hon = (s > a)
+            .then(|| honorific(&self.toks[s - 1].lower))
+            .flatten();
+        // "Mr Kim", "Mr de Vabres": the honorific stays with a lone surname.
+        let lone = self.toks[s..b].iter().filter(|t| t.cap).count() == 1;
+        let from = if hon.is_some() && lone { s - 1 } else { s };
+        let key = self.toks[s..b]
+            .iter()
+            .map(|t| t.key.as_str())
+            .filter(|k| !k.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let roles = self.toks[a..s]
+            .iter()
+            .filter_map(|t| role_class(&t.lower))
+            .collect();
+        Some(Np::Name {
+            written: self.written(from, b),
+            key,
+            gender: hon.flatten(),
+            roles,
+        })
+    }
+
+    /// The speaker a speech verb at token `verb` has before it, back to token `lo`:
+    /// "Kim said", "he later said", "Kovalenko, head of the centre, added".
+    fn subject_of(&self, verb: usize, lo: usize) -> Option<Np> {
+        let mut k = verb;
+        let mut skipped = 0;
+        while k > lo
+            && skipped < 2
+            && self.toks[k - 1].free_word()
+            && is_adverb(&self.toks[k - 1].lower)
+        {
+            k -= 1;
+            skipped += 1;
+        }
+        // "Dunne is keen … and said: “…”": the sentence's subject, past any "But".
+        if k > lo && self.toks[k - 1].lower == "and" && self.toks[k - 1].free_word() {
+            let mut first = lo;
+            while first < k
+                && (self.toks[first].is(",")
+                    || (self.toks[first].cap
+                        && is_not_name(&self.toks[first].lower)
+                        && determiner(&self.toks[first].lower).is_none()
+                        && pronoun(&self.toks[first].lower).is_none()))
+            {
+                first += 1;
+            }
+            return self.classify(self.np_fwd(first, k - 1)?);
+        }
+        if k > lo && self.toks[k - 1].is(",") {
+            return self.appositive_subject(k - 1, lo);
+        }
+        self.classify(self.np_back(k, lo)?)
+    }
+
+    /// The speaker before appositives ending at the comma `comma`: "Kovalenko, head of
+    /// the centre, added", "Hans Reckers, a board member of the central bank, the
+    /// Bundesbank, said", "The Shadow Secretary of State, Theresa May, said".
+    fn appositive_subject(&self, comma: usize, lo: usize) -> Option<Np> {
+        let commas: Vec<usize> = (lo..comma)
+            .rev()
+            .take(30)
+            .take_while(|&m| !self.toks[m].is(".!?;") && self.toks[m].unit.is_none())
+            .filter(|&m| self.toks[m].is(","))
+            .take(3)
+            .collect();
+        let Some(&nearest) = commas.first() else {
+            // "Peter Ainsworth MP, said": a stray comma.
+            return self.classify(self.np_back(comma, lo)?);
+        };
+        let roles_in = |from: usize, to: usize| -> Vec<&'static str> {
+            self.toks[from..to]
+                .iter()
+                .filter_map(|t| role_class(&t.lower))
+                .take(1)
+                .collect()
+        };
+        // The nearest appositive is itself a bare name: the title came before it. ("Moya,
+        // nicknamed Charly, admitted" is no bare name.)
+        if let Some(inner) = self.np_back(comma, nearest + 1)
+            && inner.start == nearest + 1
+            && self.toks[inner.clone()]
+                .iter()
+                .all(|t| t.cap || is_name_particle(&t.lower))
+            && determiner(&self.toks[inner.start].lower).is_none()
+            && let Some(Np::Name {
+                written,
+                key,
+                gender,
+                mut roles,
+            }) = self.classify(inner)
+        {
+            roles.extend(roles_in(lo, nearest));
+            return Some(Np::Name {
+                written,
+                key,
+                gender,
+                roles,
+            });
+        }
+        // Otherwise the first name found before an appositive.
+        for &c in &commas {
+            if let Some(Np::Name {
+                written,
+                key,
+                gender,
+                mut roles,
+            }) = self.np_back(c, lo).and_then(|r| self.classify(r))
+            {
+                roles.extend(roles_in(c + 1, comma));
+                return Some(Np::Name {
+                    written,
+                    key,
+                    gender,
+                    roles,
+                });
+            }
+        }
+        None
+    }
+
+    /// The attribution that follows a closing mark or a dash, from token `from` to the
+    /// sentence end `hi`: "he said", "said Kim", "the official added", "according to
+    /// Kim", "Mr Kim, the minister, told reporters".
+    pub(super) fn cue_after(&self, from: usize, hi: usize) -> Option<Cue> {
+        let mut i = from;
+        while i < hi && self.toks[i].is(",—–-") {
+            i += 1;
+        }
+        let t = self.toks.get(i).filter(|_| i < hi)?;
+        if !t.free_word() {
+            return None;
+        }
+        if t.lower == "according" && self.toks.get(i + 1).is_some_and(|n| n.lower == "to") {
+            let r = self.np_fwd_pp(i + 2, hi)?;
+            let end = r.end;
+            return Some(Cue {
+                np: self.classify(r)?,
+                end,
+                verb: None,
+            });
+        }
+        if is_speech_verb(&t.lower) {
+            if !is_verb_first(&t.lower) {
+                return None;
+            }
+            let r = self
+                .np_fwd_pp(i + 1, hi)
+                .filter(|r| self.np_closes(r.end, hi))?;
+            let end = r.end;
+            return Some(Cue {
+                np: self.classify(r)?,
+                end,
+                verb: None,
+            });
+        }
+        let starts_np = t.cap
+            || pronoun(&t.lower).is_some()
+            || determiner(&t.lower).is_some()
+            || role_class(&t.lower).is_some();
+        if !starts_np {
+            return None;
+        }
+        let r = self.np_fwd_pp(i, hi)?;
+        let mut j = r.end;
+        let mut np = self.classify(r)?;
+        if j < hi && self.toks[j].is(",") && matches!(np, Np::Name { .. }) {
+            // "Pat Ryder, the Pentagon's spokesman, said"; "Michael Lamberty, a Lufthansa
+            // spokesman told the BBC", its closing comma forgotten.
+            let within: Vec<usize> = (j + 1..hi)
+                .take(20)
+                .take_while(|&m| !self.toks[m].is(".!?;") && self.toks[m].unit.is_none())
+                .collect();
+            let close = within
+                .iter()
+                .copied()
+                .find(|&m| self.toks[m].is(","))
+                .map(|m| m + 1)
+                .or_else(|| {
+                    within.iter().copied().take(8).find(|&m| {
+                        self.toks[m].free_word()
+                            && !self.toks[m].cap
+                            && is_speech_verb(&self.toks[m].lower)
+                    })
+                })?;
+            let role = self.toks[j + 1..close]
+                .iter()
+                .find_map(|t| role_class(&t.lower));
+            if let Np::Name { roles, .. } = &mut np {
+                roles.extend(role);
+            }
+            j = close;
+        }
+        let mut skipped = 0;
+        while j < hi && skipped < 2 && self.toks[j].free_word() && is_adverb(&self.toks[j].lower) {
+            j += 1;
+            skipped += 1;
+        }
+        let verb = self.toks.get(j).filter(|_| j < hi)?;
+        if !verb.free_word() || !is_speech_verb(&verb.lower) {
+            return None;
+        }
+        Some(Cue {
+            np,
+            end: j + 1,
+            verb: Some(if verb.lower == "told" { "told" } else { "said" }),
+        })
+    }
+
+    /// The speaker named before an opening mark in the same sentence, from token `lo` to
+    /// the mark at `open`: "Kim said: “…”", "Mr Kim said reports were “…”", "According
+    /// to Kim, “…”". The speech verb nearest the mark wins.
+    pub(super) fn cue_before(&self, lo: usize, open: usize) -> Option<Np> {
+        for j in (lo..open).rev() {
+            if let Some(np) = self.speech_at(j, lo, open) {
+                return Some(np);
+            }
+        }
+        // "- Brentford boss Martin Allen: “…”": a sentence that is only a name and a
+        // colon, as in previews and interview transcripts.
+        let colon = open
+            .checked_sub(1)
+            .filter(|&c| c >= lo && self.toks[c].is(":"))?;
+        let first = (lo..colon).find(|&k| self.toks[k].word)?;
+        let r = self.np_back(colon, first)?;
+        match self.classify(r.clone())? {
+            np @ Np::Name { .. } if r.start == first => Some(np),
+            _ => None,
+        }
+    }
+
+    /// The first speaker a sentence without quotation names: "He also added that …",
+    /// "…, the minister said." Used as a mention for later pronouns and roles.
+    pub(super) fn speech_in(&self, lo: usize, hi: usize) -> Option<(usize, Np)> {
+        (lo..hi).find_map(|j| Some((self.toks[j].start, self.speech_at(j, lo, hi)?)))
+    }
+
+    /// The speaker of the speech verb (or "according to") at token `j`, if it is one.
+    fn speech_at(&self, j: usize, lo: usize, hi: usize) -> Option<Np> {
+        let t = &self.toks[j];
+        if !t.free_word() {
+            return None;
+        }
+        if t.lower == "according" {
+            self.toks.get(j + 1).filter(|n| n.lower == "to")?;
+            return self.classify(self.np_fwd_pp(j + 2, hi)?);
+        }
+        // "Hodgson believes …, explaining: “…”": the speaker is the sentence's subject.
+        if !t.cap && is_participle(&t.lower) && j > lo && self.toks[j - 1].is(",") {
+            return self.classify(self.np_fwd(lo, j)?);
+        }
+        // A capitalised "Said" starts a sentence or a name, rarely an attribution.
+        if t.cap || !is_speech_verb(&t.lower) {
+            return None;
+        }
+        if j > lo && is_passive(&self.toks[j - 1].lower) {
+            return None;
+        }
+        // "…, said the minister: “…”" reads forwards; "the minister said" backwards.
+        let after_break = j == lo || !self.toks[j - 1].word;
+        if after_break
+            && is_verb_first(&t.lower)
+            && let Some(np) = self
+                .np_fwd_pp(j + 1, hi)
+                .filter(|r| self.np_closes(r.end, hi))
+                .and_then(|r| self.classify(r))
+        {
+            return Some(np);
+        }
+        self.subject_of(j, lo)
+    }
+}
+
+/// What "he", "she", "it", "they" say about the speaker.
+pub(super) fn pronoun(w: &str) -> Option<Np> {
+    match lexicon(Language::default()).pronoun(w)? {
+        Some(gender) => Some(Np::Pronoun(gender)),
+        None => Some(Np::NonPerson),
+    }
+}
+
+/// A speaker as the text names it.
+#[derive(Debug, Clone)]
+pub(super) enum Np {
+    /// "he", "she".
+    Pronoun(Gender),
+    /// "it", "they", "we": no one person.
+    NonPerson,
+    /// "Kim Yong-hyun", "Mr Kim", "Pat Ryder", "Reuters".
+    Name {
+        /// As written, an honorific kept before a single name ("Mr Kim").
+        written: String,
+        /// Folded, without titles or honorific.
+        key: String,
+        gender: Option<Gender>,
+        /// Role classes of the titles written with it ("minister").
+        roles: Vec<&'static str>,
+    },
+    /// "the minister", "an official", "the ministry".
+    Role {
+        written: String,
+        class: &'static str,
+        /// Points back at someone ("the minister", "South Korea's defence minister"),
+        /// rather than introducing someone ("an official", "officials").
+        definite: bool,
+        /// A person's role, not an institution.
+        person: bool,
+    },
+}
+
+/// An attribution read after a mark: the speaker, the token after it, and the verb
+/// when one followed the speaker.
+pub(super) struct Cue {
+    pub(super) np: Np,
+    pub(super) end: usize,
+    verb: Option<&'static str>,
+}

@@ -1,0 +1,112 @@
+//! What each character is to the segmenter: part of a word, a mark inside one, a
+//! joiner between two pieces, a symbol that is a token of its own, or a separator.
+//! Every reader of text asks these questions here, so they agree on where words are.
+
+/// Letters and digits, which start and make up the pieces of words. Ideographs are
+/// pieces one by one ([`is_ideograph`]); `ʼ` (a letter to Unicode) is an apostrophe.
+#[inline]
+pub fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    c.is_alphanumeric() && c != 'ʼ' && !is_ideograph(c)
+}
+
+/// Han ideographs and hiragana, which Unicode word boundaries treat one by one (the
+/// language needs a dictionary to find words; each character is the best guess).
+#[inline]
+pub fn is_ideograph(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x309F | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3FFFF)
+}
+
+/// Apostrophes: between two pieces they join them (`don't`, `Putin’s`, `Koreaʼs`).
+#[inline]
+pub fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | '‘' | 'ʼ' | '＇')
+}
+
+/// Characters that, alone between two pieces, join them into a compound that a reader
+/// may take as one word: hyphens (`Yong-hyun`), apostrophes (`O'Brien`), the dot of an
+/// initialism or a decimal (`U.S`, `1.6`), the comma of a number (`648,000`), `&`
+/// (`AT&T`).
+#[inline]
+pub fn is_joiner(c: char) -> bool {
+    matches!(c, '-' | '‐' | '‑' | '.' | ',' | '&' | '٫' | '٬') || is_apostrophe(c)
+}
+
+/// Currency marks, tokens of their own: `£5`, `$1,400`, `€3bn`.
+#[inline]
+pub fn is_currency(c: char) -> bool {
+    matches!(c, '$' | '¢' | '£' | '¤' | '¥' | '₩' | '₽' | '₴' | '€')
+        || ('\u{20A0}'..='\u{20CF}').contains(&c)
+}
+
+/// Percent signs, tokens of their own: `10%`.
+#[inline]
+pub fn is_percent(c: char) -> bool {
+    matches!(c, '%' | '٪' | '﹪' | '％')
+}
+
+/// Spaces, punctuation and symbols: what ends a word. The other characters that are
+/// neither letters nor digits (combining marks, joiners, format characters) belong to
+/// the word they stand in.
+pub fn is_separator(c: char) -> bool {
+    let code = c as u32;
+    c.is_whitespace()
+        || c.is_control()
+        || c.is_ascii_punctuation()
+        || ((0x00A1..=0x00BF).contains(&code) && c != '\u{AD}')
+        || c == '×'
+        || c == '÷'
+        // General Punctuation, but not its joiners and invisible format characters.
+        || ((0x2000..=0x205F).contains(&code) && !matches!(c, '\u{200C}' | '\u{200D}'))
+        // Currency, letterlike, arrows, maths, technical, shapes, dingbats, ….
+        || (0x20A0..=0x20CF).contains(&code)
+        || (0x2100..=0x2BFF).contains(&code)
+        || (0x3000..=0x303F).contains(&code)
+        || (0xFE10..=0xFE1F).contains(&code)
+        || (0xFE30..=0xFE6F).contains(&code)
+        || (0xFF01..=0xFF0F).contains(&code)
+        || (0xFF1A..=0xFF20).contains(&code)
+        || (0xFF3B..=0xFF40).contains(&code)
+        || (0xFF5B..=0xFF65).contains(&code)
+        // Emoji and other pictographs.
+        || (0x1F000..=0x1FAFF).contains(&code)
+}
+
+/// Characters that continue a word they stand in without being letters or digits:
+/// combining accents, zero-width joiners, soft hyphens.
+#[inline]
+pub fn is_in_word_mark(c: char) -> bool {
+    !c.is_ascii()
+        && !c.is_alphanumeric()
+        && !is_apostrophe(c)
+        && !is_ideograph(c)
+        && !is_joiner(c)
+        && !is_separator(c)
+}
+
+/// Line and paragraph separators.
+#[inline]
+pub fn is_line_break(c: char) -> bool {
+    matches!(c, '\n' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classes() {
+        assert!(is_word_char('a') && is_word_char('É') && is_word_char('7') && is_word_char('북'));
+        assert!(!is_word_char('ʼ') && !is_word_char('朝') && !is_word_char('-'));
+        assert!(
+            is_in_word_mark('\u{301}') && is_in_word_mark('\u{AD}') && is_in_word_mark('\u{200D}')
+        );
+        assert!(!is_in_word_mark('.') && !is_in_word_mark('’') && !is_in_word_mark('😀'));
+        for c in ['£', '$', '€', '¥', '₩', '₽', '₴'] {
+            assert!(is_currency(c), "{c}");
+        }
+    }
+}
