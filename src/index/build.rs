@@ -21,7 +21,9 @@ use tantivy::{IndexWriter, TantivyDocument, Term};
 
 use crate::error::{Error, Result};
 use crate::index::report::RunReport;
-use crate::index::store::{FileState, IndexedFiles, Store, article_documents, file_document};
+use crate::index::store::{
+    FileState, IndexedFiles, Store, article_documents, file_document, file_document_query,
+};
 
 use crate::index::{damage, damaged, open_or_create, writer_error};
 use crate::ingest::defaults::Defaults;
@@ -79,6 +81,28 @@ struct Job {
     state: FileState,
 }
 
+/// How close to a run a change to a file may come and still be told apart by its
+/// times: a change made within this of the moment a run looked at a file may carry
+/// the very times the run recorded (timestamps are coarse: a clock tick on Linux, two
+/// seconds on FAT), so such a file's times are not trusted on the next run and its
+/// content is hashed again — git's "racy clean" rule.
+const RACY_NANOS: i64 = 2_000_000_000;
+
+/// The file's state as the walk found it, its content hash and settings aside.
+fn stat_unchanged(state: &FileState, file: &SourceFile) -> bool {
+    // `ctime` is 0 where the system has none; the modification time stands in.
+    let changed = if state.ctime != 0 {
+        state.ctime
+    } else {
+        state.mtime
+    };
+    state.size == file.size
+        && state.mtime == file.mtime
+        && state.inode == file.inode
+        && state.ctime == file.ctime
+        && changed < state.seen.saturating_sub(RACY_NANOS)
+}
+
 /// State shared by the producer and the workers.
 struct Shared<'a> {
     writer: &'a IndexWriter,
@@ -134,6 +158,7 @@ pub fn build(options: &BuildOptions, progress: &dyn Progress) -> Result<RunRepor
         // While the walk and the index opening run, not on the first worker's time.
         std::thread::spawn(crate::entities::warm_up);
     }
+    let seen_at = now_nanos();
     let walked = walk(&options.paths)?;
     let handle = open_or_create(&options.index_dir, options.rebuild)?;
     let threads = options.threads.max(1);
@@ -178,14 +203,17 @@ pub fn build(options: &BuildOptions, progress: &dyn Progress) -> Result<RunRepor
         .iter()
         .map(|file| path_string(&file.path))
         .collect();
+    // A file reached through a symlink may lie outside every root: it is gone too
+    // when the path it was reached by is under one.
     let mut removed = 0;
-    for path in previous.keys() {
-        if !seen.contains(path)
-            && walked
+    for (path, state) in &previous {
+        let under_a_root = |at: &str| {
+            walked
                 .roots
                 .iter()
-                .any(|root| Path::new(path).starts_with(root))
-        {
+                .any(|root| Path::new(at).starts_with(root))
+        };
+        if !seen.contains(path) && (under_a_root(path) || under_a_root(&state.reached)) {
             shared.delete_file(path);
             removed += 1;
         }
@@ -199,10 +227,10 @@ pub fn build(options: &BuildOptions, progress: &dyn Progress) -> Result<RunRepor
         for _ in 0..threads {
             scope.spawn(|| work(&receiver, &shared));
         }
-        produce(&walked.files, &previous, sender, &shared)
+        produce(&walked.files, &previous, seen_at, sender, &shared)
     });
     progress.finish();
-    let unchanged = produced?;
+    let (unchanged, refreshed) = produced?;
     if let Some(err) = shared
         .failure
         .lock()
@@ -220,6 +248,13 @@ pub fn build(options: &BuildOptions, progress: &dyn Progress) -> Result<RunRepor
     report.files_removed = removed;
     report.committed = shared.dirty.load(Ordering::Relaxed);
     if report.committed {
+        // Files whose content is unchanged but whose times or inode moved: record
+        // their new state while committing anyway (alone, it is not worth a commit —
+        // a run with nothing to do writes nothing).
+        for (path, state) in &refreshed {
+            writer.delete_query(file_document_query(&handle.fields, &path_string(path)))?;
+            writer.add_document(file_document(&handle.fields, path, state))?;
+        }
         // New segments are about to be merged with the committed ones: make sure those
         // are sound first (every byte against its checksum; 0.01 s for Reuters' 30 MB),
         // so a damaged file is named now rather than carried into merged segments.
@@ -237,15 +272,18 @@ pub fn build(options: &BuildOptions, progress: &dyn Progress) -> Result<RunRepor
 }
 
 /// Reads files in order, sends what changed to the workers; returns how many files
-/// were unchanged.
+/// were unchanged, and those of them whose recorded state is out of date (their times
+/// or inode changed, or they were recorded too close to a change to be trusted).
 fn produce(
     files: &[SourceFile],
     previous: &IndexedFiles,
+    seen_at: i64,
     sender: SyncSender<Work>,
     shared: &Shared<'_>,
-) -> Result<u64> {
+) -> Result<(u64, Vec<(PathBuf, FileState)>)> {
     let mut defaults = Defaults::new();
     let mut unchanged = 0;
+    let mut refreshed = Vec::new();
     for file in files {
         let meta = defaults.for_file(&file.path, &file.root)?;
         // Whether entities are extracted, and by which rules, counts as a setting of
@@ -261,11 +299,12 @@ fn produce(
         );
         let defaults_hash = xxhash_rust::xxh3::xxh3_64(settings.as_bytes());
         let key = path_string(&file.path);
+        let reached = path_string(&file.reached);
         let before = previous.get(&key);
         let same_stat = |state: &FileState| {
-            state.size == file.size
-                && state.mtime == file.mtime
+            stat_unchanged(state, file)
                 && state.defaults_hash == defaults_hash
+                && state.reached == reached
         };
         if before.is_some_and(same_stat) {
             unchanged += 1;
@@ -318,23 +357,28 @@ fn produce(
                 }
             }
         };
-        let same_content = |state: &FileState| {
-            state.content_hash == content_hash && state.defaults_hash == defaults_hash
+        let state = FileState {
+            size: file.size,
+            mtime: file.mtime,
+            inode: file.inode,
+            ctime: file.ctime,
+            seen: seen_at,
+            content_hash,
+            defaults_hash,
+            reached,
+        };
+        let same_content = |before: &FileState| {
+            before.content_hash == content_hash && before.defaults_hash == defaults_hash
         };
         if before.is_some_and(same_content) {
             unchanged += 1;
+            refreshed.push((file.path.clone(), state));
             shared.progress.advance(file.size, 0);
             continue;
         }
         if before.is_some() {
             shared.delete_file(&key);
         }
-        let state = FileState {
-            size: file.size,
-            mtime: file.mtime,
-            content_hash,
-            defaults_hash,
-        };
         let job = Arc::new(Job {
             path: file.path.clone(),
             format: file.format,
@@ -342,7 +386,7 @@ fn produce(
             state,
         });
         let sent = if file.format == Format::Jsonl {
-            shared.add(file_document(&shared.fields, &job.path, state))?;
+            shared.add(file_document(&shared.fields, &job.path, &job.state))?;
             shared.report().files_indexed += 1;
             send_chunks(&job, &sender, shared)
         } else {
@@ -358,7 +402,7 @@ fn produce(
             break; // every worker has stopped: the failure is recorded
         }
     }
-    Ok(unchanged)
+    Ok((unchanged, refreshed))
 }
 
 /// Streams a JSON Lines file to the workers in chunks of whole lines. False when the
@@ -491,6 +535,15 @@ fn sniff_jsonl(path: &Path, size: u64) -> std::io::Result<Option<SkipReason>> {
     Ok(None)
 }
 
+/// Now, in nanoseconds since the epoch, as file times are kept.
+fn now_nanos() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()
+        .and_then(|since| i64::try_from(since.as_nanos()).ok())
+        .unwrap_or(0)
+}
+
 fn hash_file(path: &Path) -> std::io::Result<u64> {
     let mut hasher = xxhash_rust::xxh3::Xxh3::new();
     let mut file = File::open(path)?;
@@ -546,7 +599,7 @@ fn index_work(work: &Work, shared: &Shared<'_>) -> Result<()> {
         passages += cut.len() as u64;
     }
     if work.first_line.is_none() && articles > 0 {
-        shared.add(file_document(&shared.fields, &job.path, job.state))?;
+        shared.add(file_document(&shared.fields, &job.path, &job.state))?;
         shared.report().files_indexed += 1;
     }
     {
@@ -561,6 +614,71 @@ fn index_work(work: &Work, shared: &Shared<'_>) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A file the walk found, and its state as recorded by a run at `seen`.
+    fn recorded(seen: i64) -> (SourceFile, FileState) {
+        let file = SourceFile {
+            path: PathBuf::from("/c/a.txt"),
+            root: PathBuf::from("/c"),
+            format: Format::Text,
+            size: 100,
+            mtime: 1_000 * RACY_NANOS,
+            inode: 42,
+            ctime: 1_000 * RACY_NANOS,
+            reached: PathBuf::from("/c/a.txt"),
+        };
+        let state = FileState {
+            size: file.size,
+            mtime: file.mtime,
+            inode: file.inode,
+            ctime: file.ctime,
+            seen,
+            content_hash: 7,
+            defaults_hash: 8,
+            reached: "/c/a.txt".into(),
+        };
+        (file, state)
+    }
+
+    #[test]
+    fn a_file_is_unchanged_when_size_times_and_inode_are() {
+        let (file, state) = recorded(1_002 * RACY_NANOS);
+        assert!(stat_unchanged(&state, &file));
+        // Written in place with its modification time set back: a new change time.
+        let edited = SourceFile {
+            ctime: file.ctime + 1,
+            ..file.clone()
+        };
+        assert!(!stat_unchanged(&state, &edited));
+        // Restored from a backup: another inode.
+        let restored = SourceFile {
+            inode: 43,
+            ..file.clone()
+        };
+        assert!(!stat_unchanged(&state, &restored));
+        let grown = SourceFile { size: 101, ..file };
+        assert!(!stat_unchanged(&state, &grown));
+    }
+
+    #[test]
+    fn a_file_recorded_too_close_to_its_last_change_is_read_again() {
+        // Changed a second before the run looked: a change right after the run could
+        // carry the same coarse times, so they are not trusted.
+        let (file, state) = recorded(1_000 * RACY_NANOS + RACY_NANOS / 2);
+        assert!(!stat_unchanged(&state, &file));
+        // Without a change time (not unix), the modification time stands in.
+        let (file, state) = recorded(1_000 * RACY_NANOS + RACY_NANOS / 2);
+        let (file, state) = (
+            SourceFile { ctime: 0, ..file },
+            FileState { ctime: 0, ..state },
+        );
+        assert!(!stat_unchanged(&state, &file));
+        let state = FileState {
+            seen: 1_003 * RACY_NANOS,
+            ..state
+        };
+        assert!(stat_unchanged(&state, &file));
+    }
 
     #[test]
     fn a_line_over_the_limit_is_cut_out_and_passed_over() {

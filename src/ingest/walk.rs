@@ -49,6 +49,15 @@ pub struct SourceFile {
     pub size: u64,
     /// Modification time in nanoseconds since the epoch (0 when unknown).
     pub mtime: i64,
+    /// The inode number (0 where the system has none): a file restored or replaced
+    /// with the same size and modification time is another inode.
+    pub inode: u64,
+    /// The status change time in nanoseconds since the epoch (0 where the system has
+    /// none): writing to a file changes it, and no user can set it back.
+    pub ctime: i64,
+    /// The path the walk reached it by (absolute, under `root`): through a symlink, the
+    /// link's path, which may lie elsewhere than `path`.
+    pub reached: PathBuf,
 }
 
 /// What a walk found.
@@ -113,16 +122,16 @@ pub fn walk(paths: &[PathBuf]) -> Result<Walk> {
             if !seen.insert(path.clone()) {
                 continue;
             }
-            let (size, mtime) = match entry.metadata() {
-                Ok(meta) => (meta.len(), mtime_nanos(&meta)),
-                Err(_) => (0, 0),
-            };
+            let stat = entry.metadata().ok();
             walk.files.push(SourceFile {
                 path,
                 root: root.clone(),
                 format,
-                size,
-                mtime,
+                size: stat.as_ref().map_or(0, std::fs::Metadata::len),
+                mtime: stat.as_ref().map_or(0, mtime_nanos),
+                inode: stat.as_ref().map_or(0, inode),
+                ctime: stat.as_ref().map_or(0, ctime_nanos),
+                reached: entry.path().to_path_buf(),
             });
         }
     }
@@ -140,6 +149,29 @@ fn mtime_nanos(meta: &std::fs::Metadata) -> i64 {
         .and_then(|time| time.duration_since(UNIX_EPOCH).ok())
         .and_then(|since| i64::try_from(since.as_nanos()).ok())
         .unwrap_or(0)
+}
+
+#[cfg(unix)]
+fn inode(meta: &std::fs::Metadata) -> u64 {
+    std::os::unix::fs::MetadataExt::ino(meta)
+}
+
+#[cfg(not(unix))]
+fn inode(_: &std::fs::Metadata) -> u64 {
+    0
+}
+
+#[cfg(unix)]
+fn ctime_nanos(meta: &std::fs::Metadata) -> i64 {
+    use std::os::unix::fs::MetadataExt;
+    meta.ctime()
+        .saturating_mul(1_000_000_000)
+        .saturating_add(meta.ctime_nsec())
+}
+
+#[cfg(not(unix))]
+fn ctime_nanos(_: &std::fs::Metadata) -> i64 {
+    0
 }
 
 #[cfg(test)]
