@@ -50,6 +50,20 @@ pub enum Error {
         expected: u32,
     },
 
+    /// The index path, or a folder on the way to it, is a file.
+    #[error("{} is a file, not a folder — give --index a folder: an index, or a new or empty folder to make one in", path_string(.0))]
+    NotAFolder(PathBuf),
+
+    /// The index folder, or a file in it, cannot be written: a permission, or a
+    /// read-only file system.
+    #[error("{}", not_writable(.path, *.read_only_fs))]
+    NotWritable {
+        /// The folder or file that cannot be written.
+        path: PathBuf,
+        /// True when the file system is mounted read-only (no permission would help).
+        read_only_fs: bool,
+    },
+
     /// Another process holds the index's writer lock.
     #[error("the index at {} is being updated by another process — wait for that `search index` to finish and run this again", path_string(.0))]
     Busy(PathBuf),
@@ -96,12 +110,42 @@ pub enum Error {
 /// The library's result type.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
+fn not_writable(path: &std::path::Path, read_only_fs: bool) -> String {
+    let path = path_string(path);
+    if read_only_fs {
+        format!(
+            "cannot write to {path}: it is on a read-only file system — give --index a folder on a writable disk"
+        )
+    } else {
+        format!(
+            "cannot write to {path}: permission denied — make it writable for you (`chmod u+w {path}`) or give --index a folder you can write to"
+        )
+    }
+}
+
 impl Error {
     /// Wraps an I/O failure with the path it concerns.
     pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
         Error::Io {
             path: path.into(),
             source,
+        }
+    }
+
+    /// Wraps a failure to write `path`, naming the cause when it is one the user can
+    /// act on: a permission or a read-only file system ([`Error::NotWritable`]).
+    pub fn write(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        let path = path.into();
+        match source.kind() {
+            std::io::ErrorKind::PermissionDenied => Error::NotWritable {
+                path,
+                read_only_fs: false,
+            },
+            std::io::ErrorKind::ReadOnlyFilesystem => Error::NotWritable {
+                path,
+                read_only_fs: true,
+            },
+            _ => Error::io(path, source),
         }
     }
 }

@@ -62,6 +62,9 @@ pub struct IndexHandle {
 /// Only `meta.json` and the marker are read here; the segment files are checked (their
 /// footers) when a reader opens them, and a failure then goes through [`diagnose`].
 pub fn open(dir: &Path) -> Result<IndexHandle> {
+    if let Err(err @ Error::NotAFolder(_)) = existing_folder(dir) {
+        return Err(err);
+    }
     let has_meta = dir.join(META_FILE).is_file();
     match marker_state(dir)? {
         MarkerState::Ours(_) if !has_meta => return Err(damaged(dir, "meta.json is missing")),
@@ -119,6 +122,7 @@ pub fn open(dir: &Path) -> Result<IndexHandle> {
 /// replaced; a folder that is not a `search` index is never touched, and a new index
 /// is only ever made in a folder holding nothing but files an index writes.
 pub fn open_or_create(dir: &Path, rebuild: bool) -> Result<IndexHandle> {
+    check_writable(dir)?;
     let entries = entries_of(dir)?;
     let foreign = entries.iter().find(|name| !is_index_file(name));
     let has_meta = entries.iter().any(|name| name == META_FILE);
@@ -152,8 +156,64 @@ pub fn open_or_create(dir: &Path, rebuild: bool) -> Result<IndexHandle> {
     }
 }
 
+/// Refuses, before any work, an index path that is a file or lies under one, and a
+/// folder this process may not write in — what would otherwise fail only when the first
+/// segment is written, minutes into a run, or be taken for another writer's lock.
+fn check_writable(dir: &Path) -> Result<()> {
+    let folder = existing_folder(dir)?;
+    match write_access(&folder) {
+        Some(read_only_fs) => Err(Error::NotWritable {
+            path: folder,
+            read_only_fs,
+        }),
+        None => Ok(()),
+    }
+}
+
+/// Why this process may not write in `folder`: `Some(true)` for a read-only file
+/// system, `Some(false)` for a permission; `None` when it may (or `access(2)` cannot
+/// tell, and the writes themselves will say).
+#[cfg(unix)]
+fn write_access(folder: &Path) -> Option<bool> {
+    use rustix::fs::{Access, access};
+    use rustix::io::Errno;
+    match access(folder, Access::WRITE_OK | Access::EXEC_OK) {
+        Err(Errno::ROFS) => Some(true),
+        Err(Errno::ACCESS | Errno::PERM) => Some(false),
+        _ => None,
+    }
+}
+
+#[cfg(not(unix))]
+fn write_access(_: &Path) -> Option<bool> {
+    None
+}
+
+/// The folder `dir` or, when it does not exist yet, its nearest existing ancestor
+/// (where it would be made); a file in the way is [`Error::NotAFolder`].
+fn existing_folder(dir: &Path) -> Result<PathBuf> {
+    for at in dir.ancestors() {
+        let at = if at.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            at
+        };
+        match std::fs::metadata(at) {
+            Ok(meta) if meta.is_dir() => return Ok(at.to_path_buf()),
+            Ok(_) => return Err(Error::NotAFolder(at.to_path_buf())),
+            Err(err)
+                if matches!(
+                    err.kind(),
+                    std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory
+                ) => {}
+            Err(err) => return Err(Error::io(at, err)),
+        }
+    }
+    Ok(PathBuf::from("."))
+}
+
 fn create(dir: &Path) -> Result<IndexHandle> {
-    std::fs::create_dir_all(dir).map_err(|err| Error::io(dir, err))?;
+    std::fs::create_dir_all(dir).map_err(|err| Error::write(dir, err))?;
     write_marker(dir)?;
     let (schema, fields) = schema::build_schema();
     let index = Index::create_in_dir(dir, schema).map_err(|err| match err {
@@ -275,10 +335,13 @@ fn write_marker(dir: &Path) -> Result<()> {
 pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     let name = path.file_name().unwrap_or_default().to_string_lossy();
     let temp = path.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
-    std::fs::write(&temp, bytes).map_err(|err| Error::io(&temp, err))?;
+    std::fs::write(&temp, bytes).map_err(|err| {
+        let _ = std::fs::remove_file(&temp);
+        Error::write(&temp, err)
+    })?;
     std::fs::rename(&temp, path).map_err(|err| {
         let _ = std::fs::remove_file(&temp);
-        Error::io(path, err)
+        Error::write(path, err)
     })
 }
 
@@ -445,10 +508,20 @@ fn describe(err: &TantivyError) -> String {
     }
 }
 
-/// Maps tantivy's "lock busy" to [`Error::Busy`], anything else to [`Error::Tantivy`].
+/// Maps tantivy's "lock busy" to [`Error::Busy`], a lock file that cannot be written
+/// to [`Error::NotWritable`], anything else to [`Error::Tantivy`].
 pub(crate) fn writer_error(dir: &Path, err: TantivyError) -> Error {
     match err {
         TantivyError::LockFailure(LockError::LockBusy, _) => Error::Busy(dir.to_path_buf()),
+        TantivyError::LockFailure(LockError::IoError(io), _)
+            if matches!(
+                io.kind(),
+                std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem
+            ) =>
+        {
+            let lock = dir.join(INDEX_WRITER_LOCK.filepath.as_path());
+            Error::write(lock, std::io::Error::from(io.kind()))
+        }
         other => Error::Tantivy(other),
     }
 }
