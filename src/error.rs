@@ -64,6 +64,26 @@ pub enum Error {
         read_only_fs: bool,
     },
 
+    /// The disk (or the user's quota) filled up during a run: nothing was committed,
+    /// and what the run wrote was removed.
+    #[error("{} at {}: the index is unchanged — free {needed_mb} MB{} and run again", if *.quota { "disk quota exceeded" } else { "disk full" }, path_string(.path), if *.quota { " (or raise the quota)" } else { "" })]
+    DiskFull {
+        /// The index folder.
+        path: PathBuf,
+        /// Megabytes to free, estimated from what the run had written.
+        needed_mb: u64,
+        /// True when the user's quota, not the disk, is full.
+        quota: bool,
+    },
+
+    /// A signal stopped a run before its commit: nothing was committed, and what the
+    /// run wrote was removed.
+    #[error("{}", stopped(*.signal))]
+    Stopped {
+        /// The signal's number.
+        signal: i32,
+    },
+
     /// Another process holds the index's writer lock.
     #[error("the index at {} is being updated by another process — wait for that `search index` to finish and run this again", path_string(.0))]
     Busy(PathBuf),
@@ -109,6 +129,19 @@ pub enum Error {
 
 /// The library's result type.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+fn stopped(signal: i32) -> String {
+    let name = crate::stop::signal_name(signal);
+    if signal == crate::stop::SIGXFSZ {
+        format!(
+            "stopped by {name}: a file in the index grew past the file size limit (`ulimit -f`) — nothing was committed, the index is as it was; raise the limit (`ulimit -f unlimited`) and run again"
+        )
+    } else {
+        format!(
+            "stopped by {name}: nothing was committed, the index is as it was — run `search index` again to bring it up to date"
+        )
+    }
+}
 
 fn not_writable(path: &std::path::Path, read_only_fs: bool) -> String {
     let path = path_string(path);

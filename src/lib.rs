@@ -19,6 +19,7 @@ pub mod quote;
 pub mod render;
 pub mod schema;
 pub mod stem;
+pub mod stop;
 
 pub use engine::Engine;
 pub use error::{Error, Result};

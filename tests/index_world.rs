@@ -16,7 +16,7 @@ use std::process::Command;
 
 mod testenv;
 
-use testenv::{copy_tree, repo, search};
+use testenv::{copy_tree, listing, repo, search, stats_of};
 
 /// A temp folder holding a copy of the seed corpus as `corpus/`, indexed into `index/`,
 /// readable by anyone (so that `nobody` can run in it).
@@ -73,33 +73,6 @@ fn search_bound_by_permissions(dir: &Path) -> assert_cmd::Command {
     assert_cmd::Command::from_std(command)
 }
 
-/// The names in `folder` with their sizes, sorted.
-fn listing(folder: &Path) -> Vec<(String, u64)> {
-    let mut names: Vec<_> = fs::read_dir(folder)
-        .unwrap()
-        .map(|entry| {
-            let entry = entry.unwrap();
-            let size = entry.metadata().unwrap().len();
-            (entry.file_name().to_string_lossy().into_owned(), size)
-        })
-        .collect();
-    names.sort();
-    names
-}
-
-fn stats(dir: &Path) -> serde_json::Value {
-    let output = search(dir)
-        .args(["--index", "index", "stats", "--json"])
-        .assert()
-        .code(0)
-        .get_output()
-        .stdout
-        .clone();
-    let mut stats: serde_json::Value = serde_json::from_slice(&output).unwrap();
-    stats.as_object_mut().unwrap().remove("last_run");
-    stats
-}
-
 /// Adds an article to `corpus/`, so that a run has something to write.
 fn add_article(dir: &Path) {
     fs::write(
@@ -115,7 +88,7 @@ fn add_article(dir: &Path) {
 fn issue_18_a_read_only_index_folder_is_named_not_blamed_on_another_writer() {
     use std::os::unix::fs::PermissionsExt;
     let dir = indexed_seed();
-    let before = stats(dir.path());
+    let before = stats_of(dir.path());
     let files_before = listing(&dir.path().join("index"));
     add_article(dir.path());
     let index = dir.path().join("index");
@@ -141,7 +114,7 @@ fn issue_18_a_read_only_index_folder_is_named_not_blamed_on_another_writer() {
              (`chmod u+w shelf`) or give --index a folder you can write to\n",
         );
     fs::set_permissions(&index, fs::Permissions::from_mode(0o755)).unwrap();
-    assert_eq!(stats(dir.path()), before);
+    assert_eq!(stats_of(dir.path()), before);
     assert_eq!(listing(&index), files_before);
     assert!(!dir.path().join("shelf/index").exists());
 }
@@ -216,4 +189,112 @@ fn issue_18_an_index_on_a_read_only_file_system_is_named() {
          folder on a writable disk\n"
     );
     assert_eq!(String::from_utf8_lossy(&output.stdout), "exit 2\n");
+}
+
+/// The names and sizes of the files in `folder` as a shell lists them, one a line.
+const LIST: &str = "for f in $(ls -A index | sort); do echo \"$f $(wc -c < index/$f)\"; done";
+
+/// A folder with the seed corpus indexed into `index/`, and `wire.jsonl`, 3,000
+/// generated articles (6.6 MB) that do not fit in a megabyte of index, beside it.
+fn seed_and_a_large_file() -> tempfile::TempDir {
+    let dir = indexed_seed();
+    testenv::generated_jsonl(&dir.path().join("wire.jsonl"), 3_000);
+    dir
+}
+
+/// The stderr of `output`, and its stdout cut at the lines `---`.
+fn parts(output: &std::process::Output) -> (String, Vec<String>) {
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let sections = stdout.split("---\n").map(str::to_owned).collect();
+    (
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+        sections,
+    )
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn issue_18_a_disk_that_fills_up_is_named_and_the_run_leaves_nothing_behind() {
+    let dir = seed_and_a_large_file();
+    let before = stats_of(dir.path());
+    // The index on a tmpfs of 1 MB (the seed index takes 100 KB of it); the large file
+    // comes in and the run fills the disk. Then the disk grows by what the message
+    // asked for, and the same run must pass.
+    let script = format!(
+        "mkdir space && mount -t tmpfs -o size=1m tmpfs space && cp -r index space/ \
+         && cd space && {LIST} && echo --- \
+         && mv ../wire.jsonl ../corpus/ && \"$SEARCH\" --index index index -q ../corpus; \
+         echo \"exit $?\"; echo ---; {LIST}; echo ---; \
+         \"$SEARCH\" --index index stats --json"
+    );
+    let Some(output) = in_namespace(dir.path(), &script) else {
+        return;
+    };
+    let (stderr, sections) = parts(&output);
+    let prefix = "search: disk full at index: the index is unchanged — free ";
+    let needed: u64 = stderr
+        .strip_prefix(prefix)
+        .and_then(|rest| rest.strip_suffix(" MB and run again\n"))
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("{stderr:?} / {sections:?}"));
+    assert!(needed >= 1);
+    assert_eq!(sections[1], "exit 2\n");
+    assert_eq!(
+        sections[0], sections[2],
+        "the failed run's files are all gone"
+    );
+    let mut after: serde_json::Value = serde_json::from_str(&sections[3]).unwrap();
+    let after = after.as_object_mut().unwrap();
+    after.remove("last_run");
+    after.insert("index".into(), before["index"].clone());
+    assert_eq!(serde_json::Value::Object(after.clone()), before);
+
+    // Honest: with the room asked for, the same run goes through (the file is in the
+    // corpus now, the seed index copied in again).
+    let script = format!(
+        "mount -t tmpfs -o size={}k tmpfs space && cp -r index space/ && cd space \
+         && \"$SEARCH\" --index index index -q ../corpus; echo \"exit $?\"",
+        1024 + needed * 1024
+    );
+    let output = in_namespace(dir.path(), &script).unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout),
+        "exit 0\n",
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn issue_18_a_file_size_limit_stops_the_run_and_it_leaves_nothing_behind() {
+    let dir = seed_and_a_large_file();
+    let before = stats_of(dir.path());
+    let files_before = listing(&dir.path().join("index"));
+    fs::rename(
+        dir.path().join("wire.jsonl"),
+        dir.path().join("corpus/wire.jsonl"),
+    )
+    .unwrap();
+    // `ulimit -f` counts 512-byte blocks: no file over 256 KB. The run's segment files
+    // grow past it; the system sends SIGXFSZ and fails the write.
+    let output = Command::new("sh")
+        .args([
+            "-c",
+            "ulimit -f 512 && exec \"$SEARCH\" --index index index corpus",
+        ])
+        .current_dir(dir.path())
+        .env_remove("SEARCH_INDEX")
+        .env("SEARCH", assert_cmd::cargo::cargo_bin!("search"))
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr),
+        "search: stopped by SIGXFSZ: a file in the index grew past the file size limit \
+         (`ulimit -f`) — nothing was committed, the index is as it was; raise the limit \
+         (`ulimit -f unlimited`) and run again\n"
+    );
+    assert_eq!(output.status.code(), Some(128 + 25));
+    assert_eq!(listing(&dir.path().join("index")), files_before);
+    assert_eq!(stats_of(dir.path()), before);
 }

@@ -11,11 +11,12 @@ use std::collections::HashSet;
 use std::fs::File;
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Instant;
 
+use tantivy::directory::MmapDirectory;
 use tantivy::indexer::UserOperation;
 use tantivy::{IndexWriter, TantivyDocument, Term};
 
@@ -25,14 +26,19 @@ use crate::index::store::{
     FileState, IndexedFiles, Store, article_documents, file_document, file_document_query,
 };
 
-use crate::index::{damage, damaged, open_or_create, writer_error};
+use crate::index::watched::{WatchedDirectory, WriteLog};
+use crate::index::{
+    IndexHandle, damage, damaged, diagnose, is_index_file, open_or_create, segment_files,
+    writer_error,
+};
 use crate::ingest::defaults::Defaults;
-use crate::ingest::walk::{Format, SourceFile, walk};
+use crate::ingest::walk::{Format, SourceFile, Walk, walk};
 use crate::ingest::{
     MAX_ARTICLE_BYTES, Metadata, Notice, SkipReason, jsonl, read_document, split_passages,
 };
 use crate::paths::path_string;
 use crate::schema::Fields;
+use crate::stop::Stop;
 
 /// Bytes of JSON Lines handed to a worker at once (rounded up to a whole line).
 const CHUNK_BYTES: usize = 1 << 20;
@@ -52,6 +58,9 @@ pub struct BuildOptions {
     pub memory_budget: usize,
     /// Extract named entities.
     pub entities: bool,
+    /// Raised to stop the run at its next safe point (before its commit, nothing is
+    /// kept).
+    pub stop: Stop,
 }
 
 /// Where a run reports its progress (a terminal bar, or nothing but warnings).
@@ -111,14 +120,32 @@ struct Shared<'a> {
     report: Mutex<RunReport>,
     dirty: AtomicBool,
     failure: Mutex<Option<Error>>,
+    /// Set with `failure`, read without a lock by every step.
+    failed: AtomicBool,
     /// Extract named entities.
     entities: bool,
+    /// Raised when the run is to stop at its next safe point.
+    stop: &'a Stop,
+    /// Bytes of input dealt with so far.
+    done: &'a AtomicU64,
 }
 
 impl Shared<'_> {
     fn notice(&self, notice: &Notice) {
         self.progress.notice(notice);
         self.report().record(notice);
+    }
+
+    /// `bytes` more of the input dealt with, `articles` more articles indexed.
+    fn advance(&self, bytes: u64, articles: u64) {
+        self.done.fetch_add(bytes, Ordering::Relaxed);
+        self.progress.advance(bytes, articles);
+    }
+
+    /// True once the run has failed or been asked to stop: nothing more is read, sent
+    /// or parsed.
+    fn stopping(&self) -> bool {
+        self.failed.load(Ordering::SeqCst) || self.stop.requested().is_some()
     }
 
     fn report(&self) -> std::sync::MutexGuard<'_, RunReport> {
@@ -144,6 +171,7 @@ impl Shared<'_> {
     }
 
     fn fail(&self, err: Error) {
+        self.failed.store(true, Ordering::SeqCst);
         self.failure
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
@@ -152,6 +180,10 @@ impl Shared<'_> {
 }
 
 /// Indexes `options.paths` into `options.index_dir`, incrementally.
+///
+/// A run that fails or is stopped before its commit removes the files it wrote and
+/// leaves the index as it was: the error says why ([`Error::DiskFull`] when the disk
+/// filled up, [`Error::Stopped`] when `options.stop` was raised).
 pub fn build(options: &BuildOptions, progress: &dyn Progress) -> Result<RunReport> {
     let started = Instant::now();
     if options.entities {
@@ -159,17 +191,81 @@ pub fn build(options: &BuildOptions, progress: &dyn Progress) -> Result<RunRepor
         std::thread::spawn(crate::entities::warm_up);
     }
     let seen_at = now_nanos();
-    let walked = walk(&options.paths)?;
+    let walked = walk(&options.paths, &options.stop)?;
+    if let Some(signal) = options.stop.requested() {
+        return Err(Error::Stopped { signal });
+    }
     let handle = open_or_create(&options.index_dir, options.rebuild)?;
-    let threads = options.threads.max(1);
-    let mut writer: IndexWriter = handle
-        .index
-        .writer_with_num_threads(threads, options.memory_budget)
+    let log = Arc::new(WriteLog::default());
+    let mut writer = open_writer(&handle, options, &log)?;
+    let done = AtomicU64::new(0);
+    let total = walked.files.iter().map(|file| file.size).sum::<u64>();
+    let outcome = run(
+        options,
+        &handle,
+        &mut writer,
+        &walked,
+        seen_at,
+        &done,
+        progress,
+    )
+    .and_then(|prepared| commit(options, &handle, &mut writer, prepared));
+    let mut report = match outcome {
+        Ok(report) => report,
+        Err(err) => {
+            abandon(&handle, &mut writer, &log);
+            let share_read = done.load(Ordering::Relaxed) as f64 / total.max(1) as f64;
+            return Err(explain(err, &handle.dir, &log, share_read, &options.stop));
+        }
+    };
+    if report.committed && writer.wait_merging_threads().is_err() {
+        // A merge failed (a full disk): the commit stands, the merge's files do not.
+        tidy(&handle);
+    }
+    report.signal = options.stop.requested();
+    report.elapsed_ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
+    report.save(&handle.dir)?;
+    Ok(report)
+}
+
+/// The writer of a run, on the index folder watched (see [`WriteLog`]), with what a
+/// killed run left removed.
+fn open_writer(
+    handle: &IndexHandle,
+    options: &BuildOptions,
+    log: &Arc<WriteLog>,
+) -> Result<IndexWriter> {
+    let directory = MmapDirectory::open(&handle.dir).map_err(|err| Error::Tantivy(err.into()))?;
+    let index = tantivy::Index::open(WatchedDirectory::new(directory, Arc::clone(log)))
+        .map_err(|err| diagnose(&handle.dir, err))?;
+    crate::schema::register_tokenizers(&index);
+    let writer = index
+        .writer_with_num_threads(options.threads.max(1), options.memory_budget)
         .map_err(|err| writer_error(&handle.dir, err))?;
     // A run killed before its commit leaves segment and delete files nothing refers to.
     // Remove them now that the lock is ours: tantivy names a new run's delete files after
     // the same operation numbers, and refuses to write over one left behind.
     writer.garbage_collect_files().wait()?;
+    Ok(writer)
+}
+
+/// What a run has done up to its commit.
+struct Prepared {
+    report: RunReport,
+    /// Unchanged files whose recorded state is out of date.
+    refreshed: Vec<(PathBuf, FileState)>,
+}
+
+/// Removes what is gone and hands what changed to the writer; commits nothing.
+fn run(
+    options: &BuildOptions,
+    handle: &IndexHandle,
+    writer: &mut IndexWriter,
+    walked: &Walk,
+    seen_at: i64,
+    done: &AtomicU64,
+    progress: &dyn Progress,
+) -> Result<Prepared> {
     let previous = if options.rebuild {
         IndexedFiles::new()
     } else {
@@ -179,10 +275,10 @@ pub fn build(options: &BuildOptions, progress: &dyn Progress) -> Result<RunRepor
     if options.rebuild {
         writer.delete_all_documents()?;
     }
-
+    let threads = options.threads.max(1);
     let shared = Shared {
         entities: options.entities,
-        writer: &writer,
+        writer: &*writer,
         fields: handle.fields,
         progress,
         report: Mutex::new(RunReport {
@@ -192,6 +288,9 @@ pub fn build(options: &BuildOptions, progress: &dyn Progress) -> Result<RunRepor
         }),
         dirty: AtomicBool::new(options.rebuild),
         failure: Mutex::new(None),
+        failed: AtomicBool::new(false),
+        stop: &options.stop,
+        done,
     };
     for notice in &walked.notices {
         shared.notice(notice);
@@ -239,7 +338,6 @@ pub fn build(options: &BuildOptions, progress: &dyn Progress) -> Result<RunRepor
     {
         return Err(err);
     }
-
     let mut report = shared
         .report
         .into_inner()
@@ -247,28 +345,138 @@ pub fn build(options: &BuildOptions, progress: &dyn Progress) -> Result<RunRepor
     report.files_unchanged = unchanged;
     report.files_removed = removed;
     report.committed = shared.dirty.load(Ordering::Relaxed);
-    if report.committed {
-        // Files whose content is unchanged but whose times or inode moved: record
-        // their new state while committing anyway (alone, it is not worth a commit —
-        // a run with nothing to do writes nothing).
-        for (path, state) in &refreshed {
-            writer.delete_query(file_document_query(&handle.fields, &path_string(path)))?;
-            writer.add_document(file_document(&handle.fields, path, state))?;
-        }
-        // New segments are about to be merged with the committed ones: make sure those
-        // are sound first (every byte against its checksum; 0.01 s for Reuters' 30 MB),
-        // so a damaged file is named now rather than carried into merged segments.
-        if !options.rebuild
-            && let Some(problem) = damage(&handle.dir)
-        {
-            return Err(damaged(&handle.dir, problem));
-        }
-        writer.prepare_commit()?.commit()?;
-        writer.wait_merging_threads()?;
+    Ok(Prepared { report, refreshed })
+}
+
+/// Commits what the run did, if it did anything — unless it was asked to stop: the
+/// last safe point. From here on the run finishes what it started.
+fn commit(
+    options: &BuildOptions,
+    handle: &IndexHandle,
+    writer: &mut IndexWriter,
+    prepared: Prepared,
+) -> Result<RunReport> {
+    if let Some(signal) = options.stop.requested() {
+        return Err(Error::Stopped { signal });
     }
-    report.elapsed_ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
-    report.save(&handle.dir)?;
+    let Prepared { report, refreshed } = prepared;
+    if !report.committed {
+        return Ok(report);
+    }
+    // Files whose content is unchanged but whose times or inode moved: record their new
+    // state while committing anyway (alone, it is not worth a commit — a run with
+    // nothing to do writes nothing).
+    for (path, state) in &refreshed {
+        writer.delete_query(file_document_query(&handle.fields, &path_string(path)))?;
+        writer.add_document(file_document(&handle.fields, path, state))?;
+    }
+    // New segments are about to be merged with the committed ones: make sure those are
+    // sound first (every byte against its checksum; 0.01 s for Reuters' 30 MB), so a
+    // damaged file is named now rather than carried into merged segments.
+    if !options.rebuild
+        && let Some(problem) = damage(&handle.dir)
+    {
+        return Err(damaged(&handle.dir, problem));
+    }
+    writer.prepare_commit()?.commit()?;
     Ok(report)
+}
+
+/// Undoes a run that failed or was stopped before its commit: tantivy's threads are
+/// stopped and every file the run wrote is removed, while the writer lock is still
+/// held. Only files tantivy lists as its own, or that this run made and an index
+/// writes ([`is_index_file`]), are removed; the committed index stays as it was.
+fn abandon(handle: &IndexHandle, writer: &mut IndexWriter, log: &WriteLog) {
+    // Best effort: what is left, the next run removes when it takes the lock.
+    if writer.rollback().is_err() {
+        return;
+    }
+    let _ = writer.garbage_collect_files().wait();
+    // What tantivy's clean-up did not see: a merge that ended after it.
+    let living = living_files(handle);
+    for made in log.made() {
+        let is_ours = made
+            .file_name()
+            .is_some_and(|name| made.parent() == Some(Path::new("")) && is_index_file(name));
+        if is_ours && !living.contains(&made) {
+            let _ = std::fs::remove_file(handle.dir.join(&made));
+        }
+    }
+}
+
+/// After a merge failed behind a commit: removes what the merge wrote, if the writer
+/// lock can still be had (another run that took it removes them itself).
+fn tidy(handle: &IndexHandle) {
+    if let Ok(writer) = handle.index.writer::<TantivyDocument>(15_000_000) {
+        let _ = writer.garbage_collect_files().wait();
+    }
+}
+
+/// The files of the committed index, relative to its folder.
+fn living_files(handle: &IndexHandle) -> HashSet<PathBuf> {
+    let mut living: HashSet<PathBuf> = ["meta.json", ".managed.json"]
+        .into_iter()
+        .map(PathBuf::from)
+        .collect();
+    if let Ok(index) = tantivy::Index::open_in_dir(&handle.dir)
+        && let Ok(segments) = index.searchable_segment_metas()
+    {
+        living.extend(segments.iter().flat_map(segment_files));
+    }
+    living
+}
+
+/// The error to report for a run that failed: what stopped it, if a signal did; the
+/// full disk or the permission behind tantivy's "an index writer was killed", if a
+/// write failed; `err` otherwise.
+fn explain(err: Error, dir: &Path, log: &WriteLog, share_read: f64, stop: &Stop) -> Error {
+    if let Some(signal) = stop.requested() {
+        return Error::Stopped { signal };
+    }
+    let failed = log
+        .failure()
+        .map(|failed| (dir.join(failed.path), failed.kind));
+    let failed = failed.or_else(|| match &err {
+        Error::Io { path, source } => Some((path.clone(), source.kind())),
+        _ => None,
+    });
+    let Some((path, kind)) = failed else {
+        return err;
+    };
+    match kind {
+        std::io::ErrorKind::StorageFull | std::io::ErrorKind::QuotaExceeded => Error::DiskFull {
+            path: dir.to_path_buf(),
+            quota: kind == std::io::ErrorKind::QuotaExceeded,
+            needed_mb: room_needed(log.written(), share_read, available_space(dir)),
+        },
+        std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem => {
+            Error::write(path, std::io::Error::from(kind))
+        }
+        _ => err,
+    }
+}
+
+/// Megabytes to free for a run that filled the disk to succeed: what it had written,
+/// scaled to the whole input by the share of it read when the disk filled, with half
+/// again for tantivy's merges (a merge writes its new segment before the old ones go),
+/// less what is free now that the run's files are removed. At least 1.
+fn room_needed(written: u64, share_read: f64, available: Option<u64>) -> u64 {
+    const MB: f64 = 1024.0 * 1024.0;
+    let projected = written as f64 / share_read.clamp(0.01, 1.0);
+    let short = projected * 1.5 - available.unwrap_or(0) as f64;
+    (short / MB).ceil().max(1.0) as u64
+}
+
+/// Bytes free for this user on the file system holding `dir`.
+#[cfg(unix)]
+fn available_space(dir: &Path) -> Option<u64> {
+    let stats = rustix::fs::statvfs(dir).ok()?;
+    Some(stats.f_bavail.saturating_mul(stats.f_frsize))
+}
+
+#[cfg(not(unix))]
+fn available_space(_: &Path) -> Option<u64> {
+    None
 }
 
 /// Reads files in order, sends what changed to the workers; returns how many files
@@ -285,6 +493,9 @@ fn produce(
     let mut unchanged = 0;
     let mut refreshed = Vec::new();
     for file in files {
+        if shared.stopping() {
+            break;
+        }
         let meta = defaults.for_file(&file.path, &file.root)?;
         // Whether entities are extracted, and by which rules, counts as a setting of
         // the file: switching it, or new rules, re-reads every file.
@@ -308,7 +519,7 @@ fn produce(
         };
         if before.is_some_and(same_stat) {
             unchanged += 1;
-            shared.progress.advance(file.size, 0);
+            shared.advance(file.size, 0);
             continue;
         }
         let unreadable = |err: std::io::Error| {
@@ -316,11 +527,11 @@ fn produce(
                 &file.path,
                 SkipReason::Unreadable(err.to_string()),
             ));
-            shared.progress.advance(file.size, 0);
+            shared.advance(file.size, 0);
         };
         let skipped = |reason: SkipReason| {
             shared.notice(&Notice::skipped(&file.path, reason));
-            shared.progress.advance(file.size, 0);
+            shared.advance(file.size, 0);
         };
         let (content_hash, bytes) = if file.format == Format::Jsonl {
             match sniff_jsonl(&file.path, file.size) {
@@ -373,7 +584,7 @@ fn produce(
         if before.is_some_and(same_content) {
             unchanged += 1;
             refreshed.push((file.path.clone(), state));
-            shared.progress.advance(file.size, 0);
+            shared.advance(file.size, 0);
             continue;
         }
         if before.is_some() {
@@ -447,7 +658,7 @@ fn send_chunks(job: &Arc<Job>, sender: &SyncSender<Work>, shared: &Shared<'_>) -
                 bytes: chunk,
                 first_line: Some(first_line),
             };
-            if sender.send(work).is_err() {
+            if shared.stopping() || sender.send(work).is_err() {
                 return false;
             }
         }
@@ -459,7 +670,7 @@ fn send_chunks(job: &Arc<Job>, sender: &SyncSender<Work>, shared: &Shared<'_>) -
                     "too large ({bytes} bytes, over the limit of {MAX_ARTICLE_BYTES})"
                 )),
             });
-            shared.progress.advance(bytes, 0);
+            shared.advance(bytes, 0);
             line = line.saturating_add(1);
         }
     }
@@ -557,7 +768,9 @@ fn hash_file(path: &Path) -> std::io::Result<u64> {
     }
 }
 
-/// A worker: parses what it receives into documents until the producer is done.
+/// A worker: parses what it receives into documents until the producer is done. Once
+/// the run fails or is asked to stop, it passes over what it still receives: a worker
+/// that left would leave the producer waiting for room in the channel for ever.
 fn work(receiver: &Mutex<Receiver<Work>>, shared: &Shared<'_>) {
     loop {
         let next = receiver
@@ -565,9 +778,11 @@ fn work(receiver: &Mutex<Receiver<Work>>, shared: &Shared<'_>) {
             .unwrap_or_else(PoisonError::into_inner)
             .recv();
         let Ok(work) = next else { return };
+        if shared.stopping() {
+            continue;
+        }
         if let Err(err) = index_work(&work, shared) {
             shared.fail(err);
-            return;
         }
     }
 }
@@ -607,7 +822,7 @@ fn index_work(work: &Work, shared: &Shared<'_>) -> Result<()> {
         report.articles += articles;
         report.passages += passages;
     }
-    shared.progress.advance(work.bytes.len() as u64, articles);
+    shared.advance(work.bytes.len() as u64, articles);
     Ok(())
 }
 
@@ -678,6 +893,19 @@ mod tests {
             ..state
         };
         assert!(stat_unchanged(&state, &file));
+    }
+
+    #[test]
+    fn the_room_a_full_disk_asks_for_scales_what_was_written() {
+        const MB: u64 = 1 << 20;
+        // 10 MB written with a quarter of the input read: 40 MB, and half again for
+        // merges; nothing free.
+        assert_eq!(room_needed(10 * MB, 0.25, Some(0)), 60);
+        // What is free counts; the run's share read is never taken as under 1%.
+        assert_eq!(room_needed(10 * MB, 1.0, Some(5 * MB)), 10);
+        assert_eq!(room_needed(MB, 0.0, None), 150);
+        // Never less than a megabyte.
+        assert_eq!(room_needed(MB, 1.0, Some(100 * MB)), 1);
     }
 
     #[test]

@@ -58,6 +58,7 @@ pub fn indexed(dir: &Path, docs: &[Doc<'_>]) -> Engine {
         threads: 1,
         memory_budget: 50 << 20,
         entities: true,
+        stop: crate::stop::Stop::new(),
     };
     build(&options, &Quiet).unwrap();
     Engine::open(&dir.join("index")).unwrap()

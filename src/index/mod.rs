@@ -8,6 +8,7 @@ pub(crate) mod fixture;
 pub mod report;
 pub mod stats;
 pub mod store;
+pub mod watched;
 
 use std::ffi::{OsStr, OsString};
 use std::path::{Path, PathBuf};
@@ -15,7 +16,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use tantivy::directory::error::{LockError, OpenReadError};
 use tantivy::directory::{Directory, INDEX_WRITER_LOCK, MmapDirectory};
-use tantivy::index::SegmentComponent;
+use tantivy::index::{SegmentComponent, SegmentMeta};
 use tantivy::{Index, TantivyError};
 
 use crate::error::{Error, Result};
@@ -424,23 +425,8 @@ pub fn damage(dir: &Path) -> Option<String> {
         Ok(segments) => segments,
         Err(err) => return Some(describe(&err)),
     };
-    const COMPONENTS: [SegmentComponent; 6] = [
-        SegmentComponent::Postings,
-        SegmentComponent::Positions,
-        SegmentComponent::Terms,
-        SegmentComponent::Store,
-        SegmentComponent::FastFields,
-        SegmentComponent::FieldNorms,
-    ];
     for segment in segments {
-        let deletes = segment
-            .has_deletes()
-            .then(|| segment.relative_path(SegmentComponent::Delete));
-        let files = COMPONENTS
-            .into_iter()
-            .map(|component| segment.relative_path(component))
-            .chain(deletes);
-        for file in files {
+        for file in segment_files(&segment) {
             if !dir.join(&file).is_file() {
                 return Some(format!("segment file {} is missing", file.display()));
             }
@@ -462,6 +448,27 @@ pub fn damage(dir: &Path) -> Option<String> {
         }
     }
     None
+}
+
+/// The files of a committed segment, relative to the index folder: its six
+/// components, and its delete file when it has deletes.
+pub(crate) fn segment_files(segment: &SegmentMeta) -> Vec<PathBuf> {
+    const COMPONENTS: [SegmentComponent; 6] = [
+        SegmentComponent::Postings,
+        SegmentComponent::Positions,
+        SegmentComponent::Terms,
+        SegmentComponent::Store,
+        SegmentComponent::FastFields,
+        SegmentComponent::FieldNorms,
+    ];
+    let deletes = segment
+        .has_deletes()
+        .then(|| segment.relative_path(SegmentComponent::Delete));
+    COMPONENTS
+        .into_iter()
+        .map(|component| segment.relative_path(component))
+        .chain(deletes)
+        .collect()
 }
 
 /// True for the tantivy errors that mean the data on disk is not what it should be.

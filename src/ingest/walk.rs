@@ -8,6 +8,7 @@ use std::time::UNIX_EPOCH;
 
 use crate::error::{Error, Result};
 use crate::ingest::{Notice, SkipReason};
+use crate::stop::Stop;
 
 /// The article formats `search` reads, chosen by file extension.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -74,8 +75,9 @@ pub struct Walk {
     pub notices: Vec<Notice>,
 }
 
-/// Lists the article files under `paths` (folders or single files).
-pub fn walk(paths: &[PathBuf]) -> Result<Walk> {
+/// Lists the article files under `paths` (folders or single files). Once `stop` is
+/// raised it ends early, with what it found so far.
+pub fn walk(paths: &[PathBuf], stop: &Stop) -> Result<Walk> {
     let mut walk = Walk::default();
     let mut seen = HashSet::new();
     for given in paths {
@@ -89,6 +91,9 @@ pub fn walk(paths: &[PathBuf]) -> Result<Walk> {
             .into_iter()
             .filter_entry(|entry| entry.depth() == 0 || !is_hidden(entry.file_name()));
         for entry in entries {
+            if stop.requested().is_some() {
+                break;
+            }
             let entry = match entry {
                 Ok(entry) => entry,
                 Err(err) => {
@@ -200,7 +205,7 @@ mod tests {
         std::fs::write(root.join("notes.pdf"), "x").unwrap();
         #[cfg(unix)]
         std::os::unix::fs::symlink(root, root.join("b/loop")).unwrap();
-        let walk = walk(&[root.to_path_buf(), root.join("a.md")]).unwrap();
+        let walk = walk(&[root.to_path_buf(), root.join("a.md")], &Stop::new()).unwrap();
         let names: Vec<_> = walk
             .files
             .iter()
@@ -221,7 +226,7 @@ mod tests {
 
     #[test]
     fn missing_paths_are_an_error() {
-        let err = walk(&[PathBuf::from("/no/such/folder")]).unwrap_err();
+        let err = walk(&[PathBuf::from("/no/such/folder")], &Stop::new()).unwrap_err();
         assert!(matches!(err, Error::MissingPath(_)));
     }
 }
