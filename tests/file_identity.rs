@@ -10,7 +10,7 @@ mod testenv;
 
 use predicates::prelude::*;
 use serde_json::Value;
-use testenv::search;
+use testenv::{search, set_mtime};
 
 const FIRST: &str =
     "Harbour officials said the ferry service would resume on Monday after the storms.\n";
@@ -34,16 +34,6 @@ fn finds(dir: &Path, word: &str) -> bool {
         .output()
         .unwrap();
     output.status.code() == Some(0)
-}
-
-/// Sets `path`'s modification time to `mtime`.
-fn set_mtime(path: &Path, mtime: std::time::SystemTime) {
-    fs::File::options()
-        .write(true)
-        .open(path)
-        .unwrap()
-        .set_modified(mtime)
-        .unwrap();
 }
 
 #[test]

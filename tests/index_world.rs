@@ -119,6 +119,42 @@ fn issue_18_a_read_only_index_folder_is_named_not_blamed_on_another_writer() {
     assert!(!dir.path().join("shelf/index").exists());
 }
 
+/// Found while naming the read-only folder: every query on an index the user cannot
+/// write failed (tantivy's readers open a lock file for writing); it is read now.
+#[cfg(unix)]
+#[test]
+fn issue_18_an_index_the_user_cannot_write_can_still_be_read() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = indexed_seed();
+    let index = dir.path().join("index");
+    let _ = fs::remove_file(index.join(".tantivy-meta.lock"));
+    fs::set_permissions(&index, fs::Permissions::from_mode(0o555)).unwrap();
+    let expected = search(dir.path())
+        .args(["--index", "index", "query", "officers", "--json"])
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    for _ in 0..2 {
+        search_bound_by_permissions(dir.path())
+            .args(["--index", "index", "query", "officers", "--json"])
+            .assert()
+            .code(0)
+            .stdout(expected.clone());
+        // Then with the lock file there, made by the owner, not writable for others.
+        fs::set_permissions(&index, fs::Permissions::from_mode(0o755)).unwrap();
+        fs::write(index.join(".tantivy-meta.lock"), "").unwrap();
+        open_to_all(&index);
+        fs::set_permissions(&index, fs::Permissions::from_mode(0o555)).unwrap();
+    }
+    search_bound_by_permissions(dir.path())
+        .args(["--index", "index", "stats"])
+        .assert()
+        .code(0);
+    fs::set_permissions(&index, fs::Permissions::from_mode(0o755)).unwrap();
+}
+
 #[test]
 fn issue_18_an_index_path_that_is_a_file_is_named() {
     let dir = tempfile::tempdir().unwrap();
@@ -189,6 +225,19 @@ fn issue_18_an_index_on_a_read_only_file_system_is_named() {
          folder on a writable disk\n"
     );
     assert_eq!(String::from_utf8_lossy(&output.stdout), "exit 2\n");
+
+    // Reading it works: an archive on a read-only disk is searched as it is.
+    let script = "mount --bind index index && mount -o remount,bind,ro index \
+                  && \"$SEARCH\" --index index stats --json >/dev/null \
+                  && \"$SEARCH\" --index index query officers; echo \"exit $?\"";
+    let output = in_namespace(dir.path(), script).unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        stdout.ends_with("exit 0\n"),
+        "{stdout}{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(stdout.contains("officers"), "{stdout}");
 }
 
 /// The names and sizes of the files in `folder` as a shell lists them, one a line.

@@ -1,6 +1,7 @@
 //! An indexing run: walk the paths, skip what is unchanged, read and split the rest on
-//! every core, and commit once at the end — so a run that is killed or fails leaves
-//! the previous index as it was, and a run with nothing to do writes nothing.
+//! every core, and commit once at the end — so a run that is killed, fails or is
+//! stopped leaves the previous index as it was (one that fails or is stopped also
+//! removes what it wrote), and a run with nothing to do writes nothing.
 //!
 //! One producer (this thread) reads files in order and decides what changed; worker
 //! threads parse articles into passages and hand documents to tantivy's own indexing
@@ -28,8 +29,8 @@ use crate::index::store::{
 
 use crate::index::watched::{WatchedDirectory, WriteLog};
 use crate::index::{
-    IndexHandle, damage, damaged, diagnose, is_index_file, open_or_create, segment_files,
-    writer_error,
+    IndexHandle, damage, damaged, diagnose, is_index_file, open_or_create,
+    remove_stale_temporaries, segment_files, writer_error,
 };
 use crate::ingest::defaults::Defaults;
 use crate::ingest::walk::{Format, SourceFile, Walk, walk};
@@ -88,6 +89,9 @@ struct Job {
     format: Format,
     defaults: Metadata,
     state: FileState,
+    /// The source ids of the file's records indexed so far (JSON Lines): a record whose
+    /// id an earlier one has gets an article id of its own.
+    source_ids: Mutex<HashSet<String>>,
 }
 
 /// How close to a run a change to a file may come and still be told apart by its
@@ -246,6 +250,7 @@ fn open_writer(
     // Remove them now that the lock is ours: tantivy names a new run's delete files after
     // the same operation numbers, and refuses to write over one left behind.
     writer.garbage_collect_files().wait()?;
+    remove_stale_temporaries(&handle.dir);
     Ok(writer)
 }
 
@@ -522,17 +527,16 @@ fn produce(
             shared.advance(file.size, 0);
             continue;
         }
-        let unreadable = |err: std::io::Error| {
-            shared.notice(&Notice::skipped(
-                &file.path,
-                SkipReason::Unreadable(err.to_string()),
-            ));
-            shared.advance(file.size, 0);
-        };
+        // A file skipped now (emptied, grown too large, unreadable) has no articles:
+        // those it had go, as a fresh index would not have them.
         let skipped = |reason: SkipReason| {
             shared.notice(&Notice::skipped(&file.path, reason));
+            if before.is_some() {
+                shared.delete_file(&key);
+            }
             shared.advance(file.size, 0);
         };
+        let unreadable = |err: std::io::Error| skipped(SkipReason::Unreadable(err.to_string()));
         let (content_hash, bytes) = if file.format == Format::Jsonl {
             match sniff_jsonl(&file.path, file.size) {
                 Ok(None) => {}
@@ -595,6 +599,7 @@ fn produce(
             format: file.format,
             defaults: meta,
             state,
+            source_ids: Mutex::new(HashSet::new()),
         });
         let sent = if file.format == Format::Jsonl {
             shared.add(file_document(&shared.fields, &job.path, &job.state))?;
@@ -809,7 +814,21 @@ fn index_work(work: &Work, shared: &Shared<'_>) -> Result<()> {
         } else {
             Vec::new()
         };
-        shared.add_batch(article_documents(&shared.fields, article, &cut, &entities))?;
+        // Records of a chunk come in line order, so within a chunk (a file under 1 MB
+        // is one) the first of two records with one id keeps the plain article id.
+        let repeated_id = article.source_id.as_ref().is_some_and(|id| {
+            !job.source_ids
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .insert(id.clone())
+        });
+        shared.add_batch(article_documents(
+            &shared.fields,
+            article,
+            &cut,
+            &entities,
+            repeated_id,
+        ))?;
         articles += 1;
         passages += cut.len() as u64;
     }

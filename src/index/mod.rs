@@ -5,6 +5,7 @@ pub mod build;
 pub mod entity_terms;
 #[cfg(test)]
 pub(crate) mod fixture;
+pub mod readonly;
 pub mod report;
 pub mod stats;
 pub mod store;
@@ -107,7 +108,9 @@ pub fn open(dir: &Path) -> Result<IndexHandle> {
             });
         }
     }
-    let index = Index::open_in_dir(dir).map_err(|err| diagnose(dir, err))?;
+    let index = readonly::ReadingDirectory::open(dir)
+        .and_then(Index::open)
+        .map_err(|err| diagnose(dir, err))?;
     let fields = schema::fields_of(&index.schema())
         .ok_or_else(|| damaged(dir, "meta.json describes another program's index"))?;
     schema::register_tokenizers(&index);
@@ -300,6 +303,40 @@ pub fn is_index_file(name: &OsStr) -> bool {
         .strip_prefix(".tmp")
         .is_some_and(|rest| rest.len() == 6 && rest.bytes().all(|b| b.is_ascii_alphanumeric()));
     ours_temporary || tantivy_temporary || is_segment_file(name)
+}
+
+/// Removes the temporary files a killed run left in the index folder `dir`: tantivy's
+/// (`.tmpXXXXXX`, a `meta.json` or `.managed.json` being written), which no clean-up of
+/// tantivy's ever removes, and this program's (`.<marker or report>.<pid>.tmp`) once a
+/// minute old — a live run renames its own within microseconds. Only while holding the
+/// writer lock: tantivy writes its temporary files only under it.
+pub(crate) fn remove_stale_temporaries(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(text) = name.to_str() else {
+            continue;
+        };
+        let is_file = entry.file_type().is_ok_and(|kind| kind.is_file());
+        if !is_file || !is_index_file(&name) {
+            continue;
+        }
+        let tantivys = text.starts_with(".tmp");
+        let ours = text.ends_with(".tmp") && !tantivys;
+        let stale = || {
+            entry
+                .metadata()
+                .and_then(|meta| meta.modified())
+                .ok()
+                .and_then(|modified| modified.elapsed().ok())
+                .is_some_and(|age| age.as_secs() >= 60)
+        };
+        if tantivys || (ours && stale()) {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }
 
 /// `<uuid as 32 lowercase hex digits>.<component>`, the component one tantivy writes

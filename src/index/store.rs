@@ -351,11 +351,16 @@ pub fn article_key(path: &Path, source_id: Option<&str>, line: u32) -> u64 {
 /// be added as one batch so they keep consecutive ids: a passage numbered `p` sits
 /// `p + 1` documents after its article's. The article document carries the facets and
 /// the entities; passages carry the text.
+///
+/// `repeated_id`: an earlier record of the same JSON Lines file has the same source id.
+/// Two articles must never share an id (facets count an article by it, `show` gathers
+/// its passages by it), so such a record is told apart by its line as well.
 pub fn article_documents(
     fields: &Fields,
     article: &Article,
     passages: &[Passage],
     entities: &[Entity],
+    repeated_id: bool,
 ) -> Vec<TantivyDocument> {
     let first_line = passages.first().map_or(1, |p| p.line);
     // Only a JSON Lines record needs its line to tell it apart from its neighbours;
@@ -364,7 +369,14 @@ pub fn article_documents(
         LineMap::Fixed(line) => line,
         _ => 0,
     };
-    let key = article_key(&article.path, article.source_id.as_deref(), record_line);
+    let key = match &article.source_id {
+        Some(id) if repeated_id => article_key(
+            &article.path,
+            Some(&format!("{id}\u{0}line {record_line}")),
+            record_line,
+        ),
+        source_id => article_key(&article.path, source_id.as_deref(), record_line),
+    };
     let id = format!("{key:016x}");
     let path = path_string(&article.path);
     let meta = &article.meta;
