@@ -70,7 +70,7 @@ pub enum Error {
     DiskFull {
         /// The index folder.
         path: PathBuf,
-        /// Megabytes to free, estimated from what the run had written.
+        /// Megabytes to free, estimated from how far the run got (see `index/build.rs`).
         needed_mb: u64,
         /// True when the user's quota, not the disk, is full.
         quota: bool,

@@ -457,10 +457,19 @@ impl World {
         fresh
     }
 
+    /// An index run, with one to three threads (how documents fall into segments
+    /// changes with them), now and then with `--rebuild`; the index must then equal a
+    /// fresh one.
     fn run(&mut self) {
         self.runs += 1;
-        self.note("index".into());
-        if let Err(err) = build(&self.options(self.index()), &Quiet) {
+        let options = BuildOptions {
+            threads: 1 + self.rng.below(3),
+            rebuild: self.rng.below(20) == 0,
+            ..self.options(self.index())
+        };
+        let rebuild = if options.rebuild { " --rebuild" } else { "" };
+        self.note(format!("index{rebuild} ({} threads)", options.threads));
+        if let Err(err) = build(&options, &Quiet) {
             panic!("run failed: {err}\n{}", self.log.join("\n"));
         }
         let (got, want) = (dump(&self.index()), self.fresh());
