@@ -12,6 +12,7 @@ use crate::cli::{
 use crate::engine::Engine;
 use crate::error::{Error, Result};
 use crate::index::build::{BuildOptions, build};
+use crate::index::workers::Workers;
 use crate::query::parse::QueryRequest;
 use crate::query::search::Page;
 use crate::quote::QuoteRequest;
@@ -124,16 +125,13 @@ pub fn run(cli: &Cli) -> Result<Outcome> {
 }
 
 fn run_index(cli: &Cli, args: &IndexArgs) -> Result<Outcome> {
-    let threads = args
-        .threads
-        .map(usize::from)
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get()));
+    let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+    let workers = Workers::plan(args.threads.map(usize::from), cores, args.memory as usize)?;
     let options = BuildOptions {
         index_dir: cli.index.clone(),
         paths: args.paths.clone(),
         rebuild: args.rebuild,
-        threads,
-        memory_budget: args.memory as usize * 1024 * 1024,
+        workers,
         entities: !args.no_entities,
         stop: stop_on_signals(),
     };

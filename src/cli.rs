@@ -102,7 +102,8 @@ pub struct IndexArgs {
     #[arg(long, short)]
     pub quiet: bool,
 
-    /// Threads for parsing and for indexing (default: one per core).
+    /// Threads for parsing and for indexing; each indexing thread needs 16 MB of --memory
+    /// (default: one per core parsing, and as many indexing as the budget feeds).
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=64))]
     pub threads: Option<u16>,
 

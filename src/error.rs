@@ -29,6 +29,11 @@ pub enum Error {
     #[error("{0}")]
     NotFound(String),
 
+    /// A position the user gave lies outside what it points into (a line before the
+    /// first or past the last of a file's articles).
+    #[error("{0}")]
+    OutOfRange(String),
+
     /// The index folder holds something that is not a `search` index; nothing in it
     /// is touched.
     #[error("{} is not a search index: it holds {}, which search did not write — give --index an empty or new folder (search never deletes files it did not write)", path_string(.path), path_string(.entry))]
@@ -83,6 +88,9 @@ pub enum Error {
         /// The signal's number.
         signal: i32,
     },
+    /// The indexing threads asked for need more memory than the budget gives them.
+    #[error("{0}")]
+    OverBudget(String),
 
     /// Another process holds the index's writer lock.
     #[error("the index at {} is being updated by another process — wait for that `search index` to finish and run this again", path_string(.0))]

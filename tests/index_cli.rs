@@ -344,6 +344,96 @@ fn every_format_is_read_and_every_bad_input_reported() {
 }
 
 #[test]
+fn issue_18_a_line_out_of_range_is_an_error_naming_the_articles_lines() {
+    // `show FILE:999999` and `FILE:0` printed the article with no mark and exit 0.
+    let dir = formats_tree();
+    search(dir.path())
+        .args(["index", "-q", "formats"])
+        .assert()
+        .code(3);
+    let fails = |target: &str, message: &str| {
+        search(dir.path())
+            .args(["show", target])
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(format!("search: {message}\n"));
+    };
+    let html_lines = fs::read_to_string(dir.path().join("formats/article.html"))
+        .unwrap()
+        .lines()
+        .count();
+    for line in ["0", "999999"] {
+        fails(
+            &format!("formats/front.md:{line}"),
+            &format!(
+                "line {line} of formats/front.md is out of range: the article spans lines 1–16 — give a line in that range, or none"
+            ),
+        );
+        fails(
+            &format!("formats/article.html:{line}"),
+            &format!(
+                "line {line} of formats/article.html is out of range: the article spans lines 1–{html_lines} — give a line in that range, or none"
+            ),
+        );
+        fails(
+            &format!("formats/wire/feed.jsonl:{line}"),
+            &format!(
+                "line {line} of formats/wire/feed.jsonl is out of range: its articles are on lines 1–4 — give the line of the one you want"
+            ),
+        );
+    }
+    // The last line is in range; a line between two records is not an article.
+    let last = show(dir.path(), "index", "formats/front.md:16");
+    assert!(last["marked"].is_number(), "{last}");
+    search(dir.path())
+        .args(["show", "formats/wire/feed.jsonl:2"])
+        .assert()
+        .code(1)
+        .stderr("search: no article of formats/wire/feed.jsonl is on line 2\n");
+}
+
+#[test]
+fn issue_18_threads_the_memory_budget_cannot_feed_are_refused_saying_what_to_change() {
+    // tantivy said "memory arena … at least 15000000" for 18 threads of 256 MB.
+    let dir = seed_corpus();
+    let refused = |args: &[&str], message: &str| {
+        search(dir.path())
+            .arg("index")
+            .args(args)
+            .arg("corpus")
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(format!("search: {message}\n"));
+        assert!(!dir.path().join("index").exists(), "nothing is written");
+    };
+    refused(
+        &["--threads", "18"],
+        "18 indexing threads need a memory budget of at least 288 MB (16 MB each), and --memory is 256 — give --memory 288 or more, or --threads 16 or fewer",
+    );
+    refused(
+        &["--memory", "32", "--threads", "3"],
+        "3 indexing threads need a memory budget of at least 48 MB (16 MB each), and --memory is 32 — give --memory 48 or more, or --threads 2 or fewer",
+    );
+    // What the message suggests works; so does the smallest budget with default threads.
+    for args in [
+        &["--threads", "18", "--memory", "288"][..],
+        &["--threads", "16"],
+        &["--memory", "32"],
+    ] {
+        search(dir.path())
+            .args(["index", "--rebuild", "-q"])
+            .args(args)
+            .arg("corpus")
+            .assert()
+            .code(0)
+            .stderr("");
+        assert_eq!(stats(dir.path(), "index")["articles"], 5, "{args:?}");
+    }
+}
+
+#[test]
 fn missing_paths_are_an_error_and_leave_the_index_alone() {
     let dir = seed_corpus();
     search(dir.path())

@@ -26,6 +26,7 @@ use search::engine::Engine;
 use search::index::build::{BuildOptions, Progress, build};
 use search::index::stats::Stats;
 use search::index::store::{Store, StoredArticle};
+use search::index::workers::Workers;
 use search::ingest::Notice;
 use search::query::entities::EntityCount;
 use search::query::parse::QueryRequest;
@@ -225,8 +226,7 @@ impl World {
             index_dir: index,
             paths: vec![self.corpus()],
             rebuild: false,
-            threads: 2,
-            memory_budget: 64 << 20,
+            workers: Workers::plan(Some(2), 2, 64).unwrap(),
             entities: true,
             stop: Stop::new(),
         }
@@ -462,13 +462,14 @@ impl World {
     /// fresh one.
     fn run(&mut self) {
         self.runs += 1;
+        let threads = 1 + self.rng.below(3);
         let options = BuildOptions {
-            threads: 1 + self.rng.below(3),
+            workers: Workers::plan(Some(threads), threads, 64).unwrap(),
             rebuild: self.rng.below(20) == 0,
             ..self.options(self.index())
         };
         let rebuild = if options.rebuild { " --rebuild" } else { "" };
-        self.note(format!("index{rebuild} ({} threads)", options.threads));
+        self.note(format!("index{rebuild} ({threads} threads)"));
         if let Err(err) = build(&options, &Quiet) {
             panic!("run failed: {err}\n{}", self.log.join("\n"));
         }

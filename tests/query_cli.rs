@@ -744,6 +744,125 @@ fn malformed_queries_exit_2_with_one_line() {
 }
 
 #[test]
+fn issue_18_deep_nesting_is_a_bad_query_not_an_abort() {
+    // 10,000 nested groups overflowed tantivy's recursive grammar: abort, exit 134.
+    let dir = ranking();
+    let advice = "remove some, or use -F/--plain to search for the words as they are";
+    let closed = format!("{}oil{}", "(".repeat(10_000), ")".repeat(10_000));
+    query_fails(
+        dir.path(),
+        &[&closed],
+        &format!(
+            "bad query: parentheses and NOTs nest 10000 deep, over the limit of 32 — {advice}"
+        ),
+    );
+    let unclosed = format!("{}oil", "(".repeat(5_000));
+    query_fails(
+        dir.path(),
+        &[&unclosed],
+        &format!("bad query: parentheses and NOTs nest 5000 deep, over the limit of 32 — {advice}"),
+    );
+    let nots = format!("{}oil", "NOT ".repeat(999));
+    query_fails(
+        dir.path(),
+        &[&nots],
+        &format!("bad query: parentheses and NOTs nest 999 deep, over the limit of 32 — {advice}"),
+    );
+    // Within the limit, a group nested 32 deep is an ordinary query.
+    let fits = format!("{}flood{}", "(".repeat(32), ")".repeat(32));
+    assert!(!query_json(dir.path(), &[&fits]).is_empty());
+}
+
+#[test]
+fn issue_18_a_query_of_too_many_words_says_the_limit_and_what_to_do() {
+    // 150,000 words as -F took 1.57 GB.
+    let dir = ranking();
+    let message = "the query has more than 1000 words, the most a query may have — keep the words that matter, or check a long passage with `search quote`, which compares its first words";
+    let mut args = vec!["-F"];
+    args.extend(std::iter::repeat_n("x", 150_000));
+    query_fails(dir.path(), &args, message);
+    let words = vec!["flood"; 1_001].join(" ");
+    query_fails(dir.path(), &[&words], message);
+    query_fails(dir.path(), &["-F", &words], message);
+    // A thousand words are a query.
+    let words = vec!["flood"; 1_000].join(" ");
+    assert!(!query_json(dir.path(), &["-F", &words]).is_empty());
+}
+
+#[test]
+fn issue_18_a_long_query_is_refused_and_a_long_bad_one_shown_around_the_spot() {
+    let dir = ranking();
+    // 96 KB of query was echoed whole in the error.
+    let long = format!("{}\"unclosed", "a".repeat(96_000));
+    query_fails(
+        dir.path(),
+        &[&long],
+        "the query is 96009 characters long, over the limit of 20000 — shorten it, or check a long passage with `search quote`",
+    );
+    // Under the limit, the error shows 40 characters on each side of the spot.
+    let long = format!("{}\"unclosed (", "floods ".repeat(900));
+    query_fails(
+        dir.path(),
+        &[&long],
+        "bad query at column 6312: missing delimiter \", here: … floods floods floods floods \"unclosed (⟨here⟩ — fix it, or use -F/--plain to search for the words as they are",
+    );
+}
+
+#[test]
+fn issue_18_a_query_that_only_excludes_says_what_to_add() {
+    // `NOT oil` said tantivy's "Invalid query: Only excluding terms given".
+    let dir = ranking();
+    let message = "the query only excludes — give words or an entity to search for";
+    for query in [
+        "NOT flood",
+        "-flood",
+        "-flood -drought",
+        "(-flood)",
+        "-entity:Pyongyang",
+    ] {
+        query_fails(dir.path(), &["--", query], message);
+    }
+}
+
+#[test]
+fn issue_18_capitalised_words_that_are_not_documented_operators_are_words() {
+    // `IN` was read as tantivy's set operator (`field: IN [a b]`), `TO` as a range's.
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("articles")).unwrap();
+    fs::write(
+        dir.path().join("articles/shoes.txt"),
+        "Shoes made in USA\n\nThe factory says its shoes are made in USA from leather.\n",
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("articles/harbour.txt"),
+        "Harbour\n\nA ship sailed to the harbour and back.\n",
+    )
+    .unwrap();
+    search(dir.path())
+        .args(["--index", "index", "index", "--quiet", "articles"])
+        .assert()
+        .code(0);
+    let hits = query_json(dir.path(), &["MADE IN USA"]);
+    assert_eq!(files(&hits), ["shoes.txt"]);
+    assert_eq!(marked(&hits[0]), ["made", "USA"]);
+    let hits = query_json(dir.path(), &["IN"]);
+    assert_eq!(files(&hits), ["shoes.txt"]);
+    assert_eq!(marked(&hits[0]), ["in"]);
+    let hits = query_json(dir.path(), &["TO"]);
+    assert_eq!(files(&hits), ["harbour.txt"]);
+    assert_eq!(marked(&hits[0]), ["to"]);
+    // Ranges and sets are not the query language: their brackets are punctuation.
+    let hits = query_json(dir.path(), &["title:[harbour TO ship]"]);
+    assert_eq!(files(&hits), ["harbour.txt"]);
+    let hits = query_json(dir.path(), &["text: IN [leather]"]);
+    assert_eq!(files(&hits), ["shoes.txt"]);
+    // The documented operators stay operators.
+    let hits = query_json(dir.path(), &["harbour OR (made AND NOT leather)"]);
+    assert_eq!(files(&hits), ["harbour.txt"]);
+}
+
+#[test]
 fn syntax_errors_show_no_escapes() {
     let dir = ranking();
     search(dir.path())

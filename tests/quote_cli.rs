@@ -16,6 +16,7 @@ mod testenv;
 
 use std::path::Path;
 
+use predicates::prelude::*;
 use serde_json::{Value, json};
 use testenv::search;
 
@@ -217,6 +218,31 @@ fn bad_quotes_get_a_message_not_a_panic() {
             "only its first 200 words are compared",
         ))
         .stdout(predicates::str::contains("wire-first.md"));
+}
+
+#[test]
+fn issue_18_a_long_paste_stays_a_quote_under_the_query_word_limit() {
+    // A query may have 1,000 words; a quote asks the index with its first 64 words, so
+    // a paste of 150,000 words is checked as before.
+    let dir = indexed("quote");
+    let mut args = vec![QUOTE.to_owned()];
+    args.extend((0..10).map(|_| "lorem ipsum dolor ".repeat(5_000)));
+    search(dir.path())
+        .args(["--index", "index", "quote"])
+        .args(&args)
+        .assert()
+        .code(0)
+        .stderr(predicates::str::contains(
+            "only its first 200 words are compared (149816 left out)",
+        ))
+        .stdout(predicates::str::contains("wire-first.md"));
+    // One quote word that is 1,500 words to the index (`1.1.1…`): no error either.
+    let dotted = format!("{} {QUOTE}", vec!["1"; 1_500].join("."));
+    search(dir.path())
+        .args(["--index", "index", "quote", &dotted])
+        .assert()
+        .code(predicates::ord::lt(2))
+        .stderr(predicates::str::contains("words, the most a query may have").not());
 }
 
 #[test]

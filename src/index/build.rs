@@ -28,6 +28,7 @@ use crate::index::store::{
 };
 
 use crate::index::watched::{WatchedDirectory, WriteLog};
+use crate::index::workers::Workers;
 use crate::index::{
     IndexHandle, damage, damaged, diagnose, is_index_file, open_or_create,
     remove_stale_temporaries, segment_files, writer_error,
@@ -53,10 +54,8 @@ pub struct BuildOptions {
     pub paths: Vec<PathBuf>,
     /// Drop everything indexed before and start again.
     pub rebuild: bool,
-    /// Parsing threads, and tantivy indexing threads.
-    pub threads: usize,
-    /// tantivy's indexing memory budget, in bytes, shared by its threads.
-    pub memory_budget: usize,
+    /// Parsing threads, tantivy's indexing threads and their memory budget.
+    pub workers: Workers,
     /// Extract named entities.
     pub entities: bool,
     /// Raised to stop the run at its next safe point (before its commit, nothing is
@@ -255,7 +254,7 @@ fn open_writer(
         .map_err(|err| diagnose(&handle.dir, err))?;
     crate::schema::register_tokenizers(&index);
     let writer = index
-        .writer_with_num_threads(options.threads.max(1), options.memory_budget)
+        .writer_with_num_threads(options.workers.indexing(), options.workers.memory_budget())
         .map_err(|err| writer_error(&handle.dir, err))?;
     // A run killed before its commit leaves segment and delete files nothing refers to.
     // Remove them now that the lock is ours: tantivy names a new run's delete files after
@@ -291,7 +290,7 @@ fn run(
     if options.rebuild {
         writer.delete_all_documents()?;
     }
-    let threads = options.threads.max(1);
+    let threads = options.workers.parsing();
     let shared = Shared {
         entities: options.entities,
         writer: &*writer,

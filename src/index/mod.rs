@@ -10,6 +10,7 @@ pub mod report;
 pub mod stats;
 pub mod store;
 pub mod watched;
+pub mod workers;
 
 use std::ffi::{OsStr, OsString};
 use std::path::{Path, PathBuf};

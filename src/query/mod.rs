@@ -1,10 +1,13 @@
-//! Reading the index back: [`parse`] a query, [`search`] it for passages, [`highlight`]
+//! Reading the index back: [`parse`] a query (within its [`limits`], with only the
+//! documented [`operators`] as syntax), [`search`] it for passages, [`highlight`]
 //! them, count [`facets`] over the matching articles; [`show`] looks up one article with its passages.
 
 pub mod articles;
 pub mod entities;
 pub mod facets;
 pub mod highlight;
+pub mod limits;
+pub mod operators;
 pub mod parse;
 pub mod search;
 pub mod show;

@@ -12,8 +12,8 @@
 use std::ops::Bound;
 
 use tantivy::query::{
-    BooleanQuery, BoostQuery, ConstScoreQuery, Occur, PhraseQuery, Query, QueryParser, RangeQuery,
-    TermQuery,
+    BooleanQuery, BoostQuery, ConstScoreQuery, Occur, PhraseQuery, Query, QueryParser,
+    QueryParserError, RangeQuery, TermQuery,
 };
 use tantivy::query_grammar::{Delimiter, UserInputAst, UserInputLeaf};
 use tantivy::schema::IndexRecordOption;
@@ -27,6 +27,7 @@ use crate::index::IndexHandle;
 use crate::ingest::date::NewsDate;
 use crate::query::articles::PassagesOf;
 use crate::query::entities::filters as entity_filters;
+use crate::query::{limits, operators};
 use crate::schema::{Fields, KIND_PASSAGE, date_value, text_analyzer};
 
 /// Weight of the proximity clauses, which reward consecutive content words of the query
@@ -40,6 +41,10 @@ pub const PROXIMITY_PAIRS: usize = 2;
 pub const PROXIMITY_SLOP: u32 = 3;
 /// Fields a user may name in a query.
 const USER_FIELDS: &[&str] = &["title", "text", "outlet", "entity"];
+/// What a query that only excludes is told, whether it excludes words or entities.
+const ONLY_EXCLUDES: &str = "the query only excludes — give words or an entity to search for";
+/// How many characters of the query a syntax error shows on each side of the spot.
+const ERROR_CONTEXT_CHARS: usize = 40;
 
 /// What the user asked, before it becomes a query.
 #[derive(Debug, Clone, Default)]
@@ -90,6 +95,7 @@ pub fn parse(
 ) -> Result<ParsedQuery> {
     let fields = handle.fields;
     let mut analyzer = text_analyzer();
+    limits::check(&request.text, !request.plain, &mut analyzer)?;
     let mut entities = EntityFilters {
         required: request.entities.clone(),
         excluded: Vec::new(),
@@ -123,9 +129,7 @@ pub fn parse(
         }
     }
     if user_query_missing && entities.required.is_empty() {
-        return Err(Error::BadQuery(
-            "the query only excludes — give words or an entity to search for".to_owned(),
-        ));
+        return Err(Error::BadQuery(ONLY_EXCLUDES.to_owned()));
     }
     // Only passages have the fields a query can name, so any query on words selects
     // passages alone, and intersecting with `kind:passage` would only cost time. `*`
@@ -236,9 +240,10 @@ fn syntax_query(
             "the query is empty — give words to search for".to_owned(),
         ));
     }
-    let ast = match tantivy::query_grammar::parse_query(text) {
+    let readable = operators::plain_extras(text);
+    let ast = match tantivy::query_grammar::parse_query(&readable) {
         Ok(ast) => ast,
-        Err(_) => return Err(Error::BadQuery(syntax_error(text))),
+        Err(_) => return Err(Error::BadQuery(syntax_error(text, &readable))),
     };
     let Some(ast) = take_entity_clauses(ast, entities)? else {
         return Ok((None, HighlightTerms::default()));
@@ -249,7 +254,10 @@ fn syntax_query(
     let parser = QueryParser::for_index(&handle.index, vec![handle.fields.text]);
     let query = parser
         .build_query_from_user_input_ast(ast)
-        .map_err(|err| Error::BadQuery(err.to_string()))?;
+        .map_err(|err| match err {
+            QueryParserError::AllButQueryForbidden => Error::BadQuery(ONLY_EXCLUDES.to_owned()),
+            other => Error::BadQuery(other.to_string()),
+        })?;
     Ok((Some(query), highlight))
 }
 
@@ -352,22 +360,45 @@ fn drop_optional_stopwords(ast: UserInputAst, analyzer: &mut TextAnalyzer) -> Us
     )
 }
 
-/// Where tantivy's grammar gives up on `text`, as a message with a caret under it.
-fn syntax_error(text: &str) -> String {
-    let (_, errors) = tantivy::query_grammar::parse_query_lenient(text);
+/// Where tantivy's grammar gives up on `readable` (the user's `text` as
+/// [`operators::plain_extras`] rewrote it, byte for byte the same length), as a message
+/// pointing at the spot in `text`: its column, and up to [`ERROR_CONTEXT_CHARS`]
+/// characters on each side, so a long query does not fill the screen.
+fn syntax_error(text: &str, readable: &str) -> String {
+    let (_, errors) = tantivy::query_grammar::parse_query_lenient(readable);
     let (pos, what) = errors
         .first()
         .map_or((text.len(), "cannot read the query".to_owned()), |err| {
             (err.pos, err.message.replace("\\\"", "\""))
         });
-    let column = text
-        .get(..pos.min(text.len()))
-        .map_or(0, |before| before.chars().count());
-    let (before, after) = text.split_at(pos.min(text.len()));
+    let mut pos = pos.min(text.len());
+    while !text.is_char_boundary(pos) {
+        pos -= 1;
+    }
+    let (before, after) = text.split_at(pos);
+    let column = before.chars().count();
     format!(
-        "bad query at column {}: {what}, here: {before}⟨here⟩{after} — fix it, or use -F/--plain to search for the words as they are",
-        column + 1
+        "bad query at column {}: {what}, here: {}⟨here⟩{} — fix it, or use -F/--plain to search for the words as they are",
+        column + 1,
+        tail(before, ERROR_CONTEXT_CHARS),
+        head(after, ERROR_CONTEXT_CHARS),
     )
+}
+
+/// The last `count` characters of `text`, after a `…` when some were left out.
+fn tail(text: &str, count: usize) -> String {
+    match text.char_indices().rev().nth(count.saturating_sub(1)) {
+        Some((start, _)) if start > 0 => format!("…{}", &text[start..]),
+        _ => text.to_owned(),
+    }
+}
+
+/// The first `count` characters of `text`, before a `…` when some were left out.
+fn head(text: &str, count: usize) -> String {
+    match text.char_indices().nth(count) {
+        Some((end, _)) => format!("{}…", &text[..end]),
+        None => text.to_owned(),
+    }
 }
 
 /// Rejects fields users may not query, and gathers the highlight terms from every
@@ -516,11 +547,34 @@ mod tests {
     fn a_bad_query_points_at_the_column_where_reading_stopped() {
         // The message quotes the query as given; the front end makes it safe to show
         // (`render::error_line` escapes the line break, found by the `query` fuzz target).
-        let message = syntax_error("North K\n\"unclosed");
+        let text = "North K\n\"unclosed";
+        let message = syntax_error(text, text);
         assert_eq!(
             message,
             "bad query at column 18: missing delimiter \", here: North K\n\"unclosed⟨here⟩ — fix it, or use -F/--plain to search for the words as they are"
         );
+    }
+
+    #[test]
+    fn a_long_bad_query_is_shown_around_the_spot() {
+        // A 96 KB query was echoed whole; the column still counts from the start.
+        let text = format!("{}) {}", "alpha ".repeat(20), "beta ".repeat(20));
+        assert_eq!(
+            syntax_error(&text, &text),
+            "bad query at column 121: unparsed end of query, here: …pha alpha alpha alpha alpha alpha alpha ⟨here⟩) beta beta beta beta beta beta beta bet… — fix it, or use -F/--plain to search for the words as they are"
+        );
+        assert_eq!(tail("abc", 3), "abc");
+        assert_eq!(tail("éabc", 3), "…abc");
+        assert_eq!(head("abc", 3), "abc");
+        assert_eq!(head("abcé", 3), "abc…");
+    }
+
+    #[test]
+    fn a_query_that_only_excludes_says_what_to_add() {
+        // tantivy said "Invalid query: Only excluding terms given" for these.
+        for text in ["NOT oil", "-oil", "(-oil -gas)", "-entity:Putin"] {
+            assert_eq!(bad_query(text), ONLY_EXCLUDES, "{text}");
+        }
     }
 
     #[test]

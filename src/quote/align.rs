@@ -6,8 +6,7 @@
 //! would have to be squeezed into fewer than 256 symbols, and `bio` brings dozens of
 //! dependencies for one function. `similar` diffs token sequences, but as a global
 //! diff: it cannot find the best-matching span inside a longer passage, and in a
-//! 700-word passage it pairs stray "the"s far apart. The dynamic programme itself is
-//! in `programme.rs`.
+//! 700-word passage it pairs stray "the"s far apart.
 //!
 //! # Scoring
 //!
@@ -68,26 +67,26 @@
 //!
 //! Only the first [`MAX_QUOTE_WORDS`] words of a quote and the first
 //! [`MAX_PASSAGE_WORDS`] of a passage are aligned: a 10,000-word paste is judged on its
-//! first 200 words. Time is O(n·m) for n quote and m passage words. Memory: [`align`]
-//! keeps two score rows and one traceback byte per cell (≤ 201 × 4,097 bytes, 0.8 MB,
-//! at the caps; 4 KB for a 20-word quote against a 200-word passage); [`align_all`]
-//! eight times that for each batch of eight passages (≤ 6.6 MB at the caps).
+//! first 200 words. Time is at most O(n·m) for n quote and m passage words (locally
+//! only the cells that can score above 0 are computed, see `walk.rs`). Memory, one
+//! passage at a time: two score rows and one step byte per cell (≤ 201 × 4,097 bytes,
+//! 0.8 MB, at the caps; 4 KB for a 20-word quote against a 200-word passage).
 //!
-//! Measured with `cargo run --release --example timing -- ../main/corpus` on the
-//! 2-core development machine while another build ran (so ranges, over several runs),
-//! a 21-word quote against 100 passages of 200 words cut from the seed corpus (so most
-//! share many of its words): [`align_all`] 0.8–1.2 ms in all (about 7.2 million
-//! instructions, counted with callgrind), 0.9–1.3 ms right after tokenising the
-//! passages (cold caches); [`align`] on each 1.6–2.4 ms; a 200-word quote against a
-//! 700-word passage, 0.3–0.7 ms. Tokenising the 100 passages with `words` takes longer
-//! than aligning them: 1.4–2.2 ms, before stemming.
+//! Counted with callgrind (`valgrind --tool=callgrind target/release/search --index
+//! INDEX quote --json -n 1 -- QUOTE`), [`align_all`] over a quote's 100 candidate
+//! passages took a median of 3.8 million instructions (1.8–5.0 million), 2% of the
+//! process, for the 20 speed quotes of `benches/quote_eval.py` on the 10× Reuters
+//! replica, and 6.0 million (2.8–12.1 million), 16% of the process, for 40 quotes of
+//! its BBC set.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
-use super::programme::{Coded, NONE, programme, programme_lanes};
-use super::words::{Word, is_packed_stopword, is_stopword, packed};
+use rustc_hash::FxHashMap;
+
+use super::walk::{Coded, NONE, best_walk};
+use super::words::{Word, is_stopword};
+
+pub use super::walk::Pair;
 
 /// Quote words aligned; the rest of a longer quote is ignored.
 pub const MAX_QUOTE_WORDS: usize = 200;
@@ -109,8 +108,8 @@ pub const PARAPHRASE_WEIGHT: f32 = 0.7;
 pub const DEFAULT_MIN_SIMILARITY: f32 = 0.5;
 
 /// Weights in tenths, so scores are integers and an exact match is exactly 1.0.
-pub(super) const CONTENT_WEIGHT: i32 = 10;
-pub(super) const STOPWORD_WEIGHT: i32 = 3;
+const CONTENT_WEIGHT: i32 = 10;
+const STOPWORD_WEIGHT: i32 = 3;
 
 /// How a passage reproduces a quote.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -136,10 +135,6 @@ impl MatchClass {
     }
 }
 
-/// One pair of the alignment: a quote word index and a passage word index, `None` on
-/// the side that has no word there.
-pub type Pair = (Option<usize>, Option<usize>);
-
 /// The best match of a quote in a passage.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Alignment {
@@ -161,71 +156,31 @@ pub struct Alignment {
 /// The best match of `quote` in `passage`, or `None` when they share no word (or
 /// either is empty).
 pub fn align(quote: &[Word], passage: &[Word]) -> Option<Alignment> {
+    align_coded(&QuoteCode::new(quote), passage)
+}
+
+/// [`align`] of `quote` against each passage, in order, coding the quote once: what
+/// `search quote` calls with its candidate passages.
+pub fn align_all<P: AsRef<[Word]>>(quote: &[Word], passages: &[P]) -> Vec<Option<Alignment>> {
     let quote = QuoteCode::new(quote);
+    passages
+        .iter()
+        .map(|passage| align_coded(&quote, passage.as_ref()))
+        .collect()
+}
+
+/// [`align`] with the quote already coded.
+fn align_coded(quote: &QuoteCode, passage: &[Word]) -> Option<Alignment> {
     let passage = &passage[..passage.len().min(MAX_PASSAGE_WORDS)];
     let coded = quote.passage(passage)?;
-    let core = programme(quote.coded(), coded.coded(), false);
-    Some(match judge(&quote, passage, &coded, core) {
+    let core = best_walk(quote.coded(), coded.coded(), false);
+    Some(match judge(quote, passage, &coded, core) {
         Verdict::Done(alignment) => alignment,
         Verdict::Reworded { similarity, window } => {
-            let pairs = programme(quote.coded(), coded.window(&window), true).1;
+            let pairs = best_walk(quote.coded(), coded.window(&window), true).1;
             reworded(pairs, window, passage, similarity)
         }
     })
-}
-
-/// [`align`] of `quote` against each passage, in order: the same results, several
-/// times faster on many passages (eight are aligned at once, see `programme.rs`).
-/// What `search quote` should call with its candidate passages.
-pub fn align_all<P: AsRef<[Word]>>(quote: &[Word], passages: &[P]) -> Vec<Option<Alignment>> {
-    let quote = QuoteCode::new(quote);
-    let passages: Vec<&[Word]> = passages
-        .iter()
-        .map(|p| {
-            let p = p.as_ref();
-            &p[..p.len().min(MAX_PASSAGE_WORDS)]
-        })
-        .collect();
-    let coded: Vec<Option<PassageCode>> = passages.iter().map(|p| quote.passage(p)).collect();
-    // Batches run as long as their longest passage: align similar lengths together.
-    let mut order: Vec<usize> = (0..passages.len())
-        .filter(|&k| coded[k].is_some())
-        .collect();
-    order.sort_by_key(|&k| passages[k].len());
-    let inputs: Vec<Coded> = order
-        .iter()
-        .filter_map(|&k| coded[k].as_ref().map(PassageCode::coded))
-        .collect();
-    let cores = programme_lanes(quote.coded(), &inputs, false);
-    let mut verdicts: Vec<(usize, Verdict)> = Vec::with_capacity(order.len());
-    for (&k, core) in order.iter().zip(cores) {
-        if let Some(code) = &coded[k] {
-            verdicts.push((k, judge(&quote, passages[k], code, core)));
-        }
-    }
-    // The reworded ones, aligned over their windows, eight at a time too.
-    let windows: Vec<Coded> = verdicts
-        .iter()
-        .filter_map(|(k, verdict)| match verdict {
-            Verdict::Reworded { window, .. } => coded[*k].as_ref().map(|c| c.window(window)),
-            Verdict::Done(_) => None,
-        })
-        .collect();
-    let mut reworded_pairs = programme_lanes(quote.coded(), &windows, true).into_iter();
-    let mut found: Vec<Option<Alignment>> = vec![None; passages.len()];
-    for (k, verdict) in verdicts {
-        found[k] = Some(match verdict {
-            Verdict::Done(alignment) => alignment,
-            Verdict::Reworded { similarity, window } => {
-                let pairs = reworded_pairs
-                    .next()
-                    .map(|(_, pairs)| pairs)
-                    .unwrap_or_default();
-                reworded(pairs, window, passages[k], similarity)
-            }
-        });
-    }
-    found
 }
 
 /// What [`judge`] makes of a passage's best local alignment.
@@ -284,12 +239,9 @@ fn reworded(
 }
 
 /// The quote's words as the programme sees them, coded once for every passage: keys
-/// numbered in order of first appearance, so the inner loop compares integers.
+/// numbered in order of first appearance, so the programme compares integers.
 struct QuoteCode<'a> {
-    keys: HashMap<&'a str, u32, BuildHasherDefault<KeyHasher>>,
-    /// Two bits per key (see [`key_bits`]): most passage words are not the quote's,
-    /// and this tells most of them so without a hash lookup.
-    filter: [u64; 4],
+    keys: FxHashMap<&'a str, u32>,
     ids: Vec<u32>,
     weights: Vec<i32>,
     /// Per id: whether it is a content word.
@@ -301,8 +253,7 @@ impl<'a> QuoteCode<'a> {
     /// The first [`MAX_QUOTE_WORDS`] words of `quote`.
     fn new(quote: &'a [Word]) -> Self {
         let quote = &quote[..quote.len().min(MAX_QUOTE_WORDS)];
-        let mut keys: HashMap<&str, u32, BuildHasherDefault<KeyHasher>> =
-            HashMap::with_capacity_and_hasher(quote.len(), Default::default());
+        let mut keys = FxHashMap::default();
         let mut content = Vec::new();
         let ids = quote
             .iter()
@@ -315,15 +266,8 @@ impl<'a> QuoteCode<'a> {
             })
             .collect();
         let weights: Vec<i32> = quote.iter().map(weight).collect();
-        let mut filter = [0u64; 4];
-        for key in keys.keys() {
-            for bit in key_bits(key.len(), packed(key)) {
-                filter[bit / 64] |= 1 << (bit % 64);
-            }
-        }
         QuoteCode {
             keys,
-            filter,
             ids,
             total: weights.iter().sum(),
             weights,
@@ -347,26 +291,18 @@ impl<'a> QuoteCode<'a> {
     fn passage(&self, passage: &[Word]) -> Option<PassageCode> {
         let mut ids = Vec::with_capacity(passage.len());
         let mut weights = Vec::with_capacity(passage.len());
-        let mut shared = false;
         for word in passage {
-            let key = word.key.as_str();
-            let code = packed(key);
-            let maybe = key_bits(key.len(), code)
-                .iter()
-                .all(|&bit| self.filter[bit / 64] & (1 << (bit % 64)) != 0);
-            match maybe.then(|| self.keys.get(key)).flatten() {
-                Some(&id) => {
-                    shared = true;
-                    ids.push(id);
-                    weights.push(content_weight(self.is_content(id)));
-                }
-                None => {
-                    ids.push(NONE);
-                    weights.push(content_weight(!is_packed_stopword(key, code)));
-                }
-            }
+            let id = self.keys.get(word.key.as_str()).copied().unwrap_or(NONE);
+            ids.push(id);
+            weights.push(if id == NONE {
+                weight(word)
+            } else {
+                content_weight(self.is_content(id))
+            });
         }
-        shared.then_some(PassageCode { ids, weights })
+        ids.iter()
+            .any(|&id| id != NONE)
+            .then_some(PassageCode { ids, weights })
     }
 }
 
@@ -390,34 +326,6 @@ impl PassageCode {
             ids: self.ids.get(window.clone()).unwrap_or_default(),
             weights: self.weights.get(window.clone()).unwrap_or_default(),
         }
-    }
-}
-
-/// Two bit positions (0..256) from a key's length and first 8 bytes (`packed`): a
-/// Bloom filter's hashes, cheap enough to beat the lookup they save.
-fn key_bits(len: usize, code: u64) -> [usize; 2] {
-    let mixed = (code ^ len as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    [(mixed >> 56) as usize, (mixed >> 48) as usize & 0xFF]
-}
-
-/// FxHash's multiply-and-rotate: looking up every passage word with SipHash took a
-/// fifth of the time. Hash flooding is no concern: the table holds at most
-/// [`MAX_QUOTE_WORDS`] keys, so a collision costs at most that many compares.
-#[derive(Default, Clone, Copy)]
-struct KeyHasher(u64);
-
-impl Hasher for KeyHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word))
-                .wrapping_mul(0x517c_c1b7_2722_0a95);
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
     }
 }
 

@@ -9,8 +9,8 @@
 pub mod align;
 pub(crate) mod candidates;
 pub mod diff;
-mod programme;
 pub mod speaker;
+mod walk;
 pub mod words;
 
 use std::cell::RefCell;
@@ -20,8 +20,9 @@ use crate::entities::{key_of, name_ends};
 use crate::error::{Error, Result};
 use crate::index::IndexHandle;
 use crate::ingest::date::NewsDate;
+use crate::query::limits;
 use crate::query::parse::QueryRequest;
-use crate::schema::MAX_WORD_BYTES;
+use crate::schema::{MAX_WORD_BYTES, text_analyzer};
 use crate::stem::word_stemmer;
 
 pub use align::{DEFAULT_MIN_SIMILARITY, MAX_QUOTE_WORDS, MatchClass};
@@ -156,6 +157,9 @@ pub fn check(
     let query_end = quote[..quote.len().min(QUERY_WORDS)]
         .last()
         .map_or(0, |w| w.range.end);
+    // A quote word such as `1.2.3.4` is several words to the index: the query stays
+    // within what a query may have.
+    let query_end = limits::word_end(&request.text[..query_end], &mut text_analyzer());
     let found = candidates(
         handle,
         searcher,

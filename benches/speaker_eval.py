@@ -1,0 +1,142 @@
+#!/usr/bin/env python3
+"""Speaker attribution against hand labels: how often `search quote` names the
+speaker the article gives, names the wrong one, or names nobody.
+
+Usage: benches/speaker_eval.py [--search BIN] [--data DIR] [--show-wrong N] [--keep]
+
+The labels are tests/fixtures/speakers/labels.tsv (320 quotations from BBC and
+Reuters, located by offset and hash; see its README). For each label the script
+reads the quotation's first words from the data, runs
+`search quote --json -n 0 -- WORDS` on an index of BBC or of Reuters, takes the
+match in the labelled article (or the match that lists it among its copies) and
+compares its `speaker` with the label:
+
+- right: the same name, case and honorifics aside; a speaker given by surname alone
+  counts as right when it is the labelled person's last name (counted apart too);
+- wrong: another name, or a name where the label says nobody is named;
+- missing: no name where the label has one (null is better than a wrong name);
+- not found: the quote did not find its article at all.
+
+Figures are printed per split (tune, held_out) and per kind of attribution.
+Python 3, standard library only; builds nothing (uses target/release/search).
+"""
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+from collections import Counter, defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests" / "fixtures" / "speakers"))
+import locate  # noqa: E402
+
+HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "dame", "prof", "professor"}
+
+
+def key(name):
+    words = [w for w in name.lower().replace(".", " ").split() if w not in HONORIFICS]
+    return " ".join(w.strip("'’,") for w in words)
+
+
+def verdict(predicted, gold):
+    """right / surname / wrong / missing."""
+    if not gold:
+        return "right" if not predicted else "wrong"
+    if not predicted:
+        return "missing"
+    p, g = key(predicted), key(gold)
+    if p == g:
+        return "right"
+    if " " not in p and g.split() and p == g.split()[-1]:
+        return "surname"
+    return "wrong"
+
+
+def run_quote(search, index, words):
+    out = subprocess.run(
+        [search, "--index", str(index), "quote", "--json", "-n", "0", "--", words],
+        capture_output=True, text=True,
+    )
+    if out.returncode not in (0, 1):
+        raise SystemExit(f"speaker_eval: search quote failed: {out.stderr.strip()}")
+    return [json.loads(line) for line in out.stdout.splitlines() if line.strip()]
+
+
+def in_doc(source, label, record_lines):
+    path = source["path"]
+    if label["source"] == "bbc":
+        return path.endswith("/bbc/" + label["doc"])
+    return path.endswith("reuters.jsonl") and source["line"] == record_lines[label["doc"]]
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--search", default=str(ROOT / "target" / "release" / "search"))
+    parser.add_argument("--data", default=str(ROOT / ".." / "shared" / "data"))
+    parser.add_argument("--show-wrong", type=int, default=0, metavar="N")
+    parser.add_argument("--keep", action="store_true", help="keep the indexes")
+    args = parser.parse_args()
+    data = Path(args.data).resolve()
+    if not (data / "bbc").is_dir():
+        raise SystemExit(f"speaker_eval: no data at {data}")
+    with open(ROOT / "tests" / "fixtures" / "speakers" / "labels.tsv", encoding="utf-8") as f:
+        header = f.readline().rstrip("\n").split("\t")
+        labels = [dict(zip(header, line.rstrip("\n").split("\t"))) for line in f if line.strip()]
+    reuters_ids = {l["doc"] for l in labels if l["source"] == "reuters"}
+    paragraphs = locate.reuters_paragraphs(data, reuters_ids)
+    record_lines = {}
+    with open(data / "reuters.jsonl", encoding="utf-8") as f:
+        for n, line in enumerate(f, 1):
+            rec = json.loads(line)
+            if rec["id"] in reuters_ids:
+                record_lines[rec["id"]] = n
+
+    work = Path(tempfile.mkdtemp(prefix="search-speaker-eval."))
+    indexes = {"bbc": work / "bbc", "reuters": work / "reuters"}
+    for name, source in (("bbc", data / "bbc"), ("reuters", data / "reuters.jsonl")):
+        subprocess.run([args.search, "--index", str(indexes[name]), "index", "-q", str(source)],
+                       check=False, capture_output=True)
+
+    tally = defaultdict(Counter)
+    wrong = []
+    for label in labels:
+        if label["source"] == "bbc":
+            text = locate.bbc_lines(data, label["doc"])[int(label["line"]) - 1]
+        else:
+            text = paragraphs[label["doc"]][int(label["line"])]
+        words = " ".join(locate.words_at(text, int(label["start"]), int(label["words"])))
+        matches = run_quote(args.search, indexes[label["source"]], words)
+        found = next((m for m in matches
+                      if in_doc(m, label, record_lines)
+                      or any(in_doc(c, label, record_lines) for c in m["copies"])), None)
+        outcome = "not found" if found is None else verdict(found["speaker"], label["speaker"])
+        for group in (label["split"], "all", f"kind {label['kind']}"):
+            tally[group][outcome] += 1
+        if outcome == "wrong":
+            wrong.append((label["id"], label["speaker"], found["speaker"], words))
+
+    print(f"Command: benches/speaker_eval.py --search {args.search}")
+    print()
+    print("| labels | n | right | of which surname only | wrong | missing | not found | accuracy | wrong share |")
+    print("|---|--:|--:|--:|--:|--:|--:|--:|--:|")
+    order = ["tune", "held_out", "all"] + sorted(g for g in tally if g.startswith("kind "))
+    for group in order:
+        t = tally[group]
+        n = sum(t.values())
+        if n == 0:
+            continue
+        right = t["right"] + t["surname"]
+        print(f"| {group} | {n} | {right} | {t['surname']} | {t['wrong']} | {t['missing']} | "
+              f"{t['not found']} | {right / n:.3f} | {t['wrong'] / n:.3f} |")
+    for item in wrong[: args.show_wrong]:
+        print("wrong: %s gold=%r said=%r  %s" % item)
+    if not args.keep:
+        subprocess.run(["rm", "-rf", str(work)])
+    else:
+        print(f"indexes kept in {work}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
