@@ -17,6 +17,7 @@ use crate::query::parse::QueryRequest;
 use crate::query::search::Page;
 use crate::quote::QuoteRequest;
 use crate::render::Style;
+use crate::stop::Stop;
 use crate::{eval, index, render};
 
 /// How a command ended, as the process exit code tells it.
@@ -30,6 +31,9 @@ pub enum Outcome {
     Error,
     /// Done, but some files or records were skipped (exit 3).
     Warnings,
+    /// Stopped by a signal (exit 128 + its number, as a shell reports a process the
+    /// signal ended: 130 for Ctrl-C).
+    Signal(i32),
 }
 
 impl From<Outcome> for ExitCode {
@@ -39,6 +43,7 @@ impl From<Outcome> for ExitCode {
             Outcome::NotFound => 1,
             Outcome::Error => 2,
             Outcome::Warnings => 3,
+            Outcome::Signal(signal) => u8::try_from(128 + signal).unwrap_or(2),
         })
     }
 }
@@ -49,6 +54,7 @@ impl Error {
     pub fn outcome(&self) -> Outcome {
         match self {
             Error::NotFound(_) => Outcome::NotFound,
+            Error::Stopped { signal } => Outcome::Signal(*signal),
             _ => Outcome::Error,
         }
     }
@@ -127,6 +133,7 @@ fn run_index(cli: &Cli, args: &IndexArgs) -> Result<Outcome> {
         rebuild: args.rebuild,
         workers,
         entities: !args.no_entities,
+        stop: stop_on_signals(),
     };
     let show_bar =
         std::io::stderr().is_terminal() && cli.color != ColorChoice::Never && !args.quiet;
@@ -135,11 +142,26 @@ fn run_index(cli: &Cli, args: &IndexArgs) -> Result<Outcome> {
     if !args.quiet {
         render::notes::run_summary(&report);
     }
+    if let Some(signal) = report.signal {
+        render::notes::stopped_after_commit(signal);
+        return Ok(Outcome::Signal(signal));
+    }
     Ok(if report.skipped_total() > 0 {
         Outcome::Warnings
     } else {
         Outcome::Success
     })
+}
+
+/// A stop request raised by SIGINT, SIGTERM and SIGXFSZ, so that an indexing run they
+/// interrupt removes what it had not committed; where signals cannot be caught, one
+/// no signal raises (the run then ends as a killed one would).
+fn stop_on_signals() -> Stop {
+    #[cfg(unix)]
+    if let Ok(stop) = Stop::on_signals() {
+        return stop;
+    }
+    Stop::new()
 }
 
 fn run_stats(cli: &Cli, args: &StatsArgs) -> Result<Outcome> {

@@ -55,6 +55,39 @@ pub enum Error {
         expected: u32,
     },
 
+    /// The index path, or a folder on the way to it, is a file.
+    #[error("{} is a file, not a folder — give --index a folder: an index, or a new or empty folder to make one in", path_string(.0))]
+    NotAFolder(PathBuf),
+
+    /// The index folder, or a file in it, cannot be written: a permission, or a
+    /// read-only file system.
+    #[error("{}", not_writable(.path, *.read_only_fs))]
+    NotWritable {
+        /// The folder or file that cannot be written.
+        path: PathBuf,
+        /// True when the file system is mounted read-only (no permission would help).
+        read_only_fs: bool,
+    },
+
+    /// The disk (or the user's quota) filled up during a run: nothing was committed,
+    /// and what the run wrote was removed.
+    #[error("{} at {}: the index is unchanged — free {needed_mb} MB{} and run again", if *.quota { "disk quota exceeded" } else { "disk full" }, path_string(.path), if *.quota { " (or raise the quota)" } else { "" })]
+    DiskFull {
+        /// The index folder.
+        path: PathBuf,
+        /// Megabytes to free, estimated from how far the run got (see `index/build.rs`).
+        needed_mb: u64,
+        /// True when the user's quota, not the disk, is full.
+        quota: bool,
+    },
+
+    /// A signal stopped a run before its commit: nothing was committed, and what the
+    /// run wrote was removed.
+    #[error("{}", stopped(*.signal))]
+    Stopped {
+        /// The signal's number.
+        signal: i32,
+    },
     /// The indexing threads asked for need more memory than the budget gives them.
     #[error("{0}")]
     OverBudget(String),
@@ -105,12 +138,55 @@ pub enum Error {
 /// The library's result type.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
+fn stopped(signal: i32) -> String {
+    let name = crate::stop::signal_name(signal);
+    if signal == crate::stop::SIGXFSZ {
+        format!(
+            "stopped by {name}: a file in the index grew past the file size limit (`ulimit -f`) — nothing was committed, the index is as it was; raise the limit (`ulimit -f unlimited`) and run again"
+        )
+    } else {
+        format!(
+            "stopped by {name}: nothing was committed, the index is as it was — run `search index` again to bring it up to date"
+        )
+    }
+}
+
+fn not_writable(path: &std::path::Path, read_only_fs: bool) -> String {
+    let path = path_string(path);
+    if read_only_fs {
+        format!(
+            "cannot write to {path}: it is on a read-only file system — give --index a folder on a writable disk"
+        )
+    } else {
+        format!(
+            "cannot write to {path}: permission denied — make it writable for you (`chmod u+w {path}`) or give --index a folder you can write to"
+        )
+    }
+}
+
 impl Error {
     /// Wraps an I/O failure with the path it concerns.
     pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
         Error::Io {
             path: path.into(),
             source,
+        }
+    }
+
+    /// Wraps a failure to write `path`, naming the cause when it is one the user can
+    /// act on: a permission or a read-only file system ([`Error::NotWritable`]).
+    pub fn write(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        let path = path.into();
+        match source.kind() {
+            std::io::ErrorKind::PermissionDenied => Error::NotWritable {
+                path,
+                read_only_fs: false,
+            },
+            std::io::ErrorKind::ReadOnlyFilesystem => Error::NotWritable {
+                path,
+                read_only_fs: true,
+            },
+            _ => Error::io(path, source),
         }
     }
 }

@@ -18,6 +18,7 @@ pub mod query;
 pub mod quote;
 pub mod render;
 pub mod schema;
+pub mod stop;
 pub mod text;
 
 pub use engine::Engine;

@@ -7,8 +7,9 @@
 //!   word counts in the same BM25 field as the passage's own words;
 //! - `article`: one per article, with its metadata and where each value came from
 //!   (for `search show` and `search stats`), and the same facets for per-article counts;
-//! - `file`: one per source file indexed, with its size, mtime and content hash, so
-//!   a re-run knows what changed.
+//! - `file`: one per source file indexed, with its size, mtime, inode, ctime and
+//!   content hash, and the path the walk reached it by, so a re-run knows what changed
+//!   and what is gone.
 
 use tantivy::Index;
 
@@ -89,6 +90,16 @@ pub struct Fields {
     pub content_hash: Field,
     /// On files: xxh3 of the folder defaults that applied.
     pub defaults_hash: Field,
+    /// On files: the inode number (0 where the system has none).
+    pub file_inode: Field,
+    /// On files: the status change time, ns since the epoch (0 where none).
+    pub file_ctime: Field,
+    /// On files: when the run that recorded them looked at the file, ns since the epoch
+    /// (a change too close to it may not show in the times, see `index/build.rs`).
+    pub file_seen: Field,
+    /// On files: the path the walk reached the file by (a symlink's, when it came
+    /// through one), so that deleting the link removes the file's articles.
+    pub file_reached: Field,
 }
 
 /// Builds the schema and its field handles.
@@ -130,6 +141,10 @@ pub fn build_schema() -> (Schema, Fields) {
         file_mtime: builder.add_i64_field("file_mtime", STORED),
         content_hash: builder.add_u64_field("content_hash", STORED),
         defaults_hash: builder.add_u64_field("defaults_hash", STORED),
+        file_inode: builder.add_u64_field("file_inode", STORED),
+        file_ctime: builder.add_i64_field("file_ctime", STORED),
+        file_seen: builder.add_i64_field("file_seen", STORED),
+        file_reached: builder.add_text_field("file_reached", STORED),
     };
     (builder.build(), fields)
 }
@@ -163,10 +178,14 @@ pub fn fields_of(schema: &Schema) -> Option<Fields> {
         file_mtime: field("file_mtime")?,
         content_hash: field("content_hash")?,
         defaults_hash: field("defaults_hash")?,
+        file_inode: field("file_inode")?,
+        file_ctime: field("file_ctime")?,
+        file_seen: field("file_seen")?,
+        file_reached: field("file_reached")?,
     };
     // Field ids are assigned in declaration order, so a schema with the same names in
     // another order is someone else's.
-    (fields.defaults_hash == expected.defaults_hash).then_some(fields)
+    (fields.file_reached == expected.file_reached).then_some(fields)
 }
 
 /// The indexed value of a day: days since 1970-01-01 (negative before).

@@ -1,6 +1,7 @@
 //! An indexing run: walk the paths, skip what is unchanged, read and split the rest on
-//! every core, and commit once at the end — so a run that is killed or fails leaves
-//! the previous index as it was, and a run with nothing to do writes nothing.
+//! every core, and commit once at the end — so a run that is killed, fails or is
+//! stopped leaves the previous index as it was (one that fails or is stopped also
+//! removes what it wrote), and a run with nothing to do writes nothing.
 //!
 //! One producer (this thread) reads files in order and decides what changed; worker
 //! threads parse articles into passages and hand documents to tantivy's own indexing
@@ -11,27 +12,35 @@ use std::collections::HashSet;
 use std::fs::File;
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Instant;
 
+use tantivy::directory::MmapDirectory;
 use tantivy::indexer::UserOperation;
 use tantivy::{IndexWriter, TantivyDocument, Term};
 
 use crate::error::{Error, Result};
 use crate::index::report::RunReport;
-use crate::index::store::{FileState, IndexedFiles, Store, article_documents, file_document};
+use crate::index::store::{
+    FileState, IndexedFiles, Store, article_documents, file_document, file_document_query,
+};
 
+use crate::index::watched::{WatchedDirectory, WriteLog};
 use crate::index::workers::Workers;
-use crate::index::{damage, damaged, open_or_create, writer_error};
+use crate::index::{
+    IndexHandle, damage, damaged, diagnose, is_index_file, open_or_create,
+    remove_stale_temporaries, segment_files, writer_error,
+};
 use crate::ingest::defaults::Defaults;
-use crate::ingest::walk::{Format, SourceFile, walk};
+use crate::ingest::walk::{Format, SourceFile, Walk, walk};
 use crate::ingest::{
     MAX_ARTICLE_BYTES, Metadata, Notice, SkipReason, jsonl, read_document, split_passages,
 };
 use crate::paths::path_string;
 use crate::schema::Fields;
+use crate::stop::Stop;
 
 /// Bytes of JSON Lines handed to a worker at once (rounded up to a whole line).
 const CHUNK_BYTES: usize = 1 << 20;
@@ -49,6 +58,9 @@ pub struct BuildOptions {
     pub workers: Workers,
     /// Extract named entities.
     pub entities: bool,
+    /// Raised to stop the run at its next safe point (before its commit, nothing is
+    /// kept).
+    pub stop: Stop,
 }
 
 /// Where a run reports its progress (a terminal bar, or nothing but warnings).
@@ -76,6 +88,31 @@ struct Job {
     format: Format,
     defaults: Metadata,
     state: FileState,
+    /// The source ids of the file's records indexed so far (JSON Lines): a record whose
+    /// id an earlier one has gets an article id of its own.
+    source_ids: Mutex<HashSet<String>>,
+}
+
+/// How close to a run a change to a file may come and still be told apart by its
+/// times: a change made within this of the moment a run looked at a file may carry
+/// the very times the run recorded (timestamps are coarse: a clock tick on Linux, two
+/// seconds on FAT), so such a file's times are not trusted on the next run and its
+/// content is hashed again — git's "racy clean" rule.
+const RACY_NANOS: i64 = 2_000_000_000;
+
+/// The file's state as the walk found it, its content hash and settings aside.
+fn stat_unchanged(state: &FileState, file: &SourceFile) -> bool {
+    // `ctime` is 0 where the system has none; the modification time stands in.
+    let changed = if state.ctime != 0 {
+        state.ctime
+    } else {
+        state.mtime
+    };
+    state.size == file.size
+        && state.mtime == file.mtime
+        && state.inode == file.inode
+        && state.ctime == file.ctime
+        && changed < state.seen.saturating_sub(RACY_NANOS)
 }
 
 /// State shared by the producer and the workers.
@@ -86,14 +123,41 @@ struct Shared<'a> {
     report: Mutex<RunReport>,
     dirty: AtomicBool,
     failure: Mutex<Option<Error>>,
+    /// Set with `failure`, read without a lock by every step.
+    failed: AtomicBool,
     /// Extract named entities.
     entities: bool,
+    /// Raised when the run is to stop at its next safe point.
+    stop: &'a Stop,
+    /// How far the run got.
+    reach: &'a Reach,
+}
+
+/// How far a run got: what a full disk's message estimates the room needed from.
+#[derive(Default)]
+struct Reach {
+    /// Bytes of input dealt with (read and parsed, or found unchanged).
+    done: AtomicU64,
+    /// Of those, bytes of files read to be indexed.
+    parsed: AtomicU64,
 }
 
 impl Shared<'_> {
     fn notice(&self, notice: &Notice) {
         self.progress.notice(notice);
         self.report().record(notice);
+    }
+
+    /// `bytes` more of the input dealt with, `articles` more articles indexed.
+    fn advance(&self, bytes: u64, articles: u64) {
+        self.reach.done.fetch_add(bytes, Ordering::Relaxed);
+        self.progress.advance(bytes, articles);
+    }
+
+    /// True once the run has failed or been asked to stop: nothing more is read, sent
+    /// or parsed.
+    fn stopping(&self) -> bool {
+        self.failed.load(Ordering::SeqCst) || self.stop.requested().is_some()
     }
 
     fn report(&self) -> std::sync::MutexGuard<'_, RunReport> {
@@ -119,6 +183,7 @@ impl Shared<'_> {
     }
 
     fn fail(&self, err: Error) {
+        self.failed.store(true, Ordering::SeqCst);
         self.failure
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
@@ -127,23 +192,95 @@ impl Shared<'_> {
 }
 
 /// Indexes `options.paths` into `options.index_dir`, incrementally.
+///
+/// A run that fails or is stopped before its commit removes the files it wrote and
+/// leaves the index as it was: the error says why ([`Error::DiskFull`] when the disk
+/// filled up, [`Error::Stopped`] when `options.stop` was raised).
 pub fn build(options: &BuildOptions, progress: &dyn Progress) -> Result<RunReport> {
     let started = Instant::now();
     if options.entities {
         // While the walk and the index opening run, not on the first worker's time.
         std::thread::spawn(crate::entities::warm_up);
     }
-    let walked = walk(&options.paths)?;
+    let seen_at = now_nanos();
+    let walked = walk(&options.paths, &options.stop)?;
+    if let Some(signal) = options.stop.requested() {
+        return Err(Error::Stopped { signal });
+    }
     let handle = open_or_create(&options.index_dir, options.rebuild)?;
-    let threads = options.workers.parsing();
-    let mut writer: IndexWriter = handle
-        .index
+    let log = Arc::new(WriteLog::default());
+    let mut writer = open_writer(&handle, options, &log)?;
+    let reach = Reach::default();
+    let total = walked.files.iter().map(|file| file.size).sum::<u64>();
+    let outcome = run(
+        options,
+        &handle,
+        &mut writer,
+        &walked,
+        seen_at,
+        &reach,
+        progress,
+    )
+    .and_then(|prepared| commit(options, &handle, &mut writer, prepared));
+    let mut report = match outcome {
+        Ok(report) => report,
+        Err(err) => {
+            abandon(&handle, &mut writer, &log);
+            let share = reach.done.load(Ordering::Relaxed) as f64 / total.max(1) as f64;
+            let parsed = reach.parsed.load(Ordering::Relaxed);
+            let room = |available| room_needed(log.written(), parsed, share, available);
+            return Err(explain(err, &handle.dir, &log, room, &options.stop));
+        }
+    };
+    if report.committed && writer.wait_merging_threads().is_err() {
+        // A merge failed (a full disk): the commit stands, the merge's files do not.
+        tidy(&handle);
+    }
+    report.signal = options.stop.requested();
+    report.elapsed_ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
+    report.save(&handle.dir)?;
+    Ok(report)
+}
+
+/// The writer of a run, on the index folder watched (see [`WriteLog`]), with what a
+/// killed run left removed.
+fn open_writer(
+    handle: &IndexHandle,
+    options: &BuildOptions,
+    log: &Arc<WriteLog>,
+) -> Result<IndexWriter> {
+    let directory = MmapDirectory::open(&handle.dir).map_err(|err| Error::Tantivy(err.into()))?;
+    let index = tantivy::Index::open(WatchedDirectory::new(directory, Arc::clone(log)))
+        .map_err(|err| diagnose(&handle.dir, err))?;
+    crate::schema::register_tokenizers(&index);
+    let writer = index
         .writer_with_num_threads(options.workers.indexing(), options.workers.memory_budget())
         .map_err(|err| writer_error(&handle.dir, err))?;
     // A run killed before its commit leaves segment and delete files nothing refers to.
     // Remove them now that the lock is ours: tantivy names a new run's delete files after
     // the same operation numbers, and refuses to write over one left behind.
     writer.garbage_collect_files().wait()?;
+    remove_stale_temporaries(&handle.dir);
+    Ok(writer)
+}
+
+/// What a run has done up to its commit.
+struct Prepared {
+    report: RunReport,
+    /// Unchanged files whose recorded state is out of date.
+    refreshed: Vec<(PathBuf, FileState)>,
+}
+
+/// Removes what is gone and hands what changed to the writer; commits nothing.
+fn run(
+    options: &BuildOptions,
+    handle: &IndexHandle,
+    writer: &mut IndexWriter,
+    walked: &Walk,
+    seen_at: i64,
+    reach: &Reach,
+    progress: &dyn Progress,
+) -> Result<Prepared> {
     let previous = if options.rebuild {
         IndexedFiles::new()
     } else {
@@ -153,10 +290,10 @@ pub fn build(options: &BuildOptions, progress: &dyn Progress) -> Result<RunRepor
     if options.rebuild {
         writer.delete_all_documents()?;
     }
-
+    let threads = options.workers.parsing();
     let shared = Shared {
         entities: options.entities,
-        writer: &writer,
+        writer: &*writer,
         fields: handle.fields,
         progress,
         report: Mutex::new(RunReport {
@@ -166,6 +303,9 @@ pub fn build(options: &BuildOptions, progress: &dyn Progress) -> Result<RunRepor
         }),
         dirty: AtomicBool::new(options.rebuild),
         failure: Mutex::new(None),
+        failed: AtomicBool::new(false),
+        stop: &options.stop,
+        reach,
     };
     for notice in &walked.notices {
         shared.notice(notice);
@@ -177,14 +317,17 @@ pub fn build(options: &BuildOptions, progress: &dyn Progress) -> Result<RunRepor
         .iter()
         .map(|file| path_string(&file.path))
         .collect();
+    // A file reached through a symlink may lie outside every root: it is gone too
+    // when the path it was reached by is under one.
     let mut removed = 0;
-    for path in previous.keys() {
-        if !seen.contains(path)
-            && walked
+    for (path, state) in &previous {
+        let under_a_root = |at: &str| {
+            walked
                 .roots
                 .iter()
-                .any(|root| Path::new(path).starts_with(root))
-        {
+                .any(|root| Path::new(at).starts_with(root))
+        };
+        if !seen.contains(path) && (under_a_root(path) || under_a_root(&state.reached)) {
             shared.delete_file(path);
             removed += 1;
         }
@@ -198,10 +341,10 @@ pub fn build(options: &BuildOptions, progress: &dyn Progress) -> Result<RunRepor
         for _ in 0..threads {
             scope.spawn(|| work(&receiver, &shared));
         }
-        produce(&walked.files, &previous, sender, &shared)
+        produce(&walked.files, &previous, seen_at, sender, &shared)
     });
     progress.finish();
-    let unchanged = produced?;
+    let (unchanged, refreshed) = produced?;
     if let Some(err) = shared
         .failure
         .lock()
@@ -210,7 +353,6 @@ pub fn build(options: &BuildOptions, progress: &dyn Progress) -> Result<RunRepor
     {
         return Err(err);
     }
-
     let mut report = shared
         .report
         .into_inner()
@@ -218,34 +360,170 @@ pub fn build(options: &BuildOptions, progress: &dyn Progress) -> Result<RunRepor
     report.files_unchanged = unchanged;
     report.files_removed = removed;
     report.committed = shared.dirty.load(Ordering::Relaxed);
-    if report.committed {
-        // New segments are about to be merged with the committed ones: make sure those
-        // are sound first (every byte against its checksum; 0.01 s for Reuters' 30 MB),
-        // so a damaged file is named now rather than carried into merged segments.
-        if !options.rebuild
-            && let Some(problem) = damage(&handle.dir)
-        {
-            return Err(damaged(&handle.dir, problem));
-        }
-        writer.prepare_commit()?.commit()?;
-        writer.wait_merging_threads()?;
+    Ok(Prepared { report, refreshed })
+}
+
+/// Commits what the run did, if it did anything — unless it was asked to stop: the
+/// last safe point. From here on the run finishes what it started.
+fn commit(
+    options: &BuildOptions,
+    handle: &IndexHandle,
+    writer: &mut IndexWriter,
+    prepared: Prepared,
+) -> Result<RunReport> {
+    if let Some(signal) = options.stop.requested() {
+        return Err(Error::Stopped { signal });
     }
-    report.elapsed_ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
-    report.save(&handle.dir)?;
+    let Prepared { report, refreshed } = prepared;
+    if !report.committed {
+        return Ok(report);
+    }
+    // Files whose content is unchanged but whose times or inode moved: record their new
+    // state while committing anyway (alone, it is not worth a commit — a run with
+    // nothing to do writes nothing).
+    for (path, state) in &refreshed {
+        writer.delete_query(file_document_query(&handle.fields, &path_string(path)))?;
+        writer.add_document(file_document(&handle.fields, path, state))?;
+    }
+    // New segments are about to be merged with the committed ones: make sure those are
+    // sound first (every byte against its checksum; 0.01 s for Reuters' 30 MB), so a
+    // damaged file is named now rather than carried into merged segments.
+    if !options.rebuild
+        && let Some(problem) = damage(&handle.dir)
+    {
+        return Err(damaged(&handle.dir, problem));
+    }
+    writer.prepare_commit()?.commit()?;
     Ok(report)
 }
 
+/// Undoes a run that failed or was stopped before its commit: tantivy's threads are
+/// stopped and every file the run wrote is removed, while the writer lock is still
+/// held. Only files tantivy lists as its own, or that this run made and an index
+/// writes ([`is_index_file`]), are removed; the committed index stays as it was.
+fn abandon(handle: &IndexHandle, writer: &mut IndexWriter, log: &WriteLog) {
+    // Best effort: what is left, the next run removes when it takes the lock.
+    if writer.rollback().is_err() {
+        return;
+    }
+    let _ = writer.garbage_collect_files().wait();
+    // What tantivy's clean-up did not see: a merge that ended after it.
+    let living = living_files(handle);
+    for made in log.made() {
+        let is_ours = made
+            .file_name()
+            .is_some_and(|name| made.parent() == Some(Path::new("")) && is_index_file(name));
+        if is_ours && !living.contains(&made) {
+            let _ = std::fs::remove_file(handle.dir.join(&made));
+        }
+    }
+}
+
+/// After a merge failed behind a commit: removes what the merge wrote, if the writer
+/// lock can still be had (another run that took it removes them itself).
+fn tidy(handle: &IndexHandle) {
+    if let Ok(writer) = handle.index.writer::<TantivyDocument>(15_000_000) {
+        let _ = writer.garbage_collect_files().wait();
+    }
+}
+
+/// The files of the committed index, relative to its folder.
+fn living_files(handle: &IndexHandle) -> HashSet<PathBuf> {
+    let mut living: HashSet<PathBuf> = ["meta.json", ".managed.json"]
+        .into_iter()
+        .map(PathBuf::from)
+        .collect();
+    if let Ok(index) = tantivy::Index::open_in_dir(&handle.dir)
+        && let Ok(segments) = index.searchable_segment_metas()
+    {
+        living.extend(segments.iter().flat_map(segment_files));
+    }
+    living
+}
+
+/// The error to report for a run that failed: what stopped it, if a signal did; the
+/// full disk or the permission behind tantivy's "an index writer was killed", if a
+/// write failed; `err` otherwise.
+/// `room` gives the megabytes to free from the bytes free now.
+fn explain(
+    err: Error,
+    dir: &Path,
+    log: &WriteLog,
+    room: impl Fn(Option<u64>) -> u64,
+    stop: &Stop,
+) -> Error {
+    if let Some(signal) = stop.requested() {
+        return Error::Stopped { signal };
+    }
+    let failed = log
+        .failure()
+        .map(|failed| (dir.join(failed.path), failed.kind));
+    let failed = failed.or_else(|| match &err {
+        Error::Io { path, source } => Some((path.clone(), source.kind())),
+        _ => None,
+    });
+    let Some((path, kind)) = failed else {
+        return err;
+    };
+    match kind {
+        std::io::ErrorKind::StorageFull | std::io::ErrorKind::QuotaExceeded => Error::DiskFull {
+            path: dir.to_path_buf(),
+            quota: kind == std::io::ErrorKind::QuotaExceeded,
+            needed_mb: room(available_space(dir)),
+        },
+        std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem => {
+            Error::write(path, std::io::Error::from(kind))
+        }
+        _ => err,
+    }
+}
+
+/// Index bytes per byte of article text, rounded up from what was measured: Reuters'
+/// 18.4 MB of JSON Lines make a 29.8 MB index (1.62), BBC's 9.6 MB of text files 7.6 MB.
+const INDEX_PER_TEXT: f64 = 1.75;
+
+/// Megabytes to free for a run that filled the disk to succeed, estimated from how far
+/// it got (`share`: of its input dealt with): what it had written, with half again for
+/// tantivy's merges (a merge writes its new segment before the old ones go) — or, when
+/// more, the index the text it had read makes ([`INDEX_PER_TEXT`]; most is written at the
+/// commit) — scaled to the whole input, less what is free now that the run's files are
+/// removed. At least 1.
+fn room_needed(written: u64, parsed: u64, share: f64, available: Option<u64>) -> u64 {
+    const MB: f64 = 1024.0 * 1024.0;
+    let so_far = (written as f64 * 1.5).max(parsed as f64 * INDEX_PER_TEXT);
+    let short = so_far / share.clamp(0.01, 1.0) - available.unwrap_or(0) as f64;
+    (short / MB).ceil().max(1.0) as u64
+}
+
+/// Bytes free for this user on the file system holding `dir`.
+#[cfg(unix)]
+fn available_space(dir: &Path) -> Option<u64> {
+    let stats = rustix::fs::statvfs(dir).ok()?;
+    Some(stats.f_bavail.saturating_mul(stats.f_frsize))
+}
+
+#[cfg(not(unix))]
+fn available_space(_: &Path) -> Option<u64> {
+    None
+}
+
 /// Reads files in order, sends what changed to the workers; returns how many files
-/// were unchanged.
+/// were unchanged, and those of them whose recorded state is out of date (their times
+/// or inode changed, or they were recorded too close to a change to be trusted).
 fn produce(
     files: &[SourceFile],
     previous: &IndexedFiles,
+    seen_at: i64,
     sender: SyncSender<Work>,
     shared: &Shared<'_>,
-) -> Result<u64> {
+) -> Result<(u64, Vec<(PathBuf, FileState)>)> {
     let mut defaults = Defaults::new();
     let mut unchanged = 0;
+    let mut refreshed = Vec::new();
     for file in files {
+        if shared.stopping() {
+            break;
+        }
         let meta = defaults.for_file(&file.path, &file.root)?;
         // Whether entities are extracted, and by which rules, counts as a setting of
         // the file: switching it, or new rules, re-reads every file.
@@ -260,28 +538,28 @@ fn produce(
         );
         let defaults_hash = xxhash_rust::xxh3::xxh3_64(settings.as_bytes());
         let key = path_string(&file.path);
+        let reached = path_string(&file.reached);
         let before = previous.get(&key);
         let same_stat = |state: &FileState| {
-            state.size == file.size
-                && state.mtime == file.mtime
+            stat_unchanged(state, file)
                 && state.defaults_hash == defaults_hash
+                && state.reached == reached
         };
         if before.is_some_and(same_stat) {
             unchanged += 1;
-            shared.progress.advance(file.size, 0);
+            shared.advance(file.size, 0);
             continue;
         }
-        let unreadable = |err: std::io::Error| {
-            shared.notice(&Notice::skipped(
-                &file.path,
-                SkipReason::Unreadable(err.to_string()),
-            ));
-            shared.progress.advance(file.size, 0);
-        };
+        // A file skipped now (emptied, grown too large, unreadable) has no articles:
+        // those it had go, as a fresh index would not have them.
         let skipped = |reason: SkipReason| {
             shared.notice(&Notice::skipped(&file.path, reason));
-            shared.progress.advance(file.size, 0);
+            if before.is_some() {
+                shared.delete_file(&key);
+            }
+            shared.advance(file.size, 0);
         };
+        let unreadable = |err: std::io::Error| skipped(SkipReason::Unreadable(err.to_string()));
         let (content_hash, bytes) = if file.format == Format::Jsonl {
             match sniff_jsonl(&file.path, file.size) {
                 Ok(None) => {}
@@ -317,31 +595,38 @@ fn produce(
                 }
             }
         };
-        let same_content = |state: &FileState| {
-            state.content_hash == content_hash && state.defaults_hash == defaults_hash
+        let state = FileState {
+            size: file.size,
+            mtime: file.mtime,
+            inode: file.inode,
+            ctime: file.ctime,
+            seen: seen_at,
+            content_hash,
+            defaults_hash,
+            reached,
+        };
+        let same_content = |before: &FileState| {
+            before.content_hash == content_hash && before.defaults_hash == defaults_hash
         };
         if before.is_some_and(same_content) {
             unchanged += 1;
-            shared.progress.advance(file.size, 0);
+            refreshed.push((file.path.clone(), state));
+            shared.advance(file.size, 0);
             continue;
         }
         if before.is_some() {
             shared.delete_file(&key);
         }
-        let state = FileState {
-            size: file.size,
-            mtime: file.mtime,
-            content_hash,
-            defaults_hash,
-        };
+        shared.reach.parsed.fetch_add(file.size, Ordering::Relaxed);
         let job = Arc::new(Job {
             path: file.path.clone(),
             format: file.format,
             defaults: meta,
             state,
+            source_ids: Mutex::new(HashSet::new()),
         });
         let sent = if file.format == Format::Jsonl {
-            shared.add(file_document(&shared.fields, &job.path, state))?;
+            shared.add(file_document(&shared.fields, &job.path, &job.state))?;
             shared.report().files_indexed += 1;
             send_chunks(&job, &sender, shared)
         } else {
@@ -357,7 +642,7 @@ fn produce(
             break; // every worker has stopped: the failure is recorded
         }
     }
-    Ok(unchanged)
+    Ok((unchanged, refreshed))
 }
 
 /// Streams a JSON Lines file to the workers in chunks of whole lines. False when the
@@ -402,7 +687,7 @@ fn send_chunks(job: &Arc<Job>, sender: &SyncSender<Work>, shared: &Shared<'_>) -
                 bytes: chunk,
                 first_line: Some(first_line),
             };
-            if sender.send(work).is_err() {
+            if shared.stopping() || sender.send(work).is_err() {
                 return false;
             }
         }
@@ -414,7 +699,7 @@ fn send_chunks(job: &Arc<Job>, sender: &SyncSender<Work>, shared: &Shared<'_>) -
                     "too large ({bytes} bytes, over the limit of {MAX_ARTICLE_BYTES})"
                 )),
             });
-            shared.progress.advance(bytes, 0);
+            shared.advance(bytes, 0);
             line = line.saturating_add(1);
         }
     }
@@ -490,6 +775,15 @@ fn sniff_jsonl(path: &Path, size: u64) -> std::io::Result<Option<SkipReason>> {
     Ok(None)
 }
 
+/// Now, in nanoseconds since the epoch, as file times are kept.
+fn now_nanos() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()
+        .and_then(|since| i64::try_from(since.as_nanos()).ok())
+        .unwrap_or(0)
+}
+
 fn hash_file(path: &Path) -> std::io::Result<u64> {
     let mut hasher = xxhash_rust::xxh3::Xxh3::new();
     let mut file = File::open(path)?;
@@ -503,7 +797,9 @@ fn hash_file(path: &Path) -> std::io::Result<u64> {
     }
 }
 
-/// A worker: parses what it receives into documents until the producer is done.
+/// A worker: parses what it receives into documents until the producer is done. Once
+/// the run fails or is asked to stop, it passes over what it still receives: a worker
+/// that left would leave the producer waiting for room in the channel for ever.
 fn work(receiver: &Mutex<Receiver<Work>>, shared: &Shared<'_>) {
     loop {
         let next = receiver
@@ -511,9 +807,11 @@ fn work(receiver: &Mutex<Receiver<Work>>, shared: &Shared<'_>) {
             .unwrap_or_else(PoisonError::into_inner)
             .recv();
         let Ok(work) = next else { return };
+        if shared.stopping() {
+            continue;
+        }
         if let Err(err) = index_work(&work, shared) {
             shared.fail(err);
-            return;
         }
     }
 }
@@ -540,12 +838,26 @@ fn index_work(work: &Work, shared: &Shared<'_>) -> Result<()> {
         } else {
             Vec::new()
         };
-        shared.add_batch(article_documents(&shared.fields, article, &cut, &entities))?;
+        // Records of a chunk come in line order, so within a chunk (a file under 1 MB
+        // is one) the first of two records with one id keeps the plain article id.
+        let repeated_id = article.source_id.as_ref().is_some_and(|id| {
+            !job.source_ids
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .insert(id.clone())
+        });
+        shared.add_batch(article_documents(
+            &shared.fields,
+            article,
+            &cut,
+            &entities,
+            repeated_id,
+        ))?;
         articles += 1;
         passages += cut.len() as u64;
     }
     if work.first_line.is_none() && articles > 0 {
-        shared.add(file_document(&shared.fields, &job.path, job.state))?;
+        shared.add(file_document(&shared.fields, &job.path, &job.state))?;
         shared.report().files_indexed += 1;
     }
     {
@@ -553,13 +865,93 @@ fn index_work(work: &Work, shared: &Shared<'_>) -> Result<()> {
         report.articles += articles;
         report.passages += passages;
     }
-    shared.progress.advance(work.bytes.len() as u64, articles);
+    shared.advance(work.bytes.len() as u64, articles);
     Ok(())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A file the walk found, and its state as recorded by a run at `seen`.
+    fn recorded(seen: i64) -> (SourceFile, FileState) {
+        let file = SourceFile {
+            path: PathBuf::from("/c/a.txt"),
+            root: PathBuf::from("/c"),
+            format: Format::Text,
+            size: 100,
+            mtime: 1_000 * RACY_NANOS,
+            inode: 42,
+            ctime: 1_000 * RACY_NANOS,
+            reached: PathBuf::from("/c/a.txt"),
+        };
+        let state = FileState {
+            size: file.size,
+            mtime: file.mtime,
+            inode: file.inode,
+            ctime: file.ctime,
+            seen,
+            content_hash: 7,
+            defaults_hash: 8,
+            reached: "/c/a.txt".into(),
+        };
+        (file, state)
+    }
+
+    #[test]
+    fn a_file_is_unchanged_when_size_times_and_inode_are() {
+        let (file, state) = recorded(1_002 * RACY_NANOS);
+        assert!(stat_unchanged(&state, &file));
+        // Written in place with its modification time set back: a new change time.
+        let edited = SourceFile {
+            ctime: file.ctime + 1,
+            ..file.clone()
+        };
+        assert!(!stat_unchanged(&state, &edited));
+        // Restored from a backup: another inode.
+        let restored = SourceFile {
+            inode: 43,
+            ..file.clone()
+        };
+        assert!(!stat_unchanged(&state, &restored));
+        let grown = SourceFile { size: 101, ..file };
+        assert!(!stat_unchanged(&state, &grown));
+    }
+
+    #[test]
+    fn a_file_recorded_too_close_to_its_last_change_is_read_again() {
+        // Changed a second before the run looked: a change right after the run could
+        // carry the same coarse times, so they are not trusted.
+        let (file, state) = recorded(1_000 * RACY_NANOS + RACY_NANOS / 2);
+        assert!(!stat_unchanged(&state, &file));
+        // Without a change time (not unix), the modification time stands in.
+        let (file, state) = recorded(1_000 * RACY_NANOS + RACY_NANOS / 2);
+        let (file, state) = (
+            SourceFile { ctime: 0, ..file },
+            FileState { ctime: 0, ..state },
+        );
+        assert!(!stat_unchanged(&state, &file));
+        let state = FileState {
+            seen: 1_003 * RACY_NANOS,
+            ..state
+        };
+        assert!(stat_unchanged(&state, &file));
+    }
+
+    #[test]
+    fn the_room_a_full_disk_asks_for_scales_what_was_written() {
+        const MB: u64 = 1 << 20;
+        // 10 MB written (and half again for merges) with a quarter of the input dealt
+        // with: 60 MB; nothing free.
+        assert_eq!(room_needed(10 * MB, 0, 0.25, Some(0)), 60);
+        // What is free counts; the share is never taken as under 1%.
+        assert_eq!(room_needed(10 * MB, 0, 1.0, Some(5 * MB)), 10);
+        assert_eq!(room_needed(MB, 0, 0.0, None), 150);
+        // Failing in the commit, with little written yet: the text read says more.
+        assert_eq!(room_needed(MB, 20 * MB, 1.0, Some(0)), 35);
+        // Never less than a megabyte.
+        assert_eq!(room_needed(MB, 0, 1.0, Some(100 * MB)), 1);
+    }
 
     #[test]
     fn a_line_over_the_limit_is_cut_out_and_passed_over() {

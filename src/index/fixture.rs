@@ -58,6 +58,7 @@ pub fn indexed(dir: &Path, docs: &[Doc<'_>]) -> Engine {
         rebuild: false,
         workers: Workers::plan(Some(1), 1, 50).unwrap(),
         entities: true,
+        stop: crate::stop::Stop::new(),
     };
     build(&options, &Quiet).unwrap();
     Engine::open(&dir.join("index")).unwrap()

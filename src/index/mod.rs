@@ -5,9 +5,11 @@ pub mod build;
 pub mod entity_terms;
 #[cfg(test)]
 pub(crate) mod fixture;
+pub mod readonly;
 pub mod report;
 pub mod stats;
 pub mod store;
+pub mod watched;
 pub mod workers;
 
 use std::ffi::{OsStr, OsString};
@@ -16,7 +18,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use tantivy::directory::error::{LockError, OpenReadError};
 use tantivy::directory::{Directory, INDEX_WRITER_LOCK, MmapDirectory};
-use tantivy::index::SegmentComponent;
+use tantivy::index::{SegmentComponent, SegmentMeta};
 use tantivy::{Index, TantivyError};
 
 use crate::error::{Error, Result};
@@ -26,7 +28,7 @@ use crate::schema::{self, Fields};
 pub const MARKER_FILE: &str = "search-index.json";
 /// The index format this build reads and writes. Bump it whenever the schema, the
 /// analyzers or the way articles are parsed change, so old indexes ask for a rebuild.
-pub const FORMAT_VERSION: u32 = 6;
+pub const FORMAT_VERSION: u32 = 7;
 /// tantivy's list of segments and the schema: what a commit writes, atomically.
 const META_FILE: &str = "meta.json";
 
@@ -63,6 +65,9 @@ pub struct IndexHandle {
 /// Only `meta.json` and the marker are read here; the segment files are checked (their
 /// footers) when a reader opens them, and a failure then goes through [`diagnose`].
 pub fn open(dir: &Path) -> Result<IndexHandle> {
+    if let Err(err @ Error::NotAFolder(_)) = existing_folder(dir) {
+        return Err(err);
+    }
     let has_meta = dir.join(META_FILE).is_file();
     match marker_state(dir)? {
         MarkerState::Ours(_) if !has_meta => return Err(damaged(dir, "meta.json is missing")),
@@ -104,7 +109,9 @@ pub fn open(dir: &Path) -> Result<IndexHandle> {
             });
         }
     }
-    let index = Index::open_in_dir(dir).map_err(|err| diagnose(dir, err))?;
+    let index = readonly::ReadingDirectory::open(dir)
+        .and_then(Index::open)
+        .map_err(|err| diagnose(dir, err))?;
     let fields = schema::fields_of(&index.schema())
         .ok_or_else(|| damaged(dir, "meta.json describes another program's index"))?;
     schema::register_tokenizers(&index);
@@ -120,6 +127,7 @@ pub fn open(dir: &Path) -> Result<IndexHandle> {
 /// replaced; a folder that is not a `search` index is never touched, and a new index
 /// is only ever made in a folder holding nothing but files an index writes.
 pub fn open_or_create(dir: &Path, rebuild: bool) -> Result<IndexHandle> {
+    check_writable(dir)?;
     let entries = entries_of(dir)?;
     let foreign = entries.iter().find(|name| !is_index_file(name));
     let has_meta = entries.iter().any(|name| name == META_FILE);
@@ -153,8 +161,64 @@ pub fn open_or_create(dir: &Path, rebuild: bool) -> Result<IndexHandle> {
     }
 }
 
+/// Refuses, before any work, an index path that is a file or lies under one, and a
+/// folder this process may not write in — what would otherwise fail only when the first
+/// segment is written, minutes into a run, or be taken for another writer's lock.
+fn check_writable(dir: &Path) -> Result<()> {
+    let folder = existing_folder(dir)?;
+    match write_access(&folder) {
+        Some(read_only_fs) => Err(Error::NotWritable {
+            path: folder,
+            read_only_fs,
+        }),
+        None => Ok(()),
+    }
+}
+
+/// Why this process may not write in `folder`: `Some(true)` for a read-only file
+/// system, `Some(false)` for a permission; `None` when it may (or `access(2)` cannot
+/// tell, and the writes themselves will say).
+#[cfg(unix)]
+fn write_access(folder: &Path) -> Option<bool> {
+    use rustix::fs::{Access, access};
+    use rustix::io::Errno;
+    match access(folder, Access::WRITE_OK | Access::EXEC_OK) {
+        Err(Errno::ROFS) => Some(true),
+        Err(Errno::ACCESS | Errno::PERM) => Some(false),
+        _ => None,
+    }
+}
+
+#[cfg(not(unix))]
+fn write_access(_: &Path) -> Option<bool> {
+    None
+}
+
+/// The folder `dir` or, when it does not exist yet, its nearest existing ancestor
+/// (where it would be made); a file in the way is [`Error::NotAFolder`].
+fn existing_folder(dir: &Path) -> Result<PathBuf> {
+    for at in dir.ancestors() {
+        let at = if at.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            at
+        };
+        match std::fs::metadata(at) {
+            Ok(meta) if meta.is_dir() => return Ok(at.to_path_buf()),
+            Ok(_) => return Err(Error::NotAFolder(at.to_path_buf())),
+            Err(err)
+                if matches!(
+                    err.kind(),
+                    std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory
+                ) => {}
+            Err(err) => return Err(Error::io(at, err)),
+        }
+    }
+    Ok(PathBuf::from("."))
+}
+
 fn create(dir: &Path) -> Result<IndexHandle> {
-    std::fs::create_dir_all(dir).map_err(|err| Error::io(dir, err))?;
+    std::fs::create_dir_all(dir).map_err(|err| Error::write(dir, err))?;
     write_marker(dir)?;
     let (schema, fields) = schema::build_schema();
     let index = Index::create_in_dir(dir, schema).map_err(|err| match err {
@@ -242,6 +306,40 @@ pub fn is_index_file(name: &OsStr) -> bool {
     ours_temporary || tantivy_temporary || is_segment_file(name)
 }
 
+/// Removes the temporary files a killed run left in the index folder `dir`: tantivy's
+/// (`.tmpXXXXXX`, a `meta.json` or `.managed.json` being written), which no clean-up of
+/// tantivy's ever removes, and this program's (`.<marker or report>.<pid>.tmp`) once a
+/// minute old — a live run renames its own within microseconds. Only while holding the
+/// writer lock: tantivy writes its temporary files only under it.
+pub(crate) fn remove_stale_temporaries(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(text) = name.to_str() else {
+            continue;
+        };
+        let is_file = entry.file_type().is_ok_and(|kind| kind.is_file());
+        if !is_file || !is_index_file(&name) {
+            continue;
+        }
+        let tantivys = text.starts_with(".tmp");
+        let ours = text.ends_with(".tmp") && !tantivys;
+        let stale = || {
+            entry
+                .metadata()
+                .and_then(|meta| meta.modified())
+                .ok()
+                .and_then(|modified| modified.elapsed().ok())
+                .is_some_and(|age| age.as_secs() >= 60)
+        };
+        if tantivys || (ours && stale()) {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
 /// `<uuid as 32 lowercase hex digits>.<component>`, the component one tantivy writes
 /// (`idx`, `pos`, `term`, `store`, `store.temp`, `fast`, `fieldnorm`, `<opstamp>.del`).
 fn is_segment_file(name: &str) -> bool {
@@ -276,10 +374,13 @@ fn write_marker(dir: &Path) -> Result<()> {
 pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     let name = path.file_name().unwrap_or_default().to_string_lossy();
     let temp = path.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
-    std::fs::write(&temp, bytes).map_err(|err| Error::io(&temp, err))?;
+    std::fs::write(&temp, bytes).map_err(|err| {
+        let _ = std::fs::remove_file(&temp);
+        Error::write(&temp, err)
+    })?;
     std::fs::rename(&temp, path).map_err(|err| {
         let _ = std::fs::remove_file(&temp);
-        Error::io(path, err)
+        Error::write(path, err)
     })
 }
 
@@ -362,23 +463,8 @@ pub fn damage(dir: &Path) -> Option<String> {
         Ok(segments) => segments,
         Err(err) => return Some(describe(&err)),
     };
-    const COMPONENTS: [SegmentComponent; 6] = [
-        SegmentComponent::Postings,
-        SegmentComponent::Positions,
-        SegmentComponent::Terms,
-        SegmentComponent::Store,
-        SegmentComponent::FastFields,
-        SegmentComponent::FieldNorms,
-    ];
     for segment in segments {
-        let deletes = segment
-            .has_deletes()
-            .then(|| segment.relative_path(SegmentComponent::Delete));
-        let files = COMPONENTS
-            .into_iter()
-            .map(|component| segment.relative_path(component))
-            .chain(deletes);
-        for file in files {
+        for file in segment_files(&segment) {
             if !dir.join(&file).is_file() {
                 return Some(format!("segment file {} is missing", file.display()));
             }
@@ -400,6 +486,27 @@ pub fn damage(dir: &Path) -> Option<String> {
         }
     }
     None
+}
+
+/// The files of a committed segment, relative to the index folder: its six
+/// components, and its delete file when it has deletes.
+pub(crate) fn segment_files(segment: &SegmentMeta) -> Vec<PathBuf> {
+    const COMPONENTS: [SegmentComponent; 6] = [
+        SegmentComponent::Postings,
+        SegmentComponent::Positions,
+        SegmentComponent::Terms,
+        SegmentComponent::Store,
+        SegmentComponent::FastFields,
+        SegmentComponent::FieldNorms,
+    ];
+    let deletes = segment
+        .has_deletes()
+        .then(|| segment.relative_path(SegmentComponent::Delete));
+    COMPONENTS
+        .into_iter()
+        .map(|component| segment.relative_path(component))
+        .chain(deletes)
+        .collect()
 }
 
 /// True for the tantivy errors that mean the data on disk is not what it should be.
@@ -446,10 +553,20 @@ fn describe(err: &TantivyError) -> String {
     }
 }
 
-/// Maps tantivy's "lock busy" to [`Error::Busy`], anything else to [`Error::Tantivy`].
+/// Maps tantivy's "lock busy" to [`Error::Busy`], a lock file that cannot be written
+/// to [`Error::NotWritable`], anything else to [`Error::Tantivy`].
 pub(crate) fn writer_error(dir: &Path, err: TantivyError) -> Error {
     match err {
         TantivyError::LockFailure(LockError::LockBusy, _) => Error::Busy(dir.to_path_buf()),
+        TantivyError::LockFailure(LockError::IoError(io), _)
+            if matches!(
+                io.kind(),
+                std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem
+            ) =>
+        {
+            let lock = dir.join(INDEX_WRITER_LOCK.filepath.as_path());
+            Error::write(lock, std::io::Error::from(io.kind()))
+        }
         other => Error::Tantivy(other),
     }
 }

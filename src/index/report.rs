@@ -53,6 +53,10 @@ pub struct RunReport {
     pub rebuilt: bool,
     /// Whether anything changed (and so a commit was made).
     pub committed: bool,
+    /// The signal that asked the run to stop while it was committing: the commit was
+    /// finished, and the command ends as the signal asked.
+    #[serde(default)]
+    pub signal: Option<i32>,
     /// Wall-clock time, milliseconds.
     pub elapsed_ms: u64,
 }

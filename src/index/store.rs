@@ -101,17 +101,28 @@ pub struct StoredArticle {
     pub passages: Vec<StoredPassage>,
 }
 
-/// What a `file` document records about a source file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// What a `file` document records about a source file: its identity as git's index
+/// keeps it (size, modification and change times, inode), its content hash, and the
+/// path the walk reached it by.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FileState {
     /// Size in bytes.
     pub size: u64,
     /// Modification time, ns since the epoch.
     pub mtime: i64,
+    /// Inode number (0 where the system has none).
+    pub inode: u64,
+    /// Status change time, ns since the epoch (0 where the system has none).
+    pub ctime: i64,
+    /// When the run that recorded this looked at the file, ns since the epoch.
+    pub seen: i64,
     /// xxh3 of the content.
     pub content_hash: u64,
     /// xxh3 of the folder defaults that applied to it.
     pub defaults_hash: u64,
+    /// The path the walk reached it by (as [`path_string`] writes it): a symlink's
+    /// when it came through one.
+    pub reached: String,
 }
 
 /// The indexed files, by stored path.
@@ -240,8 +251,12 @@ impl<'a> Store<'a> {
                 let state = FileState {
                     size: doc.get_first(fields.file_size)?.as_u64()?,
                     mtime: doc.get_first(fields.file_mtime)?.as_i64()?,
+                    inode: doc.get_first(fields.file_inode)?.as_u64()?,
+                    ctime: doc.get_first(fields.file_ctime)?.as_i64()?,
+                    seen: doc.get_first(fields.file_seen)?.as_i64()?,
                     content_hash: doc.get_first(fields.content_hash)?.as_u64()?,
                     defaults_hash: doc.get_first(fields.defaults_hash)?.as_u64()?,
+                    reached: text(&doc, fields.file_reached)?,
                 };
                 Some((text(&doc, fields.path)?, state))
             };
@@ -336,11 +351,16 @@ pub fn article_key(path: &Path, source_id: Option<&str>, line: u32) -> u64 {
 /// be added as one batch so they keep consecutive ids: a passage numbered `p` sits
 /// `p + 1` documents after its article's. The article document carries the facets and
 /// the entities; passages carry the text.
+///
+/// `repeated_id`: an earlier record of the same JSON Lines file has the same source id.
+/// Two articles must never share an id (facets count an article by it, `show` gathers
+/// its passages by it), so such a record is told apart by its line as well.
 pub fn article_documents(
     fields: &Fields,
     article: &Article,
     passages: &[Passage],
     entities: &[Entity],
+    repeated_id: bool,
 ) -> Vec<TantivyDocument> {
     let first_line = passages.first().map_or(1, |p| p.line);
     // Only a JSON Lines record needs its line to tell it apart from its neighbours;
@@ -349,7 +369,14 @@ pub fn article_documents(
         LineMap::Fixed(line) => line,
         _ => 0,
     };
-    let key = article_key(&article.path, article.source_id.as_deref(), record_line);
+    let key = match &article.source_id {
+        Some(id) if repeated_id => article_key(
+            &article.path,
+            Some(&format!("{id}\u{0}line {record_line}")),
+            record_line,
+        ),
+        source_id => article_key(&article.path, source_id.as_deref(), record_line),
+    };
     let id = format!("{key:016x}");
     let path = path_string(&article.path);
     let meta = &article.meta;
@@ -459,7 +486,7 @@ fn add_date_and_facets(
 }
 
 /// The `file` document for a source file.
-pub fn file_document(fields: &Fields, path: &Path, state: FileState) -> TantivyDocument {
+pub fn file_document(fields: &Fields, path: &Path, state: &FileState) -> TantivyDocument {
     let mut doc = TantivyDocument::default();
     doc.add_text(fields.kind, KIND_FILE);
     doc.add_text(fields.path, path_string(path));
@@ -469,7 +496,27 @@ pub fn file_document(fields: &Fields, path: &Path, state: FileState) -> TantivyD
     doc.add_i64(fields.file_mtime, state.mtime);
     doc.add_u64(fields.content_hash, state.content_hash);
     doc.add_u64(fields.defaults_hash, state.defaults_hash);
+    doc.add_u64(fields.file_inode, state.inode);
+    doc.add_i64(fields.file_ctime, state.ctime);
+    doc.add_i64(fields.file_seen, state.seen);
+    doc.add_text(fields.file_reached, &state.reached);
     doc
+}
+
+/// A query for the `file` document of the file stored under `path` alone (its
+/// articles and passages carry the same path): to record a file's new state when
+/// only its times or inode changed, without indexing it again.
+pub fn file_document_query(fields: &Fields, path: &str) -> Box<dyn tantivy::query::Query> {
+    let term = |field, value| -> Box<dyn tantivy::query::Query> {
+        Box::new(TermQuery::new(
+            Term::from_field_text(field, value),
+            IndexRecordOption::Basic,
+        ))
+    };
+    Box::new(tantivy::query::BooleanQuery::intersection(vec![
+        term(fields.kind, KIND_FILE),
+        term(fields.path, path),
+    ]))
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@ use std::time::UNIX_EPOCH;
 
 use crate::error::{Error, Result};
 use crate::ingest::{Notice, SkipReason};
+use crate::stop::Stop;
 
 /// The article formats `search` reads, chosen by file extension.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -49,6 +50,15 @@ pub struct SourceFile {
     pub size: u64,
     /// Modification time in nanoseconds since the epoch (0 when unknown).
     pub mtime: i64,
+    /// The inode number (0 where the system has none): a file restored or replaced
+    /// with the same size and modification time is another inode.
+    pub inode: u64,
+    /// The status change time in nanoseconds since the epoch (0 where the system has
+    /// none): writing to a file changes it, and no user can set it back.
+    pub ctime: i64,
+    /// The path the walk reached it by (absolute, under `root`): through a symlink, the
+    /// link's path, which may lie elsewhere than `path`.
+    pub reached: PathBuf,
 }
 
 /// What a walk found.
@@ -65,8 +75,9 @@ pub struct Walk {
     pub notices: Vec<Notice>,
 }
 
-/// Lists the article files under `paths` (folders or single files).
-pub fn walk(paths: &[PathBuf]) -> Result<Walk> {
+/// Lists the article files under `paths` (folders or single files). Once `stop` is
+/// raised it ends early, with what it found so far.
+pub fn walk(paths: &[PathBuf], stop: &Stop) -> Result<Walk> {
     let mut walk = Walk::default();
     let mut seen = HashSet::new();
     for given in paths {
@@ -80,6 +91,9 @@ pub fn walk(paths: &[PathBuf]) -> Result<Walk> {
             .into_iter()
             .filter_entry(|entry| entry.depth() == 0 || !is_hidden(entry.file_name()));
         for entry in entries {
+            if stop.requested().is_some() {
+                break;
+            }
             let entry = match entry {
                 Ok(entry) => entry,
                 Err(err) => {
@@ -113,16 +127,16 @@ pub fn walk(paths: &[PathBuf]) -> Result<Walk> {
             if !seen.insert(path.clone()) {
                 continue;
             }
-            let (size, mtime) = match entry.metadata() {
-                Ok(meta) => (meta.len(), mtime_nanos(&meta)),
-                Err(_) => (0, 0),
-            };
+            let stat = entry.metadata().ok();
             walk.files.push(SourceFile {
                 path,
                 root: root.clone(),
                 format,
-                size,
-                mtime,
+                size: stat.as_ref().map_or(0, std::fs::Metadata::len),
+                mtime: stat.as_ref().map_or(0, mtime_nanos),
+                inode: stat.as_ref().map_or(0, inode),
+                ctime: stat.as_ref().map_or(0, ctime_nanos),
+                reached: entry.path().to_path_buf(),
             });
         }
     }
@@ -140,6 +154,29 @@ fn mtime_nanos(meta: &std::fs::Metadata) -> i64 {
         .and_then(|time| time.duration_since(UNIX_EPOCH).ok())
         .and_then(|since| i64::try_from(since.as_nanos()).ok())
         .unwrap_or(0)
+}
+
+#[cfg(unix)]
+fn inode(meta: &std::fs::Metadata) -> u64 {
+    std::os::unix::fs::MetadataExt::ino(meta)
+}
+
+#[cfg(not(unix))]
+fn inode(_: &std::fs::Metadata) -> u64 {
+    0
+}
+
+#[cfg(unix)]
+fn ctime_nanos(meta: &std::fs::Metadata) -> i64 {
+    use std::os::unix::fs::MetadataExt;
+    meta.ctime()
+        .saturating_mul(1_000_000_000)
+        .saturating_add(meta.ctime_nsec())
+}
+
+#[cfg(not(unix))]
+fn ctime_nanos(_: &std::fs::Metadata) -> i64 {
+    0
 }
 
 #[cfg(test)]
@@ -168,7 +205,7 @@ mod tests {
         std::fs::write(root.join("notes.pdf"), "x").unwrap();
         #[cfg(unix)]
         std::os::unix::fs::symlink(root, root.join("b/loop")).unwrap();
-        let walk = walk(&[root.to_path_buf(), root.join("a.md")]).unwrap();
+        let walk = walk(&[root.to_path_buf(), root.join("a.md")], &Stop::new()).unwrap();
         let names: Vec<_> = walk
             .files
             .iter()
@@ -189,7 +226,7 @@ mod tests {
 
     #[test]
     fn missing_paths_are_an_error() {
-        let err = walk(&[PathBuf::from("/no/such/folder")]).unwrap_err();
+        let err = walk(&[PathBuf::from("/no/such/folder")], &Stop::new()).unwrap_err();
         assert!(matches!(err, Error::MissingPath(_)));
     }
 }

@@ -21,6 +21,14 @@ pub fn run_summary(run: &RunReport) {
     note(&summary_line(run));
 }
 
+/// A signal came while the run was committing: the commit was finished first.
+pub fn stopped_after_commit(signal: i32) {
+    note(&format!(
+        "search: stopped by {} during the commit, which was finished: the run above is committed",
+        crate::stop::signal_name(signal)
+    ));
+}
+
 /// A query matched no passage.
 pub fn no_passage_matches(query: &str) {
     note(&format!(
