@@ -93,6 +93,23 @@ pub fn is_line_break(c: char) -> bool {
     matches!(c, '\n' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}')
 }
 
+/// Characters that separate a number's digits: decimal points and thousands commas
+/// (and their Arabic forms).
+pub fn is_digit_separator(c: char) -> bool {
+    matches!(c, '.' | ',' | '٫' | '٬')
+}
+
+/// Whether `separator` joins `before` and `after` into one number: digits on both sides.
+pub fn joins_number(before: &str, separator: char, after: &str) -> bool {
+    is_digit_separator(separator)
+        && before
+            .chars()
+            .rev()
+            .find(|c| c.is_alphanumeric())
+            .is_some_and(char::is_numeric)
+        && after.chars().next().is_some_and(char::is_numeric)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

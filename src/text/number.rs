@@ -10,23 +10,6 @@ use super::Language;
 use super::segment::{Gap, Kind, segment};
 use super::words::for_each_word;
 
-/// Characters that separate a number's digits: decimal points and thousands commas
-/// (and their Arabic forms).
-pub fn is_digit_separator(c: char) -> bool {
-    matches!(c, '.' | ',' | '٫' | '٬')
-}
-
-/// Whether `separator` joins `before` and `after` into one number: digits on both sides.
-pub fn joins_number(before: &str, separator: char, after: &str) -> bool {
-    is_digit_separator(separator)
-        && before
-            .chars()
-            .rev()
-            .find(|c| c.is_alphanumeric())
-            .is_some_and(char::is_numeric)
-        && after.chars().next().is_some_and(char::is_numeric)
-}
-
 /// A number in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Number {

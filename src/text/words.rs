@@ -11,8 +11,7 @@
 use std::ops::Range;
 
 use super::Language;
-use super::chars::is_apostrophe;
-use super::number::joins_number;
+use super::chars::{is_apostrophe, joins_number};
 use super::segment::{Gap, Kind, Token, push_key, segment};
 
 /// `Putin's`, `Koreaʼs`, `Reuters’` → the word without its possessive ending.
