@@ -7,6 +7,7 @@
 //! duplicated articles) are grouped under one match.
 
 pub mod align;
+pub mod changes;
 pub(crate) mod candidates;
 pub mod diff;
 pub mod speaker;
@@ -26,6 +27,7 @@ use crate::schema::{MAX_WORD_BYTES, text_analyzer};
 use crate::text::{Language, Stemmer};
 
 pub use align::{DEFAULT_MIN_SIMILARITY, MAX_QUOTE_WORDS, MatchClass};
+pub use changes::{Change, ChangeKind};
 pub use diff::DiffOp;
 
 use crate::index::store::PassageDoc;
@@ -99,6 +101,8 @@ pub struct QuoteMatch {
     pub matched_text: String,
     /// Word by word: what the article and the quote share, add and lack.
     pub diff: Vec<DiffOp>,
+    /// The figures, sums, negations and names that differ, in quote order.
+    pub changes: Vec<Change>,
     /// Who the article says spoke the words, when it says (null otherwise).
     pub speaker: Option<String>,
     /// Whether `speaker` is a person the article names in full (not "the official").
@@ -282,6 +286,7 @@ fn match_candidate(
             },
             matched_text: passage[span].to_owned(),
             diff: diff::diff(quote_text, quote, passage, passage_words, alignment),
+            changes: Vec::new(),
             speaker: attribution.speaker,
             speaker_resolved: attribution.resolved,
             quoted: attribution.quoted,

@@ -14,7 +14,7 @@ use crate::ingest::{Metadata, Origin, Sourced};
 use crate::query::entities::EntityCount;
 use crate::query::search::{FacetCount, Facets, Hit};
 use crate::query::show::Shown;
-use crate::quote::{DiffOp, MatchClass, QuoteMatch, Source};
+use crate::quote::{Change, DiffOp, MatchClass, QuoteMatch, Source};
 
 /// An entity an article mentions.
 #[derive(Serialize)]
@@ -190,6 +190,24 @@ impl<'a> From<&'a DiffOp> for DiffOpJson<'a> {
     }
 }
 
+/// A change of meaning between a quote and an article: `{"kind", "quote", "article"}`.
+#[derive(Serialize)]
+struct ChangeJson<'a> {
+    kind: &'static str,
+    quote: &'a str,
+    article: &'a str,
+}
+
+impl<'a> From<&'a Change> for ChangeJson<'a> {
+    fn from(change: &'a Change) -> Self {
+        ChangeJson {
+            kind: change.kind.as_str(),
+            quote: &change.quote,
+            article: &change.article,
+        }
+    }
+}
+
 /// One place a quote appears.
 #[derive(Serialize)]
 pub struct QuoteMatchJson<'a> {
@@ -200,6 +218,7 @@ pub struct QuoteMatchJson<'a> {
     source: SourceJson<'a>,
     matched_text: &'a str,
     diff: Vec<DiffOpJson<'a>>,
+    changes: Vec<ChangeJson<'a>>,
     speaker: Option<&'a str>,
     speaker_resolved: bool,
     quoted: bool,
@@ -214,6 +233,7 @@ impl<'a> From<&'a QuoteMatch> for QuoteMatchJson<'a> {
             source: SourceJson::from(&found.source),
             matched_text: &found.matched_text,
             diff: found.diff.iter().map(DiffOpJson::from).collect(),
+            changes: found.changes.iter().map(ChangeJson::from).collect(),
             speaker: found.speaker.as_deref(),
             speaker_resolved: found.speaker_resolved,
             quoted: found.quoted,
