@@ -3,7 +3,9 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::ffi::OsString;
+
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
 use crate::ingest::date::NewsDate;
 
@@ -264,4 +266,138 @@ pub struct EvalArgs {
     /// Print one JSON object instead of text.
     #[arg(long)]
     pub json: bool,
+}
+
+/// The command line as clap should read it: for `query` and `quote`, a word that starts
+/// with `-` but is no flag of theirs (`search query troops -pyongyang`, a quote pasted
+/// as `- A shareholder group said …`) is part of the query, not an unknown option. The
+/// words are moved behind a `--`, in their order, after the flags.
+pub fn args(raw: impl IntoIterator<Item = OsString>) -> Vec<OsString> {
+    let raw: Vec<OsString> = raw.into_iter().collect();
+    let command = Cli::command();
+    // The subcommand: the first word that is neither a global flag nor its value.
+    let mut at = 1;
+    while let Some(text) = raw.get(at).and_then(|arg| arg.to_str()) {
+        let global = command.get_arguments().find(|arg| {
+            arg.get_long()
+                .is_some_and(|long| text.split('=').next() == Some(&format!("--{long}")))
+        });
+        match global {
+            Some(arg) if arg.get_action().takes_values() && !text.contains('=') => at += 2,
+            Some(_) => at += 1,
+            None => break,
+        }
+    }
+    let Some(sub) = raw
+        .get(at)
+        .and_then(|arg| arg.to_str())
+        .filter(|name| *name == "query" || *name == "quote")
+        .and_then(|name| command.find_subcommand(name))
+    else {
+        return raw;
+    };
+    // Flags of the subcommand and the global ones, and whether each takes a value.
+    let mut flags: Vec<(String, bool)> = Vec::new();
+    for arg in sub.get_arguments().chain(command.get_arguments()) {
+        let takes_value = arg.get_action().takes_values();
+        if let Some(long) = arg.get_long() {
+            flags.push((format!("--{long}"), takes_value));
+        }
+        if let Some(short) = arg.get_short() {
+            flags.push((format!("-{short}"), takes_value));
+        }
+    }
+    flags.extend([("--help".into(), false), ("-h".into(), false)]);
+    let mut head: Vec<OsString> = raw[..=at].to_vec();
+    let mut words: Vec<OsString> = Vec::new();
+    let mut rest = raw[at + 1..].iter();
+    while let Some(arg) = rest.next() {
+        let Some(text) = arg.to_str() else {
+            words.push(arg.clone());
+            continue;
+        };
+        if text == "--" {
+            words.extend(rest.by_ref().cloned());
+            break;
+        }
+        let name = text.split_once('=').map_or(text, |(name, _)| name);
+        match flags.iter().find(|(flag, _)| flag == name) {
+            Some((_, takes_value)) => {
+                head.push(arg.clone());
+                if *takes_value
+                    && !text.contains('=')
+                    && let Some(value) = rest.next()
+                {
+                    head.push(value.clone());
+                }
+            }
+            None => words.push(arg.clone()),
+        }
+    }
+    if !words.is_empty() {
+        head.push("--".into());
+        head.extend(words);
+    }
+    head
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(args: &[&str]) -> Vec<String> {
+        let raw = std::iter::once("search")
+            .chain(args.iter().copied())
+            .map(OsString::from);
+        args_of(raw)
+    }
+
+    fn args_of(raw: impl IntoIterator<Item = OsString>) -> Vec<String> {
+        args(raw)
+            .into_iter()
+            .skip(1)
+            .map(|a| a.into_string().unwrap())
+            .collect()
+    }
+
+    #[test]
+    fn exclusions_and_dashed_quotes_are_words() {
+        assert_eq!(
+            read(&["query", "troops", "-pyongyang", "-n", "5", "--json"]),
+            ["query", "-n", "5", "--json", "--", "troops", "-pyongyang"]
+        );
+        assert_eq!(
+            read(&["--index", "ix", "query", "--outlet", "BBC", "-F", "a", "-b"]),
+            [
+                "--index", "ix", "query", "--outlet", "BBC", "-F", "--", "a", "-b"
+            ]
+        );
+        assert_eq!(
+            read(&["quote", "- A shareholder group said", "--since=2024"]),
+            ["quote", "--since=2024", "--", "- A shareholder group said"]
+        );
+        assert_eq!(
+            read(&["query", "--", "-x", "--json"]),
+            ["query", "--", "-x", "--json"]
+        );
+        assert_eq!(read(&["index", "-q", "corpus"]), ["index", "-q", "corpus"]);
+        assert_eq!(
+            read(&["--index", "query", "query", "x", "-y"]),
+            ["--index", "query", "query", "--", "x", "-y"]
+        );
+        assert_eq!(read(&["query", "--help"]), ["query", "--help"]);
+    }
+
+    #[test]
+    fn what_is_read_parses() {
+        let raw = ["search", "query", "troops", "-pyongyang", "-n", "5"].map(OsString::from);
+        let cli = Cli::parse_from(args(raw));
+        match cli.command {
+            Command::Query(query) => {
+                assert_eq!(query.query, ["troops", "-pyongyang"]);
+                assert_eq!(query.limit, 5);
+            }
+            other => panic!("{other:?}"),
+        }
+    }
 }

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use clap::Parser;
 
 fn main() -> ExitCode {
-    let cli = search::cli::Cli::parse();
+    let cli = search::cli::Cli::parse_from(search::cli::args(std::env::args_os()));
     match search::app::run_guarded(&cli) {
         Ok(code) => code.into(),
         Err(err) if err.is_broken_pipe() => ExitCode::SUCCESS,

@@ -1154,3 +1154,82 @@ fn stopwords_among_other_words_neither_score_nor_highlight() {
             .any(|m| m.eq_ignore_ascii_case("the"))
     );
 }
+
+// ---------------------------------------------------------------------------------------
+// Apostrophes (issue 15)
+
+/// Three short articles writing possessives and names with each kind of apostrophe.
+fn apostrophes() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let news = dir.path().join("news");
+    fs::create_dir(&news).unwrap();
+    for (name, text) in [
+        (
+            "straight.txt",
+            "Moody's cut the rating of the bank after Mr O'Neill resigned on Friday.",
+        ),
+        (
+            "curly.txt",
+            "Analysts at Moody’s said the downgrade of the country’s debt was expected.",
+        ),
+        (
+            "modifier.txt",
+            "Reports said Moodyʼs would review the ratings again in the spring.",
+        ),
+        (
+            "plain.txt",
+            "Lewis Moody captained the side in the rugby match on Saturday afternoon.",
+        ),
+    ] {
+        fs::write(news.join(name), text).unwrap();
+    }
+    search(dir.path())
+        .args(["--index", "index", "index", "-q", "news"])
+        .assert()
+        .code(0);
+    dir
+}
+
+#[test]
+fn issue_15_apostrophes_search_as_words() {
+    let dir = apostrophes();
+    // Straight, curly and modifier apostrophes alike; the possessive folds to its name.
+    for query in ["Moody's", "Moody’s", "Moodyʼs"] {
+        let hits = query_json(dir.path(), &[query]);
+        assert_eq!(
+            file_set(&hits),
+            ["curly.txt", "modifier.txt", "plain.txt", "straight.txt"],
+            "{query}"
+        );
+    }
+    // The whole word is marked, never a stray `s`.
+    let hits = query_json(dir.path(), &["Moody's downgrade rating"]);
+    let curly = hits.iter().find(|h| file_name(h) == "curly.txt").unwrap();
+    assert_eq!(marked(curly), ["Moody’s", "downgrade"]);
+    let hits = query_json(dir.path(), &["-F", "Moody's rating"]);
+    let straight = hits
+        .iter()
+        .find(|h| file_name(h) == "straight.txt")
+        .unwrap();
+    assert_eq!(marked(straight), ["Moody's", "rating"]);
+    // A name with an apostrophe is one word.
+    let hits = query_json(dir.path(), &["O'Neill"]);
+    assert_eq!(files(&hits), ["straight.txt"]);
+    assert_eq!(marked(&hits[0]), ["O'Neill"]);
+    assert_eq!(
+        files(&query_json(dir.path(), &["O’Neill"])),
+        ["straight.txt"]
+    );
+    // A single-quoted phrase still reads as a phrase.
+    let hits = query_json(dir.path(), &["'rugby match'"]);
+    assert_eq!(files(&hits), ["plain.txt"]);
+}
+
+#[test]
+fn issue_15_an_exclusion_needs_no_quoting() {
+    let dir = seed_corpus();
+    let unquoted = query_json(dir.path(), &["troops", "-Pyongyang", "-n", "20"]);
+    let quoted = query_json(dir.path(), &["troops -Pyongyang", "-n", "20"]);
+    assert!(!unquoted.is_empty());
+    assert_eq!(located(&unquoted), located(&quoted));
+}

@@ -53,6 +53,74 @@ fn is_word_in(text: &str, at: usize, previous: Option<char>) -> bool {
     alone && !after.trim_start().starts_with(':')
 }
 
+/// A query made readable for tantivy's grammar, with where it grew: the byte offsets
+/// (in the readable text) of the characters added, so an error's position can be told
+/// in the user's own text.
+pub struct Readable {
+    /// The query as the grammar reads it.
+    pub text: String,
+    /// Offsets in `text` of each byte added, ascending.
+    pub added: Vec<usize>,
+}
+
+impl Readable {
+    /// `at`, an offset in the readable text, as an offset in the user's text.
+    pub fn original_offset(&self, at: usize) -> usize {
+        at - self.added.iter().take_while(|&&added| added < at).count()
+    }
+}
+
+/// The user's query as the grammar should read it: [`plain_extras`], then every
+/// apostrophe that belongs to a word escaped. tantivy reads `'` as a quotation mark
+/// anywhere, so `Moody's`, `O'Neill` and `Reuters' report` could not be parsed; news
+/// text is full of them. An apostrophe after a letter or digit is part of the word
+/// (`Moody's`, `don't`, the possessive `Reuters'`), except the one that closes a
+/// `'single-quoted phrase'`; inside such a phrase, one between two letters is a word's
+/// (`'Moody's rating'`). Apostrophes inside `"double quotes"` are plain text already.
+pub fn readable(text: &str) -> Readable {
+    let plain = plain_extras(text);
+    let mut out = Readable {
+        text: String::with_capacity(plain.len() + 4),
+        added: Vec::new(),
+    };
+    let mut previous: Option<char> = None;
+    let mut in_double = false;
+    let mut in_single = false;
+    let mut chars = plain.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => {
+                out.text.push(c);
+                if let Some(escaped) = chars.next() {
+                    out.text.push(escaped);
+                    previous = Some(escaped);
+                }
+                continue;
+            }
+            '"' if !in_single => in_double = !in_double,
+            '\'' if !in_double => {
+                let after_word = previous.is_some_and(char::is_alphanumeric);
+                let before_word = chars.peek().is_some_and(|n| n.is_alphanumeric());
+                let in_word = if in_single {
+                    after_word && before_word
+                } else {
+                    after_word
+                };
+                if in_word {
+                    out.added.push(out.text.len());
+                    out.text.push('\\');
+                } else {
+                    in_single = !in_single;
+                }
+            }
+            _ => {}
+        }
+        out.text.push(c);
+        previous = Some(c);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -92,7 +160,45 @@ mod tests {
         }
     }
 
+    #[test]
+    fn apostrophes_in_words_are_escaped_and_quotation_marks_kept() {
+        let read = |text: &str| readable(text).text;
+        assert_eq!(
+            read("Moody's downgrade rating"),
+            "Moody\\'s downgrade rating"
+        );
+        assert_eq!(read("O'Neill"), "O\\'Neill");
+        assert_eq!(read("Reuters' report"), "Reuters\\' report");
+        assert_eq!(read("'north korea' troops"), "'north korea' troops");
+        assert_eq!(read("'Moody's rating' cut"), "'Moody\\'s rating' cut");
+        assert_eq!(read("\"Moody's rating\""), "\"Moody's rating\"");
+        assert_eq!(read("don\\'t"), "don\\'t");
+    }
+
+    #[test]
+    fn offsets_map_back_to_the_users_text() {
+        let read = readable("O'Neill's bad \"x");
+        assert_eq!(read.text, "O\\'Neill\\'s bad \"x");
+        assert_eq!(read.added, [1, 8]);
+        assert_eq!(
+            read.original_offset(read.text.len()),
+            "O'Neill's bad \"x".len()
+        );
+        assert_eq!(read.original_offset(0), 0);
+        assert_eq!(read.original_offset(3), 2);
+    }
+
     proptest! {
+        #[test]
+        fn added_bytes_are_all_that_differ(text in any::<String>()) {
+            let read = readable(&text);
+            let mut kept = read.text.clone().into_bytes();
+            for &at in read.added.iter().rev() {
+                kept.remove(at);
+            }
+            prop_assert_eq!(kept, plain_extras(&text).into_bytes());
+        }
+
         #[test]
         fn nothing_moves(text in any::<String>()) {
             let plain = plain_extras(&text);

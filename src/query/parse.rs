@@ -239,8 +239,8 @@ fn syntax_query(
             "the query is empty — give words to search for".to_owned(),
         ));
     }
-    let readable = operators::plain_extras(text);
-    let ast = match tantivy::query_grammar::parse_query(&readable) {
+    let readable = operators::readable(text);
+    let ast = match tantivy::query_grammar::parse_query(&readable.text) {
         Ok(ast) => ast,
         Err(_) => return Err(Error::BadQuery(syntax_error(text, &readable))),
     };
@@ -360,17 +360,16 @@ fn drop_optional_stopwords(ast: UserInputAst, analyzer: &mut TextAnalyzer) -> Us
 }
 
 /// Where tantivy's grammar gives up on `readable` (the user's `text` as
-/// [`operators::plain_extras`] rewrote it, byte for byte the same length), as a message
-/// pointing at the spot in `text`: its column, and up to [`ERROR_CONTEXT_CHARS`]
-/// characters on each side, so a long query does not fill the screen.
-fn syntax_error(text: &str, readable: &str) -> String {
-    let (_, errors) = tantivy::query_grammar::parse_query_lenient(readable);
-    let (pos, what) = errors
-        .first()
-        .map_or((text.len(), "cannot read the query".to_owned()), |err| {
-            (err.pos, err.message.replace("\\\"", "\""))
-        });
-    let mut pos = pos.min(text.len());
+/// [`operators::readable`] rewrote it), as a message pointing at the spot in `text`:
+/// its column, and up to [`ERROR_CONTEXT_CHARS`] characters on each side, so a long
+/// query does not fill the screen.
+fn syntax_error(text: &str, readable: &operators::Readable) -> String {
+    let (_, errors) = tantivy::query_grammar::parse_query_lenient(&readable.text);
+    let (pos, what) = errors.first().map_or(
+        (readable.text.len(), "cannot read the query".to_owned()),
+        |err| (err.pos, err.message.replace("\\\"", "\"")),
+    );
+    let mut pos = readable.original_offset(pos).min(text.len());
     while !text.is_char_boundary(pos) {
         pos -= 1;
     }
@@ -539,7 +538,7 @@ mod tests {
         // The message quotes the query as given; the front end makes it safe to show
         // (`render::error_line` escapes the line break, found by the `query` fuzz target).
         let text = "North K\n\"unclosed";
-        let message = syntax_error(text, text);
+        let message = syntax_error(text, &operators::readable(text));
         assert_eq!(
             message,
             "bad query at column 18: missing delimiter \", here: North K\n\"unclosed⟨here⟩ — fix it, or use -F/--plain to search for the words as they are"
@@ -551,7 +550,7 @@ mod tests {
         // A 96 KB query was echoed whole; the column still counts from the start.
         let text = format!("{}) {}", "alpha ".repeat(20), "beta ".repeat(20));
         assert_eq!(
-            syntax_error(&text, &text),
+            syntax_error(&text, &operators::readable(&text)),
             "bad query at column 121: unparsed end of query, here: …pha alpha alpha alpha alpha alpha alpha ⟨here⟩) beta beta beta beta beta beta beta bet… — fix it, or use -F/--plain to search for the words as they are"
         );
         assert_eq!(tail("abc", 3), "abc");

@@ -7,8 +7,8 @@
 //! duplicated articles) are grouped under one match.
 
 pub mod align;
-pub mod changes;
 pub(crate) mod candidates;
+pub mod changes;
 pub mod diff;
 pub mod speaker;
 mod walk;
