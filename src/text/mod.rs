@@ -35,7 +35,7 @@ pub use lexicon::{Class, Gender, Lexicon, lexicon};
 pub use segment::{Gap, Kind, Segmenter, Token, segment, segment_from};
 pub use sentence::sentences;
 pub use stem::Stemmer;
-pub use stopwords::{is_function_word, is_stopword, weighs_less};
+pub use stopwords::{is_function_word, weighs_less};
 pub use words::for_each_word;
 
 /// The language a text is analysed as.

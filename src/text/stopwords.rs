@@ -1,9 +1,8 @@
 //! The one stopword list: a language's function words, in `data/text/<language>/
 //! stopwords.txt` ([`is_function_word`]). The quote aligner weighs them less, except the
 //! negations and modals among them ([`weighs_less`]), since dropping or swapping one
-//! changes what was said; a query leaves out of scoring, unless it asks nothing else,
-//! the words the list marks `query` ([`is_stopword`]: the short list search engines
-//! have long used, on which the ranking was measured). Keys are compared after
+//! changes what was said; a query leaves them out of scoring unless it asks nothing
+//! else. Keys are compared after
 //! stemming, and the list holds the stemmed forms of its longer words too (`becaus`,
 //! `veri`).
 //!
@@ -26,13 +25,6 @@ const ENGLISH_MODALS: &str = include_str!("../../data/text/en/modals.txt");
 pub fn is_function_word(key: &str, lang: Language) -> bool {
     let Language::English = lang;
     in_table(&ENGLISH_TABLE, key, packed(key)) || (key.len() > 8 && ENGLISH_LONG.contains(&key))
-}
-
-/// Whether a query leaves `key` (folded and stemmed) out of scoring when it asks for
-/// other words too: a function word the list marks `query`.
-pub fn is_stopword(key: &str, lang: Language) -> bool {
-    let Language::English = lang;
-    in_table(&ENGLISH_QUERY, key, packed(key))
 }
 
 /// Whether `key` (folded and stemmed) is a function word of `lang` that changes little
@@ -99,18 +91,14 @@ const fn slot(code: u64) -> usize {
 
 /// The list's words of at most 8 bytes, packed, in an open-addressing table (linear
 /// probing, 0 for empty).
-const ENGLISH_TABLE: [u64; TABLE_SIZE] = pack_lists(&[ENGLISH.as_bytes()], false);
-/// The words marked `query`, likewise (none is longer than 8 bytes).
-const ENGLISH_QUERY: [u64; TABLE_SIZE] = pack_lists(&[ENGLISH.as_bytes()], true);
+const ENGLISH_TABLE: [u64; TABLE_SIZE] = pack_lists(&[ENGLISH.as_bytes()]);
 /// The negations and modals, likewise.
-const ENGLISH_MEANINGFUL: [u64; TABLE_SIZE] = pack_lists(
-    &[ENGLISH_NEGATIONS.as_bytes(), ENGLISH_MODALS.as_bytes()],
-    false,
-);
+const ENGLISH_MEANINGFUL: [u64; TABLE_SIZE] =
+    pack_lists(&[ENGLISH_NEGATIONS.as_bytes(), ENGLISH_MODALS.as_bytes()]);
 
 /// Builds a table from lists' text: one word a line (what follows a tab is a mark),
-/// `#` lines skipped; with `marked`, only the words marked `query`.
-const fn pack_lists(lists: &[&[u8]], marked: bool) -> [u64; TABLE_SIZE] {
+/// `#` lines skipped.
+const fn pack_lists(lists: &[&[u8]]) -> [u64; TABLE_SIZE] {
     let mut table = [0u64; TABLE_SIZE];
     let mut filled = 0;
     let mut list = 0;
@@ -126,13 +114,7 @@ const fn pack_lists(lists: &[&[u8]], marked: bool) -> [u64; TABLE_SIZE] {
             while at + len < end && text[at + len] != b'\t' {
                 len += 1;
             }
-            let query = end - at == len + 6
-                && text[at + len + 1] == b'q'
-                && text[at + len + 2] == b'u'
-                && text[at + len + 3] == b'e'
-                && text[at + len + 4] == b'r'
-                && text[at + len + 5] == b'y';
-            if len > 0 && len <= 8 && text[at] != b'#' && (query || !marked) {
+            if len > 0 && len <= 8 && text[at] != b'#' {
                 let mut code = 0u64;
                 let mut k = 0;
                 while k < 8 {
@@ -202,16 +184,6 @@ mod tests {
                 "{word}"
             );
         }
-        // A query leaves out the short list only.
-        let query: Vec<&str> = entries(ENGLISH)
-            .filter(|line| line.ends_with("\tquery"))
-            .filter_map(|line| line.split('\t').next())
-            .collect();
-        assert_eq!(query.len(), 33);
-        for word in &words {
-            assert_eq!(is_stopword(word, EN), query.contains(word), "{word}");
-        }
-        assert!(is_stopword("the", EN) && is_stopword("not", EN) && !is_stopword("have", EN));
     }
 
     #[test]
