@@ -1,0 +1,140 @@
+//! `search serve`: the web front end. Routes (`routes.rs`) turn a request into a typed
+//! call on the same [`Engine`] the command line uses, run it on the blocking pool under
+//! a time limit (`state.rs`), and answer with a page (`pages/`, compiled maud
+//! templates that escape by default) or the JSON objects `--json` prints (`api.rs`).
+//! It only reads the index, and refreshes its view on a short timer so a commit made by
+//! `search index` while it runs is seen without a restart.
+//!
+//! [`Server::bind`] binds the address and returns; the caller tells the user where it
+//! listens (printing is `render/`'s job), then [`Server::run`] serves until Ctrl-C.
+
+mod api;
+mod assets;
+mod error;
+mod headers;
+mod listen;
+mod marks;
+mod pages;
+mod params;
+mod routes;
+mod state;
+
+use std::future::Future;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use crate::engine::Engine;
+use crate::error::{Error, Result};
+
+pub use state::Limits;
+
+/// The address `search serve` listens on unless told otherwise.
+pub const DEFAULT_LISTEN: &str = "127.0.0.1:7474";
+
+/// How often the server looks for a new commit of the index. A refresh that finds
+/// nothing new reads one small file; per request it would add that to every answer
+/// (see docs/benchmarks.md, "Web server").
+pub const REFRESH_EVERY: Duration = Duration::from_secs(1);
+
+/// A bound, not yet running, web server.
+pub struct Server {
+    runtime: tokio::runtime::Runtime,
+    listener: tokio::net::TcpListener,
+    engine: Arc<Engine>,
+    limits: Limits,
+    addr: SocketAddr,
+}
+
+impl Server {
+    /// Binds `addr` for `engine` (port 0: any free port).
+    pub fn bind(engine: Engine, addr: SocketAddr, limits: Limits) -> Result<Server> {
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .enable_all()
+            .thread_name("search-serve")
+            // Engine calls run on the blocking pool, bounded by `Limits::engine_calls`.
+            .max_blocking_threads(limits.engine_calls.max(1) + 2)
+            .build()
+            .map_err(|err| Error::io("<tokio runtime>", err))?;
+        let listener = runtime
+            .block_on(tokio::net::TcpListener::bind(addr))
+            .map_err(|err| Error::io(format!("--listen {addr}"), err))?;
+        let addr = listener
+            .local_addr()
+            .map_err(|err| Error::io(format!("--listen {addr}"), err))?;
+        Ok(Server {
+            runtime,
+            listener,
+            engine: Arc::new(engine),
+            limits,
+            addr,
+        })
+    }
+
+    /// The address it listens on.
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// The URL of its search page.
+    pub fn url(&self) -> String {
+        format!("http://{}/", self.addr)
+    }
+
+    /// True when others than this machine may reach it (not a loopback address).
+    pub fn exposed(&self) -> bool {
+        !self.addr.ip().is_loopback()
+    }
+
+    /// Serves until Ctrl-C (or SIGTERM), then stops taking connections and lets the
+    /// requests under way finish (for at most a few seconds).
+    pub fn run(self) -> Result<()> {
+        self.run_until(shutdown_signal())
+    }
+
+    /// Serves until `stop` completes; for tests and embedding.
+    pub fn run_until(self, stop: impl Future<Output = ()> + Send + 'static) -> Result<()> {
+        let Server {
+            runtime,
+            listener,
+            engine,
+            limits,
+            ..
+        } = self;
+        runtime.block_on(async move {
+            let state = state::AppState::new(engine, limits);
+            let refresher = tokio::spawn(state::refresh_every(state.clone(), REFRESH_EVERY));
+            let router = routes::router(state);
+            listen::serve(listener, router, limits, stop).await;
+            refresher.abort();
+        });
+        // Blocking engine calls still running after their deadline are let go.
+        runtime.shutdown_timeout(Duration::from_secs(2));
+        Ok(())
+    }
+}
+
+/// Completes on Ctrl-C, or on SIGTERM where there is one.
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        // Without a handler there is nothing to wait for but the process's end.
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {}
+        () = term => {}
+    }
+}
