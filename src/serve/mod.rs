@@ -56,12 +56,17 @@ impl Server {
             .max_blocking_threads(limits.engine_calls.max(1) + 2)
             .build()
             .map_err(|err| Error::io("<tokio runtime>", err))?;
-        let listener = runtime
-            .block_on(tokio::net::TcpListener::bind(addr))
+        let bound = std::net::TcpListener::bind(addr)
+            .and_then(|listener| listener.set_nonblocking(true).map(|()| listener))
             .map_err(|err| Error::io(format!("--listen {addr}"), err))?;
-        let addr = listener
+        let addr = bound
             .local_addr()
             .map_err(|err| Error::io(format!("--listen {addr}"), err))?;
+        let listener = {
+            let _entered = runtime.enter();
+            tokio::net::TcpListener::from_std(bound)
+                .map_err(|err| Error::io(format!("--listen {addr}"), err))?
+        };
         Ok(Server {
             runtime,
             listener,
@@ -92,7 +97,8 @@ impl Server {
         self.run_until(shutdown_signal())
     }
 
-    /// Serves until `stop` completes; for tests and embedding.
+    /// Serves until `stop` completes; for tests and embedding. Blocks the calling
+    /// thread, which must not be driving an async runtime of its own.
     pub fn run_until(self, stop: impl Future<Output = ()> + Send + 'static) -> Result<()> {
         let Server {
             runtime,

@@ -126,11 +126,18 @@ impl SearchParams {
         }
     }
 
-    /// The engine's request.
+    /// The engine's request. A search by entity alone (a link from an entity) asks for
+    /// `entity:"NAME"`, as the command line would be asked: its query cannot be empty.
     pub fn request(&self) -> QueryRequest {
+        let text = match self.entities.first() {
+            Some(entity) if self.q.trim().is_empty() => {
+                format!("entity:\"{}\"", entity.replace('"', " "))
+            }
+            _ => self.q.clone(),
+        };
         QueryRequest {
-            text: self.q.clone(),
-            plain: self.plain,
+            text,
+            plain: self.plain && !self.q.trim().is_empty(),
             outlets: self.outlets.clone(),
             since: self.since,
             until: self.until,

@@ -12,7 +12,7 @@ use crate::serve::params::SearchParams;
 /// More months than this are drawn by year.
 const MAX_BARS: usize = 120;
 /// The width the SVG is drawn for, in bars, however few there are.
-const MIN_SLOTS: usize = 24;
+const MIN_SLOTS: usize = 12;
 /// Bar height, in the SVG's units.
 const HEIGHT: u64 = 60;
 /// One bar's slot, in the SVG's units (bar and gap).

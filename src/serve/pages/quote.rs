@@ -92,7 +92,8 @@ fn matches(results: &QuoteResults, params: &QuoteParams) -> Markup {
             p.count role="status" { "No passage reproduces the quote with similarity "
                 (params.min_similarity) " or more. Try a lower least similarity." }
         } @else {
-            p.count role="status" { (count(results.matches.len() as u64)) " matches, "
+            p.count role="status" { (count(results.matches.len() as u64))
+                (if results.matches.len() == 1 { " match, " } else { " matches, " })
                 (if params.by_date { "earliest source first" } else { "most similar first" }) "." }
             (legend())
             ol.matches {

@@ -7,7 +7,6 @@ use maud::html;
 
 use crate::render::run::summary_line;
 use crate::serve::pages::{PageError, count, frame, respond};
-use crate::serve::params::SearchParams;
 use crate::serve::state::AppState;
 
 /// `GET /stats`.
@@ -68,7 +67,7 @@ pub async fn page(State(state): State<AppState>) -> Result<Response, PageError> 
                 }
             }
         }
-        p { a href=(SearchParams::default().href()) { "Search" } " · " a href="/api/stats" { "JSON" } }
+        p { a href="/" { "Search" } " · " a href="/api/stats" { "JSON" } }
     };
     Ok(respond(frame("Index", "/stats", body)))
 }
