@@ -70,7 +70,8 @@ pub async fn run_search(
 }
 
 /// `GET /api/query?q=&plain=&outlet=&entity=&since=&until=&limit=&offset=&facets=`:
-/// `{"total", "hits": [...], "facets": {...}}`.
+/// `{"total", "hits": [...], "facets": {...}}` (`facets` null unless `facets=1`: over
+/// a common word they cost several times the search, as `--facets` does).
 pub async fn query(
     State(state): State<AppState>,
     RawQuery(raw): RawQuery,

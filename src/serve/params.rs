@@ -64,17 +64,15 @@ pub struct SearchParams {
     pub limit: usize,
     /// Results skipped before them.
     pub offset: usize,
-    /// Facets computed (the API can turn them off; pages always have them).
+    /// Facets computed: on the API when asked (`facets=1`, as `--facets` asks the
+    /// command line); pages always have them.
     pub facets: bool,
 }
 
 impl SearchParams {
     /// Reads a search from a query string, within `limits`.
     pub fn parse(raw: Option<&str>, limits: &Limits) -> Result<SearchParams, WebError> {
-        let mut params = SearchParams {
-            facets: true,
-            ..SearchParams::default()
-        };
+        let mut params = SearchParams::default();
         for (key, value) in pairs(raw) {
             match key.as_str() {
                 "q" => params.q = value,
