@@ -154,11 +154,13 @@ fn run_stats(cli: &Cli, args: &StatsArgs) -> Result<Outcome> {
 fn run_serve(cli: &Cli, args: &ServeArgs) -> Result<Outcome> {
     let engine = Engine::open(&cli.index)?;
     let server = crate::serve::Server::bind(engine, args.listen, crate::serve::Limits::default())?;
-    if server.exposed() {
-        render::notes::serving_exposed(server.addr());
-    }
-    render::notes::serving(&server.url());
-    server.run()?;
+    let (addr, url, exposed) = (server.addr(), server.url(), server.exposed());
+    server.run(|| {
+        if exposed {
+            render::notes::serving_exposed(addr);
+        }
+        render::notes::serving(&url);
+    })?;
     render::notes::stopped_serving();
     Ok(Outcome::Success)
 }

@@ -158,7 +158,7 @@ fn the_query_api_returns_the_objects_query_json_prints() {
     let fx = fixture();
     for (api, args) in [
         (
-            "/api/query?q=missile&limit=20",
+            "/api/query?q=missile&limit=20&facets=1",
             vec!["query", "missile", "--facets", "-n", "20"],
         ),
         (

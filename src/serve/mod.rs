@@ -91,10 +91,17 @@ impl Server {
         !self.addr.ip().is_loopback()
     }
 
-    /// Serves until Ctrl-C (or SIGTERM), then stops taking connections and lets the
-    /// requests under way finish (for at most a few seconds).
-    pub fn run(self) -> Result<()> {
-        self.run_until(shutdown_signal())
+    /// Listens for Ctrl-C and SIGTERM, calls `ready` (to tell the user where it
+    /// listens: a signal from then on stops it cleanly), and serves until one comes;
+    /// then it stops taking connections and lets the requests under way finish (for at
+    /// most a few seconds).
+    pub fn run(self, ready: impl FnOnce()) -> Result<()> {
+        let stop = {
+            let _entered = self.runtime.enter();
+            Stop::listen()
+        };
+        ready();
+        self.run_until(stop.wait())
     }
 
     /// Serves until `stop` completes; for tests and embedding. Blocks the calling
@@ -120,27 +127,42 @@ impl Server {
     }
 }
 
-/// Completes on Ctrl-C, or on SIGTERM where there is one.
-async fn shutdown_signal() {
-    let ctrl_c = async {
-        // Without a handler there is nothing to wait for but the process's end.
+/// Ctrl-C and SIGTERM, listened for from the moment the server is bound, so a signal
+/// that comes right after the URL is printed still stops it cleanly.
+struct Stop {
+    #[cfg(unix)]
+    signals: Option<(tokio::signal::unix::Signal, tokio::signal::unix::Signal)>,
+}
+
+impl Stop {
+    /// Starts listening; inside the runtime's context.
+    fn listen() -> Stop {
+        #[cfg(unix)]
+        {
+            use tokio::signal::unix::{SignalKind, signal};
+            let signals = signal(SignalKind::interrupt())
+                .and_then(|interrupt| Ok((interrupt, signal(SignalKind::terminate())?)))
+                .ok();
+            Stop { signals }
+        }
+        #[cfg(not(unix))]
+        Stop {}
+    }
+
+    /// Completes on the first of them.
+    async fn wait(self) {
+        #[cfg(unix)]
+        if let Some((mut interrupt, mut terminate)) = self.signals {
+            tokio::select! {
+                _ = interrupt.recv() => {}
+                _ = terminate.recv() => {}
+            }
+            return;
+        }
+        // Without handlers of our own, the runtime's Ctrl-C; failing that, nothing to
+        // wait for but the process's end.
         if tokio::signal::ctrl_c().await.is_err() {
             std::future::pending::<()>().await;
         }
-    };
-    #[cfg(unix)]
-    let term = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut signal) => {
-                signal.recv().await;
-            }
-            Err(_) => std::future::pending::<()>().await,
-        }
-    };
-    #[cfg(not(unix))]
-    let term = std::future::pending::<()>();
-    tokio::select! {
-        () = ctrl_c => {}
-        () = term => {}
     }
 }
