@@ -292,6 +292,8 @@ fn main() {
             .filter(|(n, _)| n % 5000 == 0)
             .map(|(n, kib)| format!("{n}: {:.0}", *kib as f64 / 1024.0))
             .collect();
-        println!("server RSS MiB every 5,000 requests: {}", every.join(", "));
+        if !every.is_empty() {
+            println!("server RSS MiB every 5,000 requests: {}", every.join(", "));
+        }
     }
 }

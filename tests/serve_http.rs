@@ -14,6 +14,7 @@ use std::time::{Duration, Instant};
 use search::serve::Limits;
 use serde_json::Value;
 
+mod hostile;
 mod webenv;
 
 use webenv::{HOSTILE_TITLE, TestServer, json_lines, request, search, succeeded};
@@ -417,6 +418,58 @@ fn a_new_commit_is_seen_without_a_restart() {
             "the new article was not seen: {found}"
         );
         std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+#[test]
+fn the_hostile_corpus_is_served_through_every_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = hostile::generate(dir.path(), 17_000_000);
+    let output = search(dir.path())
+        .args([
+            "--index",
+            "index",
+            "index",
+            "--quiet",
+            "--threads",
+            "2",
+            "hostile",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(3));
+    let server = TestServer::start(&dir.path().join("index"), Limits::default());
+    let mut pages = vec![
+        "/stats".to_owned(),
+        "/entities".to_owned(),
+        "/entities?type=org&top=0".to_owned(),
+    ];
+    for findable in &corpus.findable {
+        let marker = &findable.marker;
+        let found = server.json(&format!("/api/query?q={marker}&facets=1"));
+        let id = found["hits"][0]["article_id"]
+            .as_str()
+            .unwrap_or_else(|| panic!("{}: {marker} not found", findable.kind));
+        pages.push(format!("/?q={marker}"));
+        pages.push(format!("/article/{id}?q={marker}&p=1"));
+        pages.push(format!("/api/article/{id}"));
+        pages.push(format!("/quote?q=the+harbour+authority+confirmed+{marker}"));
+    }
+    for word in &corpus.never_found {
+        pages.push(format!("/?q={word}"));
+    }
+    for path in &pages {
+        let reply = server.get(path);
+        assert_eq!(reply.status, 200, "{path}: {}", reply.body);
+        if !path.starts_with("/api/") {
+            // Nothing from the articles runs: the one script is the page's own module.
+            assert_eq!(reply.body.matches("<script").count(), 1, "{path}");
+            assert!(
+                !reply.body.contains("<img") && !reply.body.contains("<iframe"),
+                "{path}"
+            );
+            assert!(!reply.body.contains("javascript:"), "{path}");
+        }
     }
 }
 

@@ -45,6 +45,28 @@ fn date(key: &str, value: &str) -> Result<Option<NewsDate>, WebError> {
         .map_err(|err| WebError::BadRequest(format!("{key}: {err}")))
 }
 
+/// The filters a search and a quote check share, added to a query string.
+fn append_filters(
+    out: &mut form_urlencoded::Serializer<'_, String>,
+    outlets: &[String],
+    entities: &[String],
+    since: Option<NewsDate>,
+    until: Option<NewsDate>,
+) {
+    for outlet in outlets {
+        out.append_pair("outlet", outlet);
+    }
+    for entity in entities {
+        out.append_pair("entity", entity);
+    }
+    if let Some(since) = since {
+        out.append_pair("since", &since.to_string());
+    }
+    if let Some(until) = until {
+        out.append_pair("until", &until.to_string());
+    }
+}
+
 /// A search: the query, its filters and the page asked for.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SearchParams {
@@ -150,18 +172,13 @@ impl SearchParams {
         if self.plain {
             out.append_pair("plain", "1");
         }
-        for outlet in &self.outlets {
-            out.append_pair("outlet", outlet);
-        }
-        for entity in &self.entities {
-            out.append_pair("entity", entity);
-        }
-        if let Some(since) = self.since {
-            out.append_pair("since", &since.to_string());
-        }
-        if let Some(until) = self.until {
-            out.append_pair("until", &until.to_string());
-        }
+        append_filters(
+            &mut out,
+            &self.outlets,
+            &self.entities,
+            self.since,
+            self.until,
+        );
         if self.limit != 0 {
             out.append_pair("limit", &self.limit.to_string());
         }
@@ -308,18 +325,13 @@ impl QuoteParams {
         if next.by_date {
             out.append_pair("by", "date");
         }
-        for outlet in &next.outlets {
-            out.append_pair("outlet", outlet);
-        }
-        for entity in &next.entities {
-            out.append_pair("entity", entity);
-        }
-        if let Some(since) = next.since {
-            out.append_pair("since", &since.to_string());
-        }
-        if let Some(until) = next.until {
-            out.append_pair("until", &until.to_string());
-        }
+        append_filters(
+            &mut out,
+            &next.outlets,
+            &next.entities,
+            next.since,
+            next.until,
+        );
         if next.limit != QUOTE_MATCHES {
             out.append_pair("limit", &next.limit.to_string());
         }

@@ -12,6 +12,11 @@ use crate::serve::pages::{PageError, count, frame, respond};
 use crate::serve::params::SearchParams;
 use crate::serve::state::AppState;
 
+/// Aliases shown beside a name; the JSON API has them all. (A gazetteer gives some
+/// places dozens of alternate names; which of them occur in the corpus comes with
+/// issue 15.)
+const SHOWN_ALIASES: usize = 5;
+
 /// `GET /entities?type=&top=`.
 pub async fn page(
     State(state): State<AppState>,
@@ -45,7 +50,12 @@ pub async fn page(
                                         td {
                                             a href=(search.href()) { (entity.name) }
                                             @if !entity.aliases.is_empty() {
-                                                span.aliases { " also " (entity.aliases.join(", ")) }
+                                                span.aliases {
+                                                    " also " (entity.aliases.iter().take(SHOWN_ALIASES).cloned().collect::<Vec<_>>().join(", "))
+                                                    @if entity.aliases.len() > SHOWN_ALIASES {
+                                                        " and " (entity.aliases.len() - SHOWN_ALIASES) " more"
+                                                    }
+                                                }
                                             }
                                         }
                                         td.n { (count(entity.articles)) }

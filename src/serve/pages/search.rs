@@ -91,10 +91,10 @@ fn form(params: &SearchParams, error: Option<&str>) -> Markup {
                 }
                 span.dates {
                     label for="since" { "From" }
-                    input #since name="since" type="text" inputmode="numeric" size="10" placeholder="e.g. 2024-10"
+                    input #since name="since" type="text" inputmode="numeric" size="10" placeholder="2024-10"
                         value=[params.since.map(|d| d.to_string())];
                     label for="until" { "to" }
-                    input #until name="until" type="text" inputmode="numeric" size="10" placeholder="e.g. 2024-10-31"
+                    input #until name="until" type="text" inputmode="numeric" size="10" placeholder="2024-10-31"
                         value=[params.until.map(|d| d.to_string())];
                 }
                 @for outlet in &params.outlets { input type="hidden" name="outlet" value=(outlet); }
