@@ -28,7 +28,23 @@ pub async fn page(
         ..params
     };
     if !params.is_search() {
-        return Ok(respond(frame("Search", "/", form(&params, None))));
+        // What there is to search, under the empty box; a failure leaves just the box.
+        let stats = state.ask(|engine| engine.stats()).await.ok();
+        let body = html! {
+            (form(&params, None))
+            @if let Some(stats) = stats {
+                p.overview {
+                    (count(stats.articles)) " articles (" (count(stats.passages)) " passages) from "
+                    (stats.outlets.len()) (if stats.outlets.len() == 1 { " outlet" } else { " outlets" })
+                    @if let (Some(first), Some(last)) = (&stats.first_date, &stats.last_date) {
+                        ", dated " (first) " to " (last)
+                    }
+                    ". " a href="/quote" { "Check a quote" } ", see who is " a href="/entities" { "mentioned" }
+                    ", or what " a href="/stats" { "the index holds" } "."
+                }
+            }
+        };
+        return Ok(respond(frame("Search", "/", body)));
     }
     // A bad query is shown on the page, under the box that holds it.
     let results = match run_search(&state, &params).await {
