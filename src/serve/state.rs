@@ -81,7 +81,14 @@ impl AppState {
             let answer = tokio::task::spawn_blocking(move || {
                 let _permit = permit;
                 // A panic in the engine is one failed request, not a dead server.
-                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| call(&engine)))
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    // As on the command line: name the damage, if that is what tantivy
+                    // ran into.
+                    call(&engine).map_err(|err| match err {
+                        crate::Error::Tantivy(err) => crate::index::diagnose(engine.dir(), err),
+                        other => other,
+                    })
+                }))
             })
             .await
             .map_err(|_| WebError::Stopping)?;
