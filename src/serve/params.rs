@@ -45,25 +45,55 @@ fn date(key: &str, value: &str) -> Result<Option<NewsDate>, WebError> {
         .map_err(|err| WebError::BadRequest(format!("{key}: {err}")))
 }
 
-/// The filters a search and a quote check share, added to a query string.
-fn append_filters(
-    out: &mut form_urlencoded::Serializer<'_, String>,
-    outlets: &[String],
-    entities: &[String],
-    since: Option<NewsDate>,
-    until: Option<NewsDate>,
-) {
-    for outlet in outlets {
-        out.append_pair("outlet", outlet);
+/// The filters a search and a quote check share: which articles to look in.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Filters {
+    /// Only these outlets (any of them).
+    pub outlets: Vec<String>,
+    /// Only articles mentioning all of these.
+    pub entities: Vec<String>,
+    /// Earliest date.
+    pub since: Option<NewsDate>,
+    /// Latest date.
+    pub until: Option<NewsDate>,
+}
+
+impl Filters {
+    /// Takes `key=value` if it is a filter; false if it is not one.
+    fn take(&mut self, key: &str, value: String) -> Result<bool, WebError> {
+        match key {
+            "outlet" if !value.trim().is_empty() => self.outlets.push(value),
+            "entity" if !value.trim().is_empty() => self.entities.push(value),
+            "outlet" | "entity" => {}
+            "since" => self.since = date("since", &value)?,
+            "until" => self.until = date("until", &value)?,
+            _ => return Ok(false),
+        }
+        Ok(true)
     }
-    for entity in entities {
-        out.append_pair("entity", entity);
+
+    /// True when any filter is in force.
+    pub fn any(&self) -> bool {
+        !self.outlets.is_empty()
+            || !self.entities.is_empty()
+            || self.since.is_some()
+            || self.until.is_some()
     }
-    if let Some(since) = since {
-        out.append_pair("since", &since.to_string());
-    }
-    if let Some(until) = until {
-        out.append_pair("until", &until.to_string());
+
+    /// Adds them to a query string.
+    fn append(&self, out: &mut form_urlencoded::Serializer<'_, String>) {
+        for outlet in &self.outlets {
+            out.append_pair("outlet", outlet);
+        }
+        for entity in &self.entities {
+            out.append_pair("entity", entity);
+        }
+        if let Some(since) = self.since {
+            out.append_pair("since", &since.to_string());
+        }
+        if let Some(until) = self.until {
+            out.append_pair("until", &until.to_string());
+        }
     }
 }
 
@@ -74,14 +104,8 @@ pub struct SearchParams {
     pub q: String,
     /// Plain words, no syntax (`-F`).
     pub plain: bool,
-    /// Outlet filters.
-    pub outlets: Vec<String>,
-    /// Entity filters.
-    pub entities: Vec<String>,
-    /// Earliest date.
-    pub since: Option<NewsDate>,
-    /// Latest date.
-    pub until: Option<NewsDate>,
+    /// Which articles.
+    pub filters: Filters,
     /// Results asked for (0: the default).
     pub limit: usize,
     /// Results skipped before them.
@@ -99,10 +123,6 @@ impl SearchParams {
             match key.as_str() {
                 "q" => params.q = value,
                 "plain" => params.plain = flag(&value),
-                "outlet" if !value.trim().is_empty() => params.outlets.push(value),
-                "entity" if !value.trim().is_empty() => params.entities.push(value),
-                "since" => params.since = date("since", &value)?,
-                "until" => params.until = date("until", &value)?,
                 "limit" | "n" => params.limit = number(&key, &value)?,
                 "offset" => params.offset = number(&key, &value)?,
                 "facets" => params.facets = flag(&value),
@@ -114,7 +134,9 @@ impl SearchParams {
                         "sort={value:?} is not available — results are ordered by relevance"
                     )));
                 }
-                _ => {}
+                _ => {
+                    params.filters.take(&key, value)?;
+                }
             }
         }
         if params.limit > limits.max_limit {
@@ -134,7 +156,7 @@ impl SearchParams {
 
     /// True when there is something to search for.
     pub fn is_search(&self) -> bool {
-        !self.q.trim().is_empty() || !self.entities.is_empty()
+        !self.q.trim().is_empty() || !self.filters.entities.is_empty()
     }
 
     /// Results shown: what was asked, or a page.
@@ -149,7 +171,7 @@ impl SearchParams {
     /// The engine's request. A search by entity alone (a link from an entity) asks for
     /// `entity:"NAME"`, as the command line would be asked: its query cannot be empty.
     pub fn request(&self) -> QueryRequest {
-        let text = match self.entities.first() {
+        let text = match self.filters.entities.first() {
             Some(entity) if self.q.trim().is_empty() => {
                 format!("entity:\"{}\"", entity.replace('"', " "))
             }
@@ -158,10 +180,10 @@ impl SearchParams {
         QueryRequest {
             text,
             plain: self.plain && !self.q.trim().is_empty(),
-            outlets: self.outlets.clone(),
-            since: self.since,
-            until: self.until,
-            entities: self.entities.clone(),
+            outlets: self.filters.outlets.clone(),
+            since: self.filters.since,
+            until: self.filters.until,
+            entities: self.filters.entities.clone(),
         }
     }
 
@@ -172,13 +194,7 @@ impl SearchParams {
         if self.plain {
             out.append_pair("plain", "1");
         }
-        append_filters(
-            &mut out,
-            &self.outlets,
-            &self.entities,
-            self.since,
-            self.until,
-        );
+        self.filters.append(&mut out);
         if self.limit != 0 {
             out.append_pair("limit", &self.limit.to_string());
         }
@@ -225,14 +241,8 @@ pub struct QuoteParams {
     pub speaker: Option<String>,
     /// Order of the matches.
     pub by_date: bool,
-    /// Outlet filters.
-    pub outlets: Vec<String>,
-    /// Entity filters.
-    pub entities: Vec<String>,
-    /// Earliest date.
-    pub since: Option<NewsDate>,
-    /// Latest date.
-    pub until: Option<NewsDate>,
+    /// Which articles.
+    pub filters: Filters,
     /// Matches shown.
     pub limit: usize,
 }
@@ -245,10 +255,7 @@ impl QuoteParams {
             min_similarity: crate::quote::DEFAULT_MIN_SIMILARITY,
             speaker: None,
             by_date: false,
-            outlets: Vec::new(),
-            entities: Vec::new(),
-            since: None,
-            until: None,
+            filters: Filters::default(),
             limit: QUOTE_MATCHES,
         };
         for (key, value) in pairs(raw) {
@@ -276,12 +283,10 @@ impl QuoteParams {
                         }
                     }
                 }
-                "outlet" if !value.trim().is_empty() => params.outlets.push(value),
-                "entity" if !value.trim().is_empty() => params.entities.push(value),
-                "since" => params.since = date("since", &value)?,
-                "until" => params.until = date("until", &value)?,
                 "limit" | "n" => params.limit = number(&key, &value)?,
-                _ => {}
+                _ => {
+                    params.filters.take(&key, value)?;
+                }
             }
         }
         // 0 means "all" on the command line; a server caps it like any other.
@@ -303,10 +308,10 @@ impl QuoteParams {
                 Order::Similarity
             },
             limit: self.limit,
-            outlets: self.outlets.clone(),
-            since: self.since,
-            until: self.until,
-            entities: self.entities.clone(),
+            outlets: self.filters.outlets.clone(),
+            since: self.filters.since,
+            until: self.filters.until,
+            entities: self.filters.entities.clone(),
         }
     }
 
@@ -325,13 +330,7 @@ impl QuoteParams {
         if next.by_date {
             out.append_pair("by", "date");
         }
-        append_filters(
-            &mut out,
-            &next.outlets,
-            &next.entities,
-            next.since,
-            next.until,
-        );
+        next.filters.append(&mut out);
         if next.limit != QUOTE_MATCHES {
             out.append_pair("limit", &next.limit.to_string());
         }
@@ -349,8 +348,8 @@ mod tests {
         let raw = "q=oil+%22crude%22&plain=1&outlet=Reuters&outlet=BBC&entity=Iran&since=1987-03&until=1987-04-02&limit=40";
         let params = SearchParams::parse(Some(raw), &limits).unwrap();
         assert_eq!(params.q, "oil \"crude\"");
-        assert_eq!(params.outlets, ["Reuters", "BBC"]);
-        assert_eq!(params.since.unwrap().to_string(), "1987-03");
+        assert_eq!(params.filters.outlets, ["Reuters", "BBC"]);
+        assert_eq!(params.filters.since.unwrap().to_string(), "1987-03");
         let again = SearchParams::parse(Some(&params.query_string()), &limits).unwrap();
         assert_eq!(again, params);
     }

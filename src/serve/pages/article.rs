@@ -132,8 +132,8 @@ fn article(
                             ul.links {
                                 @for entity in names {
                                     li { a href=(params.with(|p| {
-                                            if !p.entities.iter().any(|e| e.eq_ignore_ascii_case(&entity.name)) {
-                                                toggle(&mut p.entities, &entity.name);
+                                            if !p.filters.entities.iter().any(|e| e.eq_ignore_ascii_case(&entity.name)) {
+                                                toggle(&mut p.filters.entities, &entity.name);
                                             }
                                         }).href())
                                         title=(format!("Search the articles that mention {}", entity.name)) { (entity.name) } }

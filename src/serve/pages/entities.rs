@@ -9,7 +9,7 @@ use crate::entities::EntityKind;
 use crate::serve::api::list_entities;
 use crate::serve::pages::search::heading;
 use crate::serve::pages::{PageError, count, frame, respond};
-use crate::serve::params::SearchParams;
+use crate::serve::params::{Filters, SearchParams};
 use crate::serve::state::AppState;
 
 /// Aliases shown beside a name; the JSON API has them all. (A gazetteer gives some
@@ -45,7 +45,10 @@ pub async fn page(
                             thead { tr { th scope="col" { "Name" } th.n scope="col" { "Articles" } } }
                             tbody {
                                 @for entity in names {
-                                    @let search = SearchParams { entities: vec![entity.name.clone()], ..SearchParams::default() };
+                                    @let search = SearchParams {
+                                        filters: Filters { entities: vec![entity.name.clone()], ..Filters::default() },
+                                        ..SearchParams::default()
+                                    };
                                     tr {
                                         td {
                                             a href=(search.href()) { (entity.name) }

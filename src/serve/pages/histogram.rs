@@ -96,14 +96,11 @@ pub fn histogram(months: &[FacetCount], params: &SearchParams) -> Markup {
     let width = bars.len().max(MIN_SLOTS) * SLOT;
     let by_year = bars.first().is_some_and(|bar| bar.period.len() == 4);
     let unit = if by_year { "year" } else { "month" };
+    let (since, until) = (params.filters.since, params.filters.until);
     let selected = |period: &str| {
-        (params.since.is_some() || params.until.is_some())
-            && params
-                .since
-                .is_none_or(|since| !before(period, &since.to_string()))
-            && params
-                .until
-                .is_none_or(|until| !before(&until.to_string(), period))
+        (since.is_some() || until.is_some())
+            && since.is_none_or(|since| !before(period, &since.to_string()))
+            && until.is_none_or(|until| !before(&until.to_string(), period))
     };
     html! {
         figure.histogram {
@@ -117,8 +114,8 @@ pub fn histogram(months: &[FacetCount], params: &SearchParams) -> Markup {
                     @let height = if bar.articles == 0 { 0 } else { (bar.articles * HEIGHT).div_ceil(top).max(2) };
                     @let label = format!("{}: {} articles", bar.period, count(bar.articles));
                     @let href = params.with(|p| {
-                        p.since = bar.period.parse().ok();
-                        p.until = bar.period.parse().ok();
+                        p.filters.since = bar.period.parse().ok();
+                        p.filters.until = bar.period.parse().ok();
                     }).href();
                     a href=(href) data-period=(bar.period) aria-label=(label) {
                         title { (label) }

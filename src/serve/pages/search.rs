@@ -61,7 +61,7 @@ pub async fn page(
     };
     params.limit = params.shown();
     let title = if params.q.trim().is_empty() {
-        params.entities.join(", ")
+        params.filters.entities.join(", ")
     } else {
         params.q.clone()
     };
@@ -108,13 +108,13 @@ fn form(params: &SearchParams, error: Option<&str>) -> Markup {
                 span.dates {
                     label for="since" { "From" }
                     input #since name="since" type="text" inputmode="numeric" size="10" placeholder="2024-10"
-                        value=[params.since.map(|d| d.to_string())];
+                        value=[params.filters.since.map(|d| d.to_string())];
                     label for="until" { "to" }
                     input #until name="until" type="text" inputmode="numeric" size="10" placeholder="2024-10-31"
-                        value=[params.until.map(|d| d.to_string())];
+                        value=[params.filters.until.map(|d| d.to_string())];
                 }
-                @for outlet in &params.outlets { input type="hidden" name="outlet" value=(outlet); }
-                @for entity in &params.entities { input type="hidden" name="entity" value=(entity); }
+                @for outlet in &params.filters.outlets { input type="hidden" name="outlet" value=(outlet); }
+                @for entity in &params.filters.entities { input type="hidden" name="entity" value=(entity); }
             }
         }
     }
@@ -122,30 +122,26 @@ fn form(params: &SearchParams, error: Option<&str>) -> Markup {
 
 /// The filters in force, each with a link that takes it away.
 fn filters(params: &SearchParams) -> Markup {
-    let any = !params.outlets.is_empty()
-        || !params.entities.is_empty()
-        || params.since.is_some()
-        || params.until.is_some();
     html! {
-        @if any {
+        @if params.filters.any() {
             ul.chips aria-label="Filters in force" {
-                @for outlet in &params.outlets {
+                @for outlet in &params.filters.outlets {
                     li { "Outlet: " strong { (outlet) } " "
-                        a.remove href=(params.with(|p| toggle(&mut p.outlets, outlet)).href())
+                        a.remove href=(params.with(|p| toggle(&mut p.filters.outlets, outlet)).href())
                             aria-label=(format!("Remove the outlet filter {outlet}")) { "×" } }
                 }
-                @for entity in &params.entities {
+                @for entity in &params.filters.entities {
                     li { "Mentions: " strong { (entity) } " "
-                        a.remove href=(params.with(|p| toggle(&mut p.entities, entity)).href())
+                        a.remove href=(params.with(|p| toggle(&mut p.filters.entities, entity)).href())
                             aria-label=(format!("Remove the entity filter {entity}")) { "×" } }
                 }
-                @if params.since.is_some() || params.until.is_some() {
+                @if params.filters.since.is_some() || params.filters.until.is_some() {
                     li { "Dates: " strong {
-                            (params.since.map_or_else(|| "…".to_owned(), |d| d.to_string()))
+                            (params.filters.since.map_or_else(|| "…".to_owned(), |d| d.to_string()))
                             " – "
-                            (params.until.map_or_else(|| "…".to_owned(), |d| d.to_string()))
+                            (params.filters.until.map_or_else(|| "…".to_owned(), |d| d.to_string()))
                         } " "
-                        a.remove href=(params.with(|p| { p.since = None; p.until = None; }).href())
+                        a.remove href=(params.with(|p| { p.filters.since = None; p.filters.until = None; }).href())
                             aria-label="Remove the date filter" { "×" } }
                 }
             }
@@ -162,9 +158,9 @@ fn facet_lists(facets: &Facets, params: &SearchParams) -> Markup {
             @if facets.outlets.is_empty() { p.none { "No outlet known" } }
             ul {
                 @for outlet in &facets.outlets {
-                    @let active = params.outlets.iter().any(|o| o.eq_ignore_ascii_case(&outlet.value));
+                    @let active = params.filters.outlets.iter().any(|o| o.eq_ignore_ascii_case(&outlet.value));
                     li.active[active] {
-                        a href=(params.with(|p| toggle(&mut p.outlets, &outlet.value)).href())
+                        a href=(params.with(|p| toggle(&mut p.filters.outlets, &outlet.value)).href())
                             aria-pressed=(if active { "true" } else { "false" }) {
                             span.name { (outlet.value) }
                             span.n { (count(outlet.articles)) }
@@ -180,9 +176,9 @@ fn facet_lists(facets: &Facets, params: &SearchParams) -> Markup {
                     summary { h2 { (heading(kind)) } }
                     ul {
                         @for entity in names {
-                            @let active = params.entities.iter().any(|e| e.eq_ignore_ascii_case(&entity.name));
+                            @let active = params.filters.entities.iter().any(|e| e.eq_ignore_ascii_case(&entity.name));
                             li.active[active] {
-                                a href=(params.with(|p| toggle(&mut p.entities, &entity.name)).href())
+                                a href=(params.with(|p| toggle(&mut p.filters.entities, &entity.name)).href())
                                     aria-pressed=(if active { "true" } else { "false" }) {
                                     span.name { (entity.name) }
                                     span.n { (count(entity.articles)) }
