@@ -1,7 +1,7 @@
 //! `search serve` in a real browser: headless Chromium driven through chromedriver
 //! (WebDriver, with fantoccini), used as a person would — type a query, open a result,
-//! go back, narrow by an outlet and by a histogram bar, check a quote and read its
-//! diff — at laptop and phone widths. Screenshots of each page go to
+//! go back, narrow by an outlet, by a histogram bar and by dragging across bars, check
+//! a quote and read its diff — at laptop and phone widths. Screenshots of each page go to
 //! `docs/screenshots/` (shown in the README). Skipped, with the reason, when Chromium
 //! or chromedriver is not installed (`apt-get install chromium chromium-driver`;
 //! `.ci/run` installs them).
@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+use fantoccini::actions::{InputSource, MOUSE_BUTTON_LEFT, MouseActions, PointerAction};
 use fantoccini::{Client, ClientBuilder, Locator};
 use search::serve::Limits;
 use serde_json::json;
@@ -307,6 +308,47 @@ async fn use_the_pages(chromium: &Path, driver: &Driver, base: &str) {
     let dates = texts(&client, "li.hit time").await;
     assert_eq!(dates.len(), 2, "{dates:?}");
     assert!(dates.iter().all(|d| d.starts_with("2024-06")), "{dates:?}");
+
+    // Dragging across bars narrows the dates to the range (the script's enhancement).
+    client.goto(&format!("{base}/?q=ferry")).await.unwrap();
+    wait_for(&client, "figure.histogram svg").await;
+    let slot = |period: &str| format!("figure.histogram a[data-period='{period}'] rect.slot");
+    let from = client.find(Locator::Css(&slot("2024-08"))).await.unwrap();
+    let to = client.find(Locator::Css(&slot("2024-09"))).await.unwrap();
+    let drag = MouseActions::new("mouse".to_owned())
+        .then(PointerAction::MoveToElement {
+            element: from,
+            duration: None,
+            x: 0.0,
+            y: 0.0,
+        })
+        .then(PointerAction::Down {
+            button: MOUSE_BUTTON_LEFT,
+        })
+        .then(PointerAction::MoveToElement {
+            element: to,
+            duration: Some(Duration::from_millis(200)),
+            x: 0.0,
+            y: 0.0,
+        })
+        .then(PointerAction::Up {
+            button: MOUSE_BUTTON_LEFT,
+        });
+    client.perform_actions(drag).await.unwrap();
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while !path_and_query(&client).await.contains("until=2024-09") {
+        assert!(
+            Instant::now() < deadline,
+            "the drag did not narrow the dates"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let now = path_and_query(&client).await;
+    assert!(now.contains("since=2024-08"), "{now}");
+    wait_for(&client, "li.hit").await;
+    let mut dates = texts(&client, "li.hit time").await;
+    dates.sort();
+    assert_eq!(dates, ["2024-08-03", "2024-09-14", "2024-09-30"]);
 
     // A quote with a changed number: the diff shows what the quote has and the
     // article has instead, with the legend.
