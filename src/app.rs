@@ -6,8 +6,8 @@ use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use crate::cli::{
-    Cli, ColorChoice, Command, EntitiesArgs, EvalArgs, IndexArgs, QueryArgs, QuoteArgs, ShowArgs,
-    StatsArgs,
+    Cli, ColorChoice, Command, EntitiesArgs, EvalArgs, IndexArgs, QueryArgs, QuoteArgs, ServeArgs,
+    ShowArgs, StatsArgs,
 };
 use crate::engine::Engine;
 use crate::error::{Error, Result};
@@ -115,6 +115,7 @@ pub fn run(cli: &Cli) -> Result<Outcome> {
         Command::Eval(args) => run_eval(cli, args),
         Command::Show(args) => run_show(cli, args),
         Command::Entities(args) => run_entities(cli, args),
+        Command::Serve(args) => run_serve(cli, args),
     };
     // Segment files are read lazily, wherever a command first needs them: name the
     // damage, if that is what tantivy ran into.
@@ -167,6 +168,20 @@ fn stop_on_signals() -> Stop {
 fn run_stats(cli: &Cli, args: &StatsArgs) -> Result<Outcome> {
     let stats = Engine::open(&cli.index)?.stats()?;
     print(|out| render::stats::write(out, &stats, style(cli, args.json)))?;
+    Ok(Outcome::Success)
+}
+
+fn run_serve(cli: &Cli, args: &ServeArgs) -> Result<Outcome> {
+    let engine = Engine::open(&cli.index)?;
+    let server = crate::serve::Server::bind(engine, args.listen, crate::serve::Limits::default())?;
+    let (addr, url, exposed) = (server.addr(), server.url(), server.exposed());
+    server.run(|| {
+        if exposed {
+            render::notes::serving_exposed(addr);
+        }
+        render::notes::serving(&url);
+    })?;
+    render::notes::stopped_serving();
     Ok(Outcome::Success)
 }
 

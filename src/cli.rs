@@ -66,6 +66,17 @@ pub enum Command {
     /// List the people, organisations and places the articles mention, most
     /// mentioned first.
     Entities(EntitiesArgs),
+    /// Serve the index as web pages and a JSON API (read-only) until Ctrl-C.
+    Serve(ServeArgs),
+}
+
+/// `search serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The address to listen on (port 0: any free port). Anything but a loopback
+    /// address lets everyone who can reach it read the collection.
+    #[arg(long, value_name = "ADDR", default_value = crate::serve::DEFAULT_LISTEN)]
+    pub listen: std::net::SocketAddr,
 }
 
 /// `search entities`.

@@ -14,8 +14,9 @@ use std::path::Path;
 use tantivy::{IndexReader, ReloadPolicy};
 
 use crate::entities::EntityKind;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::index::stats::Stats;
+use crate::index::store::Store;
 use crate::index::{self, IndexHandle};
 use crate::query::entities::EntityCount;
 use crate::query::parse::QueryRequest;
@@ -70,6 +71,42 @@ impl Engine {
     pub fn show(&self, target: &OsStr) -> Result<Shown> {
         let searcher = self.reader.searcher();
         crate::query::show::show(&searcher, &self.handle.fields, target)
+    }
+
+    /// Where a query's words fall in each of `texts`, as byte ranges (in order, on
+    /// character boundaries), found the way a result's snippet is highlighted: for a
+    /// front end that shows a whole article with the words that found it marked.
+    pub fn highlights(
+        &self,
+        request: &QueryRequest,
+        texts: &[&str],
+    ) -> Result<Vec<Vec<[usize; 2]>>> {
+        let searcher = self.reader.searcher();
+        let parsed = crate::query::parse::parse(&self.handle, &searcher, request)?;
+        let mut analyzer = crate::schema::text_analyzer();
+        Ok(texts
+            .iter()
+            .map(|text| {
+                crate::query::highlight::highlight_ranges(&mut analyzer, &parsed.highlight, text)
+                    .into_iter()
+                    .map(|range| [range.start, range.end])
+                    .collect()
+            })
+            .collect())
+    }
+
+    /// One article by its id alone, never by a path: for a front end that takes the id
+    /// from someone else's request and must not look at files. [`Error::NotFound`] when
+    /// no article has that id.
+    pub fn article(&self, id: &str) -> Result<Shown> {
+        let searcher = self.reader.searcher();
+        match Store::new(&searcher, &self.handle.fields).article_by_id(id)? {
+            Some(article) => Ok(Shown {
+                article,
+                marked: None,
+            }),
+            None => Err(Error::NotFound(format!("no article with id {id}"))),
+        }
     }
 
     /// The entities the articles mention, most mentioned first: at most `top` of each

@@ -3,7 +3,8 @@
 //! The data flows walk → article → passages → index ([`ingest`], [`index`]); an
 //! [`Engine`] opens an index and answers queries, quote checks and the rest with typed
 //! results ([`query`], [`quote`]); front ends decide how they look: the command line
-//! ([`cli`], [`app`]) prints them through [`render`].
+//! ([`cli`], [`app`]) prints them through [`render`]; the web front end ([`serve`])
+//! answers with pages and JSON.
 
 pub mod app;
 pub mod cli;
@@ -18,6 +19,7 @@ pub mod query;
 pub mod quote;
 pub mod render;
 pub mod schema;
+pub mod serve;
 pub mod stop;
 pub mod text;
 

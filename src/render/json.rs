@@ -12,9 +12,9 @@ use crate::index::report::{RunReport, SkippedItem};
 use crate::index::stats::{OutletCount, Stats};
 use crate::ingest::{Metadata, Origin, Sourced};
 use crate::query::entities::EntityCount;
-use crate::query::search::{FacetCount, Facets, Hit};
+use crate::query::search::{FacetCount, Facets, Hit, Results};
 use crate::query::show::Shown;
-use crate::quote::{Change, DiffOp, MatchClass, QuoteMatch, Source};
+use crate::quote::{Change, DiffOp, MatchClass, QuoteMatch, QuoteResults, Source};
 
 /// An entity an article mentions.
 #[derive(Serialize)]
@@ -137,13 +137,40 @@ impl<'a> FacetsLineJson<'a> {
     /// The facets of a match set of `total_passages` passages.
     pub fn new(facets: &'a Facets, total_passages: usize) -> Self {
         FacetsLineJson {
-            facets: FacetsJson {
-                articles: facets.articles,
-                outlets: facet_counts(&facets.outlets),
-                months: facet_counts(&facets.months),
-                entities: facets.entities.iter().map(EntityCountJson::from).collect(),
-            },
+            facets: FacetsJson::from(facets),
             total_passages,
+        }
+    }
+}
+
+/// A query's results as one object, for the web API: `total` matching passages, the
+/// `hits` shown (each as `--json` prints it) and the `facets` object of `--facets`'s
+/// last line (`null` when not asked for).
+#[derive(Serialize)]
+pub struct QueryJson<'a> {
+    total: usize,
+    hits: Vec<HitJson<'a>>,
+    facets: Option<FacetsJson<'a>>,
+}
+
+impl<'a> QueryJson<'a> {
+    /// `hits` are the results to send (a page of `results.hits`).
+    pub fn new(results: &'a Results, hits: &'a [Hit]) -> Self {
+        QueryJson {
+            total: results.total_passages,
+            hits: hits.iter().map(HitJson::from).collect(),
+            facets: results.facets.as_ref().map(FacetsJson::from),
+        }
+    }
+}
+
+impl<'a> From<&'a Facets> for FacetsJson<'a> {
+    fn from(facets: &'a Facets) -> Self {
+        FacetsJson {
+            articles: facets.articles,
+            outlets: facet_counts(&facets.outlets),
+            months: facet_counts(&facets.months),
+            entities: facets.entities.iter().map(EntityCountJson::from).collect(),
         }
     }
 }
@@ -434,6 +461,47 @@ impl<'a> From<&'a Stats> for StatsJson<'a> {
             articles_without_date: stats.articles_without_date,
             last_run: stats.last_run.as_ref().map(RunReportJson::from),
         }
+    }
+}
+
+/// A quote check's matches as one object, for the web API (each as `--json` prints it).
+#[derive(Serialize)]
+pub struct QuoteJson<'a> {
+    matches: Vec<QuoteMatchJson<'a>>,
+}
+
+impl<'a> From<&'a QuoteResults> for QuoteJson<'a> {
+    fn from(results: &'a QuoteResults) -> Self {
+        QuoteJson {
+            matches: results.matches.iter().map(QuoteMatchJson::from).collect(),
+        }
+    }
+}
+
+/// `search entities`' list as one object, for the web API.
+#[derive(Serialize)]
+pub struct EntitiesJson<'a> {
+    entities: Vec<EntityCountJson<'a>>,
+}
+
+impl<'a> From<&'a [EntityCount]> for EntitiesJson<'a> {
+    fn from(list: &'a [EntityCount]) -> Self {
+        EntitiesJson {
+            entities: list.iter().map(EntityCountJson::from).collect(),
+        }
+    }
+}
+
+/// A failed request's answer, for the web API: the message the command line prints.
+#[derive(Serialize)]
+pub struct ErrorJson<'a> {
+    error: &'a str,
+}
+
+impl<'a> ErrorJson<'a> {
+    /// An error answer saying `message`.
+    pub fn new(message: &'a str) -> Self {
+        ErrorJson { error: message }
     }
 }
 

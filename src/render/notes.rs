@@ -57,3 +57,21 @@ pub fn no_entities() {
         "search: no entities in the index — index with entity extraction on (without --no-entities)",
     );
 }
+
+/// `search serve` is listening: where to point a browser (on stdout, so a script can
+/// read it).
+pub fn serving(url: &str) {
+    println!("search: serving the index at {url} — press Ctrl-C to stop");
+}
+
+/// `search serve` listens beyond this machine.
+pub fn serving_exposed(addr: std::net::SocketAddr) {
+    note(&format!(
+        "warning: listening on {addr}, not a loopback address: anyone who can reach it can read the whole collection"
+    ));
+}
+
+/// `search serve` stopped on Ctrl-C.
+pub fn stopped_serving() {
+    note("search: stopped");
+}
