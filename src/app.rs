@@ -7,14 +7,14 @@ use std::process::ExitCode;
 
 use crate::cli::{
     Cli, ColorChoice, Command, EntitiesArgs, EvalArgs, IndexArgs, QueryArgs, QuoteArgs, ServeArgs,
-    ShowArgs, StatsArgs,
+    ShowArgs, SimilarArgs, StatsArgs,
 };
 use crate::engine::Engine;
 use crate::error::{Error, Result};
 use crate::index::build::{BuildOptions, build};
 use crate::index::workers::Workers;
 use crate::query::parse::QueryRequest;
-use crate::query::search::Page;
+use crate::query::search::{Copies, Page};
 use crate::quote::QuoteRequest;
 use crate::render::Style;
 use crate::stop::Stop;
@@ -111,6 +111,7 @@ pub fn run(cli: &Cli) -> Result<Outcome> {
         Command::Index(args) => run_index(cli, args),
         Command::Query(args) => run_query(cli, args),
         Command::Quote(args) => run_quote(cli, args),
+        Command::Similar(args) => run_similar(cli, args),
         Command::Stats(args) => run_stats(cli, args),
         Command::Eval(args) => run_eval(cli, args),
         Command::Show(args) => run_show(cli, args),
@@ -241,9 +242,33 @@ fn run_query(cli: &Cli, args: &QueryArgs) -> Result<Outcome> {
         per_article: args.per_article,
         facets: args.facets,
     };
-    let results = Engine::open(&cli.index)?.query(&request, page)?;
+    let copies = if args.all_copies {
+        Copies::Listed
+    } else {
+        Copies::Grouped
+    };
+    let results = Engine::open(&cli.index)?.query_copies(&request, page, copies)?;
     if results.hits.is_empty() && results.total_passages == 0 {
         render::notes::no_passage_matches(&request.text);
+        return Ok(Outcome::NotFound);
+    }
+    print(|out| render::hits::write(out, &results, style(cli, args.json)))?;
+    Ok(Outcome::Success)
+}
+
+fn run_similar(cli: &Cli, args: &SimilarArgs) -> Result<Outcome> {
+    let filters = &args.filters;
+    let request = QueryRequest {
+        outlets: filters.outlet.clone(),
+        since: filters.since,
+        until: filters.until,
+        entities: filters.entity.clone(),
+        ..QueryRequest::default()
+    };
+    let engine = Engine::open(&cli.index)?;
+    let (_, results) = engine.similar(&args.target, &request, args.limit)?;
+    if results.hits.is_empty() {
+        render::notes::nothing_similar();
         return Ok(Outcome::NotFound);
     }
     print(|out| render::hits::write(out, &results, style(cli, args.json)))?;

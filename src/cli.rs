@@ -55,6 +55,9 @@ pub enum Command {
     /// Check a quote: where it appears exactly or nearly, who said it, and how each
     /// article's words differ from it.
     Quote(QuoteArgs),
+    /// Find the articles most like one (other coverage of the same story), best
+    /// first.
+    Similar(SimilarArgs),
     /// Show what the index holds.
     Stats(StatsArgs),
     /// Measure ranking quality on a test collection (BEIR layout): nDCG@10,
@@ -199,6 +202,32 @@ pub struct QueryArgs {
     /// Count matching articles per outlet, per month and per entity, over all matches.
     #[arg(long)]
     pub facets: bool,
+
+    /// List every copy of a story (syndicated, re-filed) as a result of its own, instead
+    /// of one result under the oldest copy.
+    #[arg(long)]
+    pub all_copies: bool,
+
+    /// Print one JSON object per result.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `search similar`.
+#[derive(Debug, Args)]
+pub struct SimilarArgs {
+    /// The article: its id, or a file path with an optional `:LINE` (as `search show`
+    /// takes it).
+    #[arg(value_name = "ID|PATH[:LINE]")]
+    pub target: std::ffi::OsString,
+
+    /// Which articles to search.
+    #[command(flatten)]
+    pub filters: FilterArgs,
+
+    /// How many results to show.
+    #[arg(long, short = 'n', default_value_t = 10, value_name = "N")]
+    pub limit: usize,
 
     /// Print one JSON object per result.
     #[arg(long)]

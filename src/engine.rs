@@ -20,7 +20,7 @@ use crate::index::store::Store;
 use crate::index::{self, IndexHandle};
 use crate::query::entities::EntityCount;
 use crate::query::parse::QueryRequest;
-use crate::query::search::{Page, Results};
+use crate::query::search::{Copies, Page, Results};
 use crate::query::show::Shown;
 use crate::quote::{QuoteRequest, QuoteResults};
 
@@ -54,10 +54,20 @@ impl Engine {
     }
 
     /// The passages that answer a query, best first, with snippets, and facets when
-    /// the page asks for them.
+    /// the page asks for them; copies of one article are one result, under the oldest.
     pub fn query(&self, request: &QueryRequest, page: Page) -> Result<Results> {
+        self.query_copies(request, page, Copies::Grouped)
+    }
+
+    /// [`Engine::query`], grouping copies of one article or listing each.
+    pub fn query_copies(
+        &self,
+        request: &QueryRequest,
+        page: Page,
+        copies: Copies,
+    ) -> Result<Results> {
         let searcher = self.reader.searcher();
-        crate::query::search::search(&self.handle, &searcher, request, page)
+        crate::query::search::search(&self.handle, &searcher, request, page, copies)
     }
 
     /// Where a quote appears, exactly or not, with diffs and speakers.
@@ -71,6 +81,27 @@ impl Engine {
     pub fn show(&self, target: &OsStr) -> Result<Shown> {
         let searcher = self.reader.searcher();
         crate::query::show::show(&searcher, &self.handle.fields, target)
+    }
+
+    /// The articles most like the one `target` names (an id, or a path with `:LINE`
+    /// as [`Engine::show`] takes it) that `filters` lets through, best first, copies
+    /// grouped, never the article itself or its copies; with the article.
+    pub fn similar(
+        &self,
+        target: &OsStr,
+        filters: &QueryRequest,
+        limit: usize,
+    ) -> Result<(Shown, Results)> {
+        let searcher = self.reader.searcher();
+        let shown = crate::query::show::show(&searcher, &self.handle.fields, target)?;
+        let results = crate::query::similar::similar(
+            &self.handle,
+            &searcher,
+            &shown.article,
+            filters,
+            limit,
+        )?;
+        Ok((shown, results))
     }
 
     /// Where a query's words fall in each of `texts`, as byte ranges (in order, on

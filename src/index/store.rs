@@ -179,6 +179,31 @@ impl<'a> Store<'a> {
         }
     }
 
+    /// The whole text of the article of passage number `passage` at `at`: its
+    /// passages in order, a blank line apart.
+    pub fn article_text(&self, at: DocAddress, passage: u64) -> Result<String> {
+        let Some(article) = article_doc(at.doc_id, passage) else {
+            return Ok(String::new());
+        };
+        let doc: TantivyDocument = self.searcher.doc(DocAddress {
+            doc_id: article,
+            ..at
+        })?;
+        let count = number(&doc, self.fields.passage).unwrap_or_default();
+        let max_doc = self.searcher.segment_reader(at.segment_ord).max_doc();
+        let mut whole = String::new();
+        for doc_id in passage_docs(article, count, max_doc) {
+            let doc: TantivyDocument = self.searcher.doc(DocAddress { doc_id, ..at })?;
+            if let Some(passage) = text(&doc, self.fields.passage_text) {
+                if !whole.is_empty() {
+                    whole.push_str("\n\n");
+                }
+                whole.push_str(&passage);
+            }
+        }
+        Ok(whole)
+    }
+
     /// Up to `count` passages of the same article just before `passage` (at `at`),
     /// in order: what a quote's speaker is read from.
     pub fn passages_before(

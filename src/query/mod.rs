@@ -3,6 +3,7 @@
 //! them, count [`facets`] over the matching articles; [`show`] looks up one article with its passages.
 
 pub mod articles;
+pub mod copies;
 pub mod entities;
 pub mod facets;
 pub mod highlight;
@@ -11,3 +12,4 @@ pub mod operators;
 pub mod parse;
 pub mod search;
 pub mod show;
+pub mod similar;

@@ -10,7 +10,8 @@ use tantivy::{DocAddress, Score, Searcher};
 use crate::entities::{Entity, EntityKind};
 use crate::error::Result;
 use crate::index::IndexHandle;
-use crate::index::store::Store;
+use crate::index::store::{PassageDoc, Store};
+use crate::query::copies::{self, Source};
 use crate::query::entities::{EntityCount, group_counts, most_common_spelling, top_entities};
 use crate::query::facets::ArticleFacets;
 use crate::query::highlight::{Snippet, highlight_ranges, snippet};
@@ -59,6 +60,9 @@ pub struct Hit {
     pub highlights: Vec<[usize; 2]>,
     /// The people, organisations and places the article mentions.
     pub entities: Vec<Entity>,
+    /// Other articles printing the same story (syndicated, re-filed), oldest first:
+    /// where their passages would have been results.
+    pub copies: Vec<Source>,
 }
 
 /// A count of matching articles for one facet value.
@@ -98,25 +102,46 @@ pub struct Results {
     pub facets: Option<Facets>,
 }
 
+/// Whether results that are copies of one article (syndicated, re-filed) are grouped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Copies {
+    /// One result per story, under its oldest copy, listing the others.
+    Grouped,
+    /// Every copy a result of its own (`--all-copies`).
+    Listed,
+}
+
 /// Parses and runs a query on what `searcher` sees of the index.
 pub fn search(
     handle: &IndexHandle,
     searcher: &Searcher,
     request: &QueryRequest,
     page: Page,
+    copies: Copies,
 ) -> Result<Results> {
     let parsed = parse(handle, searcher, request)?;
-    let (total_passages, chosen) = top_passages(searcher, &parsed, page)?;
     let facets = if page.facets {
         Some(facets(searcher, &handle.fields, &parsed)?)
     } else {
         None
     };
-    let mut analyzer = text_analyzer();
     let store = Store::new(searcher, &handle.fields);
-    let mut hits = Vec::with_capacity(chosen.len());
-    for (rank, (score, address)) in chosen.into_iter().enumerate() {
-        let stored = store.passage(address)?;
+    let (total_passages, shown) = match copies {
+        Copies::Listed => {
+            let (total, chosen) = top_passages(searcher, &parsed, page)?;
+            (total, read_candidates(&store, chosen)?)
+        }
+        Copies::Grouped => grouped_candidates(searcher, &store, &parsed, page)?,
+    };
+    let mut analyzer = text_analyzer();
+    let mut hits = Vec::with_capacity(shown.len());
+    for (rank, found) in shown.into_iter().enumerate() {
+        let Candidate {
+            score,
+            address,
+            stored,
+            copies,
+        } = found;
         let ranges = highlight_ranges(&mut analyzer, &parsed.highlight, &stored.text);
         let Snippet {
             text: snippet_text,
@@ -137,6 +162,7 @@ pub fn search(
             passage: stored.text,
             snippet: snippet_text,
             highlights: highlights.into_iter().map(|r| [r.start, r.end]).collect(),
+            copies,
         });
     }
     Ok(Results {
@@ -144,6 +170,172 @@ pub fn search(
         total_passages,
         facets,
     })
+}
+
+/// A passage that may be shown, read from the store, with the copies of its article.
+#[derive(Clone)]
+struct Candidate {
+    score: Score,
+    address: DocAddress,
+    stored: PassageDoc,
+    copies: Vec<Source>,
+}
+
+fn read_candidates(store: &Store<'_>, chosen: Vec<(Score, DocAddress)>) -> Result<Vec<Candidate>> {
+    chosen
+        .into_iter()
+        .map(|(score, address)| {
+            Ok(Candidate {
+                score,
+                address,
+                stored: store.passage(address)?,
+                copies: Vec::new(),
+            })
+        })
+        .collect()
+}
+
+/// How many more passages than a page shows (at least) are read to find its results'
+/// copies.
+const COPY_MARGIN: usize = 10;
+
+/// The page's passages with copies grouped: a page's worth and a margin of the best
+/// passages are read and grouped, more while grouping leaves the page short.
+fn grouped_candidates(
+    searcher: &Searcher,
+    store: &Store<'_>,
+    parsed: &ParsedQuery,
+    page: Page,
+) -> Result<(usize, Vec<Candidate>)> {
+    if page.limit == 0 {
+        return top_passages(searcher, parsed, page).map(|(total, _)| (total, Vec::new()));
+    }
+    let mut wanted = page.limit + page.limit.max(COPY_MARGIN);
+    loop {
+        let (total, chosen) = top_passages(
+            searcher,
+            parsed,
+            Page {
+                limit: wanted,
+                ..page
+            },
+        )?;
+        let exhausted = chosen.len() < wanted;
+        let mut shown = group_copies(store, read_candidates(store, chosen)?)?;
+        if shown.len() >= page.limit || exhausted {
+            shown.truncate(page.limit);
+            return Ok((total, shown));
+        }
+        wanted *= 2;
+    }
+}
+
+/// Results whose articles are copies ([`copies`]) become one story under the oldest
+/// copy: its passages take the places of the first results of the story, listing the
+/// other copies on the first; the other copies' passages are dropped.
+fn group_copies(store: &Store<'_>, found: Vec<Candidate>) -> Result<Vec<Candidate>> {
+    // The articles, in rank order, by their best passages.
+    let mut firsts: Vec<usize> = Vec::new();
+    for (i, candidate) in found.iter().enumerate() {
+        let id = &candidate.stored.article_id;
+        if !firsts.iter().any(|&f| found[f].stored.article_id == *id) {
+            firsts.push(i);
+        }
+    }
+    let best = |k: usize| &found[firsts[k]];
+    let passages: Vec<Vec<u64>> = (0..firsts.len())
+        .map(|k| copies::shingles(&best(k).stored.text))
+        .collect();
+    let sources: Vec<Source> = (0..firsts.len())
+        .map(|k| source_of(&best(k).stored))
+        .collect();
+    // Whole articles are read only for the pairs that may be copies.
+    let mut articles: HashMap<usize, Vec<u64>> = HashMap::new();
+    let mut failed = None;
+    let mut article = |k: usize| -> Option<Vec<u64>> {
+        if let Some(grams) = articles.get(&k) {
+            return Some(grams.clone());
+        }
+        match store.article_text(best(k).address, best(k).stored.index) {
+            Ok(text) => {
+                let grams = copies::shingles(&text);
+                articles.insert(k, grams.clone());
+                Some(grams)
+            }
+            Err(error) => {
+                failed.get_or_insert(error);
+                None
+            }
+        }
+    };
+    let mut any = false;
+    let stories = copies::group(
+        (0..firsts.len()).collect(),
+        |&a, &b| copies::oldest_first(&sources[a], &sources[b]),
+        |i, j| {
+            let (a, b) = (&best(i).stored, &best(j).stored);
+            let same = copies::may_be_copies(
+                (a.title.as_deref(), b.title.as_deref()),
+                (&passages[i], &passages[j]),
+            ) && match (article(i), article(j)) {
+                (Some(x), Some(y)) => copies::jaccard(&x, &y) >= copies::COPY_JACCARD,
+                _ => false,
+            };
+            any |= same;
+            same
+        },
+    );
+    if let Some(error) = failed {
+        return Err(error);
+    }
+    if !any {
+        return Ok(found);
+    }
+    // Each article's story; each story's lead article and its passages.
+    let mut story_of: HashMap<&str, usize> = HashMap::new();
+    for (story, (lead, others)) in stories.iter().enumerate() {
+        for &k in std::iter::once(lead).chain(others) {
+            story_of.insert(sources[k].article_id.as_str(), story);
+        }
+    }
+    let mut lead_passages: Vec<Vec<Candidate>> = vec![Vec::new(); stories.len()];
+    let mut places: Vec<usize> = Vec::with_capacity(found.len());
+    for candidate in &found {
+        let story = story_of[candidate.stored.article_id.as_str()];
+        places.push(story);
+        if candidate.stored.article_id == sources[stories[story].0].article_id {
+            lead_passages[story].push(candidate.clone());
+        }
+    }
+    let mut next = vec![0usize; stories.len()];
+    let mut shown = Vec::with_capacity(found.len());
+    for story in places {
+        let Some(candidate) = lead_passages[story].get(next[story]) else {
+            continue;
+        };
+        let mut candidate = candidate.clone();
+        if next[story] == 0 {
+            candidate.copies = stories[story]
+                .1
+                .iter()
+                .map(|&k| sources[k].clone())
+                .collect();
+        }
+        next[story] += 1;
+        shown.push(candidate);
+    }
+    Ok(shown)
+}
+
+fn source_of(stored: &PassageDoc) -> Source {
+    Source {
+        article_id: stored.article_id.clone(),
+        path: stored.path.clone(),
+        line: stored.line,
+        outlet: stored.outlet.clone(),
+        date: stored.date.clone(),
+        title: stored.title.clone(),
+    }
 }
 
 /// The best `limit` articles for a query, each ranked by its best passage, as the ids
@@ -355,12 +547,70 @@ mod tests {
         let names = ["a.md", "b.md", "c.md", "d.md"];
         let docs: Vec<_> = names.iter().map(|name| doc(name, NEAR)).collect();
         let engine = indexed(dir.path(), &docs);
-        let results = engine.query(&request("flood"), page(10, 1)).unwrap();
+        let results = engine
+            .query_copies(&request("flood"), page(10, 1), Copies::Listed)
+            .unwrap();
         assert_eq!(results.hits.len(), 4);
         assert!(results.hits.windows(2).all(|w| w[0].score == w[1].score));
         let ids: Vec<&str> = results.hits.iter().map(|h| h.article_id.as_str()).collect();
         let mut sorted = ids.clone();
         sorted.sort();
         assert_eq!(ids, sorted);
+    }
+
+    /// A dated copy of `body` under `name`.
+    fn dated<'a>(name: &'a str, date: &'a str, body: &'a str) -> crate::index::fixture::Doc<'a> {
+        crate::index::fixture::Doc {
+            date: Some(date),
+            ..doc(name, body)
+        }
+    }
+
+    #[test]
+    fn copies_of_an_article_are_one_result_under_the_oldest_at_the_best_rank() {
+        let dir = tempfile::tempdir().unwrap();
+        // b is a copy of a with one word changed; c prints it again, older; d is
+        // another story; a's own second passage is no copy of anything.
+        let refiled = NEAR.replace("heavy", "torrential");
+        let engine = indexed(
+            dir.path(),
+            &[
+                dated("a.md", "2024-03-02", &format!("{NEAR}\n\n{OTHER}\n")),
+                dated("b.md", "2024-03-03", &format!("{refiled}\n\n{OTHER}\n")),
+                dated("c.md", "2024-03-01", &format!("{NEAR}\n\n{OTHER}\n")),
+                dated("d.md", "2024-03-01", APART),
+            ],
+        );
+        let grouped = engine
+            .query(&request("flood warnings"), page(10, 1))
+            .unwrap();
+        let shown: Vec<(&str, Vec<&str>)> = grouped
+            .hits
+            .iter()
+            .map(|hit| {
+                (
+                    hit.path.rsplit('/').next().unwrap(),
+                    hit.copies
+                        .iter()
+                        .map(|c| c.path.rsplit('/').next().unwrap())
+                        .collect(),
+                )
+            })
+            .collect();
+        // d's passage is shorter (the others' two paragraphs make one passage).
+        assert_eq!(shown, [("d.md", vec![]), ("c.md", vec!["a.md", "b.md"])]);
+        assert_eq!(
+            grouped.hits.iter().map(|h| h.rank).collect::<Vec<_>>(),
+            [1, 2]
+        );
+        let listed = engine
+            .query_copies(&request("flood warnings"), page(10, 1), Copies::Listed)
+            .unwrap();
+        assert_eq!(listed.hits.len(), 4);
+        assert!(listed.hits.iter().all(|h| h.copies.is_empty()));
+        // A page of one is still full after grouping, its copies found beyond it.
+        let one = engine.query(&request("heavy rain"), page(1, 1)).unwrap();
+        assert_eq!(one.hits.len(), 1);
+        assert_eq!(one.hits[0].copies.len(), 2);
     }
 }

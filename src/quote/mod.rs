@@ -15,12 +15,12 @@ mod walk;
 pub mod words;
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 use crate::entities::{key_of, name_ends};
 use crate::error::{Error, Result};
 use crate::index::IndexHandle;
 use crate::ingest::date::NewsDate;
+use crate::query::copies::{self, oldest_first};
 use crate::query::limits;
 use crate::query::parse::QueryRequest;
 use crate::schema::{MAX_WORD_BYTES, text_analyzer};
@@ -71,22 +71,7 @@ pub struct QuoteRequest {
     pub entities: Vec<String>,
 }
 
-/// Where a text appeared: one article.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Source {
-    /// The article's stable id.
-    pub article_id: String,
-    /// The source file.
-    pub path: String,
-    /// 1-based line of the source file where the matched words start.
-    pub line: u64,
-    /// The outlet, if known.
-    pub outlet: Option<String>,
-    /// The date as precise as the source gave it, if known.
-    pub date: Option<String>,
-    /// The headline, if known.
-    pub title: Option<String>,
-}
+pub use crate::query::copies::Source;
 
 /// One place the quote appears (with the copies of that text elsewhere).
 #[derive(Debug, Clone, PartialEq)]
@@ -334,42 +319,18 @@ fn same_person(said: &str, wanted: &str) -> bool {
 /// Matches whose passages are the same text (after normalisation) are one match: the
 /// oldest keeps the place and lists the others as copies.
 fn group_copies(matches: Vec<(QuoteMatch, String)>) -> Vec<(QuoteMatch, String)> {
-    let mut groups: Vec<Vec<QuoteMatch>> = Vec::new();
-    let mut keys: Vec<String> = Vec::new();
-    let mut by_key: HashMap<String, usize> = HashMap::new();
-    for (found, key) in matches {
-        match by_key.get(&key) {
-            Some(&group) => groups[group].push(found),
-            None => {
-                by_key.insert(key.clone(), groups.len());
-                groups.push(vec![found]);
-                keys.push(key);
-            }
-        }
-    }
-    groups
-        .into_iter()
-        .zip(keys)
-        .filter_map(|(mut group, key)| {
-            group.sort_by(|a, b| oldest_first(&a.source, &b.source));
-            let mut group = group.into_iter();
-            let mut first = group.next()?;
-            first.copies = group.map(|copy| copy.source).collect();
-            Some((first, key))
-        })
-        .collect()
-}
-
-/// Dated before undated, older before newer, then by article id (for stable output).
-fn oldest_first(a: &Source, b: &Source) -> std::cmp::Ordering {
-    match (&a.date, &b.date) {
-        (Some(x), Some(y)) => x.cmp(y),
-        (Some(_), None) => std::cmp::Ordering::Less,
-        (None, Some(_)) => std::cmp::Ordering::Greater,
-        (None, None) => std::cmp::Ordering::Equal,
-    }
-    .then_with(|| a.article_id.cmp(&b.article_id))
-    .then_with(|| a.line.cmp(&b.line))
+    let keys: Vec<String> = matches.iter().map(|(_, key)| key.clone()).collect();
+    copies::group(
+        matches,
+        |(a, _), (b, _)| oldest_first(&a.source, &b.source),
+        |i, j| keys[i] == keys[j],
+    )
+    .into_iter()
+    .map(|((mut first, key), group)| {
+        first.copies = group.into_iter().map(|(copy, _)| copy.source).collect();
+        (first, key)
+    })
+    .collect()
 }
 
 fn order(matches: &mut [(QuoteMatch, String)], order: Order) {
@@ -392,26 +353,5 @@ mod tests {
         assert!(same_person("Mr Kim", "Kim"));
         assert!(!same_person("Kim Jong Un", "Kim Yong-hyun"));
         assert!(!same_person("the official", ""));
-    }
-
-    #[test]
-    fn dated_sources_come_before_undated_and_older_before_newer() {
-        let source = |id: &str, date: Option<&str>| Source {
-            article_id: id.to_owned(),
-            path: String::new(),
-            line: 1,
-            outlet: None,
-            date: date.map(str::to_owned),
-            title: None,
-        };
-        let mut sources = [
-            source("c", None),
-            source("b", Some("2024-11-01")),
-            source("a", Some("2024-10")),
-            source("d", Some("2024-11-01")),
-        ];
-        sources.sort_by(oldest_first);
-        let ids: Vec<&str> = sources.iter().map(|s| s.article_id.as_str()).collect();
-        assert_eq!(ids, ["a", "b", "d", "c"]);
     }
 }

@@ -6,6 +6,7 @@ use std::path::Path;
 
 use crate::query::search::{FacetCount, Hit, Results};
 use crate::render::json::{FacetsLineJson, HitJson};
+use crate::render::quote::{location, outlet_and_date};
 use crate::render::{Style, display_path, terminal_safe};
 
 /// ANSI bold red, as grep marks matches.
@@ -37,19 +38,30 @@ fn write_text(out: &mut impl Write, results: &Results, color: bool) -> io::Resul
             .as_deref()
             .map_or_else(|| "unknown outlet".to_owned(), terminal_safe);
         let date = hit.date.as_deref().unwrap_or("undated");
-        let location = format!("{}:{}", display_path(Path::new(&hit.path)), hit.line);
+        let place = format!("{}:{}", display_path(Path::new(&hit.path)), hit.line);
         if color {
             writeln!(
                 out,
                 "{HEADER_ON}{}. {outlet} · {date} · {title}{RESET}",
                 hit.rank
             )?;
-            writeln!(out, "   {DIM_ON}{location}{RESET}")?;
+            writeln!(out, "   {DIM_ON}{place}{RESET}")?;
         } else {
             writeln!(out, "{}. {outlet} · {date} · {title}", hit.rank)?;
-            writeln!(out, "   {location}")?;
+            writeln!(out, "   {place}")?;
         }
         writeln!(out, "   {}", marked_snippet(hit, color))?;
+        if !hit.copies.is_empty() {
+            let (dim, reset) = if color { (DIM_ON, RESET) } else { ("", "") };
+            let listed: Vec<String> = hit
+                .copies
+                .iter()
+                .map(|copy| format!("{} · {dim}{}{reset}", outlet_and_date(copy), location(copy)))
+                .collect();
+            let n = hit.copies.len();
+            let word = if n == 1 { "copy" } else { "copies" };
+            writeln!(out, "   {dim}+{n} {word}:{reset} {}", listed.join("; "))?;
+        }
         writeln!(out)?;
     }
     let shown = results.hits.len();

@@ -58,6 +58,7 @@ pub struct HitJson<'a> {
     snippet: &'a str,
     highlights: &'a [[usize; 2]],
     entities: Vec<EntityJson<'a>>,
+    copies: Vec<SourceJson<'a>>,
 }
 
 impl<'a> From<&'a Hit> for HitJson<'a> {
@@ -77,6 +78,7 @@ impl<'a> From<&'a Hit> for HitJson<'a> {
             snippet: &hit.snippet,
             highlights: &hit.highlights,
             entities: entities(&hit.entities),
+            copies: hit.copies.iter().map(SourceJson::from).collect(),
         }
     }
 }

@@ -37,6 +37,11 @@ pub fn no_passage_matches(query: &str) {
     ));
 }
 
+/// No other article is like the one asked about (within the filters).
+pub fn nothing_similar() {
+    note("no other article shares enough of this one's words (try fewer filters)");
+}
+
 /// No match reached the similarity asked for.
 pub fn no_quote_match(min_similarity: f32) {
     note(&format!(

@@ -91,7 +91,8 @@ fn write_text(out: &mut impl Write, results: &QuoteResults, color: bool) -> io::
     writeln!(out, "{summary}")
 }
 
-fn outlet_and_date(source: &Source) -> String {
+/// `Reuters · 1987-03-02`, as a result's header gives them.
+pub(crate) fn outlet_and_date(source: &Source) -> String {
     let outlet = source
         .outlet
         .as_deref()
@@ -100,7 +101,8 @@ fn outlet_and_date(source: &Source) -> String {
     format!("{outlet} · {}", terminal_safe(date))
 }
 
-fn location(source: &Source) -> String {
+/// `path:line`, the path as the user gave it.
+pub(crate) fn location(source: &Source) -> String {
     format!("{}:{}", display_path(Path::new(&source.path)), source.line)
 }
 

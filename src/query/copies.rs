@@ -1,0 +1,227 @@
+//! Copies: articles that print the same text (syndicated stories, re-filed wire copy)
+//! grouped under the oldest, so a reader sees a story once. `search quote` groups
+//! matches whose passages are the same text; `search query` groups articles whose texts
+//! are near-identical: the Jaccard similarity of their sets of word 3-grams (words as the
+//! text layer reads them, keys folded) is at least [`COPY_JACCARD`]. How the threshold
+//! was chosen, and what it groups on BBC's duplicates, is in docs/benchmarks.md.
+
+use std::cmp::Ordering;
+use std::hash::{DefaultHasher, Hash, Hasher};
+
+use crate::text::{Language, for_each_word};
+
+/// Two articles whose word 3-grams overlap this much (Jaccard) are copies.
+pub const COPY_JACCARD: f32 = 0.5;
+
+/// Two results are compared article to article only when their passages overlap this
+/// much, or their titles are the same: a cheap first look over the passages already read.
+const PASSAGE_JACCARD: f32 = 0.3;
+
+/// Where a text appeared: one article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Source {
+    /// The article's stable id.
+    pub article_id: String,
+    /// The source file.
+    pub path: String,
+    /// 1-based line of the source file where the matched words start.
+    pub line: u64,
+    /// The outlet, if known.
+    pub outlet: Option<String>,
+    /// The date as precise as the source gave it, if known.
+    pub date: Option<String>,
+    /// The headline, if known.
+    pub title: Option<String>,
+}
+
+/// Dated before undated, older before newer, then by article id (for stable output).
+pub fn oldest_first(a: &Source, b: &Source) -> Ordering {
+    match (&a.date, &b.date) {
+        (Some(x), Some(y)) => x.cmp(y),
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => Ordering::Equal,
+    }
+    .then_with(|| a.article_id.cmp(&b.article_id))
+    .then_with(|| a.line.cmp(&b.line))
+}
+
+/// The hashed word 3-grams of `text` (its only "gram" when it has fewer words),
+/// sorted, each once.
+pub fn shingles(text: &str) -> Vec<u64> {
+    let mut keys: Vec<u64> = Vec::new();
+    for_each_word(text, Language::English, |word| {
+        let mut hasher = DefaultHasher::new();
+        word.key.hash(&mut hasher);
+        keys.push(hasher.finish());
+    });
+    let mut grams: Vec<u64> = keys
+        .windows(3.min(keys.len()).max(1))
+        .map(|gram| {
+            let mut hasher = DefaultHasher::new();
+            gram.hash(&mut hasher);
+            hasher.finish()
+        })
+        .collect();
+    grams.sort_unstable();
+    grams.dedup();
+    grams
+}
+
+/// Shared grams over all grams of two [`shingles`], 0–1 (0 when both are empty).
+pub fn jaccard(a: &[u64], b: &[u64]) -> f32 {
+    let (mut i, mut j, mut shared) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            Ordering::Less => i += 1,
+            Ordering::Greater => j += 1,
+            Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    let all = a.len() + b.len() - shared;
+    if all == 0 {
+        0.0
+    } else {
+        shared as f32 / all as f32
+    }
+}
+
+/// Groups `items` (in rank order) into copies: `same(i, j)` says whether items `i` and
+/// `j` are copies, and copies of copies are one group. Each group is placed where its
+/// best-ranked member stood and led by its oldest member (`oldest`, which orders
+/// items as [`oldest_first`] orders their sources), with the others after it, oldest
+/// first. `same` is asked only about
+/// items not yet in one group.
+pub fn group<T>(
+    items: Vec<T>,
+    oldest: impl Fn(&T, &T) -> Ordering,
+    mut same: impl FnMut(usize, usize) -> bool,
+) -> Vec<(T, Vec<T>)> {
+    let n = items.len();
+    let mut leader: Vec<usize> = (0..n).collect();
+    fn root(leader: &mut [usize], mut i: usize) -> usize {
+        while leader[i] != i {
+            leader[i] = leader[leader[i]];
+            i = leader[i];
+        }
+        i
+    }
+    for j in 1..n {
+        for i in 0..j {
+            let (a, b) = (root(&mut leader, i), root(&mut leader, j));
+            if a != b && same(i, j) {
+                leader[b.max(a)] = a.min(b);
+            }
+        }
+    }
+    let mut groups: Vec<Vec<T>> = Vec::new();
+    let mut slot: Vec<Option<usize>> = vec![None; n];
+    for (i, item) in items.into_iter().enumerate() {
+        let first = root(&mut leader, i);
+        match slot[first] {
+            Some(at) => groups[at].push(item),
+            None => {
+                slot[first] = Some(groups.len());
+                groups.push(vec![item]);
+            }
+        }
+    }
+    groups
+        .into_iter()
+        .filter_map(|mut members| {
+            members.sort_by(|a, b| oldest(a, b));
+            let mut members = members.into_iter();
+            let oldest = members.next()?;
+            Some((oldest, members.collect()))
+        })
+        .collect()
+}
+
+/// Whether two results may be copies, by what is already read of them: the same
+/// title, or passages that overlap.
+pub fn may_be_copies(titles: (Option<&str>, Option<&str>), passages: (&[u64], &[u64])) -> bool {
+    let same_title = match titles {
+        (Some(a), Some(b)) => crate::text::fold(a) == crate::text::fold(b),
+        _ => false,
+    };
+    same_title || jaccard(passages.0, passages.1) >= PASSAGE_JACCARD
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn source(id: &str, date: Option<&str>) -> Source {
+        Source {
+            article_id: id.to_owned(),
+            path: String::new(),
+            line: 1,
+            outlet: None,
+            date: date.map(str::to_owned),
+            title: None,
+        }
+    }
+
+    #[test]
+    fn dated_sources_come_before_undated_and_older_before_newer() {
+        let mut sources = [
+            source("c", None),
+            source("b", Some("2024-11-01")),
+            source("a", Some("2024-10")),
+            source("d", Some("2024-11-01")),
+        ];
+        sources.sort_by(oldest_first);
+        let ids: Vec<&str> = sources.iter().map(|s| s.article_id.as_str()).collect();
+        assert_eq!(ids, ["a", "b", "d", "c"]);
+    }
+
+    #[test]
+    fn a_refiled_story_differing_in_one_word_is_a_copy_and_another_story_is_not() {
+        let first = "Brazil has set up a special commission to renegotiate its foreign debt \
+                     after suspending interest payments on 68 billion dlrs owed to banks.";
+        let refiled = first.replace("dlrs", "dollars");
+        let other = "Brazil's coffee exports rose in February as growers sold stocks held \
+                     back during the drought, the coffee institute said.";
+        let (a, b, c) = (shingles(first), shingles(&refiled), shingles(other));
+        assert!(jaccard(&a, &b) >= COPY_JACCARD, "{}", jaccard(&a, &b));
+        assert!(jaccard(&a, &c) < 0.05, "{}", jaccard(&a, &c));
+        assert_eq!(jaccard(&a, &a), 1.0);
+        // Case, accents and possessives are folded away.
+        assert_eq!(
+            shingles("Brazil’s DEBT talks"),
+            shingles("brazil debt talks")
+        );
+    }
+
+    #[test]
+    fn copies_of_copies_are_one_group_led_by_the_oldest_at_the_best_rank() {
+        let items = vec![
+            source("new", Some("2024-03")),
+            source("alone", Some("2024-01")),
+            source("old", Some("2024-02")),
+            source("undated", None),
+        ];
+        // new ~ old, old ~ undated: one group of three.
+        let pairs = [("new", "old"), ("old", "undated")];
+        let ids: Vec<String> = items.iter().map(|s| s.article_id.clone()).collect();
+        let grouped = group(items, oldest_first, |i, j| {
+            pairs
+                .iter()
+                .any(|&(a, b)| (ids[i] == a && ids[j] == b) || (ids[i] == b && ids[j] == a))
+        });
+        let shown: Vec<(&str, Vec<&str>)> = grouped
+            .iter()
+            .map(|(lead, copies)| {
+                (
+                    lead.article_id.as_str(),
+                    copies.iter().map(|c| c.article_id.as_str()).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(shown, [("old", vec!["new", "undated"]), ("alone", vec![])]);
+    }
+}
