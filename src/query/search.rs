@@ -278,7 +278,7 @@ fn group_copies(store: &Store<'_>, found: Vec<Candidate>) -> Result<Vec<Candidat
                 (a.title.as_deref(), b.title.as_deref()),
                 (&passages[i], &passages[j]),
             ) && match (article(i), article(j)) {
-                (Some(x), Some(y)) => copies::jaccard(&x, &y) >= copies::COPY_JACCARD,
+                (Some(x), Some(y)) => copies::overlap(&x, &y) >= copies::COPY_OVERLAP,
                 _ => false,
             };
             any |= same;
