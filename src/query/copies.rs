@@ -9,14 +9,15 @@
 use std::cmp::Ordering;
 use std::hash::{DefaultHasher, Hash, Hasher};
 
-use crate::text::{Language, for_each_word};
+use crate::text::Language;
+use crate::text::segment::{push_key, segment};
 
 /// Two articles whose word 3-grams [`overlap`] this much are copies.
 pub const COPY_OVERLAP: f32 = 0.75;
 
 /// Two results are compared article to article only when their passages overlap this
-/// much, or their titles are the same: a cheap first look over the passages already read.
-const PASSAGE_OVERLAP: f32 = 0.3;
+/// much: a cheap first look over the passages already read.
+const PASSAGE_OVERLAP: f32 = 0.5;
 
 /// Where a text appeared: one article.
 #[derive(Debug, Clone, PartialEq)]
@@ -48,14 +49,20 @@ pub fn oldest_first(a: &Source, b: &Source) -> Ordering {
 }
 
 /// The hashed word 3-grams of `text` (its only "gram" when it has fewer words),
-/// sorted, each once.
+/// sorted, each once. Words are the text layer's pieces (`don't` is `don`, `t`), folded.
 pub fn shingles(text: &str) -> Vec<u64> {
     let mut keys: Vec<u64> = Vec::new();
-    for_each_word(text, Language::English, |word| {
+    let mut key = String::new();
+    for token in segment(text, Language::English).lean() {
+        if !token.is_piece() {
+            continue;
+        }
+        key.clear();
+        push_key(&mut key, token.text(text));
         let mut hasher = DefaultHasher::new();
-        word.key.hash(&mut hasher);
+        key.hash(&mut hasher);
         keys.push(hasher.finish());
-    });
+    }
     let mut grams: Vec<u64> = keys
         .windows(3.min(keys.len()).max(1))
         .map(|gram| {
@@ -144,14 +151,10 @@ pub fn group<T>(
         .collect()
 }
 
-/// Whether two results may be copies, by what is already read of them: the same
-/// title, or passages that overlap.
-pub fn may_be_copies(titles: (Option<&str>, Option<&str>), passages: (&[u64], &[u64])) -> bool {
-    let same_title = match titles {
-        (Some(a), Some(b)) => crate::text::fold(a) == crate::text::fold(b),
-        _ => false,
-    };
-    same_title || overlap(passages.0, passages.1) >= PASSAGE_OVERLAP
+/// Whether two results may be copies, by their passages (already read): whether the
+/// passages' [`shingles`] overlap.
+pub fn may_be_copies(a: &[u64], b: &[u64]) -> bool {
+    overlap(a, b) >= PASSAGE_OVERLAP
 }
 
 #[cfg(test)]

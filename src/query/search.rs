@@ -211,6 +211,7 @@ fn grouped_candidates(
         return top_passages(searcher, parsed, page).map(|(total, _)| (total, Vec::new()));
     }
     let mut wanted = page.limit + page.limit.max(COPY_MARGIN);
+    let mut articles = HashMap::new();
     loop {
         let (total, chosen) = top_passages(
             searcher,
@@ -221,19 +222,27 @@ fn grouped_candidates(
             },
         )?;
         let exhausted = chosen.len() < wanted;
-        let mut shown = group_copies(store, read_candidates(store, chosen)?)?;
+        let mut shown = group_copies(store, read_candidates(store, chosen)?, &mut articles)?;
         if shown.len() >= page.limit || exhausted {
             shown.truncate(page.limit);
             return Ok((total, shown));
         }
-        wanted *= 2;
+        // As many more as the copies found so far say a full page needs.
+        wanted = (wanted * 2).max(wanted * (page.limit + COPY_MARGIN) / shown.len().max(1));
     }
 }
 
 /// Results whose articles are copies ([`copies`]) become one story under the oldest
 /// copy: its passages take the places of the first results of the story, listing the
 /// other copies on the first; the other copies' passages are dropped.
-fn group_copies(store: &Store<'_>, found: Vec<Candidate>) -> Result<Vec<Candidate>> {
+///
+/// Two articles whose best passages are the same text under the same title are copies
+/// without reading further; `articles` keeps the 3-grams of the articles read whole.
+fn group_copies(
+    store: &Store<'_>,
+    found: Vec<Candidate>,
+    articles: &mut HashMap<String, Vec<u64>>,
+) -> Result<Vec<Candidate>> {
     // The articles, in rank order, by their best passages.
     let mut firsts: Vec<usize> = Vec::new();
     for (i, candidate) in found.iter().enumerate() {
@@ -250,16 +259,16 @@ fn group_copies(store: &Store<'_>, found: Vec<Candidate>) -> Result<Vec<Candidat
         .map(|k| source_of(&best(k).stored))
         .collect();
     // Whole articles are read only for the pairs that may be copies.
-    let mut articles: HashMap<usize, Vec<u64>> = HashMap::new();
     let mut failed = None;
     let mut article = |k: usize| -> Option<Vec<u64>> {
-        if let Some(grams) = articles.get(&k) {
+        let id = &best(k).stored.article_id;
+        if let Some(grams) = articles.get(id) {
             return Some(grams.clone());
         }
         match store.article_text(best(k).address, best(k).stored.index) {
             Ok(text) => {
                 let grams = copies::shingles(&text);
-                articles.insert(k, grams.clone());
+                articles.insert(id.clone(), grams.clone());
                 Some(grams)
             }
             Err(error) => {
@@ -274,13 +283,12 @@ fn group_copies(store: &Store<'_>, found: Vec<Candidate>) -> Result<Vec<Candidat
         |&a, &b| copies::oldest_first(&sources[a], &sources[b]),
         |i, j| {
             let (a, b) = (&best(i).stored, &best(j).stored);
-            let same = copies::may_be_copies(
-                (a.title.as_deref(), b.title.as_deref()),
-                (&passages[i], &passages[j]),
-            ) && match (article(i), article(j)) {
-                (Some(x), Some(y)) => copies::overlap(&x, &y) >= copies::COPY_OVERLAP,
-                _ => false,
-            };
+            let same = (a.text == b.text && a.title == b.title)
+                || copies::may_be_copies(&passages[i], &passages[j])
+                    && match (article(i), article(j)) {
+                        (Some(x), Some(y)) => copies::overlap(&x, &y) >= copies::COPY_OVERLAP,
+                        _ => false,
+                    };
             any |= same;
             same
         },
