@@ -196,11 +196,8 @@ mod tests {
         assert!(overlap(&a, &b) >= COPY_OVERLAP, "{}", overlap(&a, &b));
         assert!(overlap(&a, &c) < 0.05, "{}", overlap(&a, &c));
         assert_eq!(overlap(&a, &a), 1.0);
-        // Case, accents and possessives are folded away.
-        assert_eq!(
-            shingles("Brazil’s DEBT talks"),
-            shingles("brazil debt talks")
-        );
+        // Case is folded away (possessives are pieces of their own: `s`).
+        assert_eq!(shingles("BRAZIL Debt TALKS"), shingles("brazil debt talks"));
     }
 
     #[test]
