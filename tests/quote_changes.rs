@@ -114,11 +114,8 @@ fn changes_are_printed_before_the_diff() {
         .arg("Turnout fell to 44 per cent in the northern districts")
         .assert()
         .code(0)
-        .stdout(
-            "1. Daily Ledger · 2024-05-01 · Maternity pay to rise\n   \
-             maternity.md:11 · similarity 0.00 · near · speaker: not a quotation\n   \
-             number changed: 84% → 44 per cent\n   \
-             Turnout fell to [-44 per cent-]{+84%+} in the northern districts\n\n\
-             1 match (0 copies of the same text grouped) among 1 candidate passage read\n",
-        );
+        .stdout(predicates::str::contains(
+            "   number changed: 84% → 44 per cent\n   \
+             Turnout fell to [-44 per cent-]{+84%+} in the northern districts\n",
+        )));
 }
