@@ -123,7 +123,7 @@ impl Value {
         if self.digits == 0 {
             self.exponent = 0;
         }
-        while self.digits != 0 && self.digits % 10 == 0 {
+        while self.digits != 0 && self.digits.is_multiple_of(10) {
             self.digits /= 10;
             self.exponent += 1;
         }
