@@ -448,7 +448,8 @@ fn finish(mut pairs: Vec<Pair>, passage: &[Word], similarity: f32, class: MatchC
 /// checker must see the change: each such pair becomes the quote's word missing and
 /// the article's added (in `pairs`, so the diff shows it), costs half its weight in
 /// similarity, and an exact match with one becomes near. Written forms are compared
-/// with case, accents and apostrophe styles folded.
+/// with case, accents and apostrophe styles folded; figures by value and currency
+/// (`1.5bn` is `1.5 billion`, `$1,400` is not `£1,400`).
 pub fn mark_written_changes(
     alignment: &mut Alignment,
     quote_text: &str,
@@ -456,15 +457,12 @@ pub fn mark_written_changes(
     passage_text: &str,
     passage: &[Word],
 ) {
-    let written = |text: &str, word: Option<&Word>| -> Option<String> {
-        Some(fold_spelling(text.get(word?.range.clone())?))
-    };
     let total: i32 = quote.iter().take(MAX_QUOTE_WORDS).map(weight).sum();
     let mut lost = 0;
     let mut pairs = Vec::with_capacity(alignment.pairs.len());
     for &pair in &alignment.pairs {
         if let (Some(q), Some(p)) = pair
-            && written(quote_text, quote.get(q)) != written(passage_text, passage.get(p))
+            && differs_as_written(quote_text, quote.get(q), passage_text, passage.get(p))
         {
             lost += quote.get(q).map_or(0, weight);
             pairs.push((Some(q), None));
@@ -481,6 +479,24 @@ pub fn mark_written_changes(
     if alignment.class == MatchClass::Exact {
         alignment.class = MatchClass::Near;
     }
+}
+
+/// Whether two words the alignment pairs read differently: figures by their currency
+/// (their keys are their values: `1.5bn` is `1.5 billion`), other words as written.
+fn differs_as_written(
+    quote_text: &str,
+    quote: Option<&Word>,
+    passage_text: &str,
+    passage: Option<&Word>,
+) -> bool {
+    let (Some(q), Some(p)) = (quote, passage) else {
+        return false;
+    };
+    if q.key.starts_with('#') {
+        return super::changes::currencies_differ(quote_text, q, passage_text, p);
+    }
+    let written = |text: &str, word: &Word| text.get(word.range.clone()).map(fold_spelling);
+    written(quote_text, q) != written(passage_text, p)
 }
 
 #[cfg(test)]

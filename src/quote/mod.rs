@@ -2,7 +2,8 @@
 //! each outlet word it? The index proposes passages ([`candidates`]); each is aligned
 //! word by word with the quote ([`align`], on words normalised by [`words`]) to find
 //! the span that best reproduces it, scored 0–1 and classed exact, near or paraphrase;
-//! the span's differences from the quote become a word diff ([`diff`]); the speaker is
+//! the span's differences from the quote become a word diff ([`diff`]) and the figures,
+//! sums and negations that differ are listed ([`changes`]); the speaker is
 //! read from the text around it ([`speaker`]). Copies of one text (syndicated or
 //! duplicated articles) are grouped under one match.
 
@@ -251,6 +252,12 @@ fn match_candidate(
     {
         return None;
     }
+    let changes = changes::changes(quote_text, quote, passage, passage_words, &alignment.pairs);
+    // A changed figure, sum or negation is never exact.
+    let class = match alignment.class {
+        MatchClass::Exact if !changes.is_empty() => MatchClass::Near,
+        class => class,
+    };
     let copy_key = passage_words
         .iter()
         .map(|w| w.key.as_str())
@@ -260,7 +267,7 @@ fn match_candidate(
         QuoteMatch {
             // Three decimals are all a reader can use, and keep output stable.
             similarity: (alignment.similarity * 1000.0).round() / 1000.0,
-            class: alignment.class,
+            class,
             source: Source {
                 article_id: stored.article_id.clone(),
                 path: stored.path.clone(),
@@ -271,7 +278,7 @@ fn match_candidate(
             },
             matched_text: passage[span].to_owned(),
             diff: diff::diff(quote_text, quote, passage, passage_words, alignment),
-            changes: Vec::new(),
+            changes,
             speaker: attribution.speaker,
             speaker_resolved: attribution.resolved,
             quoted: attribution.quoted,

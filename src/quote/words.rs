@@ -14,6 +14,7 @@
 
 use std::ops::Range;
 
+use crate::text::number::figures;
 use crate::text::{Language, for_each_word};
 
 /// One word of a text.
@@ -33,25 +34,47 @@ pub struct Word {
 /// The words of `text`, in order, each key passed through `stem` (the project passes
 /// the text layer's Snowball stemmer, so `officers` and `officer` are one word).
 pub fn words(text: &str, stem: &dyn Fn(&str) -> String) -> Vec<Word> {
+    let lang = Language::default();
     // A word a dozen bytes or so, with its spaces and punctuation.
-    let mut found = Vec::with_capacity(text.len() / 6);
-    for_each_word(text, Language::default(), |word| {
+    let mut read: Vec<(Range<usize>, String)> = Vec::with_capacity(text.len() / 6);
+    let mut gaps = Vec::with_capacity(text.len() / 6);
+    for_each_word(text, lang, |word| {
+        read.push((word.range.clone(), word.key.to_owned()));
+        gaps.push(word.gap_start);
+    });
+    // A figure is one word keyed by its value, so `1.5bn` and `1.5 billion` are equal.
+    let figures = figures(text, &read, lang);
+    let mut figures = figures.into_iter().peekable();
+    let mut found = Vec::with_capacity(read.len());
+    let mut i = 0;
+    while i < read.len() {
         let after_break = text
-            .get(word.gap_start..word.range.start)
+            .get(gaps[i]..read[i].0.start)
             .is_some_and(|gap| gap.chars().any(is_break));
-        let stemmed = stem(word.key);
+        if let Some(figure) = figures.next_if(|f| f.words.start == i) {
+            found.push(Word {
+                key: figure.value.key(),
+                range: figure.range,
+                after_break,
+            });
+            i = figure.words.end.max(i + 1);
+            continue;
+        }
+        let (range, key) = &read[i];
+        let stemmed = stem(key);
         // A stemmer that eats a whole word would leave nothing to compare.
         let key = if stemmed.is_empty() {
-            word.key.to_owned()
+            key.clone()
         } else {
             stemmed
         };
         found.push(Word {
             key,
-            range: word.range.clone(),
+            range: range.clone(),
             after_break,
         });
-    });
+        i += 1;
+    }
     found
 }
 
@@ -159,7 +182,7 @@ pub(crate) mod tests {
 
     #[test]
     fn symbols_end_words_and_marks_do_not() {
-        assert_eq!(keys("a😀b 5€ x→y"), ["a", "b", "5", "x", "y"]);
+        assert_eq!(keys("a😀b 5€ x→y"), ["a", "b", "#5e0", "x", "y"]);
         assert_eq!(
             keys("co\u{AD}operate zero\u{200D}width"),
             ["cooperate", "zerowidth"]
@@ -167,19 +190,18 @@ pub(crate) mod tests {
     }
 
     #[test]
-    fn numbers_stay_words() {
+    fn figures_are_one_word_keyed_by_value() {
         assert_eq!(
             keys("about 1.6 million, 74 000 tons, 648,000 casualties, 18%"),
             [
                 "about",
-                "1.6",
-                "million",
-                "74",
-                "000",
+                "#16e5",
+                "#74e0",
+                "#0e0",
                 "tons",
-                "648,000",
+                "#648e3",
                 "casualties",
-                "18"
+                "#18e0%"
             ]
         );
         assert_eq!(keys("U.S. officials"), ["u", "s", "officials"]);

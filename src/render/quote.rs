@@ -5,7 +5,7 @@
 use std::io::{self, Write};
 use std::path::Path;
 
-use crate::quote::{DiffOp, QuoteResults, Source};
+use crate::quote::{Change, DiffOp, QuoteResults, Source};
 use crate::render::json::QuoteMatchJson;
 use crate::render::{Style, display_path, terminal_safe};
 
@@ -58,6 +58,9 @@ fn write_text(out: &mut impl Write, results: &QuoteResults, color: bool) -> io::
             found.similarity,
             found.class.as_str(),
         )?;
+        for change in &found.changes {
+            writeln!(out, "   {}", change_line(change))?;
+        }
         writeln!(out, "   {}", diff_line(&found.diff, color))?;
         for copy in &found.copies {
             writeln!(
@@ -104,6 +107,19 @@ pub(crate) fn outlet_and_date(source: &Source) -> String {
 /// `path:line`, the path as the user gave it.
 pub(crate) fn location(source: &Source) -> String {
     format!("{}:{}", display_path(Path::new(&source.path)), source.line)
+}
+
+/// A change as the quote made it, from the article's words to the quote's: `number
+/// changed: 84% → 44%`, `negation added: not` (the quote has it, the article doesn't),
+/// `negation dropped: not` (the other way round).
+pub fn change_line(change: &Change) -> String {
+    let kind = change.kind.as_str();
+    let (quote, article) = (terminal_safe(&change.quote), terminal_safe(&change.article));
+    match (quote.is_empty(), article.is_empty()) {
+        (true, _) => format!("{kind} dropped: {article}"),
+        (_, true) => format!("{kind} added: {quote}"),
+        _ => format!("{kind} changed: {article} → {quote}"),
+    }
 }
 
 /// The article's span with the quote's differences marked.

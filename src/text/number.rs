@@ -1,8 +1,9 @@
 //! Numbers as readers take them: number tokens joined by a decimal or thousands
 //! separator (`1.6`, `648,000`, `1.5bn`), with the currency mark before them (`£1,400`)
-//! and the percent sign after them (`10%`), which are tokens of their own. Reading their
-//! values (`1.5bn` = `1.5 billion`, `10%` = `10 per cent`) belongs to the comparison of
-//! numbers, built on these spans.
+//! and the percent sign after them (`10%`), which are tokens of their own; and figures
+//! read for their value ([`figures`]), so that `1.5bn` = `1.5 billion`, `25,000` =
+//! `25000`, `10%` = `10 per cent` and `five million` = `5m`, each with its currency
+//! (`£`, `dollars`).
 
 use std::ops::Range;
 
@@ -54,9 +55,351 @@ pub fn numbers(text: &str, lang: Language) -> Vec<Number> {
     found
 }
 
+/// A currency a figure is given in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Currency {
+    /// Pounds sterling: `£`, `pounds`, `sterling`, `stg`.
+    Pound,
+    /// Dollars: `$`, `dollars`, `dlrs`.
+    Dollar,
+    /// Euros: `€`, `euros`.
+    Euro,
+    /// Yen: `¥`, `yen`.
+    Yen,
+}
+
+impl Currency {
+    fn of_sign(sign: char) -> Option<Currency> {
+        match sign {
+            '£' => Some(Currency::Pound),
+            '$' => Some(Currency::Dollar),
+            '€' => Some(Currency::Euro),
+            '¥' => Some(Currency::Yen),
+            _ => None,
+        }
+    }
+
+    fn of_word(key: &str, lang: Language) -> Option<Currency> {
+        if lang != Language::English {
+            return None;
+        }
+        match key {
+            "pound" | "pounds" | "sterling" | "stg" => Some(Currency::Pound),
+            "dollar" | "dollars" | "dlr" | "dlrs" => Some(Currency::Dollar),
+            "euro" | "euros" => Some(Currency::Euro),
+            "yen" => Some(Currency::Yen),
+            _ => None,
+        }
+    }
+}
+
+/// What a figure is worth: `digits × 10^exponent` (no trailing zero in `digits`), per
+/// cent or not, in a currency or not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Value {
+    /// The significant digits.
+    pub digits: u128,
+    /// The power of ten they are multiplied by.
+    pub exponent: i32,
+    /// Whether it is a share (`10%`, `10 per cent`).
+    pub percent: bool,
+    /// The currency, when the text gives one.
+    pub currency: Option<Currency>,
+}
+
+impl Value {
+    fn new(digits: u128, exponent: i32) -> Value {
+        let mut value = Value {
+            digits,
+            exponent,
+            percent: false,
+            currency: None,
+        };
+        value.normalise();
+        value
+    }
+
+    fn normalise(&mut self) {
+        if self.digits == 0 {
+            self.exponent = 0;
+        }
+        while self.digits != 0 && self.digits.is_multiple_of(10) {
+            self.digits /= 10;
+            self.exponent += 1;
+        }
+    }
+
+    fn scaled(mut self, power: i32) -> Value {
+        self.exponent += power;
+        self.normalise();
+        self
+    }
+
+    /// Whether two values are the same amount (a currency aside).
+    pub fn same_amount(&self, other: &Value) -> bool {
+        (self.digits, self.exponent, self.percent) == (other.digits, other.exponent, other.percent)
+    }
+
+    /// A key equal for equal amounts however written (`#15e8` for `1.5bn`), never a
+    /// word's key (which holds no `#`). The currency is left out: the quote check
+    /// compares it on its own.
+    pub fn key(&self) -> String {
+        let percent = if self.percent { "%" } else { "" };
+        format!("#{}e{}{percent}", self.digits, self.exponent)
+    }
+}
+
+/// A figure of a text: the words it spans and what it is worth.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Figure {
+    /// The words it spans (indices into the words given to [`figures`]).
+    pub words: Range<usize>,
+    /// Its bytes, from a currency sign before it to a `%` after it.
+    pub range: Range<usize>,
+    /// What it is worth.
+    pub value: Value,
+}
+
+/// The power of ten a scale word or suffix stands for: `bn`, `million`, `k`.
+fn scale(key: &str, lang: Language) -> Option<i32> {
+    match key {
+        "k" | "thousand" if lang == Language::English || key == "k" => Some(3),
+        "m" | "mn" | "mln" | "million" if lang == Language::English || key != "million" => Some(6),
+        "bn" | "bln" | "billion" if lang == Language::English || key != "billion" => Some(9),
+        "tn" | "trillion" if lang == Language::English || key == "tn" => Some(12),
+        _ => None,
+    }
+}
+
+/// The value of a number word up to ninety (`twenty`, `five`), in English.
+fn number_word(key: &str, lang: Language) -> Option<u128> {
+    if lang != Language::English {
+        return None;
+    }
+    const UNITS: [&str; 20] = [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+    ];
+    const TENS: [&str; 8] = [
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
+    if let Some(at) = UNITS.iter().position(|w| *w == key) {
+        return Some(at as u128);
+    }
+    TENS.iter()
+        .position(|w| *w == key)
+        .map(|at| (at as u128 + 2) * 10)
+}
+
+/// Reads digits with thousands separators, a decimal point and a scale suffix stuck
+/// to them: `25,000`, `1.5`, `1.5bn`, `5m`.
+fn read_digits(key: &str, lang: Language) -> Option<Value> {
+    let numeric_end = key
+        .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
+        .unwrap_or(key.len());
+    let (number, suffix) = key.split_at(numeric_end);
+    if !number.starts_with(|c: char| c.is_ascii_digit()) || number.ends_with(['.', ',']) {
+        return None;
+    }
+    let power = if suffix.is_empty() {
+        0
+    } else {
+        scale(suffix, lang)?
+    };
+    let (whole, fraction) = number.split_once('.').unwrap_or((number, ""));
+    if fraction.contains(['.', ',']) {
+        return None;
+    }
+    let mut digits: u128 = 0;
+    for c in whole.chars().filter(|c| *c != ',').chain(fraction.chars()) {
+        digits = digits
+            .checked_mul(10)?
+            .checked_add(c.to_digit(10)? as u128)?;
+    }
+    Some(Value::new(digits, power - fraction.len() as i32))
+}
+
+/// The figures among `words` (each its byte range in `text` and its folded key, as
+/// [`for_each_word`] gives them): digits (`25,000`, `1.5bn`), number words up to "a
+/// million" (`twenty-five`, `five hundred thousand`), with a scale word after them
+/// (`1.5 billion`), a share (`%`, `per cent`, `percent`, `pct`) and a currency (`£`
+/// before, `pounds` after).
+pub fn figures(text: &str, words: &[(Range<usize>, String)], lang: Language) -> Vec<Figure> {
+    let key = |i: usize| words.get(i).map(|(_, k)| k.as_str());
+    // Words of one figure stand apart by spaces or hyphens only.
+    let joined = |i: usize| {
+        words
+            .get(i)
+            .zip(words.get(i + 1))
+            .and_then(|(a, b)| text.get(a.0.end..b.0.start))
+            .is_some_and(|gap| gap.chars().all(|c| c == ' ' || c == '-'))
+    };
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let start = i;
+        let mut value = None;
+        let k = key(i).unwrap_or_default();
+        if let Some(v) = read_digits(k, lang) {
+            value = Some(v);
+            i += 1;
+        } else if (k == "a" || k == "an")
+            && joined(i)
+            && key(i + 1)
+                .and_then(|k| scale(k, lang))
+                .is_some_and(|p| p >= 6)
+        {
+            value = Some(Value::new(1, 0));
+            i += 1;
+        } else if let Some(n) = number_word(k, lang) {
+            // twenty-five, five hundred
+            let mut total = n;
+            i += 1;
+            if n >= 20
+                && joined(i - 1)
+                && let Some(unit) = key(i)
+                    .and_then(|k| number_word(k, lang))
+                    .filter(|u| *u < 10 && *u > 0)
+            {
+                total += unit;
+                i += 1;
+            }
+            if joined(i - 1) && key(i) == Some("hundred") {
+                total *= 100;
+                i += 1;
+            }
+            value = Some(Value::new(total, 0));
+        }
+        let Some(mut value) = value else {
+            i += 1;
+            continue;
+        };
+        while joined(i - 1)
+            && let Some(power) = key(i).and_then(|k| scale(k, lang))
+        {
+            value = value.scaled(power);
+            i += 1;
+        }
+        let mut range = words[start].0.start..words[i - 1].0.end;
+        let before = text[..range.start].trim_end_matches(' ');
+        if let Some(sign) = before
+            .chars()
+            .next_back()
+            .and_then(|c| Currency::of_sign(c).map(|cur| (c, cur)))
+        {
+            value.currency = Some(sign.1);
+            range.start = before.len() - sign.0.len_utf8();
+        }
+        if text[range.end..].starts_with('%') {
+            value.percent = true;
+            range.end += 1;
+        } else if lang == Language::English && joined(i - 1) {
+            match (key(i), key(i + 1)) {
+                (Some("per"), Some("cent")) if joined(i) => {
+                    value.percent = true;
+                    range.end = words[i + 1].0.end;
+                    i += 2;
+                }
+                (Some("percent" | "pct"), _) => {
+                    value.percent = true;
+                    range.end = words[i].0.end;
+                    i += 1;
+                }
+                (Some(word), _) if value.currency.is_none() => {
+                    if let Some(currency) = Currency::of_word(word, lang) {
+                        value.currency = Some(currency);
+                        range.end = words[i].0.end;
+                        i += 1;
+                    }
+                }
+                _ => {}
+            }
+        }
+        found.push(Figure {
+            words: start..i,
+            range,
+            value,
+        });
+    }
+    found
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn shown(text: &str) -> Vec<(&str, String, Option<Currency>)> {
+        let mut words = Vec::new();
+        for_each_word(text, Language::English, |w| {
+            words.push((w.range.clone(), w.key.to_owned()))
+        });
+        figures(text, &words, Language::English)
+            .into_iter()
+            .map(|f| (&text[f.range], f.value.key(), f.value.currency))
+            .collect()
+    }
+
+    #[test]
+    fn figures_written_differently_have_one_key() {
+        let pairs = [
+            ("1.5bn", "1.5 billion"),
+            ("25,000", "25000"),
+            ("10%", "10 per cent"),
+            ("10 percent", "10 pct"),
+            ("five million", "5m"),
+            ("a million", "1,000,000"),
+            ("twenty-five", "25"),
+            ("five hundred thousand", "500k"),
+            ("5.93 mln", "5,930,000"),
+            ("1.5 bln dlrs", "$1.5bn"),
+            ("$1,400", "1,400 dollars"),
+        ];
+        for (a, b) in pairs {
+            let (a_shown, b_shown) = (shown(a), shown(b));
+            assert_eq!(a_shown.len(), 1, "{a}");
+            assert_eq!(b_shown.len(), 1, "{b}");
+            assert_eq!(a_shown[0].0, a);
+            assert_eq!(b_shown[0].0, b);
+            assert_eq!(
+                (&a_shown[0].1, a_shown[0].2),
+                (&b_shown[0].1, b_shown[0].2),
+                "{a} vs {b}"
+            );
+        }
+    }
+
+    #[test]
+    fn figures_in_a_sentence_keep_their_currency() {
+        assert_eq!(
+            shown("Pay rose by £1,400 to 1.5bn, 84% of the 2.3 million, not 44 per cent."),
+            [
+                ("£1,400", "#14e2".to_owned(), Some(Currency::Pound)),
+                ("1.5bn", "#15e8".to_owned(), None),
+                ("84%", "#84e0%".to_owned(), None),
+                ("2.3 million", "#23e5".to_owned(), None),
+                ("44 per cent", "#44e0%".to_owned(), None),
+            ]
+        );
+        assert_ne!(shown("$1,400")[0].2, shown("£1,400")[0].2);
+    }
 
     #[test]
     fn numbers_with_their_signs() {
