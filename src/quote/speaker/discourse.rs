@@ -8,8 +8,8 @@ use std::collections::HashMap;
 use crate::entities::key_of;
 
 use super::lexicon::{
-    Gender, determiner, honorific, is_name_particle, is_not_name, is_speech_verb, is_stop,
-    role_class,
+    Gender, determiner, honorific, is_name_particle, is_not_name, is_org_word, is_speech_verb,
+    is_stop, role_class,
 };
 use super::phrases::{Np, pronoun};
 use super::window::Doc;
@@ -43,6 +43,8 @@ struct Mention {
     who: Who,
     /// A speaker (of a quotation or a speech verb), not only a mention.
     pub(super) speaker: bool,
+    /// A name written as an owner ("Sylvester Stallone's ex-wife"): not the subject.
+    owner: bool,
     /// The role class the text gave a speaker ("the minister said").
     class: Option<&'static str>,
     gender: Option<Gender>,
@@ -157,6 +159,7 @@ impl<'d, 'b> Discourse<'d, 'b> {
                     sent,
                     who,
                     speaker: true,
+                    owner: false,
                     class,
                     gender,
                 });
@@ -168,6 +171,7 @@ impl<'d, 'b> Discourse<'d, 'b> {
                     sent,
                     who,
                     speaker: true,
+                    owner: false,
                     class,
                     gender,
                 });
@@ -249,6 +253,7 @@ impl<'d, 'b> Discourse<'d, 'b> {
                     sent: doc.toks[k].sent,
                     who,
                     speaker: false,
+                    owner: false,
                     class: None,
                     gender: Some(gender),
                 });
@@ -274,6 +279,7 @@ impl<'d, 'b> Discourse<'d, 'b> {
                     sent: doc.toks[k].sent,
                     who,
                     speaker: false,
+                    owner: false,
                     class: Some(class),
                     gender: None,
                 });
@@ -300,6 +306,7 @@ impl<'d, 'b> Discourse<'d, 'b> {
                     sent,
                     who,
                     speaker: false,
+                    owner: doc.toks[end - 1].possessive,
                     class: None,
                     gender,
                 });
@@ -332,6 +339,7 @@ impl<'d, 'b> Discourse<'d, 'b> {
                 sent,
                 who,
                 speaker: false,
+                owner: t.possessive,
                 class: None,
                 gender,
             });
@@ -441,6 +449,7 @@ impl<'d, 'b> Discourse<'d, 'b> {
             (
                 Reverse(mention.sent),
                 !mention.speaker,
+                mention.owner,
                 if mention.speaker { -pos } else { pos },
             )
         });
@@ -493,6 +502,31 @@ impl<'d, 'b> Discourse<'d, 'b> {
         if let Some(ps) = self.index.exact.get(key) {
             return self.pick(ps, limit, written.to_owned());
         }
+        let all: Vec<&str> = key.split(' ').collect();
+        // "Producer Barry Weissler", "Fly-half Charlie Hodgson": a person's full name
+        // after words that describe them.
+        for i in 1..all.len().saturating_sub(1) {
+            if let Some(ps) = self.index.exact.get(&all[i..].join(" ")) {
+                return self.pick(ps, limit, written.to_owned());
+            }
+        }
+        // "Javier Nogales" for Javier Nogales Iturri: the first words of a full name.
+        if all.len() > 1
+            && let Some(entries) = self.index.by_first.get(all[0])
+        {
+            let mut ps = Vec::new();
+            for (full, p) in entries {
+                if full.len() > key.len()
+                    && full.starts_with(key)
+                    && full.as_bytes()[key.len()] == b' '
+                {
+                    push_once(&mut ps, *p);
+                }
+            }
+            if !ps.is_empty() {
+                return self.pick(&ps, limit, written.to_owned());
+            }
+        }
         // A lone surname, with its particles dropped ("de Vabres").
         let mut words = key.split(' ').filter(|w| !is_name_particle(w));
         if let (Some(word), None) = (words.next(), words.next())
@@ -511,8 +545,12 @@ impl<'d, 'b> Discourse<'d, 'b> {
                 Who::Person(p) if fits(self.known[*p].gender) && fits(mention.gender) => {
                     return Who::Person(*p);
                 }
+                // "The International Rugby Board confirmed that he …": an organisation
+                // is never "he" or "she".
                 Who::Named(text)
-                    if fits(mention.gender) && mention.class != Some("institution") =>
+                    if fits(mention.gender)
+                        && mention.class != Some("institution")
+                        && !text.split(' ').any(|w| is_org_word(&w.to_lowercase())) =>
                 {
                     return Who::Named(text.clone());
                 }
@@ -528,12 +566,20 @@ impl<'d, 'b> Discourse<'d, 'b> {
         if class == "official" {
             return None;
         }
-        self.antecedents(limit)
-            .into_iter()
-            .find_map(|m| match self.mentions[m].who {
-                Who::Person(p) if self.known[p].roles.contains(&class) => Some(p),
-                _ => None,
-            })
+        let titled = |m: usize| match self.mentions[m].who {
+            Who::Person(p) if self.known[p].roles.contains(&class) => Some(p),
+            _ => None,
+        };
+        let order = self.antecedents(limit);
+        let (m, p) = order.iter().find_map(|&m| titled(m).map(|p| (m, p)))?;
+        // "His words about President Bush met a cool reception from Jacques Chirac. The
+        // French president told reporters": two presidents in one sentence, no telling.
+        let sent = self.mentions[m].sent;
+        let rival = order
+            .iter()
+            .filter(|&&o| self.mentions[o].sent == sent)
+            .any(|&o| titled(o).is_some_and(|q| q != p));
+        (!rival).then_some(p)
     }
 
     fn resolve_role(&self, class: &'static str, written: &str, limit: usize) -> Who {

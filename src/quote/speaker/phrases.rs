@@ -608,10 +608,15 @@ impl<'b> Doc<'b> {
                 verb: None,
             });
         }
+        // "former independent MP Martin Bell insisted": a plain word before a name.
+        let before_name = self.toks.get(i + 1).is_some_and(|n| {
+            i + 1 < hi && n.free_word() && (n.cap || role_class(&n.lower).is_some())
+        });
         let starts_np = t.cap
             || pronoun(&t.lower).is_some()
             || determiner(&t.lower).is_some()
-            || role_class(&t.lower).is_some();
+            || role_class(&t.lower).is_some()
+            || before_name;
         if !starts_np {
             return None;
         }
@@ -644,6 +649,33 @@ impl<'b> Doc<'b> {
                 roles.extend(role);
             }
             j = close;
+        }
+        // "the minister, Michael Howard, said": the name the role is given.
+        if j < hi
+            && self.toks[j].is(",")
+            && let Np::Role {
+                class,
+                person: true,
+                ..
+            } = np
+            && let Some(r) = self.np_fwd_pp(j + 1, hi)
+            && r.end < hi
+            && self.toks[r.end].is(",")
+            && let Some(Np::Name {
+                written,
+                key,
+                gender,
+                mut roles,
+            }) = self.classify(r.clone())
+        {
+            roles.push(class);
+            np = Np::Name {
+                written,
+                key,
+                gender,
+                roles,
+            };
+            j = r.end + 1;
         }
         let mut skipped = 0;
         while j < hi && skipped < 2 && self.toks[j].free_word() && is_adverb(&self.toks[j].lower) {
