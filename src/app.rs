@@ -117,6 +117,10 @@ pub fn run(cli: &Cli) -> Result<Outcome> {
         Command::Show(args) => run_show(cli, args),
         Command::Entities(args) => run_entities(cli, args),
         Command::Serve(args) => run_serve(cli, args),
+        Command::Completions(args) => {
+            print(|out| render::shell::completions(out, args.shell)).map(|()| Outcome::Success)
+        }
+        Command::Man => print(render::shell::man).map(|()| Outcome::Success),
     };
     // Segment files are read lazily, wherever a command first needs them: name the
     // damage, if that is what tantivy ran into.

@@ -71,6 +71,31 @@ pub enum Command {
     Entities(EntitiesArgs),
     /// Serve the index as web pages and a JSON API (read-only) until Ctrl-C.
     Serve(ServeArgs),
+    /// Print the completion script for a shell (bash, zsh, fish, powershell).
+    Completions(CompletionsArgs),
+    /// Print the man page (roff), e.g. `search man > search.1`.
+    Man,
+}
+
+/// `search completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell: bash, zsh, fish or powershell.
+    #[arg(value_enum, value_name = "SHELL")]
+    pub shell: Shell,
+}
+
+/// The shells completions are written for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Shell {
+    /// Bash.
+    Bash,
+    /// Zsh.
+    Zsh,
+    /// Fish.
+    Fish,
+    /// PowerShell.
+    Powershell,
 }
 
 /// `search serve`.
@@ -191,7 +216,7 @@ pub struct QueryArgs {
     #[command(flatten)]
     pub filters: FilterArgs,
 
-    /// How many results to show.
+    /// How many results to show (0: all).
     #[arg(long, short = 'n', default_value_t = 10, value_name = "N")]
     pub limit: usize,
 

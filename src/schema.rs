@@ -51,7 +51,8 @@ pub struct Fields {
     pub source_id: Field,
     /// Passage number within its article (0-based); on articles, the passage count.
     pub passage: Field,
-    /// 1-based source line where the passage starts.
+    /// 1-based source line where the passage starts (on articles, where the first
+    /// does); indexed and a fast column, so `search show FILE:LINE` is a term lookup.
     pub line: Field,
     /// Headline, searchable.
     pub title: Field,
@@ -124,7 +125,7 @@ pub fn build_schema() -> (Schema, Fields) {
         path: builder.add_text_field("path", STRING | STORED),
         source_id: builder.add_text_field("source_id", STORED),
         passage: builder.add_u64_field("passage", STORED | FAST),
-        line: builder.add_u64_field("line", STORED),
+        line: builder.add_u64_field("line", INDEXED | STORED | FAST),
         title: builder.add_text_field("title", text.clone()),
         text: builder.add_text_field("text", searchable),
         passage_text: builder.add_text_field("passage_text", STORED),

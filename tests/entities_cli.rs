@@ -301,3 +301,89 @@ fn a_re_indexed_article_is_counted_once() {
         ]
     );
 }
+
+/// Articles naming the rating agency, a rugby player called Moody and Theresa May, each
+/// kind of apostrophe once, indexed into `index/`.
+fn news_names() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let news = dir.path().join("news");
+    std::fs::create_dir(&news).unwrap();
+    for (name, text) in [
+        (
+            "straight.txt",
+            "Moody's Investors Service cut the rating of the bank on Friday.",
+        ),
+        (
+            "curly.txt",
+            "Analysts at Moody’s said the downgrade of the debt was expected.",
+        ),
+        (
+            "modifier.txt",
+            "Reports said Moodyʼs would review the ratings again in the spring.",
+        ),
+        (
+            "rugby.txt",
+            "Lewis Moody captained the side in the rugby match on Saturday afternoon.",
+        ),
+        (
+            "may.txt",
+            "Theresa May said on Monday that the talks would go on until May.",
+        ),
+    ] {
+        std::fs::write(news.join(name), text).unwrap();
+    }
+    search(dir.path())
+        .args(["--index", "index", "index", "-q", "news"])
+        .assert()
+        .code(0);
+    dir
+}
+
+#[test]
+fn issue_15_the_agency_and_the_player_named_moody_stay_apart() {
+    let dir = news_names();
+    let listed: Vec<(String, String, u64)> = json_lines(dir.path(), &["entities", "--json"])
+        .iter()
+        .map(|e| {
+            (
+                e["type"].as_str().unwrap().to_owned(),
+                e["name"].as_str().unwrap().to_owned(),
+                e["articles"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    let expected = [
+        ("person", "Lewis Moody", 1),
+        ("person", "Theresa May", 1),
+        ("org", "Moody's", 3),
+    ]
+    .map(|(kind, name, n)| (kind.to_owned(), name.to_owned(), n));
+    assert_eq!(listed, expected);
+    for name in ["Moody's", "Moody’s", "Moody's Investors Service"] {
+        let hits = json_lines(
+            dir.path(),
+            &[
+                "query",
+                "--entity",
+                name,
+                "--json",
+                "rating OR ratings OR downgrade",
+            ],
+        );
+        assert_eq!(
+            file_names(&hits),
+            ["curly.txt", "modifier.txt", "straight.txt"],
+            "{name}"
+        );
+    }
+    let hits = json_lines(
+        dir.path(),
+        &["query", "--entity", "Lewis Moody", "--json", "rugby"],
+    );
+    assert_eq!(file_names(&hits), ["rugby.txt"]);
+    let hits = json_lines(
+        dir.path(),
+        &["query", "--entity", "Theresa May", "--json", "talks"],
+    );
+    assert_eq!(file_names(&hits), ["may.txt"]);
+}

@@ -267,6 +267,35 @@ mod extraction_tests {
     }
 
     #[test]
+    fn a_month_after_a_given_name_is_a_surname() {
+        let found = extract(
+            None,
+            "Theresa May said talks would go on in May. In June, May met voters.",
+            None,
+        );
+        assert_eq!(names(&found, EntityKind::Person), ["Theresa May"]);
+    }
+
+    #[test]
+    fn listed_names_hold_and_and_possessives_and_institutions_are_no_people() {
+        let found = extract(
+            None,
+            "The Securities and Exchange Commission said Merrill Lynch and Moody's Investors \
+             Service agreed. A Reagan Administration official said Ronald Reagan would sign.",
+            None,
+        );
+        assert_eq!(names(&found, EntityKind::Person), ["Ronald Reagan"]);
+        assert_eq!(
+            names(&found, EntityKind::Org),
+            [
+                "Merrill Lynch",
+                "Moody's",
+                "Securities and Exchange Commission"
+            ]
+        );
+    }
+
+    #[test]
     fn organisation_rules() {
         let found = extract(
             None,

@@ -15,8 +15,8 @@ use std::collections::HashMap;
 use std::ops::RangeInclusive;
 use std::path::Path;
 
-use tantivy::collector::DocSetCollector;
-use tantivy::query::TermQuery;
+use tantivy::collector::{Count, DocSetCollector};
+use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
 use tantivy::schema::{Facet, Field, IndexRecordOption, Value};
 use tantivy::{DocAddress, DocId, Searcher, TantivyDocument, Term};
 
@@ -264,6 +264,75 @@ impl<'a> Store<'a> {
             .into_iter()
             .map(|(_, docs)| self.assemble(&docs))
             .collect())
+    }
+
+    /// How many articles the index holds from the source file stored under `path`:
+    /// a count of postings, no document read.
+    pub fn article_count_of_file(&self, path: &str) -> Result<usize> {
+        Ok(self
+            .searcher
+            .search(&self.article_docs_of(path, None), &Count)?)
+    }
+
+    /// The article of the file stored under `path` whose record starts on `line` (a
+    /// JSON Lines record's line), whole: a term lookup on `path` and `line`.
+    pub fn article_on_line(&self, path: &str, line: u64) -> Result<Option<StoredArticle>> {
+        let query = self.article_docs_of(path, Some(line));
+        let Some(address) = self
+            .searcher
+            .search(&query, &DocSetCollector)?
+            .into_iter()
+            .min()
+        else {
+            return Ok(None);
+        };
+        let doc: TantivyDocument = self.searcher.doc(address)?;
+        match text(&doc, self.fields.article_id) {
+            Some(id) => self.article_by_id(&id),
+            None => Ok(None),
+        }
+    }
+
+    /// The first and last lines the articles of the file stored under `path` start on,
+    /// from the `line` column (no document read); `None` when it has none.
+    pub fn article_lines_of_file(&self, path: &str) -> Result<Option<RangeInclusive<u64>>> {
+        let query = self.article_docs_of(path, None);
+        let mut columns = Vec::new();
+        for reader in self.searcher.segment_readers() {
+            columns.push(reader.fast_fields().u64("line")?);
+        }
+        let lines = self
+            .searcher
+            .search(&query, &DocSetCollector)?
+            .into_iter()
+            .filter_map(|address| columns[address.segment_ord as usize].first(address.doc_id));
+        let span = lines.fold(None, |span: Option<(u64, u64)>, line| {
+            Some(span.map_or((line, line), |(lo, hi)| (lo.min(line), hi.max(line))))
+        });
+        Ok(span.map(|(first, last)| first..=last))
+    }
+
+    /// The `article` documents of `path`, those starting on `line` if given.
+    fn article_docs_of(&self, path: &str, line: Option<u64>) -> BooleanQuery {
+        let term =
+            |term| -> Box<dyn Query> { Box::new(TermQuery::new(term, IndexRecordOption::Basic)) };
+        let mut clauses = vec![
+            (
+                Occur::Must,
+                term(Term::from_field_text(self.fields.kind, KIND_ARTICLE)),
+            ),
+            (
+                Occur::Must,
+                term(Term::from_field_text(self.fields.path, path)),
+            ),
+        ];
+        if let Some(line) = line {
+            clauses.push((
+                Occur::Must,
+                term(Term::from_field_u64(self.fields.line, line)),
+            ));
+        }
+        BooleanQuery::new(clauses)
     }
 
     /// The state of every file the index holds, from the `file` documents.

@@ -8,8 +8,10 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
+use tantivy::query::{EnableScoring, PhraseQuery, Query, TermQuery};
 use tantivy::schema::IndexRecordOption;
-use tantivy::{Searcher, Term};
+use tantivy::tokenizer::TokenStream;
+use tantivy::{DocSet, Searcher, TERMINATED, Term};
 
 use crate::entities::{EntityKind, aliases_of, canonical_alias, key_of, name_ends};
 use crate::error::{Error, Result};
@@ -18,7 +20,7 @@ use crate::index::store::Store;
 use crate::query::facets::ArticleFacetCounts;
 #[cfg(doc)]
 use crate::query::facets::ArticleFacets;
-use crate::schema::Fields;
+use crate::schema::{Fields, text_analyzer};
 
 /// One entity with the number of articles that mention it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -48,10 +50,13 @@ pub fn entity_terms(searcher: &Searcher, fields: &Fields, name: &str) -> Result<
         .iter()
         .map(|&kind| entity_key_prefix(kind, &key))
         .collect();
-    if let Some((kind, canonical)) = canonical_alias(name) {
-        prefixes.insert(entity_key_prefix(kind, &key_of(&canonical)));
+    let listed = canonical_alias(name);
+    if let Some((kind, canonical)) = &listed {
+        prefixes.insert(entity_key_prefix(*kind, &key_of(canonical)));
     }
-    if !key.contains(' ') {
+    // A listed organisation's or place's name is that entity, not a part of people's
+    // names ("Moody's" is the agency, not the rugby player Lewis Moody).
+    if !key.contains(' ') && listed.is_none() {
         for person in indexed_keys(searcher, fields, EntityKind::Person)? {
             if person.split(' ').any(|part| part == key) {
                 prefixes.insert(entity_key_prefix(EntityKind::Person, &person));
@@ -293,13 +298,48 @@ pub fn list(
             continue;
         }
         let names = spellings.remove(&k).unwrap_or_default();
+        let written: HashSet<String> = names.iter().map(|(name, _)| name.clone()).collect();
         let mut grouped = group_counts(k, names, true);
         if top > 0 {
             grouped.truncate(top);
         }
+        // A gazetteer alias is shown only where the articles write it: GeoNames holds
+        // alternate names in every language ("Cathair Nua-Eabhrac" for New York City).
+        for entity in &mut grouped {
+            let mut kept = Vec::with_capacity(entity.aliases.len());
+            for alias in std::mem::take(&mut entity.aliases) {
+                if written.contains(&alias) || occurs(searcher, fields, &alias)? {
+                    kept.push(alias);
+                }
+            }
+            entity.aliases = kept;
+        }
         all.extend(grouped);
     }
     Ok(all)
+}
+
+/// Whether some passage's text holds `words` (as a phrase, analysed as the text is):
+/// stops at the first match.
+fn occurs(searcher: &Searcher, fields: &Fields, words: &str) -> Result<bool> {
+    let mut analyzer = text_analyzer();
+    let mut stream = analyzer.token_stream(words);
+    let mut terms = Vec::new();
+    while stream.advance() {
+        terms.push(Term::from_field_text(fields.text, &stream.token().text));
+    }
+    let query: Box<dyn Query> = match terms.len() {
+        0 => return Ok(false),
+        1 => Box::new(TermQuery::new(terms.remove(0), IndexRecordOption::Basic)),
+        _ => Box::new(PhraseQuery::new(terms)),
+    };
+    let weight = query.weight(EnableScoring::disabled_from_searcher(searcher))?;
+    for segment in searcher.segment_readers() {
+        if weight.scorer(segment, 1.0)?.doc() != TERMINATED {
+            return Ok(true);
+        }
+    }
+    Ok(false)
 }
 
 /// The distinct terms of several `--entity` names, each a list of alternatives.

@@ -21,7 +21,7 @@ use crate::schema::{Fields, text_analyzer};
 /// How many results and how they are grouped.
 #[derive(Debug, Clone, Copy)]
 pub struct Page {
-    /// Results shown.
+    /// Results shown (0: all).
     pub limit: usize,
     /// At most this many passages from one article (0: no limit).
     pub per_article: usize,
@@ -374,8 +374,16 @@ pub(crate) fn top_passages(
     parsed: &ParsedQuery,
     page: Page,
 ) -> Result<(usize, Vec<(Score, DocAddress)>)> {
+    // A limit of 0 shows every match.
+    let page = match page.limit {
+        0 => Page {
+            limit: searcher.search(&parsed.query, &Count)?,
+            ..page
+        },
+        _ => page,
+    };
     if page.limit == 0 {
-        return Ok((searcher.search(&parsed.query, &Count)?, Vec::new()));
+        return Ok((0, Vec::new()));
     }
     let keys = |field: &str| -> Result<Vec<_>> {
         let mut columns = Vec::new();
@@ -547,6 +555,14 @@ mod tests {
         let cut = engine.query(&request("flood"), page(1, 0)).unwrap();
         assert_eq!(cut.hits.len(), 1);
         assert_eq!(cut.total_passages, 3);
+        // A limit of 0 shows every match, as `search quote -n 0` does.
+        let every = engine.query(&request("flood"), page(0, 0)).unwrap();
+        assert_eq!(every.hits.len(), 3);
+        assert_eq!(every.total_passages, 3);
+        let each_article = engine.query(&request("flood"), page(0, 1)).unwrap();
+        assert_eq!(each_article.hits.len(), 2);
+        let none = engine.query(&request("nowhere"), page(0, 1)).unwrap();
+        assert_eq!((none.hits.len(), none.total_passages), (0, 0));
     }
 
     #[test]

@@ -43,30 +43,38 @@ pub fn show(searcher: &Searcher, fields: &Fields, target: &OsStr) -> Result<Show
     let absolute = Path::new(path)
         .canonicalize()
         .map_err(|_| Error::NotFound(format!("no article with id {named} and no file {file} — give an article id or the path of an indexed file")))?;
-    let mut articles = store.articles_of_file(&path_string(&absolute))?;
-    if articles.is_empty() {
+    let stored = path_string(&absolute);
+    // Counted and looked up by term: a JSON Lines file can hold tens of thousands of
+    // articles, and only the one asked for is read.
+    let count = store.article_count_of_file(&stored)?;
+    if count == 0 {
         return Err(Error::NotFound(format!(
             "{file} is not in the index — run `search index` on its folder"
         )));
     }
+    if count > 1 {
+        let Some(line) = line else {
+            return Err(Error::NotFound(format!(
+                "{file} holds {count} articles — add the line of the one you want, e.g. {file}:1"
+            )));
+        };
+        if let Some(article) = store.article_on_line(&stored, line)? {
+            return Ok(marked(article, Some(line)));
+        }
+        let span = store.article_lines_of_file(&stored)?.unwrap_or(line..=line);
+        if !span.contains(&line) {
+            return Err(out_of_range(&file, line, &span, count));
+        }
+        return Err(Error::NotFound(format!(
+            "no article of {file} is on line {line}"
+        )));
+    }
+    let mut articles = store.articles_of_file(&stored)?;
     if let Some(line) = line {
         let span = span(&absolute, &articles)?;
         if !span.contains(&line) {
             return Err(out_of_range(&file, line, &span, articles.len()));
         }
-    }
-    if articles.len() > 1 {
-        let Some(line) = line else {
-            return Err(Error::NotFound(format!(
-                "{file} holds {} articles — add the line of the one you want, e.g. {file}:1",
-                articles.len()
-            )));
-        };
-        let article = articles
-            .into_iter()
-            .find(|article| article.passages.iter().any(|p| p.line == line))
-            .ok_or_else(|| Error::NotFound(format!("no article of {file} is on line {line}")))?;
-        return Ok(marked(article, Some(line)));
     }
     Ok(marked(articles.remove(0), line))
 }

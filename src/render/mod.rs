@@ -10,6 +10,7 @@ pub mod notes;
 pub mod progress;
 pub mod quote;
 pub mod run;
+pub mod shell;
 pub mod show;
 pub mod stats;
 
