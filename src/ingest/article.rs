@@ -120,6 +120,61 @@ impl LineMap {
     }
 }
 
+impl LineMap {
+    /// A cursor answering [`LineMap::line_at`] for ascending offsets of `body`, each
+    /// answer counting only the text since the one before: asking for every passage
+    /// of an article takes time linear in its length, not quadratic.
+    pub fn cursor<'a>(&'a self, body: &'a str) -> LineCursor<'a> {
+        LineCursor {
+            map: self,
+            body,
+            offset: 0,
+            newlines: 0,
+            scanned: 0,
+        }
+    }
+}
+
+/// Source lines of ascending offsets of one body; see [`LineMap::cursor`].
+#[derive(Debug, Clone)]
+pub struct LineCursor<'a> {
+    map: &'a LineMap,
+    body: &'a str,
+    /// The body offset counted up to.
+    offset: usize,
+    /// Newlines in `body[..offset]`.
+    newlines: usize,
+    /// Bytes scanned in all, restarts included.
+    scanned: usize,
+}
+
+impl LineCursor<'_> {
+    /// The source line holding byte `offset`, as [`LineMap::line_at`]. An offset
+    /// before the last one asked counts again from the start of the body.
+    pub fn line_at(&mut self, offset: usize) -> u32 {
+        let LineMap::Contiguous(first) = self.map else {
+            return self.map.line_at(self.body, offset);
+        };
+        let end = offset.min(self.body.len());
+        if end < self.offset {
+            self.offset = 0;
+            self.newlines = 0;
+        }
+        self.newlines += self.body.as_bytes()[self.offset..end]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        self.scanned += end - self.offset;
+        self.offset = end;
+        first.saturating_add(u32::try_from(self.newlines).unwrap_or(u32::MAX))
+    }
+
+    /// How many body bytes the cursor has scanned, restarts included: the work done.
+    pub fn scanned(&self) -> usize {
+        self.scanned
+    }
+}
+
 /// One article, ready to be cut into passages.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Article {
@@ -147,6 +202,19 @@ mod tests {
         assert_eq!(map.line_at(body, 2), 4);
         assert_eq!(map.line_at(body, 6), 6);
         assert_eq!(map.line_at(body, 99), 6);
+    }
+
+    #[test]
+    fn the_cursor_agrees_with_line_at_forwards_and_backwards() {
+        let body = "a\nbb\n\nccc\nd";
+        let map = LineMap::Contiguous(3);
+        let mut cursor = map.cursor(body);
+        for offset in [0, 1, 2, 5, 6, 6, 9, 99, 3, 0, 11] {
+            assert_eq!(cursor.line_at(offset), map.line_at(body, offset), "{offset}");
+        }
+        let anchors = LineMap::Anchors(vec![(0, 10), (50, 14)]);
+        assert_eq!(anchors.cursor("").line_at(60), 14);
+        assert_eq!(LineMap::Fixed(7).cursor("x").line_at(1), 7);
     }
 
     #[test]

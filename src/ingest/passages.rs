@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use crate::ingest::article::Article;
+use crate::ingest::article::{Article, LineCursor};
 use crate::text::{Language, sentences};
 
 /// A paragraph longer than this (bytes, trimmed, about 400 words) is cut at sentence
@@ -43,6 +43,11 @@ impl Passage {
 
 /// Splits an article into passages with their source lines.
 pub fn split_passages(article: &Article) -> Vec<Passage> {
+    split_passages_with(article, &mut article.lines.cursor(&article.body))
+}
+
+/// [`split_passages`], finding lines with `lines`, a cursor over the article's body.
+fn split_passages_with(article: &Article, lines: &mut LineCursor) -> Vec<Passage> {
     let body = &article.body;
     split_spans(body)
         .into_iter()
@@ -53,7 +58,7 @@ pub fn split_passages(article: &Article) -> Vec<Passage> {
                 index: u32::try_from(index).unwrap_or(u32::MAX),
                 start: span.start,
                 end: span.end,
-                line: article.lines.line_at(body, span.start + lead),
+                line: lines.line_at(span.start + lead),
             }
         })
         .collect()
@@ -232,6 +237,24 @@ mod tests {
         };
         let lines: Vec<u32> = split_passages(&article).iter().map(|p| p.line).collect();
         assert_eq!(lines, [5, 8]);
+    }
+
+    #[test]
+    fn finding_the_lines_of_many_passages_reads_the_body_once() {
+        let paragraph = "Officials said the talks would resume next week in the capital city.";
+        let body = format!("{paragraph}\n\n").repeat(2000);
+        let article = Article {
+            path: "a.md".into(),
+            source_id: None,
+            meta: Metadata::default(),
+            body,
+            lines: LineMap::Contiguous(1),
+        };
+        let mut cursor = article.lines.cursor(&article.body);
+        let passages = split_passages_with(&article, &mut cursor);
+        assert_eq!(passages.len(), 2000);
+        assert_eq!(passages[1999].line, 3999);
+        assert!(cursor.scanned() < article.body.len(), "{}", cursor.scanned());
     }
 
     proptest! {

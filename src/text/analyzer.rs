@@ -183,6 +183,37 @@ mod tests {
     }
 
     #[test]
+    fn ignorable_characters_join_the_word_and_offsets_stay_the_texts() {
+        let text = "inter\u{AD}national wea\u{200B}ther \u{FEFF}Kyiv\u{2060} co\u{200C}op \u{200B} end";
+        let mut analyzer = TextAnalyzer::from(NewsTokenizer::new(Language::English));
+        let mut stream = analyzer.token_stream(text);
+        let mut found = Vec::new();
+        while stream.advance() {
+            let token = stream.token();
+            found.push((
+                token.text.clone(),
+                &text[token.offset_from..token.offset_to],
+            ));
+        }
+        assert_eq!(
+            found,
+            [
+                ("intern".into(), "inter\u{AD}national"),
+                ("weather".into(), "wea\u{200B}ther"),
+                ("kyiv".into(), "Kyiv"),
+                ("coop".into(), "co\u{200C}op"),
+                ("end".into(), "end"),
+            ]
+        );
+        let plain: Vec<String> = tokens("international weather Kyiv coop end")
+            .into_iter()
+            .map(|t| t.0)
+            .collect();
+        let keys: Vec<String> = found.into_iter().map(|t| t.0).collect();
+        assert_eq!(keys, plain);
+    }
+
+    #[test]
     fn long_pieces_keep_their_positions_and_signs_take_none() {
         let long = "x".repeat(MAX_WORD_BYTES);
         let found = tokens(&format!("a {long} b $5 10%"));

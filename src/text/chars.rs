@@ -3,13 +3,30 @@
 //! Every reader of text asks these questions here, so they agree on where words are.
 
 /// Letters and digits, which start and make up the pieces of words. Ideographs are
-/// pieces one by one ([`is_ideograph`]); `ʼ` (a letter to Unicode) is an apostrophe.
+/// pieces one by one ([`is_ideograph`]); `ʼ` (a letter to Unicode) is an apostrophe;
+/// the Hangul fillers, letters that show nothing, are ignorable ([`is_ignorable`]).
 #[inline]
 pub fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
     }
-    c.is_alphanumeric() && c != 'ʼ' && !is_ideograph(c)
+    c.is_alphanumeric() && c != 'ʼ' && !is_ideograph(c) && !is_ignorable(c)
+}
+
+/// Unicode's default-ignorable code points: characters that show nothing and, inside a
+/// word, do not change which word it is — the soft hyphen of hyphenated web and PDF
+/// text (`inter\u{AD}national`), zero-width spaces and joiners, the word joiner, the
+/// byte-order mark, direction marks, variation selectors, Hangul fillers, tags. Inside
+/// or around a word they belong to it and are left out of its key, so
+/// `wea\u{200B}ther` is `weather` to the index, the query and the quote aligner alike,
+/// while its byte range stays the one of the text as written.
+#[inline]
+pub fn is_ignorable(c: char) -> bool {
+    matches!(c as u32,
+        0x00AD | 0x034F | 0x061C | 0x115F..=0x1160 | 0x17B4..=0x17B5 | 0x180B..=0x180F
+        | 0x200B..=0x200F | 0x202A..=0x202E | 0x2060..=0x206F | 0x3164 | 0xFE00..=0xFE0F
+        | 0xFEFF | 0xFFA0 | 0xFFF0..=0xFFF8 | 0x1BCA0..=0x1BCA3 | 0x1D173..=0x1D17A
+        | 0xE0000..=0xE0FFF)
 }
 
 /// Han ideographs and hiragana, which Unicode word boundaries treat one by one (the
@@ -53,14 +70,19 @@ pub fn is_percent(c: char) -> bool {
 /// the word they stand in.
 pub fn is_separator(c: char) -> bool {
     let code = c as u32;
+    !is_ignorable(c) && is_visible_separator(c, code)
+}
+
+/// [`is_separator`] for a character that is not ignorable.
+fn is_visible_separator(c: char, code: u32) -> bool {
     c.is_whitespace()
         || c.is_control()
         || c.is_ascii_punctuation()
-        || ((0x00A1..=0x00BF).contains(&code) && c != '\u{AD}')
+        || (0x00A1..=0x00BF).contains(&code)
         || c == '×'
         || c == '÷'
-        // General Punctuation, but not its joiners and invisible format characters.
-        || ((0x2000..=0x205F).contains(&code) && !matches!(c, '\u{200C}' | '\u{200D}'))
+        // General Punctuation (its invisible format characters are ignorable).
+        || (0x2000..=0x206F).contains(&code)
         // Currency, letterlike, arrows, maths, technical, shapes, dingbats, ….
         || (0x20A0..=0x20CF).contains(&code)
         || (0x2100..=0x2BFF).contains(&code)
@@ -76,15 +98,16 @@ pub fn is_separator(c: char) -> bool {
 }
 
 /// Characters that continue a word they stand in without being letters or digits:
-/// combining accents, zero-width joiners, soft hyphens.
+/// combining accents and the ignorable characters ([`is_ignorable`]).
 #[inline]
 pub fn is_in_word_mark(c: char) -> bool {
-    !c.is_ascii()
-        && !c.is_alphanumeric()
-        && !is_apostrophe(c)
-        && !is_ideograph(c)
-        && !is_joiner(c)
-        && !is_separator(c)
+    is_ignorable(c)
+        || !c.is_ascii()
+            && !c.is_alphanumeric()
+            && !is_apostrophe(c)
+            && !is_ideograph(c)
+            && !is_joiner(c)
+            && !is_separator(c)
 }
 
 /// Line and paragraph separators.
@@ -122,6 +145,11 @@ mod tests {
             is_in_word_mark('\u{301}') && is_in_word_mark('\u{AD}') && is_in_word_mark('\u{200D}')
         );
         assert!(!is_in_word_mark('.') && !is_in_word_mark('’') && !is_in_word_mark('😀'));
+        for c in ['\u{AD}', '\u{200B}', '\u{200C}', '\u{200D}', '\u{2060}', '\u{FEFF}', '\u{3164}'] {
+            assert!(is_ignorable(c) && is_in_word_mark(c), "{c:?}");
+            assert!(!is_word_char(c) && !is_separator(c), "{c:?}");
+        }
+        assert!(!is_ignorable('\u{2010}') && is_separator('\u{2014}'));
         for c in ['£', '$', '€', '¥', '₩', '₽', '₴'] {
             assert!(is_currency(c), "{c}");
         }

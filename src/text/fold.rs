@@ -3,14 +3,18 @@
 //! built with [`push_folded`], so `Société`, `SOCIETE` and `Socie\u{301}te\u{301}` are one
 //! word everywhere.
 //!
-//! Lower case first (Unicode's mapping), then combining marks dropped, Latin letters
-//! with diacritics to their base letter (`é` → `e`, `ł` → `l`, `ệ` → `e`), ligatures and
+//! Lower case first (Unicode's mapping), then combining marks and ignorable characters
+//! (soft hyphens, zero-width spaces, …) dropped, Latin letters with diacritics to their
+//! base letter (`é` → `e`, `ł` → `l`, `ệ` → `e`), ligatures and
 //! `ß` spelled out (`ß` → `ss`, `ﬁ` → `fi`), full-width Latin letters and digits to
 //! ASCII, and superscript and subscript digits to digits. Other scripts (Cyrillic,
 //! Greek, Hangul, …) are only lower-cased. A hand-written table: no crate in the build
 //! folds single characters (tantivy's ASCII folding works on token streams only).
 
-/// Appends `c` folded to `out`. Combining marks append nothing.
+use super::chars::is_ignorable;
+
+/// Appends `c` folded to `out`. Combining marks and ignorable characters
+/// ([`is_ignorable`]: soft hyphens, zero-width spaces, …) append nothing.
 #[inline]
 pub fn push_folded(out: &mut String, c: char) {
     if c.is_ascii() {
@@ -46,7 +50,7 @@ pub fn fold_spelling(text: &str) -> String {
 
 /// Appends a lower-case character, folded.
 fn push_folded_lower(out: &mut String, c: char) {
-    if is_combining_mark(c) {
+    if is_combining_mark(c) || is_ignorable(c) {
         return;
     }
     let spelled = match c {

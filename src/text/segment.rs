@@ -16,7 +16,7 @@ use std::ops::Range;
 
 use super::Language;
 use super::chars::{
-    is_currency, is_ideograph, is_in_word_mark, is_joiner, is_line_break, is_percent, is_word_char,
+    is_currency, is_ideograph, is_ignorable, is_in_word_mark, is_joiner, is_line_break, is_percent, is_word_char,
 };
 use super::fold::push_folded;
 use super::sentence::{is_terminal, terminal_run};
@@ -160,7 +160,9 @@ fn previous_token_end(before: &str) -> usize {
         if is_token_char(c) {
             return i + c.len_utf8();
         }
-        if is_in_word_mark(c) {
+        if is_ignorable(c) {
+            // Trailing ignorables are gap; ignorables between marks are part of the word.
+        } else if is_in_word_mark(c) {
             marks_from.get_or_insert(i + c.len_utf8());
         } else {
             marks_from = None;
@@ -261,7 +263,9 @@ impl Segmenter<'_> {
                 Gap::Space
             }
         } else {
-            let mut chars = self.text[self.gap_start..start].chars();
+            let mut chars = self.text[self.gap_start..start]
+                .chars()
+                .filter(|&c| !is_ignorable(c));
             match (chars.next(), chars.next()) {
                 (Some(c), None) if is_joiner(c) => Gap::Joiner(c),
                 _ => Gap::Other,
@@ -365,7 +369,9 @@ impl Iterator for Segmenter<'_> {
             if is_percent(c) {
                 return Some(self.token(i, i + len, Kind::Percent, false, gap));
             }
-            if c.is_whitespace() {
+            if is_ignorable(c) {
+                // Invisible: the gap stays what the visible characters make it.
+            } else if c.is_whitespace() {
                 if is_line_break(c) {
                     self.line_break(false, &mut gap);
                 }
@@ -456,6 +462,13 @@ impl Segmenter<'_> {
             } else {
                 break;
             }
+        }
+        // Ignorables after the last letter or mark are the gap's, not the word's.
+        while bytes[end - 1] >= 0x80
+            && let Some(last) = text[start..end].chars().next_back()
+            && is_ignorable(last)
+        {
+            end -= last.len_utf8();
         }
         self.token_of(start, end, kind, cap, classes & NOT_PLAIN == 0, gap)
     }
