@@ -4,6 +4,7 @@
 
 pub mod articles;
 pub mod entities;
+pub mod explain;
 pub mod facets;
 pub mod highlight;
 pub mod limits;
