@@ -254,6 +254,12 @@ fn run_query(cli: &Cli, args: &QueryArgs) -> Result<Outcome> {
     let results = Engine::open(&cli.index)?.query_copies(&request, page, copies)?;
     if results.hits.is_empty() && results.total_passages == 0 {
         render::notes::no_passage_matches(&request.text);
+        if let Some(because) = &results.empty_because {
+            render::notes::empty_because(because);
+            if args.json {
+                print(|out| render::explain::write_json(out, because))?;
+            }
+        }
         return Ok(Outcome::NotFound);
     }
     print(|out| render::hits::write(out, &results, style(cli, args.json)))?;

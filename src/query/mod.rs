@@ -5,6 +5,7 @@
 pub mod articles;
 pub mod copies;
 pub mod entities;
+pub mod explain;
 pub mod facets;
 pub mod highlight;
 pub mod limits;

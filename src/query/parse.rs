@@ -84,6 +84,10 @@ pub struct ParsedQuery {
     pub matching: Box<dyn Query>,
     /// What a matching passage highlights.
     pub highlight: HighlightTerms,
+    /// The outlets the query requires with `outlet:`.
+    pub outlets: Vec<String>,
+    /// The entities the query or `--entity` require.
+    pub entities: Vec<String>,
 }
 
 /// Builds the query for `request`.
@@ -95,9 +99,12 @@ pub fn parse(
     let fields = handle.fields;
     let mut analyzer = text_analyzer();
     limits::check(&request.text, !request.plain, &mut analyzer)?;
+    check_dates(request.since, request.until)?;
     let mut entities = EntityFilters {
         required: request.entities.clone(),
         excluded: Vec::new(),
+        outlets: Vec::new(),
+        excluded_outlets: Vec::new(),
     };
     let (user_query, highlight) = if request.plain {
         plain_query(&fields, &mut analyzer, &request.text)?
@@ -127,7 +134,7 @@ pub fn parse(
             clauses.push((occur, filter(Box::new(PassagesOf::new(articles)))));
         }
     }
-    if user_query_missing && entities.required.is_empty() {
+    if user_query_missing && entities.required.is_empty() && entities.outlets.is_empty() {
         return Err(Error::BadQuery(ONLY_EXCLUDES.to_owned()));
     }
     // Only passages have the fields a query can name, so any query on words selects
@@ -151,6 +158,16 @@ pub fn parse(
             .collect();
         clauses.push((Occur::Must, filter(Box::new(BooleanQuery::new(any)))));
     }
+    // `outlet:NAME` in the query filters as `--outlet` does, each one required.
+    for (names, occur) in [
+        (&entities.outlets, Occur::Must),
+        (&entities.excluded_outlets, Occur::MustNot),
+    ] {
+        for outlet in names {
+            let term = Term::from_field_text(fields.outlet, &outlet.to_lowercase());
+            clauses.push((occur, filter(term_query(term))));
+        }
+    }
     // An article's date is a period (a day, a month, a year); it passes the filters when
     // that period overlaps the one asked for, so `2024-09` is kept by `--since 2024-09-15`.
     if let Some(since) = request.since {
@@ -171,13 +188,30 @@ pub fn parse(
         query: Box::new(BooleanQuery::new(clauses)),
         matching,
         highlight,
+        outlets: entities.outlets,
+        entities: entities.required,
     })
 }
 
-/// Entities the query names with `entity:` or `--entity`.
+/// Entities the query names with `entity:` or `--entity`, and outlets it names with
+/// `outlet:` at its top level.
 struct EntityFilters {
     required: Vec<String>,
     excluded: Vec<String>,
+    outlets: Vec<String>,
+    excluded_outlets: Vec<String>,
+}
+
+/// Refuses a date range that ends before it starts: nothing could match it.
+fn check_dates(since: Option<NewsDate>, until: Option<NewsDate>) -> Result<()> {
+    match (since, until) {
+        (Some(since), Some(until)) if since.first_day() > until.last_day() => {
+            Err(Error::BadQuery(format!(
+                "--since {since} is after --until {until}, so no article could match — swap the two dates, or drop one of them"
+            )))
+        }
+        _ => Ok(()),
+    }
 }
 
 /// A clause that chooses passages without scoring them: a filter must never change
@@ -267,12 +301,10 @@ fn take_entity_clauses(
     ast: UserInputAst,
     entities: &mut EntityFilters,
 ) -> Result<Option<UserInputAst>> {
-    fn entity_name(ast: &UserInputAst) -> Option<&str> {
+    fn field_value<'a>(ast: &'a UserInputAst, field: &str) -> Option<&'a str> {
         match ast {
             UserInputAst::Leaf(leaf) => match leaf.as_ref() {
-                UserInputLeaf::Literal(literal)
-                    if literal.field_name.as_deref() == Some("entity") =>
-                {
+                UserInputLeaf::Literal(literal) if literal.field_name.as_deref() == Some(field) => {
                     Some(literal.phrase.as_str())
                 }
                 _ => None,
@@ -280,12 +312,23 @@ fn take_entity_clauses(
             _ => None,
         }
     }
+    let entity_name = |ast| field_value(ast, "entity");
     let clauses = match ast {
         UserInputAst::Clause(clauses) => clauses,
         other => vec![(None, other)],
     };
     let mut kept = Vec::with_capacity(clauses.len());
     for (occur, clause) in clauses {
+        // An OR-ed `outlet:` stays a clause of the query (it matches the outlet).
+        if occur != Some(Occur::Should) {
+            if let Some(outlet) = field_value(&clause, "outlet") {
+                match occur {
+                    Some(Occur::MustNot) => entities.excluded_outlets.push(outlet.to_owned()),
+                    _ => entities.outlets.push(outlet.to_owned()),
+                }
+                continue;
+            }
+        }
         match entity_name(&clause) {
             Some(_) if occur == Some(Occur::Should) => {
                 return Err(Error::BadQuery(

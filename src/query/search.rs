@@ -13,6 +13,7 @@ use crate::index::IndexHandle;
 use crate::index::store::{PassageDoc, Store};
 use crate::query::copies::{self, Source};
 use crate::query::entities::{EntityCount, group_counts, most_common_spelling, top_entities};
+use crate::query::explain::{EmptyBecause, empty_because};
 use crate::query::facets::ArticleFacets;
 use crate::query::highlight::{Snippet, highlight_ranges, snippet};
 use crate::query::parse::{ParsedQuery, QueryRequest, parse};
@@ -81,8 +82,12 @@ pub struct Facets {
     pub articles: u64,
     /// Per outlet, most first.
     pub outlets: Vec<FacetCount>,
+    /// Matching articles whose source names no outlet.
+    pub no_outlet: u64,
     /// Per month, oldest first.
     pub months: Vec<FacetCount>,
+    /// Matching articles with no date.
+    pub undated: u64,
     /// The most mentioned people, organisations and places, at most
     /// [`FACET_ENTITIES`] of each type, most first.
     pub entities: Vec<EntityCount>,
@@ -100,6 +105,8 @@ pub struct Results {
     pub total_passages: usize,
     /// Facet counts, when asked for.
     pub facets: Option<Facets>,
+    /// When nothing matched and a filter is the reason: which one, and why.
+    pub empty_because: Option<EmptyBecause>,
 }
 
 /// Whether results that are copies of one article (syndicated, re-filed) are grouped.
@@ -165,10 +172,16 @@ pub fn search(
             copies,
         });
     }
+    let empty_because = if total_passages == 0 {
+        empty_because(handle, searcher, request)?
+    } else {
+        None
+    };
     Ok(Results {
         hits,
         total_passages,
         facets,
+        empty_because,
     })
 }
 
@@ -453,6 +466,13 @@ fn facets(searcher: &Searcher, fields: &Fields, parsed: &ParsedQuery) -> Result<
             .then_with(|| a.value.cmp(&b.value))
     });
     let months = values("/month");
+    // An article has one outlet and one month at most: the rest are the unknown.
+    let unknown = |counts: &[FacetCount]| {
+        let known: u64 = counts.iter().map(|count| count.articles).sum();
+        found.articles().saturating_sub(known)
+    };
+    let no_outlet = unknown(&outlets);
+    let undated = unknown(&months);
     let mut entities = Vec::new();
     for kind in EntityKind::ALL {
         // Ten times more than are shown, so lone surnames can join their person (and
@@ -470,7 +490,9 @@ fn facets(searcher: &Searcher, fields: &Fields, parsed: &ParsedQuery) -> Result<
     Ok(Facets {
         articles: found.articles(),
         outlets,
+        no_outlet,
         months,
+        undated,
         entities,
     })
 }

@@ -28,6 +28,9 @@ pub fn write(out: &mut impl Write, results: &Results, style: Style) -> io::Resul
 /// Writes results for a person. With `color`, matches are bold red; without, they are
 /// wrapped in `[` `]` so they stay visible in a pipe or a file.
 fn write_text(out: &mut impl Write, results: &Results, color: bool) -> io::Result<()> {
+    if let Some(facets) = &results.facets {
+        crate::render::histogram::write(out, facets)?;
+    }
     for hit in &results.hits {
         let title = hit
             .title
@@ -68,8 +71,13 @@ fn write_text(out: &mut impl Write, results: &Results, color: bool) -> io::Resul
     let total = results.total_passages;
     match &results.facets {
         Some(facets) => {
-            write_facet(out, "outlets", &facets.outlets)?;
-            write_facet(out, "months", &facets.months)?;
+            write_facet(
+                out,
+                "outlets",
+                &facets.outlets,
+                ("(no outlet)", facets.no_outlet),
+            )?;
+            write_facet(out, "months", &facets.months, ("(undated)", facets.undated))?;
             write_entity_facets(out, &facets.entities)?;
             writeln!(
                 out,
@@ -81,7 +89,13 @@ fn write_text(out: &mut impl Write, results: &Results, color: bool) -> io::Resul
     }
 }
 
-fn write_facet(out: &mut impl Write, name: &str, counts: &[FacetCount]) -> io::Result<()> {
+/// A facet's counts, then the articles it does not know (when there are any).
+fn write_facet(
+    out: &mut impl Write,
+    name: &str,
+    counts: &[FacetCount],
+    (unknown_name, unknown): (&str, u64),
+) -> io::Result<()> {
     writeln!(out, "{name} (matching articles):")?;
     for count in counts {
         writeln!(
@@ -90,6 +104,9 @@ fn write_facet(out: &mut impl Write, name: &str, counts: &[FacetCount]) -> io::R
             count.articles,
             terminal_safe(&count.value)
         )?;
+    }
+    if unknown > 0 {
+        writeln!(out, "  {unknown:>8}  {unknown_name}")?;
     }
     writeln!(out)
 }

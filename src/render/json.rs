@@ -124,7 +124,9 @@ impl<'a> From<&'a EntityCount> for EntityCountJson<'a> {
 struct FacetsJson<'a> {
     articles: u64,
     outlets: Vec<FacetCountJson<'a>>,
+    no_outlet: u64,
     months: Vec<FacetCountJson<'a>>,
+    undated: u64,
     entities: Vec<EntityCountJson<'a>>,
 }
 
@@ -171,7 +173,9 @@ impl<'a> From<&'a Facets> for FacetsJson<'a> {
         FacetsJson {
             articles: facets.articles,
             outlets: facet_counts(&facets.outlets),
+            no_outlet: facets.no_outlet,
             months: facet_counts(&facets.months),
+            undated: facets.undated,
             entities: facets.entities.iter().map(EntityCountJson::from).collect(),
         }
     }

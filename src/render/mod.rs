@@ -4,6 +4,8 @@
 
 pub mod entities;
 pub mod eval;
+pub mod explain;
+pub mod histogram;
 pub mod hits;
 pub mod json;
 pub mod notes;

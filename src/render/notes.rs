@@ -42,6 +42,11 @@ pub fn nothing_similar() {
     note("no other article shares enough of this one's words (try fewer filters)");
 }
 
+/// Why a query matched nothing, when a filter is the reason.
+pub fn empty_because(because: &crate::query::explain::EmptyBecause) {
+    note(&crate::render::explain::line(because));
+}
+
 /// No match reached the similarity asked for.
 pub fn no_quote_match(min_similarity: f32) {
     note(&format!(
