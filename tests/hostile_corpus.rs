@@ -239,6 +239,8 @@ fn hostile_corpus_is_indexed_and_every_skip_reported_once() {
                 "--facets",
                 "--per-article",
                 "0",
+                // The stories share one template: without this they are one story.
+                "--all-copies",
                 "zqansistory OR zqjsonansistory OR zqcafelatin",
             ],
         )

@@ -4,14 +4,15 @@
 //! its own copy into a temp folder and reads the output through a pipe (so without colour).
 
 use std::fs;
+use std::path::Path;
 
 mod queryenv;
 mod testenv;
 
 use predicates::prelude::*;
 use queryenv::*;
-use serde_json::{Value, json};
-use testenv::{copy_tree, repo, search};
+use serde_json::Value;
+use testenv::search;
 
 // ---------------------------------------------------------------------------------------
 // Ranking
@@ -315,7 +316,11 @@ fn no_match_exits_1_and_says_so() {
         .assert()
         .code(1)
         .stdout("")
-        .stderr("no passage matches \"flood\"\n");
+        .stderr(
+            "no passage matches \"flood\"\n\
+             the dates left out every match: 2 matching articles are dated outside the range \
+             — widen --since/--until or drop them\n",
+        );
 }
 
 #[test]

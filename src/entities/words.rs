@@ -102,7 +102,9 @@ fn next_word(
             break;
         }
         if next.gap == Gap::Joiner('-') {
-            last_dash = Some(next.gap_start);
+            // Where the joiner's gap starts and the part after it (an ignorable
+            // character may stand beside the hyphen).
+            last_dash = Some((next.gap_start, next.start));
         }
         end = next.end;
         tokens.next();
@@ -110,7 +112,7 @@ fn next_word(
     // A compound adjective ("Moscow-based", "Democrat-controlled") is its name alone,
     // kept apart from the next word.
     let name_end = match last_dash {
-        Some(dash) if ending_is_adjective(&text[dash + 1..end], lang) => dash,
+        Some((dash, after)) if ending_is_adjective(&text[after..end], lang) => dash,
         _ => end,
     };
     Some((first, name_end, end))

@@ -210,7 +210,11 @@ mod tests {
         let map = LineMap::Contiguous(3);
         let mut cursor = map.cursor(body);
         for offset in [0, 1, 2, 5, 6, 6, 9, 99, 3, 0, 11] {
-            assert_eq!(cursor.line_at(offset), map.line_at(body, offset), "{offset}");
+            assert_eq!(
+                cursor.line_at(offset),
+                map.line_at(body, offset),
+                "{offset}"
+            );
         }
         let anchors = LineMap::Anchors(vec![(0, 10), (50, 14)]);
         assert_eq!(anchors.cursor("").line_at(60), 14);

@@ -124,7 +124,8 @@ fn known_outlets(handle: &IndexHandle, searcher: &Searcher) -> Result<Vec<String
 }
 
 /// The [`NEAREST`] of `names` closest to `name`: those whose `key` holds `name`'s (or
-/// is held in it) first, then by edit distance between the keys; ties by name.
+/// is held in it) first, then by edit distance between `name`'s key and the candidate's
+/// key or its nearest word; ties by name.
 fn nearest(name: &str, names: Vec<String>, key: impl Fn(&str) -> String) -> Vec<String> {
     let target_key = key(name);
     let target: Vec<char> = target_key.chars().collect();
@@ -134,7 +135,13 @@ fn nearest(name: &str, names: Vec<String>, key: impl Fn(&str) -> String) -> Vec<
             let candidate_key = key(&candidate);
             let apart =
                 !(candidate_key.contains(&target_key) || target_key.contains(&candidate_key));
-            let distance = edit_distance(&target, &candidate_key.chars().collect::<Vec<_>>());
+            // A misspelt word of a longer name is near it: the closest of the whole key
+            // and each of its words counts.
+            let distance = std::iter::once(candidate_key.as_str())
+                .chain(candidate_key.split_whitespace())
+                .map(|part| edit_distance(&target, &part.chars().collect::<Vec<_>>()))
+                .min()
+                .unwrap_or(usize::MAX);
             (apart, distance, candidate)
         })
         .collect();
@@ -179,7 +186,7 @@ mod tests {
             .to_vec();
         assert_eq!(
             nearest("harbour", names, str::to_lowercase),
-            ["Harbor Post", "Harbour Gazette", "AP", "Farm Weekly"]
+            ["Harbour Gazette", "Harbor Post", "Farm Weekly", "AP"]
         );
     }
 }

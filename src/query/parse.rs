@@ -312,7 +312,6 @@ fn take_entity_clauses(
             _ => None,
         }
     }
-    let entity_name = |ast| field_value(ast, "entity");
     let clauses = match ast {
         UserInputAst::Clause(clauses) => clauses,
         other => vec![(None, other)],
@@ -329,14 +328,14 @@ fn take_entity_clauses(
                 continue;
             }
         }
-        match entity_name(&clause) {
+        match field_value(&clause, "entity").map(str::to_owned) {
             Some(_) if occur == Some(Occur::Should) => {
                 return Err(Error::BadQuery(
                     "entity: cannot be OR-ed with other clauses (it filters whole articles) — drop the OR, or use --entity NAME".to_owned(),
                 ));
             }
-            Some(name) if occur == Some(Occur::MustNot) => entities.excluded.push(name.to_owned()),
-            Some(name) => entities.required.push(name.to_owned()),
+            Some(name) if occur == Some(Occur::MustNot) => entities.excluded.push(name),
+            Some(name) => entities.required.push(name),
             None => {
                 if mentions_entity_field(&clause) {
                     return Err(Error::BadQuery(

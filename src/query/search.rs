@@ -220,8 +220,16 @@ fn grouped_candidates(
     parsed: &ParsedQuery,
     page: Page,
 ) -> Result<(usize, Vec<Candidate>)> {
+    // A limit of 0 shows every match.
+    let page = match page.limit {
+        0 => Page {
+            limit: searcher.search(&parsed.query, &Count)?,
+            ..page
+        },
+        _ => page,
+    };
     if page.limit == 0 {
-        return top_passages(searcher, parsed, page).map(|(total, _)| (total, Vec::new()));
+        return Ok((0, Vec::new()));
     }
     let mut wanted = page.limit + page.limit.max(COPY_MARGIN);
     let mut articles = HashMap::new();

@@ -40,6 +40,7 @@ pub fn similar(
             hits: Vec::new(),
             total_passages: 0,
             facets: None,
+            empty_because: None,
         });
     }
     // The article and its copies are one result at most: ask for one more.

@@ -25,11 +25,22 @@ pub fn line(because: &EmptyBecause) -> String {
             quoted(name),
             suggest("names", nearest, "--entity")
         ),
-        EmptyBecause::Dates { undated, outside } => format!(
-            "the dates left out every match: {} no date, {} outside the range — widen --since/--until or drop them",
-            articles(*undated, "has", "have"),
-            articles(*outside, "is dated", "are dated"),
-        ),
+        EmptyBecause::Dates { undated, outside } => {
+            let mut counts = Vec::new();
+            if *outside > 0 {
+                counts.push(format!(
+                    "{} outside the range",
+                    articles(*outside, "is dated", "are dated")
+                ));
+            }
+            if *undated > 0 {
+                counts.push(format!("{} no date", articles(*undated, "has", "have")));
+            }
+            format!(
+                "the dates left out every match: {} — widen --since/--until or drop them",
+                counts.join(", ")
+            )
+        }
     }
 }
 

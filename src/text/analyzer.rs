@@ -184,7 +184,8 @@ mod tests {
 
     #[test]
     fn ignorable_characters_join_the_word_and_offsets_stay_the_texts() {
-        let text = "inter\u{AD}national wea\u{200B}ther \u{FEFF}Kyiv\u{2060} co\u{200C}op \u{200B} end";
+        let text =
+            "inter\u{AD}national wea\u{200B}ther \u{FEFF}Kyiv\u{2060} co\u{200C}op \u{200B} end";
         let mut analyzer = TextAnalyzer::from(NewsTokenizer::new(Language::English));
         let mut stream = analyzer.token_stream(text);
         let mut found = Vec::new();
@@ -198,7 +199,7 @@ mod tests {
         assert_eq!(
             found,
             [
-                ("intern".into(), "inter\u{AD}national"),
+                ("internat".into(), "inter\u{AD}national"),
                 ("weather".into(), "wea\u{200B}ther"),
                 ("kyiv".into(), "Kyiv"),
                 ("coop".into(), "co\u{200C}op"),

@@ -145,7 +145,9 @@ mod tests {
             is_in_word_mark('\u{301}') && is_in_word_mark('\u{AD}') && is_in_word_mark('\u{200D}')
         );
         assert!(!is_in_word_mark('.') && !is_in_word_mark('’') && !is_in_word_mark('😀'));
-        for c in ['\u{AD}', '\u{200B}', '\u{200C}', '\u{200D}', '\u{2060}', '\u{FEFF}', '\u{3164}'] {
+        for c in [
+            '\u{AD}', '\u{200B}', '\u{200C}', '\u{200D}', '\u{2060}', '\u{FEFF}', '\u{3164}',
+        ] {
             assert!(is_ignorable(c) && is_in_word_mark(c), "{c:?}");
             assert!(!is_word_char(c) && !is_separator(c), "{c:?}");
         }

@@ -293,7 +293,10 @@ pub fn figures(text: &str, words: &[(Range<usize>, String)], lang: Language) -> 
             continue;
         };
         while joined(i - 1)
-            && let Some(power) = key(i).and_then(|k| scale(k, lang))
+            // A lone letter after a space is a unit, not a scale: `5 m` is five metres.
+            && let Some(power) = key(i)
+                .filter(|k| k.chars().nth(1).is_some())
+                .and_then(|k| scale(k, lang))
         {
             value = value.scaled(power);
             i += 1;

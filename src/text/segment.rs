@@ -16,7 +16,8 @@ use std::ops::Range;
 
 use super::Language;
 use super::chars::{
-    is_currency, is_ideograph, is_ignorable, is_in_word_mark, is_joiner, is_line_break, is_percent, is_word_char,
+    is_currency, is_ideograph, is_ignorable, is_in_word_mark, is_joiner, is_line_break, is_percent,
+    is_word_char,
 };
 use super::fold::push_folded;
 use super::sentence::{is_terminal, terminal_run};
