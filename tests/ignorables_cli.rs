@@ -43,8 +43,11 @@ fn file_name(value: &Value) -> String {
         .into_owned()
 }
 
-/// Each hit's file and its highlights as (start, end, the snippet text they cover).
-fn hits(dir: &Path, query: &str) -> Vec<(String, Vec<(usize, usize, String)>)> {
+/// A highlight: start, end and the snippet text it covers.
+type Mark = (usize, usize, String);
+
+/// Each hit's file and its highlights.
+fn hits(dir: &Path, query: &str) -> Vec<(String, Vec<Mark>)> {
     json(dir, "query", &[query])
         .iter()
         .map(|hit| {

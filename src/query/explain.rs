@@ -85,7 +85,7 @@ pub fn empty_because(
             names.dedup();
             return Ok(Some(EmptyBecause::UnknownEntity {
                 name: name.clone(),
-                nearest: nearest(name, names, |name| key_of(name)),
+                nearest: nearest(name, names, key_of),
             }));
         }
     }

@@ -319,14 +319,14 @@ fn take_entity_clauses(
     let mut kept = Vec::with_capacity(clauses.len());
     for (occur, clause) in clauses {
         // An OR-ed `outlet:` stays a clause of the query (it matches the outlet).
-        if occur != Some(Occur::Should) {
-            if let Some(outlet) = field_value(&clause, "outlet") {
-                match occur {
-                    Some(Occur::MustNot) => entities.excluded_outlets.push(outlet.to_owned()),
-                    _ => entities.outlets.push(outlet.to_owned()),
-                }
-                continue;
+        if occur != Some(Occur::Should)
+            && let Some(outlet) = field_value(&clause, "outlet")
+        {
+            match occur {
+                Some(Occur::MustNot) => entities.excluded_outlets.push(outlet.to_owned()),
+                _ => entities.outlets.push(outlet.to_owned()),
             }
+            continue;
         }
         match field_value(&clause, "entity").map(str::to_owned) {
             Some(_) if occur == Some(Occur::Should) => {
