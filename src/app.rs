@@ -14,8 +14,9 @@ use crate::error::{Error, Result};
 use crate::index::build::{BuildOptions, build};
 use crate::index::workers::Workers;
 use crate::query::parse::QueryRequest;
-use crate::query::search::{Copies, Page};
+use crate::query::search::{Copies, Page, Results};
 use crate::quote::QuoteRequest;
+use crate::quote::list::ListItem;
 use crate::render::Style;
 use crate::stop::Stop;
 use crate::{eval, index, render};
@@ -196,7 +197,16 @@ fn run_entities(cli: &Cli, args: &EntitiesArgs) -> Result<Outcome> {
         render::notes::no_entities();
         return Ok(Outcome::NotFound);
     }
-    print(|out| render::entities::write(out, &entities, style(cli, args.json)))?;
+    match crate::cli::format_of(args.format, args.json) {
+        crate::cli::Format::Csv => print(|out| render::csv::entities(out, &entities))?,
+        format => print(|out| {
+            render::entities::write(
+                out,
+                &entities,
+                style(cli, format == crate::cli::Format::Json),
+            )
+        })?,
+    }
     Ok(Outcome::Success)
 }
 
@@ -219,7 +229,27 @@ fn run_quote(cli: &Cli, args: &QuoteArgs) -> Result<Outcome> {
         until: filters.until,
         entities: filters.entity.clone(),
     };
+    let list_file = match (&args.file, args.quote.as_slice()) {
+        (Some(file), _) => Some(file.clone()),
+        (None, [dash]) if dash == "-" => Some("-".into()),
+        _ => None,
+    };
+    let format = crate::cli::format_of(args.format, args.json);
+    if let Some(file) = list_file {
+        return run_quote_list(cli, &file, &request, format);
+    }
     let results = Engine::open(&cli.index)?.quote(&request)?;
+    if format == crate::cli::Format::Csv {
+        let item = ListItem {
+            line: 1,
+            quote: request.text.clone(),
+            speaker: None,
+            date: None,
+        };
+        let row = crate::quote::list::row_of(&item, &results.matches, request.min_similarity);
+        print(|out| render::list::write(out, &[row], render::list::Format::Csv))?;
+        return Ok(Outcome::Success);
+    }
     if results.words_cut > 0 {
         render::notes::quote_cut(results.quote_words, results.words_cut);
     }
@@ -227,8 +257,64 @@ fn run_quote(cli: &Cli, args: &QuoteArgs) -> Result<Outcome> {
         render::notes::no_quote_match(request.min_similarity);
         return Ok(Outcome::NotFound);
     }
-    print(|out| render::quote::write(out, &results, style(cli, args.json)))?;
+    let json = format == crate::cli::Format::Json;
+    print(|out| render::quote::write(out, &results, style(cli, json)))?;
     Ok(Outcome::Success)
+}
+
+/// `search quote --file`: every quote of the list checked on one open index; exit 0
+/// when the run finished, whatever the verdicts.
+fn run_quote_list(
+    cli: &Cli,
+    file: &std::path::Path,
+    template: &QuoteRequest,
+    format: crate::cli::Format,
+) -> Result<Outcome> {
+    let (text, csv_expected) = if file.as_os_str() == "-" {
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut std::io::stdin().lock(), &mut text)
+            .map_err(|err| Error::io("<stdin>", err))?;
+        (text, false)
+    } else {
+        let text = std::fs::read_to_string(file).map_err(|err| list_unreadable(file, &err))?;
+        let csv = file
+            .extension()
+            .is_some_and(|ext| ext.eq_ignore_ascii_case("csv"));
+        (text, csv)
+    };
+    let items = crate::quote::list::read_list(&text, csv_expected)?;
+    let engine = Engine::open(&cli.index)?;
+    let show_bar = std::io::stderr().is_terminal() && cli.color != ColorChoice::Never;
+    let progress = render::progress::ListProgress::new(show_bar, items.len() as u64);
+    let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
+    let rows = engine.quote_list(&items, template, threads, &|| progress.advance());
+    progress.finish();
+    let rows = rows?;
+    let format = match format {
+        crate::cli::Format::Text => render::list::Format::Text {
+            color: matches!(style(cli, false), Style::Text { color: true }),
+        },
+        crate::cli::Format::Json => render::list::Format::Json,
+        crate::cli::Format::Csv => render::list::Format::Csv,
+    };
+    print(|out| render::list::write(out, &rows, format))?;
+    Ok(Outcome::Success)
+}
+
+/// A list file that cannot be read: missing, or not UTF-8 text.
+fn list_unreadable(file: &std::path::Path, err: &std::io::Error) -> Error {
+    let name = crate::paths::path_string(file);
+    Error::BadInput(match err.kind() {
+        std::io::ErrorKind::NotFound => {
+            format!(
+                "{name} does not exist — give a file of quotes, one a line (or `-` for standard input)"
+            )
+        }
+        std::io::ErrorKind::InvalidData => {
+            format!("{name} is not UTF-8 text — save the list as UTF-8 text or CSV")
+        }
+        _ => format!("{name} cannot be read: {err} — check the path and its permissions"),
+    })
 }
 
 fn run_query(cli: &Cli, args: &QueryArgs) -> Result<Outcome> {
@@ -262,7 +348,7 @@ fn run_query(cli: &Cli, args: &QueryArgs) -> Result<Outcome> {
         }
         return Ok(Outcome::NotFound);
     }
-    print(|out| render::hits::write(out, &results, style(cli, args.json)))?;
+    write_hits(cli, &results, crate::cli::format_of(args.format, args.json))?;
     Ok(Outcome::Success)
 }
 
@@ -281,8 +367,18 @@ fn run_similar(cli: &Cli, args: &SimilarArgs) -> Result<Outcome> {
         render::notes::nothing_similar();
         return Ok(Outcome::NotFound);
     }
-    print(|out| render::hits::write(out, &results, style(cli, args.json)))?;
+    write_hits(cli, &results, crate::cli::format_of(args.format, args.json))?;
     Ok(Outcome::Success)
+}
+
+/// Writes a query's (or `similar`'s) results in the format asked for.
+fn write_hits(cli: &Cli, results: &Results, format: crate::cli::Format) -> Result<()> {
+    match format {
+        crate::cli::Format::Csv => print(|out| render::csv::hits(out, results)),
+        format => print(|out| {
+            render::hits::write(out, results, style(cli, format == crate::cli::Format::Json))
+        }),
+    }
 }
 
 /// How to write results: JSON when asked, otherwise text, coloured when asked for

@@ -121,6 +121,9 @@ pub struct EntitiesArgs {
     /// One JSON object per entity: name, type, articles, aliases.
     #[arg(long)]
     pub json: bool,
+    /// Output format: text, json (as --json) or csv.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Option<Format>,
 }
 
 fn parse_kind(text: &str) -> Result<crate::entities::EntityKind, String> {
@@ -236,6 +239,9 @@ pub struct QueryArgs {
     /// Print one JSON object per result.
     #[arg(long)]
     pub json: bool,
+    /// Output format: text, json (as --json) or csv.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Option<Format>,
 }
 
 /// `search similar`.
@@ -257,15 +263,26 @@ pub struct SimilarArgs {
     /// Print one JSON object per result.
     #[arg(long)]
     pub json: bool,
+    /// Output format: text, json (as --json) or csv.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Option<Format>,
 }
 
 /// `search quote`.
 #[derive(Debug, Args)]
 pub struct QuoteArgs {
     /// The quote (quotation marks, punctuation and case do not matter; a fragment will
-    /// do).
-    #[arg(value_name = "QUOTE", required = true, num_args = 1..)]
+    /// do); `-` alone reads a list from standard input, as `--file -` does.
+    #[arg(value_name = "QUOTE", required_unless_present = "file", num_args = 1..)]
     pub quote: Vec<String>,
+    /// Check a whole list: one quote a line, or a CSV whose first line names a `quote`
+    /// column (and optionally `speaker`, `date`); `-` reads standard input. One report
+    /// row per quote: exact, changed, paraphrase or none.
+    #[arg(long, value_name = "FILE", conflicts_with = "quote")]
+    pub file: Option<PathBuf>,
+    /// Output format: text, json (as --json) or csv.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Option<Format>,
     /// Drop matches less similar than this, 0–1 (how much of the quote a match
     /// reproduces in order: one or two words changed score about 0.85–0.95, a quote with
     /// a third of its words reworded about 0.55–0.8).
@@ -287,6 +304,26 @@ pub struct QuoteArgs {
     /// Print one JSON object per match.
     #[arg(long)]
     pub json: bool,
+}
+
+/// How results are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// For a person.
+    Text,
+    /// One JSON object a line.
+    Json,
+    /// CSV with a header line.
+    Csv,
+}
+
+/// The format `--format` and `--json` ask for (text when neither does).
+pub fn format_of(format: Option<Format>, json: bool) -> Format {
+    match (format, json) {
+        (Some(format), _) => format,
+        (None, true) => Format::Json,
+        (None, false) => Format::Text,
+    }
 }
 
 /// How `search quote` orders its matches.

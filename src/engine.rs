@@ -22,6 +22,7 @@ use crate::query::entities::EntityCount;
 use crate::query::parse::QueryRequest;
 use crate::query::search::{Copies, Page, Results};
 use crate::query::show::Shown;
+use crate::quote::list::{ListItem, ListRow};
 use crate::quote::{QuoteRequest, QuoteResults};
 
 /// An open index, ready to answer.
@@ -74,6 +75,24 @@ impl Engine {
     pub fn quote(&self, request: &QuoteRequest) -> Result<QuoteResults> {
         let searcher = self.reader.searcher();
         crate::quote::check(&self.handle, &searcher, request)
+    }
+
+    /// A list of quotes checked on `threads` threads, one report row each, in list
+    /// order (see [`crate::quote::list`]); `done` is called after each quote.
+    pub fn quote_list(
+        &self,
+        items: &[ListItem],
+        template: &QuoteRequest,
+        threads: usize,
+        done: &(dyn Fn() + Sync),
+    ) -> Result<Vec<ListRow>> {
+        crate::quote::list::check_list(
+            &|request| self.quote(request),
+            items,
+            template,
+            threads,
+            done,
+        )
     }
 
     /// One article by id, or by the path of its file (with `:LINE` to pick a record

@@ -11,6 +11,7 @@ pub mod align;
 pub(crate) mod candidates;
 pub mod changes;
 pub mod diff;
+pub mod list;
 pub mod speaker;
 mod walk;
 pub mod words;

@@ -183,7 +183,7 @@ impl<'a> From<&'a Facets> for FacetsJson<'a> {
 
 /// Where a quoted text appeared.
 #[derive(Serialize)]
-struct SourceJson<'a> {
+pub(crate) struct SourceJson<'a> {
     article_id: &'a str,
     path: &'a str,
     line: u64,
@@ -225,7 +225,7 @@ impl<'a> From<&'a DiffOp> for DiffOpJson<'a> {
 
 /// A change of meaning between a quote and an article: `{"kind", "quote", "article"}`.
 #[derive(Serialize)]
-struct ChangeJson<'a> {
+pub(crate) struct ChangeJson<'a> {
     kind: &'static str,
     quote: &'a str,
     article: &'a str,

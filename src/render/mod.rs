@@ -2,12 +2,14 @@
 //! Text from articles and file names is untrusted, so it is made safe for a terminal
 //! before it is printed.
 
+pub mod csv;
 pub mod entities;
 pub mod eval;
 pub mod explain;
 pub mod histogram;
 pub mod hits;
 pub mod json;
+pub mod list;
 pub mod notes;
 pub mod progress;
 pub mod quote;

@@ -68,3 +68,37 @@ impl Progress for IndexProgress {
         }
     }
 }
+
+/// Progress of a list of quotes being checked (`search quote --file`), on stderr: a
+/// bar on a terminal, nothing otherwise.
+pub struct ListProgress {
+    bar: Option<ProgressBar>,
+}
+
+impl ListProgress {
+    /// A bar over `quotes` quotes when `show_bar` (stderr is a terminal).
+    pub fn new(show_bar: bool, quotes: u64) -> Self {
+        let bar = show_bar.then(|| {
+            let bar = ProgressBar::with_draw_target(Some(quotes), ProgressDrawTarget::stderr());
+            let style = ProgressStyle::with_template("{bar:30} {pos}/{len} quotes, ETA {eta}")
+                .unwrap_or_else(|_| ProgressStyle::default_bar());
+            bar.set_style(style);
+            bar
+        });
+        ListProgress { bar }
+    }
+
+    /// One more quote checked.
+    pub fn advance(&self) {
+        if let Some(bar) = &self.bar {
+            bar.inc(1);
+        }
+    }
+
+    /// Clears the bar.
+    pub fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
+}
