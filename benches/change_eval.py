@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Does `search quote` see what changed in a figure, a sum or a negation?
+"""Does `search quote` see what changed in a figure, a sum, a negation or a name?
 
 From the BBC articles in ../shared/data/bbc (seed 1 unless --seed says otherwise;
 Python's `random.Random`), sentences of 10–40 words are taken from body paragraphs
@@ -10,17 +10,22 @@ Python's `random.Random`), sentences of 10–40 words are taken from body paragr
   currency     a sum's currency sign swapped (£ ↔ $, € → £); expected: `currency`
   negation     "not" put after the first of is/was/are/were/will/would/can/could/
                should/has/have/had/does/did, or a "not" taken out; expected: `negation`
+  name         a capitalised word inside a sentence (not a weekday, month or title)
+               replaced by another name ("Leeds", "Patel", …); expected: `name`
   equivalent   one figure written another way with the same value ("25,000" →
                "25000", "1.5bn" → "1.5 billion", "10%" → "10 per cent", "£5m" →
                "£5 million", "2004"-style years left alone); expected: no change, `exact`
-  mixed        two of number, currency and negation at once; expected: both kinds
+  word         an ordinary word replaced ("said" → "stated", "more" → "fewer"): the
+               control; expected: no change flagged, not `exact`
+  mixed        two of number, currency, negation and name at once; expected: both kinds
 
 Each quote goes to `search quote --json -n 1 -- QUOTE` on a BBC index built once in a
 temporary folder. Per kind, three shares are reported:
 
   found        the top match is the source article (or a byte-identical copy of it)
   flagged      found, and its `changes` hold every expected kind (for `equivalent`:
-               hold any change at all — "wrongly flagged", which should be low)
+               hold any change at all — "wrongly flagged", which should be low; the same for
+               `word`)
   exact        the top match is called `exact` (for changed quotes it should be 0)
 
 A quarter of each kind's sentences (chosen by the seed) is held out: the table shows the
@@ -141,7 +146,40 @@ def equivalent(sentence, rng):
     return sentence[:start] + new + sentence[end:]
 
 
-ALTER = {"number": alter_number, "currency": alter_currency, "negation": alter_negation}
+# Names put in for another: places and surnames common in British news.
+OTHER_NAMES = ["Leeds", "Madrid", "Dublin", "Taylor", "Patel", "Morgan", "Geneva", "Hughes"]
+# Capitalised words inside a sentence that name nothing.
+NOT_NAMES = {"I", "Mr", "Mrs", "Ms", "Dr", "The", "A", "An", "He", "She", "It", "They",
+             "We", "But", "And", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+             "Saturday", "Sunday", "January", "February", "March", "April", "May", "June",
+             "July", "August", "September", "October", "November", "December"}
+NAME = re.compile(r"(?<=[a-z,] )([A-Z][a-z]{2,})(?=[ ,.])")
+# Ordinary words to put in for one another (the `word` control).
+PLAIN = re.compile(r"(?<= )(said|would|also|more|new|last|first|year|people|government)(?= )")
+PLAIN_OTHER = {"said": "stated", "would": "might", "also": "too", "more": "fewer",
+               "new": "fresh", "last": "past", "first": "initial", "year": "season",
+               "people": "residents", "government": "administration"}
+
+
+def alter_name(sentence, rng):
+    found = [m for m in NAME.finditer(sentence) if m.group(1) not in NOT_NAMES]
+    if not found:
+        return None
+    m = rng.choice(found)
+    new = rng.choice([n for n in OTHER_NAMES if n != m.group(1)])
+    return sentence[: m.start(1)] + new + sentence[m.end(1):]
+
+
+def alter_word(sentence, rng):
+    found = list(PLAIN.finditer(sentence))
+    if not found:
+        return None
+    m = rng.choice(found)
+    return sentence[: m.start(1)] + PLAIN_OTHER[m.group(1)] + sentence[m.end(1):]
+
+
+ALTER = {"number": alter_number, "currency": alter_currency, "negation": alter_negation,
+         "name": alter_name}
 
 
 def check(search, index, quote):
@@ -169,15 +207,18 @@ def is_found(top, path):
 def build_sets(per_kind, seed):
     rng = random.Random(seed)
     pool = sentences(seed)
-    sets = {k: [] for k in ["number", "currency", "negation", "equivalent", "mixed"]}
+    sets = {k: [] for k in ["number", "currency", "negation", "name", "equivalent", "word",
+                            "mixed"]}
     for path, sentence in pool:
         for kind in sets:
             if len(sets[kind]) >= per_kind:
                 continue
             if kind == "equivalent":
                 quote, expected = equivalent(sentence, rng), []
+            elif kind == "word":
+                quote, expected = alter_word(sentence, rng), []
             elif kind == "mixed":
-                kinds = rng.sample(["number", "currency", "negation"], 2)
+                kinds = rng.sample(["number", "currency", "negation", "name"], 2)
                 quote = sentence
                 for k in kinds:
                     quote = ALTER[k](quote, rng) if quote else None

@@ -7,6 +7,7 @@
 //! - "The scheme will cost 1.5bn over five years and reach 25,000 families in every region"
 //! - "Turnout fell to 84% in the northern districts after the storm"
 //! - "The reform is to ensure that every family keeps its allowance"
+//! - "The first payments will reach families in Leeds before the rest of the country"
 
 mod testenv;
 
@@ -103,6 +104,29 @@ fn an_added_negation_is_a_negation_change() {
             "near".to_owned(),
             json!([{"kind": "negation", "quote": "not", "article": ""}])
         )
+    );
+}
+
+#[test]
+fn another_name_is_a_name_change() {
+    let dir = indexed();
+    assert_eq!(
+        best(
+            &dir,
+            "The first payments will reach families in Bristol before the rest of the country"
+        ),
+        (
+            "near".to_owned(),
+            json!([{"kind": "name", "quote": "Bristol", "article": "Leeds"}])
+        )
+    );
+    // A capitalised first word is no name: a changed one is an ordinary word.
+    assert_eq!(
+        best(
+            &dir,
+            "Early payments will reach families in Leeds before the rest of the country"
+        ),
+        ("near".to_owned(), json!([]))
     );
 }
 

@@ -74,6 +74,7 @@ fn every_page_and_api_answers_with_its_status() {
         "/assets/app.js".to_owned(),
         "/api/query?q=missile".to_owned(),
         "/api/quote?q=six+officers+from+North+Korea".to_owned(),
+        "/quote/list".to_owned(),
         format!("/api/article/{id}"),
         "/api/entities?type=person".to_owned(),
         "/api/stats".to_owned(),
@@ -321,6 +322,79 @@ fn paths_that_climb_out_are_not_found() {
         assert_eq!(reply.status, 404, "{path}: {}", reply.body);
         assert!(!reply.body.contains("root:"), "{path}");
     }
+}
+
+#[test]
+fn a_list_of_quotes_gets_the_report_search_quote_file_prints() {
+    let fx = fixture();
+    let list = "six officers from North Korea\n\nthe of and\nzebra xylophone quantum marmalade\n";
+    std::fs::write(fx.dir.join("serve-list.txt"), list).unwrap();
+    let printed = cli_json(&fx.dir, &["quote", "--file", "serve-list.txt"]);
+    assert_eq!(printed.len(), 4);
+    let reply = request(fx.server.addr, "POST", "/api/quote/list", list.as_bytes());
+    assert_eq!(reply.status, 200, "{}", reply.body);
+    let served: Value = serde_json::from_str(&reply.body).unwrap();
+    assert_eq!(served, serde_json::json!({ "rows": printed }));
+
+    // The CSV report, as a download: what `--format csv` prints.
+    let csv = search(&fx.dir)
+        .arg("--index")
+        .arg(fx.dir.join("index"))
+        .args(["quote", "--file", "serve-list.txt", "--format", "csv"])
+        .output()
+        .unwrap();
+    let csv = String::from_utf8(succeeded(csv, ["quote", "--format", "csv"])).unwrap();
+    let reply = request(
+        fx.server.addr,
+        "POST",
+        "/api/quote/list?format=csv",
+        list.as_bytes(),
+    );
+    assert_eq!(reply.status, 200, "{}", reply.body);
+    assert_eq!(
+        reply.header("content-type"),
+        Some("text/csv; charset=utf-8")
+    );
+    assert_eq!(reply.body, csv);
+
+    // The page: a table row per quote, each with its verdict.
+    let form = format!("list={}", list.replace(' ', "+").replace('\n', "%0A"));
+    let reply = request(fx.server.addr, "POST", "/quote/list", form.as_bytes());
+    assert_eq!(reply.status, 200, "{}", reply.body);
+    assert_eq!(reply.body.matches("<tr>").count(), 5, "{}", reply.body);
+    assert!(
+        reply
+            .body
+            .contains("4 quotes: 1 exact, 0 changed, 0 paraphrase, 3 none."),
+        "{}",
+        reply.body
+    );
+    let reply = request(
+        fx.server.addr,
+        "POST",
+        "/quote/list",
+        format!("{form}&download=csv").as_bytes(),
+    );
+    assert_eq!(reply.body, csv);
+
+    // An empty list and a CSV without its column are 400s with the command line's words.
+    let reply = request(fx.server.addr, "POST", "/api/quote/list", b"");
+    assert_eq!(reply.status, 400);
+    assert_eq!(
+        reply.body,
+        r#"{"error":"the list is empty — give one quote a line, or a CSV with a quote column"}"#
+    );
+    let reply = request(
+        fx.server.addr,
+        "POST",
+        "/api/quote/list?format=xml",
+        b"a b c",
+    );
+    assert_eq!(reply.status, 400);
+    assert_eq!(
+        reply.body,
+        r#"{"error":"format=\"xml\" — give json or csv"}"#
+    );
 }
 
 #[test]

@@ -5,6 +5,7 @@
 
 use super::align::Pair;
 use super::words::Word;
+use crate::text::lexicon::{Class, lexicon};
 use crate::text::number::{Value, figures};
 use crate::text::{Language, for_each_word};
 
@@ -140,6 +141,33 @@ fn is_negation(text: &str, word: &Word) -> bool {
         || written.ends_with("n’t")
 }
 
+/// Whether a word names someone or somewhere: written with a capital inside a sentence
+/// (not its first word, which any word may be), and not a word the lexicon knows to
+/// name nothing (`I`, weekdays, months, titles, the wire's capitalised words).
+fn is_name(text: &str, word: &Word) -> bool {
+    if word.after_break || word.range.start == 0 || is_figure(word) {
+        return false;
+    }
+    let Some(written) = text.get(word.range.clone()) else {
+        return false;
+    };
+    if !written.chars().next().is_some_and(char::is_uppercase) {
+        return false;
+    }
+    // The word before it ends a sentence when only a closing mark stands between.
+    let before = text[..word.range.start].trim_end_matches([' ', '"', '\'', '“', '‘', '(']);
+    if before.is_empty() || before.ends_with(['.', '!', '?', ':', '…']) {
+        return false;
+    }
+    let lower = written.to_lowercase();
+    !lexicon(Language::default()).classes(&lower).any(&[
+        Class::NotName,
+        Class::WireWord,
+        Class::Month,
+        Class::TitleWord,
+    ])
+}
+
 /// The changes between two runs of shared words: `quote` has these words where the
 /// article has `article`'s.
 fn gap_changes(quote: (&str, &[&Word]), article: (&str, &[&Word]), found: &mut Vec<Change>) {
@@ -182,6 +210,26 @@ fn gap_changes(quote: (&str, &[&Word]), article: (&str, &[&Word]), found: &mut V
     if said.is_empty() != printed.is_empty() {
         found.push(Change {
             kind: ChangeKind::Negation,
+            quote: said.join(" "),
+            article: printed.join(" "),
+        });
+    }
+    // A name where the article has another: a different person or place. A name
+    // against ordinary words ("Smith" for "the minister") is left to the diff.
+    let names = |text: &str, words: &[&Word]| -> Vec<String> {
+        words
+            .iter()
+            .filter(|w| is_name(text, w))
+            .map(|w| surface(text, w))
+            .collect()
+    };
+    let (said, printed) = (
+        names(quote_text, quote_words),
+        names(article_text, article_words),
+    );
+    if !said.is_empty() && !printed.is_empty() {
+        found.push(Change {
+            kind: ChangeKind::Name,
             quote: said.join(" "),
             article: printed.join(" "),
         });

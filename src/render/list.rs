@@ -173,6 +173,20 @@ fn write_csv(out: &mut impl Write, rows: &[ListRow]) -> io::Result<()> {
     writer.flush()
 }
 
+/// A list report as one JSON object, as the server answers it: `{"rows": [...]}`.
+#[derive(Serialize)]
+pub struct ListJson<'a> {
+    rows: Vec<RowJson<'a>>,
+}
+
+impl<'a> From<&'a [ListRow]> for ListJson<'a> {
+    fn from(rows: &'a [ListRow]) -> Self {
+        ListJson {
+            rows: rows.iter().map(RowJson::from).collect(),
+        }
+    }
+}
+
 /// One row of a list report as JSON.
 #[derive(Serialize)]
 pub struct RowJson<'a> {

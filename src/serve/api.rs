@@ -105,13 +105,25 @@ pub async fn quote(
 }
 
 /// `POST /api/quote`: the quote as the body (plain text, at most the body limit), the
-/// filters in the query string; `{"matches": [...]}`. A list of quotes a line, and
-/// CSV, come with the list report (issue 14): today the body is one quote.
+/// filters in the query string; `{"matches": [...]}`. (A list: `POST /api/quote/list`.)
 pub async fn quote_body(
     State(state): State<AppState>,
     RawQuery(raw): RawQuery,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, ApiError> {
+    let text = body_text(&state, body, "the quote")?;
+    let mut params = QuoteParams::parse(raw.as_deref(), &state.limits)?;
+    params.q = text;
+    let results = run_quote(&state, &params).await?;
+    Ok(json(&QuoteJson::from(&results)))
+}
+
+/// A request body as UTF-8 text (`what` names it in the error).
+pub fn body_text(
+    state: &AppState,
+    body: Result<Bytes, BytesRejection>,
+    what: &str,
+) -> Result<String, WebError> {
     let body = body.map_err(|rejection| {
         if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
             WebError::TooLarge(state.limits.body_bytes)
@@ -119,12 +131,106 @@ pub async fn quote_body(
             WebError::BadRequest(rejection.body_text())
         }
     })?;
-    let text = String::from_utf8(body.to_vec())
-        .map_err(|_| WebError::BadRequest("the quote is not UTF-8 text".to_owned()))?;
-    let mut params = QuoteParams::parse(raw.as_deref(), &state.limits)?;
-    params.q = text;
-    let results = run_quote(&state, &params).await?;
-    Ok(json(&QuoteJson::from(&results)))
+    String::from_utf8(body.to_vec())
+        .map_err(|_| WebError::BadRequest(format!("{what} is not UTF-8 text")))
+}
+
+/// Most quotes one list request may hold: a list runs as one engine call.
+pub const MAX_LIST_QUOTES: usize = 1000;
+
+/// Checks a list of quotes (one a line, or CSV with a `quote` column) with the
+/// settings of `params` (its `q` unused): one report row per quote, as
+/// `search quote --file` makes them.
+pub async fn run_list(
+    state: &AppState,
+    text: &str,
+    params: &QuoteParams,
+) -> Result<Vec<crate::quote::list::ListRow>, WebError> {
+    let items = crate::quote::list::read_list(text, false)?;
+    if items.is_empty() {
+        return Err(WebError::BadRequest(
+            "the list is empty — give one quote a line, or a CSV with a quote column".to_owned(),
+        ));
+    }
+    if items.len() > MAX_LIST_QUOTES {
+        return Err(WebError::BadRequest(format!(
+            "the list holds {} quotes, over the {MAX_LIST_QUOTES} one request may check — split it, or use search quote --file",
+            items.len()
+        )));
+    }
+    let template = params.request();
+    state
+        .ask(move |engine| engine.quote_list(&items, &template, 2, &|| ()))
+        .await
+}
+
+/// A list report as a CSV download.
+pub fn csv_download(rows: &[crate::quote::list::ListRow]) -> Response {
+    let mut body = Vec::new();
+    if crate::render::list::write(&mut body, rows, crate::render::list::Format::Csv).is_err() {
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    }
+    (
+        [
+            (CONTENT_TYPE, "text/csv; charset=utf-8"),
+            (
+                axum::http::header::CONTENT_DISPOSITION,
+                "attachment; filename=\"quote-check.csv\"",
+            ),
+        ],
+        body,
+    )
+        .into_response()
+}
+
+/// `POST /api/quote/list`: a list of quotes as the body — one a line, or a CSV whose
+/// first line names a `quote` column — with `min`, `speaker` and the filters in the
+/// query string; `{"rows": [...]}`, each row the object `search quote --file --json`
+/// prints. `format=csv` answers the CSV report, as a download.
+pub async fn quote_list(
+    State(state): State<AppState>,
+    RawQuery(raw): RawQuery,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Response, ApiError> {
+    let text = body_text(&state, body, "the list")?;
+    let (rest, format) = take_format(raw.as_deref())?;
+    let params = QuoteParams::parse(Some(&rest), &state.limits)?;
+    let rows = run_list(&state, &text, &params).await?;
+    Ok(if format == ListFormat::Csv {
+        csv_download(&rows)
+    } else {
+        json(&crate::render::list::ListJson::from(rows.as_slice()))
+    })
+}
+
+/// The form a list report is answered in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListFormat {
+    /// `{"rows": [...]}`, or the page's table.
+    Json,
+    /// The CSV report, as a download.
+    Csv,
+}
+
+/// Takes `format=json|csv` out of a query string: the rest, and the format.
+pub fn take_format(raw: Option<&str>) -> Result<(String, ListFormat), WebError> {
+    let mut format = ListFormat::Json;
+    let mut rest = form_urlencoded::Serializer::new(String::new());
+    for (key, value) in form_urlencoded::parse(raw.unwrap_or("").as_bytes()) {
+        match (key.as_ref(), value.as_ref()) {
+            ("format" | "download", "csv") => format = ListFormat::Csv,
+            ("format", "json" | "") | ("download", "") => {}
+            ("format" | "download", other) => {
+                return Err(WebError::BadRequest(format!(
+                    "format={other:?} — give json or csv"
+                )));
+            }
+            _ => {
+                rest.append_pair(&key, &value);
+            }
+        }
+    }
+    Ok((rest.finish(), format))
 }
 
 /// Looks up one article by id (404 for anything that is not one).

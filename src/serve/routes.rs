@@ -4,7 +4,7 @@
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
-use axum::routing::get;
+use axum::routing::{get, post};
 
 use crate::serve::state::AppState;
 use crate::serve::{api, assets, headers, pages};
@@ -16,11 +16,16 @@ pub fn router(state: AppState) -> Router {
         .route("/", get(pages::search::page))
         .route("/article/{id}", get(pages::article::page))
         .route("/quote", get(pages::quote::page))
+        .route(
+            "/quote/list",
+            get(pages::list::page).post(pages::list::submit),
+        )
         .route("/entities", get(pages::entities::page))
         .route("/stats", get(pages::stats::page))
         .route("/assets/{name}", get(assets::asset))
         .route("/api/query", get(api::query))
         .route("/api/quote", get(api::quote).post(api::quote_body))
+        .route("/api/quote/list", post(api::quote_list))
         .route("/api/article/{id}", get(api::article))
         .route("/api/entities", get(api::entities))
         .route("/api/stats", get(api::stats))

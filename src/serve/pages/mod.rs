@@ -5,6 +5,7 @@
 pub mod article;
 pub mod entities;
 pub mod histogram;
+pub mod list;
 pub mod quote;
 pub mod search;
 pub mod stats;

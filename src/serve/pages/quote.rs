@@ -47,8 +47,7 @@ fn form(params: &QuoteParams, error: Option<&str>) -> Markup {
             textarea #q name="q" rows="4" aria-describedby="q-help" aria-invalid=[error.map(|_| "true")] { (params.q) }
             @if let Some(message) = error { p.error role="alert" { (message) } }
             p.help #q-help { "Quotation marks, punctuation and case do not matter; a fragment will do." }
-            // Whole lists of quotes (one a line, or CSV) and their report as CSV come
-            // with the list check (issue 14): its upload control goes here.
+            p.help { "Many quotes to check? " a href="/quote/list" { "Check a whole list" } "." }
             div.options {
                 span {
                     label for="by" { "Order" }
@@ -139,8 +138,13 @@ fn match_item(found: &QuoteMatch) -> Markup {
                 " · " span.class.(class) { (class) }
                 " · similarity " (format!("{:.2}", found.similarity))
             }
-            // Meaning changes (numbers, money, negation, names) come with the quote
-            // work (issue 14): they are called out here, above the diff.
+            // What decides a verdict comes first: a figure, sum, negation or name
+            // the quote has and the article doesn't.
+            @if !found.changes.is_empty() {
+                ul.changes aria-label="What the quote changes" {
+                    @for change in &found.changes { li { (crate::render::quote::change_line(change)) } }
+                }
+            }
             p.diff { (diff(&found.diff)) }
             p.speaker {
                 @match &found.speaker {
