@@ -117,6 +117,11 @@ pub fn of_article(article: &crate::ingest::Article) -> Vec<Entity> {
     )
 }
 
+/// Whether `word`, as written ("Sarah"), is a given name the gazetteer knows.
+pub fn is_given_name(word: &str) -> bool {
+    gazetteer::gazetteer().first_names.contains(word)
+}
+
 /// Loads the word lists extraction needs (a few milliseconds), so a caller can do it on
 /// a spare thread before the first article arrives instead of on the first worker.
 pub fn warm_up() {

@@ -61,6 +61,7 @@ use std::ops::Range;
 pub use discourse::Person;
 pub use window::MAX_BACK;
 
+use crate::entities::key_of;
 use discourse::{Discourse, Target, Who};
 use window::Doc;
 
@@ -123,11 +124,42 @@ pub fn attribute(body: &str, span: Range<usize>, people: &[Person<'_>]) -> Attri
         Who::Nobody => (None, false),
     };
     // A speaker is shown to a reader: never an empty or letterless string.
-    let speaker = speaker.filter(|s| s.chars().any(char::is_alphanumeric));
+    let speaker = speaker
+        .filter(|s| s.chars().any(char::is_alphanumeric))
+        .map(|s| without_descriptor(&s, people));
     Attribution {
         quoted: true,
         resolved: resolved && speaker.is_some(),
         speaker,
+    }
+}
+
+/// A name without the capitalised descriptor a text puts before it ("Producer Barry
+/// Weissler", "Liberal Democrat Sarah Teather", "Fly-half Charlie Hodgson"): when the
+/// first word is neither a given name nor an honorific, the name starts at a later given
+/// name (the first) if from there it is one of the article's people, or a given name and
+/// a surname after at most two words ("Farhat Omar Ben Gadaravic" stays whole). Honorifics stay
+/// ("Dr Rowan Williams").
+fn without_descriptor(name: &str, people: &[Person<'_>]) -> String {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let given = crate::entities::is_given_name;
+    let first = words.first().copied().unwrap_or("");
+    if words.len() < 3
+        || given(first)
+        || lexicon::honorific(&first.trim_end_matches('.').to_lowercase()).is_some()
+    {
+        return name.to_owned();
+    }
+    let known = |candidate: &str| {
+        let key = key_of(candidate);
+        people.iter().any(|person| key_of(person.name) == key)
+    };
+    // The first given name only: "Omar Ben …" does not start at "Ben".
+    match (1..words.len() - 1).find(|&i| given(words[i])) {
+        Some(i) if known(&words[i..].join(" ")) || (i <= 2 && words.len() - i == 2) => {
+            words[i..].join(" ")
+        }
+        _ => name.to_owned(),
     }
 }
 
@@ -179,6 +211,42 @@ mod tests {
             .nth(n)
             .unwrap_or_else(|| panic!("{needle:?} not in the test body"));
         attribute(body, start..start + needle.len(), people)
+    }
+
+    #[test]
+    fn a_descriptor_before_one_of_the_articles_people_is_left_out() {
+        let people = [
+            Person {
+                name: "Barry Weissler",
+                aliases: &[],
+            },
+            Person {
+                name: "Sarah Teather",
+                aliases: &[],
+            },
+        ];
+        assert_eq!(
+            without_descriptor("Producer Barry Weissler", &people),
+            "Barry Weissler"
+        );
+        assert_eq!(
+            without_descriptor("Liberal Democrat Sarah Teather", &people),
+            "Sarah Teather"
+        );
+        // A given name and a surname after a descriptor: that person, known or not.
+        assert_eq!(
+            without_descriptor("Agent Brian Hassell", &people),
+            "Brian Hassell"
+        );
+        // More than a given name and a surname, none of the article's people: whole.
+        assert_eq!(
+            without_descriptor("Farhat Omar Ben Gadaravic", &people),
+            "Farhat Omar Ben Gadaravic"
+        );
+        assert_eq!(
+            without_descriptor("Dr Rowan Williams", &people),
+            "Dr Rowan Williams"
+        );
     }
 
     fn of(body: &str, needle: &str, people: &[Person<'_>]) -> Attribution {
