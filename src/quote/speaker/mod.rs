@@ -112,6 +112,11 @@ pub fn attribute(body: &str, span: Range<usize>, people: &[Person<'_>]) -> Attri
     } else {
         return Attribution::default();
     };
+    // The quotation's own words: a name in them is someone spoken about.
+    let said = match target {
+        Target::Unit(u) => body.get(doc.units[u].inner.clone()).unwrap_or(""),
+        _ => body.get(a..b).unwrap_or(""),
+    };
     let mut talk = Discourse::new(&doc, people);
     let who = talk.run(target);
     let (speaker, resolved) = match who {
@@ -126,7 +131,12 @@ pub fn attribute(body: &str, span: Range<usize>, people: &[Person<'_>]) -> Attri
     // A speaker is shown to a reader: never an empty or letterless string.
     let speaker = speaker
         .filter(|s| s.chars().any(char::is_alphanumeric))
-        .map(|s| without_descriptor(&s, people));
+        .map(|s| without_descriptor(&s, people))
+        // An honorific alone ("Ms") names nobody.
+        .filter(|s| lexicon::honorific(&s.trim_end_matches('.').to_lowercase()).is_none())
+        // Someone the quotation speaks of ("Andy would be a hard act to follow") is not
+        // who says it: null is better than that name.
+        .filter(|s| !named_in(s, said));
     Attribution {
         quoted: true,
         resolved: resolved && speaker.is_some(),
@@ -161,6 +171,22 @@ fn without_descriptor(name: &str, people: &[Person<'_>]) -> String {
         }
         _ => name.to_owned(),
     }
+}
+
+/// Whether a capitalised word of `name` (three letters or more, not an honorific)
+/// stands as a word in `text`.
+fn named_in(name: &str, text: &str) -> bool {
+    name.split_whitespace()
+        .filter(|w| w.chars().count() >= 3 && w.chars().next().is_some_and(char::is_uppercase))
+        .filter(|w| lexicon::honorific(&w.trim_end_matches('.').to_lowercase()).is_none())
+        .any(|w| {
+            text.match_indices(w).any(|(at, _)| {
+                let before = text[..at].chars().next_back();
+                let after = text[at + w.len()..].chars().next();
+                !before.is_some_and(char::is_alphanumeric)
+                    && !after.is_some_and(char::is_alphanumeric)
+            })
+        })
 }
 
 /// is unusable.
@@ -550,6 +576,23 @@ mod tests {
             },
         ];
         assert_eq!(of(body, "rest my knee", &cup), said_by("Jennifer Capriati"));
+    }
+
+    #[test]
+    fn someone_the_quotation_speaks_of_is_not_its_speaker() {
+        let none: [Person<'_>; 0] = [];
+        let body = "Andy Farrell is leaving. \"Andy would be a hard act to follow,\" said Paul Sculthorpe.";
+        assert_eq!(of(body, "hard act", &none), written("Paul Sculthorpe"));
+        // "he" would be the last person named, Farrell, whom the quotation speaks of.
+        let people = [Person {
+            name: "Andy Farrell",
+            aliases: &[],
+        }];
+        let body = "Andy Farrell will step down. The 27-year-old said following Farrell would be a challenge. \"Andy would be a hard act to follow,\" he said.";
+        assert_eq!(of(body, "hard act", &people), nobody());
+        // An honorific alone is nobody.
+        let body = "\"She would not trust him,\" Ms said.";
+        assert_eq!(of(body, "not trust", &none), nobody());
     }
 
     #[test]
