@@ -178,9 +178,14 @@ fn a_fact_checker_searches_reads_narrows_and_checks_a_quote() {
 /// server at `base`.
 async fn use_the_pages(chromium: &Path, driver: &Driver, base: &str) {
     let profile = tempfile::tempdir().unwrap();
+    let downloads = tempfile::tempdir().unwrap();
     let capabilities = json!({
         "goog:chromeOptions": {
             "binary": chromium,
+            "prefs": {
+                "download.default_directory": downloads.path(),
+                "download.prompt_for_download": false,
+            },
             "args": [
                 "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--no-first-run",
@@ -347,7 +352,7 @@ async fn use_the_pages(chromium: &Path, driver: &Driver, base: &str) {
             Instant::now() < deadline,
             "the drag did not narrow the dates"
         );
-        tokio::time::sleep(Duration::from_millis(100)).await;
+        std::thread::sleep(Duration::from_millis(100));
     }
     let now = path_and_query(&client).await;
     assert!(now.contains("since=2024-08"), "{now}");
@@ -385,7 +390,65 @@ async fn use_the_pages(chromium: &Path, driver: &Driver, base: &str) {
             .any(|t| t.contains("20"))
     );
     assert_eq!(texts(&client, "dl.legend dt").await.len(), 3);
+    // What changed is said before the diff.
+    assert!(
+        texts(&client, "li.match ul.changes li")
+            .await
+            .iter()
+            .any(|t| t == "number changed: 20 → 30"),
+        "{:?}",
+        texts(&client, "li.match ul.changes li").await
+    );
     save_screenshot(&client, "quote").await;
+
+    // A list of quotes: one verdict a row, and the report downloads as CSV.
+    client.goto(&format!("{base}/quote/list")).await.unwrap();
+    let list_box = wait_for(&client, "textarea#list").await;
+    list_box
+        .send_keys("Among the 30 soldiers killed in the Ukrainian missile attack near Donetsk were six officers from North Korea\nzebra xylophone quantum marmalade")
+        .await
+        .unwrap();
+    client
+        .find(Locator::Css("form.quote button[type=submit]:not([name])"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_for(&client, "table.list").await;
+    assert_eq!(
+        texts(&client, "table.list td span.class").await,
+        ["paraphrase", "none"]
+    );
+    assert_eq!(
+        texts(&client, "table.list td span.change").await,
+        ["number changed: 20 → 30"]
+    );
+    save_screenshot(&client, "quote-list").await;
+    client
+        .find(Locator::Css("form.quote button[name=download]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let csv_path = downloads.path().join("quote-check.csv");
+    let started = Instant::now();
+    while !csv_path.exists() && started.elapsed() < Duration::from_secs(20) {
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let csv = std::fs::read_to_string(&csv_path).expect("the CSV report downloaded");
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines.len(), 3, "{csv}");
+    assert!(lines[0].starts_with("line,quote,verdict,"), "{csv}");
+    assert!(
+        lines[1].contains(",paraphrase,,0.66,number changed: 20 → 30,"),
+        "{csv}"
+    );
+    assert!(
+        lines[2].starts_with("2,zebra xylophone quantum marmalade,none,"),
+        "{csv}"
+    );
 
     client.goto(&format!("{base}/entities")).await.unwrap();
     wait_for(&client, "table.entities").await;

@@ -384,6 +384,14 @@ fn a_list_of_quotes_gets_the_report_search_quote_file_prints() {
         reply.body,
         r#"{"error":"the list is empty — give one quote a line, or a CSV with a quote column"}"#
     );
+    // Over 1,000 quotes is a 413, as a body over the limit is.
+    let long: String = (0..1001).map(|i| format!("quote number {i}\n")).collect();
+    let reply = request(fx.server.addr, "POST", "/api/quote/list", long.as_bytes());
+    assert_eq!(reply.status, 413);
+    assert_eq!(
+        reply.body,
+        r#"{"error":"the list holds 1001 quotes, over the 1000 one request may check — split it, or use search quote --file"}"#
+    );
     let reply = request(
         fx.server.addr,
         "POST",

@@ -59,11 +59,12 @@ pub fn write(out: &mut impl Write, rows: &[ListRow], format: Format) -> io::Resu
     }
 }
 
-/// `number changed: 84% → 44%; negation changed: → not`, the changes of one match.
+/// `number changed: 84% → 44%; negation added: not` (article → quote, as a match prints
+/// them), the changes of one match.
 pub fn changes_text(changes: &[Change]) -> String {
     changes
         .iter()
-        .map(|c| format!("{} changed: {} → {}", c.kind.as_str(), c.quote, c.article))
+        .map(crate::render::quote::change_line)
         .collect::<Vec<_>>()
         .join("; ")
 }
@@ -101,10 +102,7 @@ fn write_text(out: &mut impl Write, rows: &[ListRow], color: bool) -> io::Result
                 best.similarity
             );
             if !best.changes.is_empty() {
-                line.push_str(&format!(
-                    " · {}",
-                    terminal_safe(&changes_text(&best.changes))
-                ));
+                line.push_str(&format!(" · {}", changes_text(&best.changes)));
             }
             writeln!(out, "{line}")?;
             let earliest = row

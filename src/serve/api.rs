@@ -153,10 +153,7 @@ pub async fn run_list(
         ));
     }
     if items.len() > MAX_LIST_QUOTES {
-        return Err(WebError::BadRequest(format!(
-            "the list holds {} quotes, over the {MAX_LIST_QUOTES} one request may check — split it, or use search quote --file",
-            items.len()
-        )));
+        return Err(WebError::TooManyQuotes(items.len()));
     }
     let template = params.request();
     state

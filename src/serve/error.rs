@@ -1,5 +1,5 @@
 //! Why a request failed, and its status code: a bad query or parameter is 400 with the
-//! message the command line prints, an unknown article 404, a body over the limit 413,
+//! message the command line prints, an unknown article 404, a body over the limit or a list of over 1,000 quotes 413,
 //! a request over its time 503. The API answers `{"error": "…"}`; pages answer a page.
 
 use std::time::Duration;
@@ -17,6 +17,8 @@ pub enum WebError {
     NotFound(String),
     /// The body is over the limit (bytes).
     TooLarge(usize),
+    /// A list holds more quotes than one request may check (how many it holds).
+    TooManyQuotes(usize),
     /// The engine call did not finish in time.
     TooSlow(Duration),
     /// The server is stopping.
@@ -33,7 +35,7 @@ impl WebError {
         match self {
             WebError::BadRequest(_) => StatusCode::BAD_REQUEST,
             WebError::NotFound(_) => StatusCode::NOT_FOUND,
-            WebError::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
+            WebError::TooLarge(_) | WebError::TooManyQuotes(_) => StatusCode::PAYLOAD_TOO_LARGE,
             WebError::TooSlow(_) | WebError::Stopping => StatusCode::SERVICE_UNAVAILABLE,
             WebError::Internal | WebError::Engine(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -48,6 +50,10 @@ impl WebError {
             WebError::TooLarge(limit) => {
                 format!("the request body is over {limit} bytes — send less at once")
             }
+            WebError::TooManyQuotes(n) => format!(
+                "the list holds {n} quotes, over the {} one request may check — split it, or use search quote --file",
+                crate::serve::api::MAX_LIST_QUOTES
+            ),
             WebError::TooSlow(limit) => format!(
                 "the search took longer than {} s — narrow it with filters or fewer words",
                 limit.as_secs()
