@@ -222,7 +222,7 @@ fn run_quote(cli: &Cli, args: &QuoteArgs) -> Result<Outcome> {
         text: args.quote.join(" "),
         min_similarity: args.min_similarity,
         speaker: args.speaker.clone(),
-        order: args.by.into(),
+        order: args.sort.into(),
         limit: args.limit,
         outlets: filters.outlet.clone(),
         since: filters.since,
@@ -330,7 +330,9 @@ fn run_query(cli: &Cli, args: &QueryArgs) -> Result<Outcome> {
     let page = Page {
         limit: args.limit,
         per_article: args.per_article,
-        facets: args.facets,
+        facets: args.facets.is_some(),
+        sort: args.sort.into(),
+        period: args.facets.map(Into::into).unwrap_or_default(),
     };
     let copies = if args.all_copies {
         Copies::Listed

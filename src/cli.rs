@@ -227,9 +227,15 @@ pub struct QueryArgs {
     #[arg(long, default_value_t = 1, value_name = "N")]
     pub per_article: usize,
 
-    /// Count matching articles per outlet, per month and per entity, over all matches.
-    #[arg(long)]
-    pub facets: bool,
+    /// Order: relevance (best first) or date (oldest first, undated last: the first
+    /// report of a story on top; -n then keeps the oldest of all matches).
+    #[arg(long, value_enum, default_value_t = QuerySort::Relevance, value_name = "ORDER")]
+    pub sort: QuerySort,
+
+    /// Count matching articles per outlet, per period (day, month or year; month when
+    /// none is given) and per entity, over all matches, with a histogram of the periods.
+    #[arg(long, value_enum, value_name = "PERIOD", num_args = 0..=1, default_missing_value = "month")]
+    pub facets: Option<FacetPeriod>,
 
     /// List every copy of a story (syndicated, re-filed) as a result of its own, instead
     /// of one result under the oldest copy.
@@ -293,8 +299,8 @@ pub struct QuoteArgs {
     #[arg(long, value_name = "NAME")]
     pub speaker: Option<String>,
     /// Order: similarity (most similar first) or date (oldest first, undated last).
-    #[arg(long, value_enum, default_value_t = QuoteOrder::Similarity, value_name = "ORDER")]
-    pub by: QuoteOrder,
+    #[arg(long, alias = "by", value_enum, default_value_t = QuoteOrder::Similarity, value_name = "ORDER")]
+    pub sort: QuoteOrder,
     /// Which articles to search.
     #[command(flatten)]
     pub filters: FilterArgs,
@@ -326,10 +332,50 @@ pub fn format_of(format: Option<Format>, json: bool) -> Format {
     }
 }
 
+/// How `search query` orders its results.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum QuerySort {
+    /// Best first.
+    Relevance,
+    /// Oldest first, undated last: the first report on top.
+    Date,
+}
+
+impl From<QuerySort> for crate::query::search::Sort {
+    fn from(sort: QuerySort) -> Self {
+        match sort {
+            QuerySort::Relevance => crate::query::search::Sort::Relevance,
+            QuerySort::Date => crate::query::search::Sort::Date,
+        }
+    }
+}
+
+/// The periods `--facets` counts dates by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FacetPeriod {
+    /// Per day (2004-03-02).
+    Day,
+    /// Per month (2004-03).
+    Month,
+    /// Per year (2004).
+    Year,
+}
+
+impl From<FacetPeriod> for crate::query::facets::Period {
+    fn from(period: FacetPeriod) -> Self {
+        match period {
+            FacetPeriod::Day => crate::query::facets::Period::Day,
+            FacetPeriod::Month => crate::query::facets::Period::Month,
+            FacetPeriod::Year => crate::query::facets::Period::Year,
+        }
+    }
+}
+
 /// How `search quote` orders its matches.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum QuoteOrder {
     /// Most similar first (then oldest first).
+    #[value(alias = "relevance")]
     Similarity,
     /// Oldest first, undated last: the earliest source on top.
     Date,
@@ -398,21 +444,37 @@ pub fn args(raw: impl IntoIterator<Item = OsString>) -> Vec<OsString> {
     else {
         return raw;
     };
-    // Flags of the subcommand and the global ones, and whether each takes a value.
-    let mut flags: Vec<(String, bool)> = Vec::new();
+    // Flags of the subcommand and the global ones, and the values each takes: none,
+    // any, or (a flag whose value may be left out, `--facets [PERIOD]`) only its own.
+    let mut flags: Vec<(String, Takes)> = Vec::new();
     for arg in sub.get_arguments().chain(command.get_arguments()) {
-        let takes_value = arg.get_action().takes_values();
-        if let Some(long) = arg.get_long() {
-            flags.push((format!("--{long}"), takes_value));
+        let takes = if !arg.get_action().takes_values() {
+            Takes::Nothing
+        } else if arg.get_num_args().is_some_and(|n| n.min_values() == 0) {
+            Takes::Own(
+                arg.get_possible_values()
+                    .iter()
+                    .flat_map(|value| value.get_name_and_aliases().map(str::to_owned))
+                    .collect(),
+            )
+        } else {
+            Takes::Any
+        };
+        let longs = arg.get_long().into_iter();
+        for long in longs.chain(arg.get_all_aliases().into_iter().flatten()) {
+            flags.push((format!("--{long}"), takes.clone()));
         }
         if let Some(short) = arg.get_short() {
-            flags.push((format!("-{short}"), takes_value));
+            flags.push((format!("-{short}"), takes));
         }
     }
-    flags.extend([("--help".into(), false), ("-h".into(), false)]);
+    flags.extend([
+        ("--help".into(), Takes::Nothing),
+        ("-h".into(), Takes::Nothing),
+    ]);
     let mut head: Vec<OsString> = raw[..=at].to_vec();
     let mut words: Vec<OsString> = Vec::new();
-    let mut rest = raw[at + 1..].iter();
+    let mut rest = raw[at + 1..].iter().peekable();
     while let Some(arg) = rest.next() {
         let Some(text) = arg.to_str() else {
             words.push(arg.clone());
@@ -424,14 +486,18 @@ pub fn args(raw: impl IntoIterator<Item = OsString>) -> Vec<OsString> {
         }
         let name = text.split_once('=').map_or(text, |(name, _)| name);
         match flags.iter().find(|(flag, _)| flag == name) {
-            Some((_, takes_value)) => {
+            Some((_, takes)) => {
                 head.push(arg.clone());
-                if *takes_value
-                    && !text.contains('=')
-                    && let Some(value) = rest.next()
-                {
-                    head.push(value.clone());
-                }
+                let value = match takes {
+                    _ if text.contains('=') => None,
+                    Takes::Nothing => None,
+                    Takes::Any => rest.next(),
+                    Takes::Own(values) => rest.next_if(|next| {
+                        next.to_str()
+                            .is_some_and(|next| values.iter().any(|value| value == next))
+                    }),
+                };
+                head.extend(value.cloned());
             }
             None => words.push(arg.clone()),
         }
@@ -441,6 +507,15 @@ pub fn args(raw: impl IntoIterator<Item = OsString>) -> Vec<OsString> {
         head.extend(words);
     }
     head
+}
+
+/// The values a flag takes, for [`args`].
+#[derive(Clone)]
+enum Takes {
+    Nothing,
+    Any,
+    /// Its own values only (it may go without one).
+    Own(Vec<String>),
 }
 
 #[cfg(test)]
@@ -488,6 +563,60 @@ mod tests {
             ["--index", "query", "query", "--", "x", "-y"]
         );
         assert_eq!(read(&["query", "--help"]), ["query", "--help"]);
+    }
+
+    #[test]
+    fn facets_take_a_period_only_when_one_follows() {
+        assert_eq!(
+            read(&["query", "--facets", "flood", "-n", "1"]),
+            ["query", "--facets", "-n", "1", "--", "flood"]
+        );
+        assert_eq!(
+            read(&["query", "--facets", "day", "flood"]),
+            ["query", "--facets", "day", "--", "flood"]
+        );
+        assert_eq!(
+            read(&["query", "flood", "--facets=year"]),
+            ["query", "--facets=year", "--", "flood"]
+        );
+        let facets = |words: &[&str]| match Cli::parse_from(args(
+            ["search", "query"].iter().chain(words).map(OsString::from),
+        ))
+        .command
+        {
+            Command::Query(query) => (query.facets, query.query),
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(
+            facets(&["flood", "--facets"]),
+            (Some(FacetPeriod::Month), vec!["flood".to_owned()])
+        );
+        assert_eq!(
+            facets(&["--facets", "month", "day"]),
+            (Some(FacetPeriod::Month), vec!["day".to_owned()])
+        );
+        assert_eq!(facets(&["flood"]).0, None);
+    }
+
+    #[test]
+    fn quote_takes_sort_and_keeps_by() {
+        let sort = |args: &[&str]| match Cli::parse_from(
+            ["search", "quote", "a quote"].iter().chain(args),
+        )
+        .command
+        {
+            Command::Quote(quote) => quote.sort,
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(sort(&[]), QuoteOrder::Similarity);
+        assert_eq!(sort(&["--sort", "date"]), QuoteOrder::Date);
+        assert_eq!(sort(&["--by", "date"]), QuoteOrder::Date);
+        assert_eq!(sort(&["--sort", "relevance"]), QuoteOrder::Similarity);
+        // The alias is a flag, not words of the quote, wherever it stands.
+        assert_eq!(
+            read(&["quote", "crews walked", "--by", "date"]),
+            ["quote", "--by", "date", "--", "crews walked"]
+        );
     }
 
     #[test]

@@ -330,7 +330,12 @@ fn json_facets_come_last_as_one_object() {
                     {"value": "2024-10", "articles": 1}
                 ],
                 "undated": 0,
-                "entities": []
+                "entities": [],
+                "period": "month",
+                "periods": [
+                    {"value": "2024-08", "articles": 1},
+                    {"value": "2024-10", "articles": 1}
+                ]
             },
             "total_passages": 4
         })

@@ -158,6 +158,7 @@ fn dump(index: &Path) -> Dump {
             limit: 10_000,
             per_article: 0,
             facets: true,
+            ..Page::default()
         };
         let results = engine.query(&request, page).unwrap();
         let hits = results

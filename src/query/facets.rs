@@ -4,26 +4,55 @@
 //! counts documents, so this collector counts, for an article's first matching passage
 //! (told apart by the `article_key` fast field), the facets of the article's own
 //! document, which sits `passage + 1` documents before it. On request it also counts
-//! the articles' entities, from their `entity_hash` column.
+//! the articles' entities, from their `entity_hash` column, and their dates, by day,
+//! month or year, from the `date` column (an article's first day) and the `date_end`
+//! terms (which say how precise the date is).
 
-use rustc_hash::FxHashMap as HashMap;
+use std::cmp::Reverse;
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::index::store::article_doc;
 
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::Column;
 use tantivy::fastfield::FacetReader;
-use tantivy::schema::Facet;
-use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader};
+use tantivy::schema::{Facet, IndexRecordOption};
+use tantivy::{DocAddress, DocId, DocSet, Score, SegmentOrdinal, SegmentReader, TERMINATED};
 
 use crate::entities::EntityKind;
 use crate::index::entity_terms::kind_of_hash;
+
+/// The period `--facets` counts dates by.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum Period {
+    /// `2004-03-02`.
+    Day,
+    /// `2004-03` (the default).
+    #[default]
+    Month,
+    /// `2004`.
+    Year,
+}
+
+impl Period {
+    /// `day`, `month` or `year`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Period::Day => "day",
+            Period::Month => "month",
+            Period::Year => "year",
+        }
+    }
+}
 
 /// Counts, per distinct matching article, its facets under the given roots.
 pub struct ArticleFacets {
     roots: Vec<String>,
     /// Count entities too.
     count_entities: bool,
+    /// Count dates too.
+    count_dates: bool,
 }
 
 /// What [`ArticleFacets`] found: matching articles, and per facet (in its encoded form)
@@ -35,6 +64,20 @@ pub struct ArticleFacetCounts {
     /// With [`ArticleFacets::counting_entities`]: per entity hash, the matching articles
     /// that mention it and one of them (whose stored entities name it).
     entities: HashMap<u64, EntityTally>,
+    /// With [`ArticleFacets::counting_dates`]: matching articles per date.
+    dates: HashMap<DateKey, u64>,
+    /// With [`ArticleFacets::counting_dates`]: matching articles with no date.
+    undated: u64,
+}
+
+/// A date as the collector sees it: its first day (days since 1970-01-01), and whether
+/// its last day (`date_end`) falls on the first of a month or on 31 January — which is
+/// enough to tell its precision (see [`precision`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+struct DateKey {
+    first: i64,
+    ends_on_a_first: bool,
+    ends_on_31_january: bool,
 }
 
 /// How many matching articles mention an entity, and one that does.
@@ -52,7 +95,14 @@ impl ArticleFacets {
         Self {
             roots: roots.iter().map(|root| encoded_prefix(root)).collect(),
             count_entities: false,
+            count_dates: false,
         }
+    }
+
+    /// Also counts the matching articles' dates.
+    pub fn counting_dates(mut self) -> Self {
+        self.count_dates = true;
+        self
     }
 
     /// Also counts the entities the matching articles mention.
@@ -84,6 +134,38 @@ impl ArticleFacetCounts {
         children
     }
 
+    /// Matching articles with no date (with [`ArticleFacets::counting_dates`]).
+    pub fn undated(&self) -> u64 {
+        self.undated
+    }
+
+    /// The matching articles per `period`, oldest first (with
+    /// [`ArticleFacets::counting_dates`]): `2004-03-02`, `2004-03` or `2004`. An article
+    /// dated less precisely than `period` is counted under its own date (`2004-05` among
+    /// days, `2004` among months), after the periods it holds that start on the same day.
+    pub fn periods(&self, period: Period) -> Vec<(String, u64)> {
+        let mut counts: HashMap<(jiff::civil::Date, Period), u64> = HashMap::default();
+        for (key, n) in &self.dates {
+            let Some(day) = day_of(key.first) else {
+                continue;
+            };
+            // The coarser of the date's own precision and the period.
+            let (day, period) = match (precision(day, key), period) {
+                (Period::Year, _) | (_, Period::Year) => (day.first_of_year(), Period::Year),
+                (Period::Month, _) | (_, Period::Month) => (day.first_of_month(), Period::Month),
+                (Period::Day, Period::Day) => (day, Period::Day),
+            };
+            *counts.entry((day, period)).or_default() += n;
+        }
+        let mut counts: Vec<_> = counts.into_iter().collect();
+        // On one first day, the year, then the month, then the day.
+        counts.sort_by_key(|((day, period), _)| (*day, Reverse(*period as u8)));
+        counts
+            .into_iter()
+            .map(|((day, period), n)| (label(day, period), n))
+            .collect()
+    }
+
     /// The `limit` entities of `kind` most mentioned by matching articles, most first
     /// (ties by hash, so the choice is stable), as (hash, tally).
     pub fn top_entities(&self, kind: EntityKind, limit: usize) -> Vec<(u64, EntityTally)> {
@@ -103,6 +185,67 @@ impl ArticleFacetCounts {
         top.sort_unstable_by(order);
         top
     }
+}
+
+/// A day value of the index (days since 1970-01-01) as a date.
+fn day_of(value: i64) -> Option<jiff::civil::Date> {
+    jiff::civil::Date::constant(1970, 1, 1)
+        .checked_add(jiff::Span::new().try_days(value).ok()?)
+        .ok()
+}
+
+/// How precise a date is. A date known to the month spans the month, one known to the
+/// year the year, so only a date starting on the first of a month can be either: its
+/// last day tells them apart (the same day: a day; a month's end: a month; 31
+/// December: a year).
+fn precision(first: jiff::civil::Date, key: &DateKey) -> Period {
+    if first.day() != 1 || key.ends_on_a_first {
+        Period::Day
+    } else if first.month() != 1 || key.ends_on_31_january {
+        Period::Month
+    } else {
+        Period::Year
+    }
+}
+
+/// `2004-03-02`, `2004-03` or `2004`.
+fn label(day: jiff::civil::Date, period: Period) -> String {
+    match period {
+        Period::Day => format!("{:04}-{:02}-{:02}", day.year(), day.month(), day.day()),
+        Period::Month => format!("{:04}-{:02}", day.year(), day.month()),
+        Period::Year => format!("{:04}", day.year()),
+    }
+}
+
+/// The documents of a segment whose `date_end` falls on the first of a month, and
+/// those whose falls on 31 January (see [`precision`]): read from the term dictionary,
+/// which holds one term per day that ends a date.
+fn date_ends(reader: &SegmentReader) -> tantivy::Result<(HashSet<DocId>, HashSet<DocId>)> {
+    let field = reader.schema().get_field("date_end")?;
+    let index = reader.inverted_index(field)?;
+    let (mut firsts, mut januaries) = (HashSet::default(), HashSet::default());
+    let mut terms = index.terms().stream()?;
+    while terms.advance() {
+        let Ok(bytes) = <[u8; 8]>::try_from(terms.key()) else {
+            continue;
+        };
+        let Some(day) = day_of(tantivy::u64_to_i64(u64::from_be_bytes(bytes))) else {
+            continue;
+        };
+        let set = match (day.month(), day.day()) {
+            (_, 1) => &mut firsts,
+            (1, 31) => &mut januaries,
+            _ => continue,
+        };
+        let mut postings =
+            index.read_postings_from_terminfo(terms.value(), IndexRecordOption::Basic)?;
+        let mut doc = postings.doc();
+        while doc != TERMINATED {
+            set.insert(doc);
+            doc = postings.advance();
+        }
+    }
+    Ok((firsts, januaries))
 }
 
 /// What separates segments in a facet's encoded form (no escaping needed there).
@@ -125,10 +268,36 @@ pub struct SegmentArticleFacets {
     /// The `entity_hash` column, when entities are counted.
     entity_hashes: Option<Column<u64>>,
     entities: HashMap<u64, EntityTally>,
+    /// When dates are counted: the `date` column and [`date_ends`].
+    dates: Option<SegmentDates>,
     last_key: Option<u64>,
     articles: u64,
     /// Matching articles per facet ordinal.
     counts: Vec<u64>,
+}
+
+/// A segment's dates, for counting them.
+struct SegmentDates {
+    column: Column<i64>,
+    ends_on_a_first: HashSet<DocId>,
+    ends_on_31_january: HashSet<DocId>,
+    counts: HashMap<DateKey, u64>,
+    undated: u64,
+}
+
+impl SegmentDates {
+    fn count(&mut self, article: DocId) {
+        let Some(first) = self.column.first(article) else {
+            self.undated += 1;
+            return;
+        };
+        let key = DateKey {
+            first,
+            ends_on_a_first: self.ends_on_a_first.contains(&article),
+            ends_on_31_january: self.ends_on_31_january.contains(&article),
+        };
+        *self.counts.entry(key).or_default() += 1;
+    }
 }
 
 impl Collector for ArticleFacets {
@@ -149,6 +318,18 @@ impl Collector for ArticleFacets {
                 None
             },
             entities: HashMap::default(),
+            dates: if self.count_dates {
+                let (ends_on_a_first, ends_on_31_january) = date_ends(reader)?;
+                Some(SegmentDates {
+                    column: reader.fast_fields().i64("date")?,
+                    ends_on_a_first,
+                    ends_on_31_january,
+                    counts: HashMap::default(),
+                    undated: 0,
+                })
+            } else {
+                None
+            },
             keys: reader.fast_fields().u64("article_key")?,
             passages: reader.fast_fields().u64("passage")?,
             counts: vec![0; facets.num_facets()],
@@ -167,6 +348,10 @@ impl Collector for ArticleFacets {
         let mut merged = ArticleFacetCounts::default();
         for fruit in fruits {
             merged.articles += fruit.articles;
+            merged.undated += fruit.undated;
+            for (key, n) in fruit.dates {
+                *merged.dates.entry(key).or_default() += n;
+            }
             for (hash, tally) in fruit.entities {
                 merged
                     .entities
@@ -202,6 +387,9 @@ impl SegmentCollector for SegmentArticleFacets {
         let Some(article) = article_doc(doc, passage) else {
             return;
         };
+        if let Some(dates) = &mut self.dates {
+            dates.count(article);
+        }
         if let Some(hashes) = &self.entity_hashes {
             for hash in hashes.values_for_doc(article) {
                 self.entities
@@ -221,6 +409,10 @@ impl SegmentCollector for SegmentArticleFacets {
     }
 
     fn harvest(self) -> ArticleFacetCounts {
+        let (dates, undated) = self
+            .dates
+            .map(|dates| (dates.counts, dates.undated))
+            .unwrap_or_default();
         // Every facet counted, turned into its path in one ordered pass over the
         // dictionary (looking ordinals up one by one costs a block decode each).
         let ords: Vec<u64> = (0..self.counts.len() as u64)
@@ -248,6 +440,8 @@ impl SegmentCollector for SegmentArticleFacets {
             articles: self.articles,
             counts,
             entities: self.entities,
+            dates,
+            undated,
         }
     }
 }
@@ -296,6 +490,7 @@ mod tests {
             limit: 10,
             per_article: 1,
             facets: true,
+            ..Page::default()
         };
         let results = engine.query(&request, page).unwrap();
         assert_eq!(results.total_passages, 5);

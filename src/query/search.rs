@@ -1,11 +1,13 @@
-//! Running a query: the top passages by score, at most `per_article` from one article,
-//! ties broken by article id and passage number so output is stable; counts over the
-//! whole match set; facets on request. Only the passages shown are read from the store.
+//! Running a query: the top passages by score (or the oldest, `Sort::Date`), at most
+//! `per_article` from one article, ties broken by article id and passage number so
+//! output is stable; counts over the whole match set; facets on request. Only the
+//! passages shown are read from the store.
 
+use std::cmp::Reverse;
 use std::collections::HashMap;
 
 use tantivy::collector::{Count, TopDocs};
-use tantivy::{DocAddress, Score, Searcher};
+use tantivy::{DocAddress, Score, Searcher, SegmentReader};
 
 use crate::entities::{Entity, EntityKind};
 use crate::error::Result;
@@ -14,7 +16,7 @@ use crate::index::store::{PassageDoc, Store};
 use crate::query::copies::{self, Source};
 use crate::query::entities::{EntityCount, group_counts, most_common_spelling, top_entities};
 use crate::query::explain::{EmptyBecause, empty_because};
-use crate::query::facets::ArticleFacets;
+use crate::query::facets::{ArticleFacets, Period};
 use crate::query::highlight::{Snippet, highlight_ranges, snippet};
 use crate::query::parse::{ParsedQuery, QueryRequest, parse};
 use crate::schema::{Fields, text_analyzer};
@@ -26,8 +28,37 @@ pub struct Page {
     pub limit: usize,
     /// At most this many passages from one article (0: no limit).
     pub per_article: usize,
-    /// Count outlets and months over the whole match set.
+    /// Count outlets, periods and entities over the whole match set.
     pub facets: bool,
+    /// The order of the results.
+    pub sort: Sort,
+    /// The period `facets` counts dates by.
+    pub period: Period,
+}
+
+impl Default for Page {
+    /// Ten results, one passage per article, best first, no facets.
+    fn default() -> Self {
+        Page {
+            limit: 10,
+            per_article: 1,
+            facets: false,
+            sort: Sort::Relevance,
+            period: Period::Month,
+        }
+    }
+}
+
+/// The order of a query's results.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Sort {
+    /// Best first.
+    #[default]
+    Relevance,
+    /// Oldest first, undated last (a date known only to the month or year at its first
+    /// day; one day's results best first): the first report of a story on top. The page
+    /// holds the oldest of *all* matches, not the oldest of the best.
+    Date,
 }
 
 /// One result: a passage with its article's metadata and its snippet.
@@ -69,7 +100,7 @@ pub struct Hit {
 /// A count of matching articles for one facet value.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FacetCount {
-    /// The value (an outlet name, a `YYYY-MM` month).
+    /// The value (an outlet name, a `YYYY-MM` month, a period of [`Period`]).
     pub value: String,
     /// Matching articles with it.
     pub articles: u64,
@@ -84,8 +115,14 @@ pub struct Facets {
     pub outlets: Vec<FacetCount>,
     /// Matching articles whose source names no outlet.
     pub no_outlet: u64,
-    /// Per month, oldest first.
+    /// Per month, oldest first (articles dated only to the year are in none).
     pub months: Vec<FacetCount>,
+    /// The period `periods` counts by.
+    pub period: Period,
+    /// Per period, oldest first: `2004-03-02` by day, `2004-03` by month, `2004` by
+    /// year; an article dated less precisely than the period is counted under its own
+    /// date (`2004-05` among days).
+    pub periods: Vec<FacetCount>,
     /// Matching articles with no date.
     pub undated: u64,
     /// The most mentioned people, organisations and places, at most
@@ -128,7 +165,7 @@ pub fn search(
 ) -> Result<Results> {
     let parsed = parse(handle, searcher, request)?;
     let facets = if page.facets {
-        Some(facets(searcher, &handle.fields, &parsed)?)
+        Some(facets(searcher, &handle.fields, &parsed, page.period)?)
     } else {
         None
     };
@@ -378,8 +415,7 @@ pub fn ranked_articles(
     let parsed = parse(handle, searcher, request)?;
     let page = Page {
         limit,
-        per_article: 1,
-        facets: false,
+        ..Page::default()
     };
     let (_, chosen) = top_passages(searcher, &parsed, page)?;
     let store = Store::new(searcher, &handle.fields);
@@ -415,15 +451,41 @@ pub(crate) fn top_passages(
     };
     let article_keys = keys("article_key")?;
     let passage_numbers = keys("passage")?;
+    if page.sort == Sort::Date {
+        // Checked here, so the collector below can read the column without an error.
+        for segment in searcher.segment_readers() {
+            segment.fast_fields().i64("date")?;
+        }
+    }
     let mut fetch = (page.limit * page.per_article.max(1) * 3).max(30);
     loop {
-        let (total, top) = searcher.search(
-            &parsed.query,
-            &(Count, TopDocs::with_limit(fetch).order_by_score()),
-        )?;
-        let mut ranked: Vec<(Score, u64, u64, DocAddress)> = top
+        let (total, top) = match page.sort {
+            Sort::Relevance => {
+                let (total, top) = searcher.search(
+                    &parsed.query,
+                    &(Count, TopDocs::with_limit(fetch).order_by_score()),
+                )?;
+                let top: Vec<_> = top
+                    .into_iter()
+                    .map(|(score, address)| (None, score, address))
+                    .collect();
+                (total, top)
+            }
+            Sort::Date => {
+                let (total, top) = searcher.search(
+                    &parsed.query,
+                    &(Count, TopDocs::with_limit(fetch).tweak_score(oldest_first)),
+                )?;
+                let top: Vec<_> = top
+                    .into_iter()
+                    .map(|((date, score), address)| (date.map(|Reverse(day)| day), score, address))
+                    .collect();
+                (total, top)
+            }
+        };
+        let mut ranked: Vec<Ranked> = top
             .into_iter()
-            .map(|(score, address)| {
+            .map(|(date, score, address)| {
                 let segment = address.segment_ord as usize;
                 let key = article_keys[segment]
                     .first(address.doc_id)
@@ -431,14 +493,36 @@ pub(crate) fn top_passages(
                 let passage = passage_numbers[segment]
                     .first(address.doc_id)
                     .unwrap_or_default();
-                (score, key, passage, address)
+                Ranked {
+                    date,
+                    score,
+                    key,
+                    passage,
+                    address,
+                }
             })
             .collect();
-        ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+        ranked.sort_by(|a, b| {
+            let by_date = match page.sort {
+                Sort::Relevance => std::cmp::Ordering::Equal,
+                // Dated first, then the oldest.
+                Sort::Date => (a.date.is_none(), a.date).cmp(&(b.date.is_none(), b.date)),
+            };
+            by_date
+                .then(b.score.total_cmp(&a.score))
+                .then(a.key.cmp(&b.key))
+                .then(a.passage.cmp(&b.passage))
+        });
         let exhausted = ranked.len() < fetch;
         let mut per_article: HashMap<u64, usize> = HashMap::new();
         let mut chosen = Vec::with_capacity(page.limit);
-        for (score, key, _, address) in ranked {
+        for Ranked {
+            score,
+            key,
+            address,
+            ..
+        } in ranked
+        {
             let seen = per_article.entry(key).or_default();
             if page.per_article == 0 || *seen < page.per_article {
                 *seen += 1;
@@ -455,10 +539,40 @@ pub(crate) fn top_passages(
     }
 }
 
-fn facets(searcher: &Searcher, fields: &Fields, parsed: &ParsedQuery) -> Result<Facets> {
+/// A matching passage as [`top_passages`] orders it.
+struct Ranked {
+    /// The first day of its article's date (with [`Sort::Date`] only).
+    date: Option<i64>,
+    score: Score,
+    key: u64,
+    passage: u64,
+    address: DocAddress,
+}
+
+/// The sort key of [`Sort::Date`] in one segment, greatest kept: dated before undated,
+/// then the oldest day, then the best score.
+fn oldest_first(
+    segment: &SegmentReader,
+) -> impl Fn(tantivy::DocId, Score) -> (Option<Reverse<i64>>, Score) + use<> {
+    // `top_passages` has checked that every segment has the column.
+    let dates = segment.fast_fields().i64("date").ok();
+    move |doc, score| {
+        let date = dates.as_ref().and_then(|column| column.first(doc));
+        (date.map(Reverse), score)
+    }
+}
+
+fn facets(
+    searcher: &Searcher,
+    fields: &Fields,
+    parsed: &ParsedQuery,
+    period: Period,
+) -> Result<Facets> {
     let found = searcher.search(
         &parsed.matching,
-        &ArticleFacets::under(&["/outlet", "/month"]).counting_entities(),
+        &ArticleFacets::under(&["/outlet", "/month"])
+            .counting_entities()
+            .counting_dates(),
     )?;
     let values = |root: &str| -> Vec<FacetCount> {
         found
@@ -474,13 +588,15 @@ fn facets(searcher: &Searcher, fields: &Fields, parsed: &ParsedQuery) -> Result<
             .then_with(|| a.value.cmp(&b.value))
     });
     let months = values("/month");
-    // An article has one outlet and one month at most: the rest are the unknown.
-    let unknown = |counts: &[FacetCount]| {
-        let known: u64 = counts.iter().map(|count| count.articles).sum();
-        found.articles().saturating_sub(known)
-    };
-    let no_outlet = unknown(&outlets);
-    let undated = unknown(&months);
+    // An article has one outlet at most: the rest have none.
+    let known: u64 = outlets.iter().map(|count| count.articles).sum();
+    let no_outlet = found.articles().saturating_sub(known);
+    let periods = found
+        .periods(period)
+        .into_iter()
+        .map(|(value, articles)| FacetCount { value, articles })
+        .collect();
+    let undated = found.undated();
     let mut entities = Vec::new();
     for kind in EntityKind::ALL {
         // Ten times more than are shown, so lone surnames can join their person (and
@@ -500,6 +616,8 @@ fn facets(searcher: &Searcher, fields: &Fields, parsed: &ParsedQuery) -> Result<
         outlets,
         no_outlet,
         months,
+        period,
+        periods,
         undated,
         entities,
     })
@@ -521,7 +639,7 @@ mod tests {
         Page {
             limit,
             per_article,
-            facets: false,
+            ..Page::default()
         }
     }
 

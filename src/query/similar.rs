@@ -47,7 +47,7 @@ pub fn similar(
     let page = Page {
         limit: limit + 1,
         per_article: 1,
-        facets: false,
+        ..Page::default()
     };
     let mut results = search(handle, searcher, &request, page, Copies::Grouped)?;
     let own = &article.article_id;

@@ -45,7 +45,7 @@ pub fn candidates<'a>(
     let page = Page {
         limit: CANDIDATES,
         per_article: 0,
-        facets: false,
+        ..Page::default()
     };
     let (_, chosen) = top_passages(searcher, &parsed, page)?;
     let store = Store::new(searcher, &handle.fields);

@@ -4,6 +4,7 @@
 use std::io::{self, Write};
 use std::path::Path;
 
+use crate::query::facets::Period;
 use crate::query::search::{FacetCount, Hit, Results};
 use crate::render::json::{FacetsLineJson, HitJson};
 use crate::render::quote::{location, outlet_and_date};
@@ -77,7 +78,12 @@ fn write_text(out: &mut impl Write, results: &Results, color: bool) -> io::Resul
                 &facets.outlets,
                 ("(no outlet)", facets.no_outlet),
             )?;
-            write_facet(out, "months", &facets.months, ("(undated)", facets.undated))?;
+            let periods = match facets.period {
+                Period::Day => "days",
+                Period::Month => "months",
+                Period::Year => "years",
+            };
+            write_facet(out, periods, &facets.periods, ("(undated)", facets.undated))?;
             write_entity_facets(out, &facets.entities)?;
             writeln!(
                 out,

@@ -128,6 +128,9 @@ struct FacetsJson<'a> {
     months: Vec<FacetCountJson<'a>>,
     undated: u64,
     entities: Vec<EntityCountJson<'a>>,
+    /// `day`, `month` or `year`: what `periods` counts by.
+    period: &'static str,
+    periods: Vec<FacetCountJson<'a>>,
 }
 
 /// The line after a query's results that carries its facets.
@@ -177,6 +180,8 @@ impl<'a> From<&'a Facets> for FacetsJson<'a> {
             months: facet_counts(&facets.months),
             undated: facets.undated,
             entities: facets.entities.iter().map(EntityCountJson::from).collect(),
+            period: facets.period.name(),
+            periods: facet_counts(&facets.periods),
         }
     }
 }

@@ -65,6 +65,7 @@ pub async fn run_search(
         limit: params.offset + params.shown(),
         per_article: 1,
         facets: params.facets,
+        ..Page::default()
     };
     state.ask(move |engine| engine.query(&request, page)).await
 }
