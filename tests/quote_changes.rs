@@ -140,6 +140,7 @@ fn changes_are_printed_before_the_diff() {
         .code(0)
         .stdout(predicates::str::contains(
             "   number changed: 84% → 44 per cent\n   \
-             Turnout fell to [-44 per cent-]{+84%+} in the northern districts\n",
+             Turnout fell to [-44 per cent-]{+84%+} in the northern districts (after the \
+             storm)\n",
         ));
 }

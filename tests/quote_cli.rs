@@ -11,6 +11,9 @@
 //! | `according.md` | one word changed (harbour → port) | `According to Elena Marsh, "…"` (before) | undated |
 //! | `reworded.md` | reworded (line, vessels, by) | not a quotation | 2024-03-05 |
 //! | `unrelated.md` | not at all | — | 2024-03-03 |
+//!
+//! and on two more (`tests/fixtures/quote-sentence/`): `wire.md`, short wire paragraphs
+//! a quote runs across, and `court.md`, a long sentence a loose quote came from.
 
 mod testenv;
 
@@ -96,7 +99,14 @@ fn exact_first_then_near_then_paraphrase_with_speakers() {
     }
     assert_eq!(exact["line"], 9);
     assert_eq!(exact["matched_text"], QUOTE);
-    assert_eq!(exact["diff"], json!([{"op": "same", "text": QUOTE}]));
+    // The rest of the sentence is the article's context, not part of the match.
+    assert_eq!(
+        exact["diff"],
+        json!([
+            {"op": "same", "text": QUOTE},
+            {"op": "context", "text": "Elena Marsh said"},
+        ])
+    );
 }
 
 #[test]
@@ -110,6 +120,7 @@ fn the_diff_lists_what_the_article_changed() {
             {"op": "missing", "text": "grain"},
             {"op": "added", "text": "cargo"},
             {"op": "same", "text": "ships outside the harbour will double before the end of the month"},
+            {"op": "context", "text": "said Elena Marsh"},
         ])
     );
     // Without colour, the text output marks the change as git's word diff does.
@@ -289,6 +300,109 @@ fn the_seed_corpus_quote_is_found_exactly_then_as_translated() {
             ("added", "presence"),
             ("missing", "likely"),
             ("added", "probable"),
+            (
+                "context",
+                "taking into account various circumstances said the minister"
+            ),
         ]
     );
+}
+
+/// The verbatim end of one paragraph and start of the next in
+/// `fixtures/quote-sentence/wire.md`, where the quote starts on line 10.
+const ACROSS: &str = "the lowest figure since the drought of 2010. Traders expect prices to rise \
+                      before the summer";
+
+#[test]
+fn issue_14_a_quote_across_a_paragraph_break_is_exact_where_it_starts() {
+    let dir = indexed("quote-sentence");
+    search(dir.path())
+        .args(["--index", "index", "quote", ACROSS])
+        .assert()
+        .code(0)
+        .stdout(
+            "1. Harbour Wire · 2024-05-02 · Grain exporters cut forecasts\n   \
+             quote-sentence/wire.md:10 · similarity 1.00 · exact · speaker: not a quotation\n   \
+             the lowest figure since the drought of 2010 Traders expect prices to rise before \
+             the summer (a grain broker in Kyiv said on Thursday)\n\
+             \n\
+             1 match (0 copies of the same text grouped) among 2 candidate passages read\n",
+        );
+    let matches = quote_json(dir.path(), &[ACROSS]);
+    assert_eq!(
+        matches[0]["matched_text"],
+        "the lowest figure since the drought of 2010.\n\nTraders expect prices to rise before \
+         the summer"
+    );
+    assert_eq!(
+        matches[0]["diff"],
+        json!([
+            {"op": "same", "text": "the lowest figure since the drought of 2010 Traders expect \
+                                    prices to rise before the summer"},
+            {"op": "context", "text": "a grain broker in Kyiv said on Thursday"},
+        ])
+    );
+}
+
+#[test]
+fn issue_14_the_diff_is_against_the_source_sentence() {
+    // Judge Okafor said "The real danger to the life of the country, in the sense of …,
+    // comes not from violence but from laws such as these": the quote's opening is in
+    // the sentence, after words the article adds, so it is not missing.
+    let dir = indexed("quote-sentence");
+    let quote = "The real danger to the country comes not from violence but from laws like these.";
+    let matches = quote_json(dir.path(), &["--min-similarity", "0.3", quote]);
+    assert_eq!(summary(&matches)[0].0, "court.md");
+    assert_eq!(
+        matches[0]["diff"],
+        json!([
+            {"op": "context", "text": "Judge Amara Okafor said"},
+            {"op": "same", "text": "The real danger to the"},
+            {"op": "added", "text": "life of the"},
+            {"op": "same", "text": "country"},
+            {"op": "added", "text": "in the sense of a people governed by its old laws and shared values"},
+            {"op": "same", "text": "comes not from violence but from laws"},
+            {"op": "missing", "text": "like"},
+            {"op": "added", "text": "such as"},
+            {"op": "same", "text": "these"},
+        ])
+    );
+    search(dir.path())
+        .args([
+            "--index",
+            "index",
+            "quote",
+            "--min-similarity",
+            "0.3",
+            quote,
+        ])
+        .assert()
+        .code(0)
+        .stdout(predicates::str::contains(
+            "   (Judge Amara Okafor said) The real danger to the {+life of the+} country {+in the \
+             sense of a people governed by its old laws and shared values+} comes not from \
+             violence but from laws [-like-]{+such as+} these\n",
+        ));
+}
+
+#[test]
+fn issue_14_a_quote_starting_with_a_dash_is_a_quote() {
+    // Wire paragraphs start "ODESA, May 2 - …": pasted from the dash on.
+    let dir = indexed("quote-sentence");
+    let matches = quote_json(
+        dir.path(),
+        &["- Grain exporters cut their harvest forecasts"],
+    );
+    assert_eq!(
+        summary(&matches),
+        [("wire.md".into(), "exact".into(), 1.0, Value::Null)]
+    );
+    assert_eq!(matches[0]["line"], 7);
+    // `-` alone still reads a list from standard input.
+    search(dir.path())
+        .args(["--index", "index", "quote", "--format", "csv", "-"])
+        .write_stdin("- Grain exporters cut their harvest forecasts\n")
+        .assert()
+        .code(0)
+        .stdout(predicates::str::contains("exact"));
 }

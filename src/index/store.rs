@@ -225,6 +225,31 @@ impl<'a> Store<'a> {
         Ok(before)
     }
 
+    /// The passage of the same article just after `passage` (at `at`), or just before
+    /// it when `forward` is false, with its address: a quote may run across the break.
+    pub fn passage_beside(
+        &self,
+        at: DocAddress,
+        passage: &PassageDoc,
+        forward: bool,
+    ) -> Result<Option<(DocAddress, PassageDoc)>> {
+        let max_doc = self.searcher.segment_reader(at.segment_ord).max_doc();
+        let (doc_id, index) = if forward {
+            (at.doc_id.checked_add(1), passage.index.checked_add(1))
+        } else {
+            (at.doc_id.checked_sub(1), passage.index.checked_sub(1))
+        };
+        let (Some(doc_id), Some(index)) = (doc_id.filter(|&d| d < max_doc), index) else {
+            return Ok(None);
+        };
+        let address = DocAddress { doc_id, ..at };
+        let beside = self.passage(address)?;
+        Ok(
+            (beside.article_id == passage.article_id && beside.index == index)
+                .then_some((address, beside)),
+        )
+    }
+
     /// The id a judged collection knows the document at `at` by: the source's own id,
     /// or the article id when the source gave none.
     pub fn source_or_article_id(&self, at: DocAddress) -> Result<String> {

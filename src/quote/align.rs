@@ -242,7 +242,7 @@ fn reworded(
 
 /// The quote's words as the programme sees them, coded once for every passage: keys
 /// numbered in order of first appearance, so the programme compares integers.
-struct QuoteCode<'a> {
+pub(super) struct QuoteCode<'a> {
     keys: FxHashMap<&'a str, u32>,
     ids: Vec<u32>,
     weights: Vec<i32>,
@@ -253,7 +253,7 @@ struct QuoteCode<'a> {
 
 impl<'a> QuoteCode<'a> {
     /// The first [`MAX_QUOTE_WORDS`] words of `quote`.
-    fn new(quote: &'a [Word]) -> Self {
+    pub(super) fn new(quote: &'a [Word]) -> Self {
         let quote = &quote[..quote.len().min(MAX_QUOTE_WORDS)];
         let mut keys = FxHashMap::default();
         let mut content = Vec::new();
@@ -284,13 +284,26 @@ impl<'a> QuoteCode<'a> {
         }
     }
 
+    /// How many quote words are coded.
+    pub(super) fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    /// The quote words `range` (empty if it lies outside), their ids unchanged.
+    pub(super) fn coded_range(&self, range: Range<usize>) -> Coded<'_> {
+        Coded {
+            ids: self.ids.get(range.clone()).unwrap_or_default(),
+            weights: self.weights.get(range).unwrap_or_default(),
+        }
+    }
+
     fn is_content(&self, id: u32) -> bool {
         self.content.get(id as usize).copied().unwrap_or(false)
     }
 
     /// A passage's words coded against this quote, or `None` when it has none of the
     /// quote's words.
-    fn passage(&self, passage: &[Word]) -> Option<PassageCode> {
+    pub(super) fn passage(&self, passage: &[Word]) -> Option<PassageCode> {
         let mut ids = Vec::with_capacity(passage.len());
         let mut weights = Vec::with_capacity(passage.len());
         for word in passage {
@@ -309,13 +322,13 @@ impl<'a> QuoteCode<'a> {
 }
 
 /// A passage's words coded against a quote.
-struct PassageCode {
+pub(super) struct PassageCode {
     ids: Vec<u32>,
     weights: Vec<i32>,
 }
 
 impl PassageCode {
-    fn coded(&self) -> Coded<'_> {
+    pub(super) fn coded(&self) -> Coded<'_> {
         Coded {
             ids: &self.ids,
             weights: &self.weights,
@@ -346,7 +359,11 @@ fn content_weight(is_content: bool) -> i32 {
 /// The best local alignment `core` (passage indices into `passage`) with the `n`
 /// quote words before and after it added, and a substituted first or last word shown
 /// against the passage word in its place.
-fn extend((score, core): (i32, Vec<Pair>), n: usize, passage: &[Word]) -> (i32, Vec<Pair>) {
+pub(super) fn extend(
+    (score, core): (i32, Vec<Pair>),
+    n: usize,
+    passage: &[Word],
+) -> (i32, Vec<Pair>) {
     let m = passage.len();
     // The core starts and ends on a match (score > 0 as a word is shared).
     let (Some((Some(q_start), Some(p_start))), Some((Some(q_last), Some(p_last)))) =
@@ -417,7 +434,12 @@ fn content_overlap(quote: &QuoteCode, coded: &PassageCode) -> Option<(f32, Range
 }
 
 /// Orders each run between matches (quote-only pairs first) and measures the span.
-fn finish(mut pairs: Vec<Pair>, passage: &[Word], similarity: f32, class: MatchClass) -> Alignment {
+pub(super) fn finish(
+    mut pairs: Vec<Pair>,
+    passage: &[Word],
+    similarity: f32,
+    class: MatchClass,
+) -> Alignment {
     let mut run_start = 0;
     for k in 0..=pairs.len() {
         if k == pairs.len() || matches!(pairs[k], (Some(_), Some(_))) {

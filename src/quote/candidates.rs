@@ -1,7 +1,8 @@
 //! Where a quote may be: the passages the index ranks best for its words (BM25 over
 //! plain words, with the query's proximity boost). For the few that match, the passages
-//! before them in their article (to find who is speaking) and the people the article
-//! mentions are read on demand.
+//! before them in their article (to find who is speaking), the people the article
+//! mentions and the passages beside them (a quote may run across a paragraph break)
+//! are read on demand.
 
 use tantivy::{DocAddress, Searcher};
 
@@ -57,12 +58,17 @@ pub fn candidates<'a>(
 }
 
 impl Candidates<'_> {
-    /// The surroundings of candidate `i`, read only for a passage that matched.
-    pub fn surroundings(&self, i: usize) -> Result<Surroundings> {
-        let (address, stored) = &self.found[i];
+    /// The surroundings (read only for a passage that matched) of `text`, which starts with the passage `first` (at
+    /// `address`) and may run on into the passages after it.
+    pub fn surroundings_of(
+        &self,
+        address: DocAddress,
+        first: &PassageDoc,
+        text: &str,
+    ) -> Result<Surroundings> {
         let people = self
             .store
-            .entities_of_passage(*address, stored.index)?
+            .entities_of_passage(address, first.index)?
             .into_iter()
             .filter(|e| e.kind == EntityKind::Person)
             .map(|e| e.name)
@@ -70,17 +76,28 @@ impl Candidates<'_> {
         let mut context = String::new();
         for before in self
             .store
-            .passages_before(*address, stored, CONTEXT_PASSAGES)?
+            .passages_before(address, first, CONTEXT_PASSAGES)?
         {
             context.push_str(&before.text);
             context.push('\n');
         }
         let passage_start = context.len();
-        context.push_str(&stored.text);
+        context.push_str(text);
         Ok(Surroundings {
             context,
             passage_start,
             people,
         })
+    }
+
+    /// The passage of the same article just after `passage` (at `address`), or just
+    /// before it when `forward` is false.
+    pub fn beside(
+        &self,
+        address: DocAddress,
+        passage: &PassageDoc,
+        forward: bool,
+    ) -> Result<Option<(DocAddress, PassageDoc)>> {
+        self.store.passage_beside(address, passage, forward)
     }
 }

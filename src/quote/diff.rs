@@ -1,8 +1,12 @@
 //! A word-level diff of a quote against the passage span that reproduces it, read off
 //! the alignment: what the article says the same way, what it adds, what of the quote
-//! it lacks. Words are shown as written — the article's spelling for words it has, the
-//! quote's for words it lacks — and runs of one kind are merged. (The alignment already
-//! pairs the words, so `similar` would only recompute a worse pairing here.)
+//! it lacks — and, around it, the rest of the sentence(s) it came from, the article's
+//! context ([`in_sentence`]). Words are shown as written — the article's spelling for
+//! words it has, the quote's for words it lacks — and runs of one kind are merged.
+//! (The alignment already pairs the words, so `similar` would only recompute a worse
+//! pairing here.)
+
+use std::ops::Range;
 
 use super::align::Alignment;
 use super::words::Word;
@@ -25,19 +29,31 @@ pub enum DiffOp {
         /// The quote's words.
         text: String,
     },
+    /// Words of the source sentence(s) before or after the quote: the article's
+    /// context, neither missing from the quote nor added to it.
+    Context {
+        /// The article's words.
+        text: String,
+    },
 }
 
 impl DiffOp {
     /// The words of this run.
     pub fn text(&self) -> &str {
         match self {
-            DiffOp::Same { text } | DiffOp::Added { text } | DiffOp::Missing { text } => text,
+            DiffOp::Same { text }
+            | DiffOp::Added { text }
+            | DiffOp::Missing { text }
+            | DiffOp::Context { text } => text,
         }
     }
 
     fn text_mut(&mut self) -> &mut String {
         match self {
-            DiffOp::Same { text } | DiffOp::Added { text } | DiffOp::Missing { text } => text,
+            DiffOp::Same { text }
+            | DiffOp::Added { text }
+            | DiffOp::Missing { text }
+            | DiffOp::Context { text } => text,
         }
     }
 }
@@ -91,6 +107,43 @@ pub fn diff(
         last = Some((kind, index));
     }
     ops
+}
+
+/// [`diff`] inside the sentence(s) the span came from: `sentence`'s words (passage
+/// word indices) before the span and after it are [`DiffOp::Context`] runs around it.
+pub fn in_sentence(
+    quote_text: &str,
+    quote: &[Word],
+    passage_text: &str,
+    passage: &[Word],
+    alignment: &Alignment,
+    sentence: Range<usize>,
+) -> Vec<DiffOp> {
+    let span = &alignment.span;
+    let before = context(passage_text, passage, sentence.start..span.start);
+    let after = context(passage_text, passage, span.end..sentence.end);
+    before
+        .into_iter()
+        .chain(diff(quote_text, quote, passage_text, passage, alignment))
+        .chain(after)
+        .collect()
+}
+
+/// The passage's words `range` as one context run, or `None` when there are none.
+fn context(text: &str, words: &[Word], range: Range<usize>) -> Option<DiffOp> {
+    let mut run = String::new();
+    let mut previous = None;
+    for index in range {
+        let Some(surface) = words.get(index).and_then(|w| text.get(w.range.clone())) else {
+            continue;
+        };
+        if let Some(previous) = previous {
+            run.push_str(separator(text, words, previous, index));
+        }
+        run.push_str(surface);
+        previous = Some(index);
+    }
+    (!run.is_empty()).then_some(DiffOp::Context { text: run })
 }
 
 /// What to put between two words of one run: the hyphen of `Yong-hyun` when only

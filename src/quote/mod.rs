@@ -7,16 +7,19 @@
 //! read from the text around it ([`speaker`]). Copies of one text (syndicated or
 //! duplicated articles) are grouped under one match.
 
+mod across;
 pub mod align;
 pub(crate) mod candidates;
 pub mod changes;
 pub mod diff;
 pub mod list;
+pub mod sentence;
 pub mod speaker;
 mod walk;
 pub mod words;
 
 use std::cell::RefCell;
+use std::collections::HashMap;
 
 use crate::entities::{key_of, name_ends};
 use crate::error::{Error, Result};
@@ -32,7 +35,7 @@ pub use align::{DEFAULT_MIN_SIMILARITY, MAX_QUOTE_WORDS, MatchClass};
 pub use changes::{Change, ChangeKind};
 pub use diff::DiffOp;
 
-use crate::index::store::PassageDoc;
+use across::Stretch;
 use candidates::{Surroundings, candidates};
 use words::{Word, is_stopword};
 
@@ -170,31 +173,63 @@ pub fn check(
         .map(|(_, stored)| words::words(&stored.text, &stem))
         .collect();
     let alignments = align::align_all(&quote, &passages);
-    let mut matches = Vec::new();
+    let mut matches: Vec<(QuoteMatch, String)> = Vec::new();
+    // Passages joined across a break are found from each of them: one match, the
+    // most similar.
+    // Where each match starts (article, passage, byte), and its place in `matches`.
+    let mut seen: HashMap<(String, u64, usize), usize> = HashMap::new();
     for (i, (passage_words, alignment)) in passages.iter().zip(alignments).enumerate() {
-        let Some(mut alignment) = alignment else {
+        let Some(alignment) = alignment else {
             continue;
         };
-        let stored = &found.found[i].1;
-        align::mark_written_changes(
-            &mut alignment,
-            quote_text,
+        if alignment.similarity < request.min_similarity.min(across::FLOOR) {
+            continue;
+        }
+        let mut stretch = across::stretch(
+            &found,
+            i,
             &quote,
-            &stored.text,
+            &stem,
             passage_words,
-        );
+            alignment,
+            request.min_similarity,
+        )?;
+        let (text, words) = (&stretch.doc.text, &*stretch.words);
+        let mut alignment = stretch.alignment.clone();
+        align::mark_written_changes(&mut alignment, quote_text, &quote, text, words);
         if alignment.similarity < request.min_similarity {
             continue;
         }
+        // The quote against its source sentence: the words placed there are shown (a
+        // changed spelling among them too), the similarity stays the span's.
+        let sentence = sentence::sentence_of(text, words, alignment.span.clone());
+        let (similarity, class) = (alignment.similarity, alignment.class);
+        sentence::widen(&mut alignment, &quote, words, sentence.clone());
+        align::mark_written_changes(&mut alignment, quote_text, &quote, text, words);
+        (alignment.similarity, alignment.class) = (similarity, class);
+        let (passage, offset) = stretch.passage_at(alignment.byte_range.start);
+        let key = (stretch.doc.article_id.clone(), passage, offset);
+        let earlier = seen.get(&key).copied();
+        if earlier.is_some_and(|k: usize| matches[k].0.similarity >= alignment.similarity) {
+            continue;
+        }
+        stretch.alignment = alignment;
+        let surroundings =
+            found.surroundings_of(stretch.address, &stretch.doc, &stretch.doc.text)?;
         let aligned = Aligned {
             quote_text,
             quote: &quote,
-            passage_words,
-            alignment,
+            stretch: &stretch,
+            sentence,
         };
-        let surroundings = found.surroundings(i)?;
-        if let Some(matched) = match_candidate(&aligned, stored, &surroundings, request) {
-            matches.push(matched);
+        if let Some(matched) = match_candidate(&aligned, &surroundings, request) {
+            match earlier {
+                Some(k) => matches[k] = matched,
+                None => {
+                    seen.insert(key, matches.len());
+                    matches.push(matched);
+                }
+            }
         }
     }
     let mut matches = group_copies(matches);
@@ -210,28 +245,29 @@ pub fn check(
     })
 }
 
-/// A quote aligned with one candidate passage.
+/// A quote aligned with one candidate passage (or passages joined across a break).
 struct Aligned<'a> {
     quote_text: &'a str,
     quote: &'a [Word],
-    passage_words: &'a [Word],
-    alignment: align::Alignment,
+    stretch: &'a Stretch<'a>,
+    /// The words of the sentence(s) the span came from.
+    sentence: std::ops::Range<usize>,
 }
 
 /// The match in a candidate passage (if the text says it was said by the speaker asked
 /// for), with the passage's words' keys, which identify copies.
 fn match_candidate(
     aligned: &Aligned<'_>,
-    stored: &PassageDoc,
     surroundings: &Surroundings,
     request: &QuoteRequest,
 ) -> Option<(QuoteMatch, String)> {
     let Aligned {
         quote_text,
         quote,
-        passage_words,
-        ref alignment,
+        stretch,
+        ref sentence,
     } = *aligned;
+    let (stored, passage_words, alignment) = (&stretch.doc, &*stretch.words, &stretch.alignment);
     let passage = &stored.text;
     let span = alignment.byte_range.clone();
     let people: Vec<speaker::Person<'_>> = surroundings
@@ -272,13 +308,20 @@ fn match_candidate(
             source: Source {
                 article_id: stored.article_id.clone(),
                 path: stored.path.clone(),
-                line: stored.line + lines_before(&stored.path, &passage[..span.start]),
+                line: stretch.line_of(span.start, |before| lines_before(&stored.path, before)),
                 outlet: stored.outlet.clone(),
                 date: stored.date.clone(),
                 title: stored.title.clone(),
             },
             matched_text: passage[span].to_owned(),
-            diff: diff::diff(quote_text, quote, passage, passage_words, alignment),
+            diff: diff::in_sentence(
+                quote_text,
+                quote,
+                passage,
+                passage_words,
+                alignment,
+                sentence.clone(),
+            ),
             changes,
             speaker: attribution.speaker,
             speaker_resolved: attribution.resolved,

@@ -223,6 +223,7 @@ impl<'a> From<&'a DiffOp> for DiffOpJson<'a> {
             DiffOp::Same { text } => ("same", text),
             DiffOp::Added { text } => ("added", text),
             DiffOp::Missing { text } => ("missing", text),
+            DiffOp::Context { text } => ("context", text),
         };
         DiffOpJson { op: name, text }
     }

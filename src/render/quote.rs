@@ -1,6 +1,7 @@
 //! `search quote` results as text (the diff coloured on a terminal, `[-missing-]` and
-//! `{+added+}` otherwise, as `git diff --word-diff` marks them) or as JSON, one object
-//! a line.
+//! `{+added+}` otherwise, as `git diff --word-diff` marks them, within the rest of the
+//! source sentence: dim on a terminal, `(in parentheses)` otherwise) or as JSON, one
+//! object a line.
 
 use std::io::{self, Write};
 use std::path::Path;
@@ -122,7 +123,7 @@ pub fn change_line(change: &Change) -> String {
     }
 }
 
-/// The article's span with the quote's differences marked.
+/// The article's span with the quote's differences marked, in its sentence.
 pub fn diff_line(ops: &[DiffOp], color: bool) -> String {
     let mut line = String::new();
     let mut previous: Option<&DiffOp> = None;
@@ -138,6 +139,9 @@ pub fn diff_line(ops: &[DiffOp], color: bool) -> String {
         previous = Some(op);
         let (text, on, off) = match op {
             DiffOp::Same { text } => (text, "", ""),
+            // The rest of the source sentence: dim on a terminal, in parentheses otherwise.
+            DiffOp::Context { text } if color => (text, DIM_ON, RESET),
+            DiffOp::Context { text } => (text, "(", ")"),
             DiffOp::Missing { text } if color => (text, MISSING_ON, RESET),
             DiffOp::Added { text } if color => (text, ADDED_ON, RESET),
             DiffOp::Missing { text } => (text, "[-", "-]"),
@@ -174,6 +178,14 @@ mod tests {
             }
         };
         assert_eq!(diff_line(&[], false), "");
+        let context = DiffOp::Context {
+            text: "he said".into(),
+        };
+        assert_eq!(
+            diff_line(&[op("same", "a"), context.clone()], false),
+            "a (he said)"
+        );
+        assert_eq!(diff_line(&[context], true), "\x1b[2mhe said\x1b[0m");
         let ops = [
             op("added", "a"),
             op("missing", "b"),

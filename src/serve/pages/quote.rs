@@ -77,6 +77,7 @@ fn legend() -> Markup {
             dt { span.same { "words" } } dd { "the same in the quote and the article" }
             dt { del { "words" } } dd { "in the quote, not in the article" }
             dt { ins { "words" } } dd { "in the article, not in the quote" }
+            dt { span.context { "words" } } dd { "the rest of the article's sentence" }
         }
     }
 }
@@ -171,7 +172,8 @@ fn match_item(found: &QuoteMatch) -> Markup {
     }
 }
 
-/// The word diff: same runs plain, missing ones struck, added ones underlined.
+/// The word diff: same runs plain, missing ones struck, added ones underlined, the
+/// rest of the sentence greyed.
 fn diff(ops: &[DiffOp]) -> Markup {
     html! {
         @for (i, op) in ops.iter().enumerate() {
@@ -180,6 +182,7 @@ fn diff(ops: &[DiffOp]) -> Markup {
                 DiffOp::Same { text } => span.same { (text) },
                 DiffOp::Missing { text } => del title="in the quote, not in the article" { (text) },
                 DiffOp::Added { text } => ins title="in the article, not in the quote" { (text) },
+                DiffOp::Context { text } => span.context title="the rest of the article's sentence" { (text) },
             }
         }
     }
