@@ -2,7 +2,8 @@
 //! copies from other articles, on BBC News (`../shared/data/bbc`, one article a file,
 //! its first line the headline):
 //!
-//! - its exact duplicates: files whose bodies are the same text;
+//! - its exact duplicates: files whose bodies are the same text (and whether their
+//!   fingerprints, which a query groups exact copies by, are the same);
 //! - near-duplicates made from each distinct article as a re-filing would make them:
 //!   one word in 100 (or 50) replaced by a wire's variant ("dlrs" for "dollars"…),
 //!   and in half of them the last paragraph cut;
@@ -19,7 +20,7 @@ use std::collections::{HashMap, HashSet};
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::{Path, PathBuf};
 
-use search::query::copies::{COPY_OVERLAP, overlap, shingles};
+use search::query::copies::{COPY_OVERLAP, fingerprint, overlap, shingles};
 
 /// The words a re-filing puts in (wire spellings, numbers written out or not).
 const VARIANTS: &[&str] = &["dlrs", "dollars", "mln", "million", "pct", "said", "the"];
@@ -79,6 +80,20 @@ fn main() {
         articles.len(),
         duplicates.len(),
         scored.len()
+    );
+    // Exact duplicates are found at query time by their fingerprints alone.
+    let prints: Vec<u64> = grams.iter().map(Vec::as_slice).map(fingerprint).collect();
+    let same_print = duplicates
+        .iter()
+        .filter(|&&(i, j)| prints[i] == prints[j] && prints[i] != 0)
+        .count();
+    let shared_print = scored
+        .iter()
+        .filter(|&&(_, i, j)| prints[i] == prints[j] && !duplicates.contains(&(i, j)))
+        .count();
+    println!(
+        "exact-duplicate pairs with one fingerprint: {same_print}/{}; other pairs with one: {shared_print}",
+        duplicates.len()
     );
     println!(
         "| half | threshold | exact duplicates grouped | made near-duplicates grouped | other pairs grouped: same headline | different headline |"

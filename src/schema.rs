@@ -44,6 +44,10 @@ pub struct Fields {
     /// field for grouping hits by article and breaking score ties without reading
     /// stored documents.
     pub article_key: Field,
+    /// The article's [`fingerprint`](crate::text::shingles::fingerprint) (its word
+    /// 3-grams as one number; 0 when it has no words), on articles and passages: a fast
+    /// field, so a query groups exact copies without reading stored documents.
+    pub copy_hash: Field,
     /// Absolute path of the source file, on all three kinds (deleting by path removes a
     /// file's documents at once).
     pub path: Field,
@@ -122,6 +126,7 @@ pub fn build_schema() -> (Schema, Fields) {
         kind: builder.add_text_field("kind", STRING),
         article_id: builder.add_text_field("article_id", STRING | STORED),
         article_key: builder.add_u64_field("article_key", FAST),
+        copy_hash: builder.add_u64_field("copy_hash", FAST),
         path: builder.add_text_field("path", STRING | STORED),
         source_id: builder.add_text_field("source_id", STORED),
         passage: builder.add_u64_field("passage", STORED | FAST),
@@ -159,6 +164,7 @@ pub fn fields_of(schema: &Schema) -> Option<Fields> {
         kind: field("kind")?,
         article_id: field("article_id")?,
         article_key: field("article_key")?,
+        copy_hash: field("copy_hash")?,
         path: field("path")?,
         source_id: field("source_id")?,
         passage: field("passage")?,

@@ -93,11 +93,15 @@ fn issue_15_a_refiled_story_is_one_result_under_the_oldest_copy() {
         dir.path(),
         &["query", "Brazil special commission debt", "--all-copies"],
     );
+    // The two filings score the same: their order is the article ids' (which depend on
+    // where the folder is), so they are compared as a set.
+    let mut listed = grouped(&listed);
+    listed[..2].sort();
     assert_eq!(
-        grouped(&listed),
+        listed,
         strings(&[
-            ("wire.jsonl:3", &[]),
             ("wire.jsonl:1", &[]),
+            ("wire.jsonl:3", &[]),
             ("herald.md:6", &[]),
             ("wire.jsonl:2", &[]),
         ])

@@ -26,6 +26,7 @@ use crate::index::entity_terms::{entity_hash, term_of};
 use crate::ingest::{Article, LineMap, Metadata, Passage};
 use crate::paths::path_string;
 use crate::schema::{Fields, KIND_ARTICLE, KIND_FILE, KIND_PASSAGE, date_value};
+use crate::text::shingles::{fingerprint, shingles};
 
 // ---------------------------------------------------------------------------------
 // The adjacency rule.
@@ -497,6 +498,9 @@ pub fn article_documents(
         source_id => article_key(&article.path, source_id.as_deref(), record_line),
     };
     let id = format!("{key:016x}");
+    // The whole text as `article_text` reads it back: the passages, a blank line apart.
+    let whole: Vec<&str> = passages.iter().map(|p| p.text(&article.body)).collect();
+    let copy_hash = fingerprint(&shingles(&whole.join("\n\n")));
     let path = path_string(&article.path);
     let meta = &article.meta;
     let facets = facets(meta);
@@ -520,6 +524,7 @@ pub fn article_documents(
     // Every document has an `article_key` and a `passage`, so the fast-field columns are
     // dense and read without a rank lookup.
     head.add_u64(fields.article_key, key);
+    head.add_u64(fields.copy_hash, copy_hash);
     head.add_u64(fields.line, u64::from(first_line));
     head.add_text(fields.meta, serde_json::to_string(meta).unwrap_or_default());
     head.add_text(
@@ -544,6 +549,7 @@ pub fn article_documents(
         doc.add_text(fields.kind, KIND_PASSAGE);
         doc.add_text(fields.article_id, &id);
         doc.add_u64(fields.article_key, key);
+        doc.add_u64(fields.copy_hash, copy_hash);
         doc.add_text(fields.path, &path);
         if let Some(source_id) = &article.source_id {
             doc.add_text(fields.source_id, source_id);

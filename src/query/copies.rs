@@ -5,12 +5,14 @@
 //! (words as the text layer reads them, keys folded) are in the longer one's, so a copy
 //! a re-filing cut short still counts. How the threshold was chosen, and what it groups
 //! on BBC's duplicates, is in docs/benchmarks.md.
+//!
+//! The index stores each article's [`fingerprint`] (its 3-grams as one number) in a
+//! fast column, so a query groups exact copies without reading them; only articles
+//! with different fingerprints are compared by their texts.
 
 use std::cmp::Ordering;
-use std::hash::{DefaultHasher, Hash, Hasher};
 
-use crate::text::Language;
-use crate::text::segment::{push_key, segment};
+pub use crate::text::shingles::{fingerprint, overlap, shingles};
 
 /// Two articles whose word 3-grams [`overlap`] this much are copies.
 pub const COPY_OVERLAP: f32 = 0.75;
@@ -46,58 +48,6 @@ pub fn oldest_first(a: &Source, b: &Source) -> Ordering {
     }
     .then_with(|| a.article_id.cmp(&b.article_id))
     .then_with(|| a.line.cmp(&b.line))
-}
-
-/// The hashed word 3-grams of `text` (its only "gram" when it has fewer words),
-/// sorted, each once. Words are the text layer's pieces (`don't` is `don`, `t`), folded.
-pub fn shingles(text: &str) -> Vec<u64> {
-    let mut keys: Vec<u64> = Vec::new();
-    let mut key = String::new();
-    for token in segment(text, Language::English).lean() {
-        if !token.is_piece() {
-            continue;
-        }
-        key.clear();
-        push_key(&mut key, token.text(text));
-        let mut hasher = DefaultHasher::new();
-        key.hash(&mut hasher);
-        keys.push(hasher.finish());
-    }
-    let mut grams: Vec<u64> = keys
-        .windows(3.min(keys.len()).max(1))
-        .map(|gram| {
-            let mut hasher = DefaultHasher::new();
-            gram.hash(&mut hasher);
-            hasher.finish()
-        })
-        .collect();
-    grams.sort_unstable();
-    grams.dedup();
-    grams
-}
-
-/// Shared grams over the grams of the smaller of two [`shingles`], 0–1 (0 when either
-/// is empty): how much of the shorter text the longer one holds, so a copy cut short
-/// by a re-filing still counts.
-pub fn overlap(a: &[u64], b: &[u64]) -> f32 {
-    let (mut i, mut j, mut shared) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            Ordering::Less => i += 1,
-            Ordering::Greater => j += 1,
-            Ordering::Equal => {
-                shared += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    let smaller = a.len().min(b.len());
-    if smaller == 0 {
-        0.0
-    } else {
-        shared as f32 / smaller as f32
-    }
 }
 
 /// Groups `items` (in rank order) into copies: `same(i, j)` says whether items `i` and
@@ -183,21 +133,6 @@ mod tests {
         sources.sort_by(oldest_first);
         let ids: Vec<&str> = sources.iter().map(|s| s.article_id.as_str()).collect();
         assert_eq!(ids, ["a", "b", "d", "c"]);
-    }
-
-    #[test]
-    fn a_refiled_story_differing_in_one_word_is_a_copy_and_another_story_is_not() {
-        let first = "Brazil has set up a special commission to renegotiate its foreign debt \
-                     after suspending interest payments on 68 billion dlrs owed to banks.";
-        let refiled = first.replace("dlrs", "dollars");
-        let other = "Brazil's coffee exports rose in February as growers sold stocks held \
-                     back during the drought, the coffee institute said.";
-        let (a, b, c) = (shingles(first), shingles(&refiled), shingles(other));
-        assert!(overlap(&a, &b) >= COPY_OVERLAP, "{}", overlap(&a, &b));
-        assert!(overlap(&a, &c) < 0.05, "{}", overlap(&a, &c));
-        assert_eq!(overlap(&a, &a), 1.0);
-        // Case is folded away (possessives are pieces of their own: `s`).
-        assert_eq!(shingles("BRAZIL Debt TALKS"), shingles("brazil debt talks"));
     }
 
     #[test]

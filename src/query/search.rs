@@ -5,8 +5,10 @@
 
 use std::cmp::Reverse;
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 
 use tantivy::collector::{Count, TopDocs};
+use tantivy::columnar::Column;
 use tantivy::{DocAddress, Score, Searcher, SegmentReader};
 
 use crate::entities::{Entity, EntityKind};
@@ -245,12 +247,29 @@ fn read_candidates(store: &Store<'_>, chosen: Vec<(Score, DocAddress)>) -> Resul
         .collect()
 }
 
-/// How many more passages than a page shows (at least) are read to find its results'
-/// copies.
+/// How many more stories than a page shows (at least) are looked at to find its
+/// results' copies.
 const COPY_MARGIN: usize = 10;
 
-/// The page's passages with copies grouped: a page's worth and a margin of the best
-/// passages are read and grouped, more while grouping leaves the page short.
+/// How many passages a story is first guessed to take among the best: enough that a
+/// page of stories whose articles have each been printed ten times over is found in
+/// one search (more are fetched when it is not).
+const FIRST_GUESS: usize = 10;
+
+/// A passage among the best, with what the fast fields say of its article.
+struct Fetched {
+    score: Score,
+    address: DocAddress,
+    /// The article's key (`article_key`).
+    article: u64,
+    /// The article's fingerprint (`copy_hash`): articles sharing one are exact copies.
+    print: u64,
+}
+
+/// The page's passages with copies grouped. The best passages are fetched and gathered
+/// into sets of exact copies by their articles' fingerprints (fast fields, nothing
+/// read), until a page's worth and a margin of such sets are found; then copies that
+/// are not exact are looked for among the sets by their texts.
 fn grouped_candidates(
     searcher: &Searcher,
     store: &Store<'_>,
@@ -268,7 +287,16 @@ fn grouped_candidates(
     if page.limit == 0 {
         return Ok((0, Vec::new()));
     }
-    let mut wanted = page.limit + page.limit.max(COPY_MARGIN);
+    let columns = |field: &str| -> Result<Vec<_>> {
+        let mut columns = Vec::new();
+        for segment in searcher.segment_readers() {
+            columns.push(segment.fast_fields().u64(field)?);
+        }
+        Ok(columns)
+    };
+    let (keys, prints) = (columns("article_key")?, columns("copy_hash")?);
+    let sets_wanted = page.limit + page.limit.max(COPY_MARGIN);
+    let mut wanted = sets_wanted * FIRST_GUESS;
     let mut articles = HashMap::new();
     loop {
         let (total, chosen) = top_passages(
@@ -280,53 +308,90 @@ fn grouped_candidates(
             },
         )?;
         let exhausted = chosen.len() < wanted;
-        let mut shown = group_copies(store, read_candidates(store, chosen)?, &mut articles)?;
-        if shown.len() >= page.limit || exhausted {
-            shown.truncate(page.limit);
-            return Ok((total, shown));
+        let ranked: Vec<Fetched> = chosen
+            .into_iter()
+            .map(|(score, address)| {
+                let segment = address.segment_ord as usize;
+                let value = |columns: &[Column<u64>]| {
+                    columns[segment].first(address.doc_id).unwrap_or_default()
+                };
+                Fetched {
+                    score,
+                    address,
+                    article: value(&keys),
+                    print: value(&prints),
+                }
+            })
+            .collect();
+        let sets = exact_copies(&ranked);
+        if sets.len() >= sets_wanted || exhausted {
+            let mut shown = group_copies(store, &ranked, &sets, page.limit, &mut articles)?;
+            if shown.len() >= page.limit || exhausted {
+                shown.truncate(page.limit);
+                return Ok((total, shown));
+            }
         }
         // As many more as the copies found so far say a full page needs.
-        wanted = (wanted * 2).max(wanted * (page.limit + COPY_MARGIN) / shown.len().max(1));
+        wanted = (wanted * 2).max(wanted * sets_wanted / sets.len().max(1));
     }
 }
 
-/// Results whose articles are copies ([`copies`]) become one story under the oldest
-/// copy: its passages take the places of the first results of the story, listing the
-/// other copies on the first; the other copies' passages are dropped.
+/// The passages of `ranked` gathered into sets of exact copies (articles with the same
+/// fingerprint; an article without one is a set of its own), in the order of their
+/// best passages: indexes into `ranked`.
+fn exact_copies(ranked: &[Fetched]) -> Vec<Vec<usize>> {
+    let mut set_of: HashMap<(u64, u64), usize> = HashMap::new();
+    let mut sets: Vec<Vec<usize>> = Vec::new();
+    for (i, passage) in ranked.iter().enumerate() {
+        let key = match passage.print {
+            0 => (0, passage.article),
+            print => (print, 0),
+        };
+        let set = *set_of.entry(key).or_insert_with(|| {
+            sets.push(Vec::new());
+            sets.len() - 1
+        });
+        sets[set].push(i);
+    }
+    sets
+}
+
+/// Sets of exact copies ([`exact_copies`]) joined into stories where they are copies
+/// ([`copies`]) by their texts, and each story shown under its oldest article: that
+/// article's passages take the places of the story's first passages, listing the
+/// other articles on the first; the others' passages are dropped. Stories are read
+/// until `limit` passages are shown.
 ///
-/// Two articles whose best passages are the same text under the same title are copies
+/// Two sets whose best passages are the same text under the same title are copies
 /// without reading further; `articles` keeps the 3-grams of the articles read whole.
 fn group_copies(
     store: &Store<'_>,
-    found: Vec<Candidate>,
-    articles: &mut HashMap<String, Vec<u64>>,
+    ranked: &[Fetched],
+    sets: &[Vec<usize>],
+    limit: usize,
+    articles: &mut HashMap<u64, Vec<u64>>,
 ) -> Result<Vec<Candidate>> {
-    // The articles, in rank order, by their best passages.
-    let mut firsts: Vec<usize> = Vec::new();
-    for (i, candidate) in found.iter().enumerate() {
-        let id = &candidate.stored.article_id;
-        if !firsts.iter().any(|&f| found[f].stored.article_id == *id) {
-            firsts.push(i);
-        }
+    let sets = &sets[..sets.len().min(limit + limit.max(COPY_MARGIN))];
+    // Each set by its best passage.
+    let mut read: HashMap<usize, PassageDoc> = HashMap::new();
+    for set in sets {
+        read.insert(set[0], store.passage(ranked[set[0]].address)?);
     }
-    let best = |k: usize| &found[firsts[k]];
-    let passages: Vec<Vec<u64>> = (0..firsts.len())
-        .map(|k| copies::shingles(&best(k).stored.text))
-        .collect();
-    let sources: Vec<Source> = (0..firsts.len())
-        .map(|k| source_of(&best(k).stored))
+    let best = |k: usize| &read[&sets[k][0]];
+    let passages: Vec<Vec<u64>> = (0..sets.len())
+        .map(|k| copies::shingles(&best(k).text))
         .collect();
     // Whole articles are read only for the pairs that may be copies.
     let mut failed = None;
     let mut article = |k: usize| -> Option<Vec<u64>> {
-        let id = &best(k).stored.article_id;
-        if let Some(grams) = articles.get(id) {
+        let first = &ranked[sets[k][0]];
+        if let Some(grams) = articles.get(&first.article) {
             return Some(grams.clone());
         }
-        match store.article_text(best(k).address, best(k).stored.index) {
+        match store.article_text(first.address, best(k).index) {
             Ok(text) => {
                 let grams = copies::shingles(&text);
-                articles.insert(id.clone(), grams.clone());
+                articles.insert(first.article, grams.clone());
                 Some(grams)
             }
             Err(error) => {
@@ -335,60 +400,86 @@ fn group_copies(
             }
         }
     };
-    let mut any = false;
+    // Stories in the order of their best sets (the order `group` is given is kept).
     let stories = copies::group(
-        (0..firsts.len()).collect(),
-        |&a, &b| copies::oldest_first(&sources[a], &sources[b]),
+        (0..sets.len()).collect(),
+        |_, _| std::cmp::Ordering::Equal,
         |i, j| {
-            let (a, b) = (&best(i).stored, &best(j).stored);
-            let same = (a.text == b.text && a.title == b.title)
+            let (a, b) = (best(i), best(j));
+            (a.text == b.text && a.title == b.title)
                 || copies::may_be_copies(&passages[i], &passages[j])
                     && match (article(i), article(j)) {
                         (Some(x), Some(y)) => copies::overlap(&x, &y) >= copies::COPY_OVERLAP,
                         _ => false,
-                    };
-            any |= same;
-            same
+                    }
         },
     );
     if let Some(error) = failed {
         return Err(error);
     }
-    if !any {
-        return Ok(found);
-    }
-    // Each article's story; each story's lead article and its passages.
-    let mut story_of: HashMap<&str, usize> = HashMap::new();
-    for (story, (lead, others)) in stories.iter().enumerate() {
-        for &k in std::iter::once(lead).chain(others) {
-            story_of.insert(sources[k].article_id.as_str(), story);
+    let mut story_of: Vec<Option<usize>> = vec![None; ranked.len()];
+    for (story, (first, others)) in stories.iter().enumerate() {
+        for &set in std::iter::once(first).chain(others) {
+            for &i in &sets[set] {
+                story_of[i] = Some(story);
+            }
         }
     }
-    let mut lead_passages: Vec<Vec<Candidate>> = vec![Vec::new(); stories.len()];
-    let mut places: Vec<usize> = Vec::with_capacity(found.len());
-    for candidate in &found {
-        let story = story_of[candidate.stored.article_id.as_str()];
-        places.push(story);
-        if candidate.stored.article_id == sources[stories[story].0].article_id {
-            lead_passages[story].push(candidate.clone());
+    // Per story met: its lead article's passages, in rank order, and its copies.
+    let mut leads: HashMap<usize, (Vec<usize>, Vec<Source>)> = HashMap::new();
+    let mut next: HashMap<usize, usize> = HashMap::new();
+    let mut shown = Vec::with_capacity(limit);
+    for story in story_of.iter().flatten().copied() {
+        if shown.len() == limit {
+            break;
         }
-    }
-    let mut next = vec![0usize; stories.len()];
-    let mut shown = Vec::with_capacity(found.len());
-    for story in places {
-        let Some(candidate) = lead_passages[story].get(next[story]) else {
+        if let Entry::Vacant(slot) = leads.entry(story) {
+            // One source per article of the story, from its best passage.
+            let mut members: Vec<usize> = Vec::new();
+            let (first, others) = &stories[story];
+            for &set in std::iter::once(first).chain(others) {
+                for &i in &sets[set] {
+                    if !members
+                        .iter()
+                        .any(|&m| ranked[m].article == ranked[i].article)
+                    {
+                        members.push(i);
+                    }
+                }
+            }
+            let mut sources = Vec::with_capacity(members.len());
+            for &i in &members {
+                if let Entry::Vacant(slot) = read.entry(i) {
+                    slot.insert(store.passage(ranked[i].address)?);
+                }
+                sources.push((source_of(&read[&i]), ranked[i].article));
+            }
+            sources.sort_by(|a, b| copies::oldest_first(&a.0, &b.0));
+            let mut sources = sources.into_iter();
+            let Some((_, lead)) = sources.next() else {
+                continue;
+            };
+            let passages: Vec<usize> = (0..ranked.len())
+                .filter(|&i| story_of[i] == Some(story) && ranked[i].article == lead)
+                .collect();
+            slot.insert((passages, sources.map(|(source, _)| source).collect()));
+        }
+        let at = next.entry(story).or_default();
+        let (passages, others) = &leads[&story];
+        let Some(&i) = passages.get(*at) else {
             continue;
         };
-        let mut candidate = candidate.clone();
-        if next[story] == 0 {
-            candidate.copies = stories[story]
-                .1
-                .iter()
-                .map(|&k| sources[k].clone())
-                .collect();
-        }
-        next[story] += 1;
-        shown.push(candidate);
+        let stored = match read.get(&i) {
+            Some(stored) => stored.clone(),
+            None => store.passage(ranked[i].address)?,
+        };
+        shown.push(Candidate {
+            score: ranked[i].score,
+            address: ranked[i].address,
+            stored,
+            copies: if *at == 0 { others.clone() } else { Vec::new() },
+        });
+        *at += 1;
     }
     Ok(shown)
 }
@@ -728,6 +819,26 @@ mod tests {
         let mut sorted = ids.clone();
         sorted.sort();
         assert_eq!(ids, sorted);
+    }
+
+    #[test]
+    fn passages_are_gathered_by_fingerprint_and_an_article_without_one_stands_alone() {
+        // (article, fingerprint) of passages in rank order.
+        let passages = [(1, 7), (2, 9), (3, 7), (4, 0), (5, 0), (4, 0)];
+        let ranked: Vec<Fetched> = passages
+            .iter()
+            .enumerate()
+            .map(|(i, &(article, print))| Fetched {
+                score: 1.0,
+                address: DocAddress::new(0, i as u32),
+                article,
+                print,
+            })
+            .collect();
+        assert_eq!(
+            exact_copies(&ranked),
+            [vec![0, 2], vec![1], vec![3, 5], vec![4]]
+        );
     }
 
     /// A dated copy of `body` under `name`.

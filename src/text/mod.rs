@@ -12,6 +12,8 @@
 //! - [`fold`]: the one fold (case, accents, ligatures); [`stem`]: a memoised stemmer per
 //!   language; [`stopwords`]: the one stopword list (function words).
 //! - [`sentence`]: the one sentence splitter.
+//! - [`shingles`]: word 3-grams, how much of one text another holds, and a text's
+//!   fingerprint (what copies are told by).
 //! - [`lexicon`]: the word lists, as data files compiled in.
 //! - [`analyzer`]: the index's tantivy tokenizer over all of it.
 //!
@@ -25,6 +27,7 @@ pub mod lexicon;
 pub mod number;
 pub mod segment;
 pub mod sentence;
+pub mod shingles;
 pub mod stem;
 pub mod stopwords;
 pub mod words;
