@@ -58,6 +58,8 @@ PY
     echo "| ${size}× | \`search query \"oil prices opec\"\` | $(measure "$SEARCH" --index "$index" query "oil prices opec") |"
     echo "| ${size}× | \`search query \"oil prices opec\" --facets\` | $(measure "$SEARCH" --index "$index" query "oil prices opec" --facets) |"
     echo "| ${size}× | \`search query '\"crude oil\" -opec' --since 1987-06\` | $(measure "$SEARCH" --index "$index" query '"crude oil" -opec' --since 1987-06) |"
+    echo "| ${size}× | \`search query \"oil prices opec\" --sort date\` | $(measure "$SEARCH" --index "$index" query "oil prices opec" --sort date) |"
+    echo "| ${size}× | \`search query \"oil prices opec\" --facets day\` | $(measure "$SEARCH" --index "$index" query "oil prices opec" --facets day) |"
     if command -v rg >/dev/null; then
         echo "| ${size}× | \`rg -i \"oil prices\"\` | $(measure rg -i "oil prices" "$corpus") |"
     fi

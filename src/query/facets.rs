@@ -10,7 +10,7 @@
 
 use std::cmp::Reverse;
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::index::store::article_doc;
 
@@ -18,7 +18,9 @@ use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::Column;
 use tantivy::fastfield::FacetReader;
 use tantivy::schema::{Facet, IndexRecordOption};
-use tantivy::{DocAddress, DocId, DocSet, Score, SegmentOrdinal, SegmentReader, TERMINATED};
+use tantivy::{
+    BitSet, DocAddress, DocId, DocSet, Score, SegmentOrdinal, SegmentReader, TERMINATED,
+};
 
 use crate::entities::EntityKind;
 use crate::index::entity_terms::kind_of_hash;
@@ -220,10 +222,14 @@ fn label(day: jiff::civil::Date, period: Period) -> String {
 /// The documents of a segment whose `date_end` falls on the first of a month, and
 /// those whose falls on 31 January (see [`precision`]): read from the term dictionary,
 /// which holds one term per day that ends a date.
-fn date_ends(reader: &SegmentReader) -> tantivy::Result<(HashSet<DocId>, HashSet<DocId>)> {
+fn date_ends(reader: &SegmentReader) -> tantivy::Result<(BitSet, BitSet)> {
     let field = reader.schema().get_field("date_end")?;
     let index = reader.inverted_index(field)?;
-    let (mut firsts, mut januaries) = (HashSet::default(), HashSet::default());
+    let max_doc = reader.max_doc();
+    let (mut firsts, mut januaries) = (
+        BitSet::with_max_value(max_doc),
+        BitSet::with_max_value(max_doc),
+    );
     let mut terms = index.terms().stream()?;
     while terms.advance() {
         let Ok(bytes) = <[u8; 8]>::try_from(terms.key()) else {
@@ -279,8 +285,8 @@ pub struct SegmentArticleFacets {
 /// A segment's dates, for counting them.
 struct SegmentDates {
     column: Column<i64>,
-    ends_on_a_first: HashSet<DocId>,
-    ends_on_31_january: HashSet<DocId>,
+    ends_on_a_first: BitSet,
+    ends_on_31_january: BitSet,
     counts: HashMap<DateKey, u64>,
     undated: u64,
 }
@@ -293,8 +299,8 @@ impl SegmentDates {
         };
         let key = DateKey {
             first,
-            ends_on_a_first: self.ends_on_a_first.contains(&article),
-            ends_on_31_january: self.ends_on_31_january.contains(&article),
+            ends_on_a_first: self.ends_on_a_first.contains(article),
+            ends_on_31_january: self.ends_on_31_january.contains(article),
         };
         *self.counts.entry(key).or_default() += 1;
     }
