@@ -384,7 +384,7 @@ async fn use_the_pages(chromium: &Path, driver: &Driver, base: &str) {
             .iter()
             .any(|t| t.contains("20"))
     );
-    assert_eq!(texts(&client, "dl.legend dt").await.len(), 3);
+    assert_eq!(texts(&client, "dl.legend dt").await.len(), 4);
     save_screenshot(&client, "quote").await;
 
     client.goto(&format!("{base}/entities")).await.unwrap();
