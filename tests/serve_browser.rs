@@ -389,7 +389,7 @@ async fn use_the_pages(chromium: &Path, driver: &Driver, base: &str) {
             .iter()
             .any(|t| t.contains("20"))
     );
-    assert_eq!(texts(&client, "dl.legend dt").await.len(), 3);
+    assert_eq!(texts(&client, "dl.legend dt").await.len(), 4);
     // What changed is said before the diff.
     assert!(
         texts(&client, "li.match ul.changes li")

@@ -75,20 +75,15 @@ pub fn widen(alignment: &mut Alignment, quote: &[Word], passage: &[Word], senten
     let code = QuoteCode::new(quote);
     let n = code.len();
     let sentence = sentence.start.min(p_first)..sentence.end.max(p_last + 1).min(passage.len());
-    let head = (q_first > 0 && p_first > sentence.start)
-        .then(|| anchors(&code, passage, 0..q_first, sentence.start..p_first, true))
-        .unwrap_or_default();
-    let tail = (q_last + 1 < n && p_last + 1 < sentence.end)
-        .then(|| {
-            anchors(
-                &code,
-                passage,
-                q_last + 1..n,
-                p_last + 1..sentence.end,
-                false,
-            )
-        })
-        .unwrap_or_default();
+    // Empty ranges place nothing.
+    let head = anchors(&code, passage, 0..q_first, sentence.start..p_first, true);
+    let tail = anchors(
+        &code,
+        passage,
+        q_last + 1..n,
+        p_last + 1..sentence.end,
+        false,
+    );
     if head.is_empty() && tail.is_empty() {
         return;
     }
