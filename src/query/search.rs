@@ -276,24 +276,11 @@ fn grouped_candidates(
     parsed: &ParsedQuery,
     page: Page,
 ) -> Result<(usize, Vec<Candidate>)> {
-    // A limit of 0 shows every match.
-    let page = match page.limit {
-        0 => Page {
-            limit: searcher.search(&parsed.query, &Count)?,
-            ..page
-        },
-        _ => page,
-    };
+    let page = every_match(searcher, parsed, page)?;
     if page.limit == 0 {
         return Ok((0, Vec::new()));
     }
-    let columns = |field: &str| -> Result<Vec<_>> {
-        let mut columns = Vec::new();
-        for segment in searcher.segment_readers() {
-            columns.push(segment.fast_fields().u64(field)?);
-        }
-        Ok(columns)
-    };
+    let columns = |field: &str| u64_columns(searcher, field);
     let (keys, prints) = (columns("article_key")?, columns("copy_hash")?);
     let sets_wanted = page.limit + page.limit.max(COPY_MARGIN);
     let mut wanted = sets_wanted * FIRST_GUESS;
@@ -516,30 +503,37 @@ pub fn ranked_articles(
         .collect()
 }
 
+/// `page` with a limit of 0 made the number of matches: a limit of 0 shows every match.
+fn every_match(searcher: &Searcher, parsed: &ParsedQuery, page: Page) -> Result<Page> {
+    Ok(match page.limit {
+        0 => Page {
+            limit: searcher.search(&parsed.query, &Count)?,
+            ..page
+        },
+        _ => page,
+    })
+}
+
+/// A `u64` fast field's column in every segment, by segment ordinal.
+fn u64_columns(searcher: &Searcher, field: &str) -> Result<Vec<Column<u64>>> {
+    let mut columns = Vec::new();
+    for segment in searcher.segment_readers() {
+        columns.push(segment.fast_fields().u64(field)?);
+    }
+    Ok(columns)
+}
+
 /// The passages to show, best first, grouped per article; and the match count.
 pub(crate) fn top_passages(
     searcher: &Searcher,
     parsed: &ParsedQuery,
     page: Page,
 ) -> Result<(usize, Vec<(Score, DocAddress)>)> {
-    // A limit of 0 shows every match.
-    let page = match page.limit {
-        0 => Page {
-            limit: searcher.search(&parsed.query, &Count)?,
-            ..page
-        },
-        _ => page,
-    };
+    let page = every_match(searcher, parsed, page)?;
     if page.limit == 0 {
         return Ok((0, Vec::new()));
     }
-    let keys = |field: &str| -> Result<Vec<_>> {
-        let mut columns = Vec::new();
-        for segment in searcher.segment_readers() {
-            columns.push(segment.fast_fields().u64(field)?);
-        }
-        Ok(columns)
-    };
+    let keys = |field: &str| u64_columns(searcher, field);
     let article_keys = keys("article_key")?;
     let passage_numbers = keys("passage")?;
     if page.sort == Sort::Date {

@@ -196,17 +196,21 @@ fn gap_changes(quote: (&str, &[&Word]), article: (&str, &[&Word]), found: &mut V
             article: printed.map_or_else(String::new, |w| surface(article_text, w)),
         });
     }
-    let negations = |text: &str, words: &[&Word]| -> Vec<String> {
-        words
-            .iter()
-            .filter(|w| is_negation(text, w))
-            .map(|w| surface(text, w))
-            .collect()
+    // The words of each side that `is` picks, as written.
+    let picked = |is: fn(&str, &Word) -> bool| -> (Vec<String>, Vec<String>) {
+        let side = |text: &str, words: &[&Word]| -> Vec<String> {
+            words
+                .iter()
+                .filter(|w| is(text, w))
+                .map(|w| surface(text, w))
+                .collect()
+        };
+        (
+            side(quote_text, quote_words),
+            side(article_text, article_words),
+        )
     };
-    let (said, printed) = (
-        negations(quote_text, quote_words),
-        negations(article_text, article_words),
-    );
+    let (said, printed) = picked(is_negation);
     if said.is_empty() != printed.is_empty() {
         found.push(Change {
             kind: ChangeKind::Negation,
@@ -216,17 +220,7 @@ fn gap_changes(quote: (&str, &[&Word]), article: (&str, &[&Word]), found: &mut V
     }
     // A name where the article has another: a different person or place. A name
     // against ordinary words ("Smith" for "the minister") is left to the diff.
-    let names = |text: &str, words: &[&Word]| -> Vec<String> {
-        words
-            .iter()
-            .filter(|w| is_name(text, w))
-            .map(|w| surface(text, w))
-            .collect()
-    };
-    let (said, printed) = (
-        names(quote_text, quote_words),
-        names(article_text, article_words),
-    );
+    let (said, printed) = picked(is_name);
     if !said.is_empty() && !printed.is_empty() {
         found.push(Change {
             kind: ChangeKind::Name,
