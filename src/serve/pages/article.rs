@@ -93,14 +93,13 @@ fn article(
 ) -> Markup {
     let article = &shown.article;
     let meta = &article.meta;
-    // The passage to mark: the one asked for, else the first holding the quote.
-    let quoted = quote.and_then(|quote| {
-        article
-            .passages
-            .iter()
-            .find(|p| p.text.contains(quote))
-            .map(|p| p.index)
-    });
+    // The passage to mark: the one asked for, else the first holding the quote (or
+    // the quote's first paragraph, when it runs across a break).
+    let texts: Vec<&str> = article.passages.iter().map(|p| p.text.as_str()).collect();
+    let quote_marks = quote
+        .map(|quote| quote_ranges(&texts, quote))
+        .unwrap_or_default();
+    let quoted = quote_marks.first().map(|&(i, _)| article.passages[i].index);
     let marked_passage = asked.map(|n| n - 1).or(quoted).or(shown.marked);
     let back = params.is_search().then(|| params.with(|_| {}).href());
     html! {
@@ -152,7 +151,9 @@ fn article(
                         a.num href=(format!("#p{n}")) aria-label=(format!("Passage {n}")) { (n) }
                         div.text {
                             @if is_marked { span #marked {} }
-                            @let span = quote.filter(|_| is_marked).and_then(|q| passage.text.find(q).map(|at| vec![[at, at + q.len()]]));
+                            @let span = (quoted == marked_passage)
+                                .then(|| quote_marks.iter().find(|(at, _)| *at == i).map(|&(_, range)| vec![range]))
+                                .flatten();
                             @match span {
                                 Some(ranges) => (marked(&passage.text, &ranges)),
                                 None => (marked(&passage.text, highlights.get(i).map_or(&[][..], Vec::as_slice))),
@@ -163,5 +164,83 @@ fn article(
                 }
             }
         }
+    }
+}
+
+/// Where a matched quote sits among an article's passages: `(passage, byte range)`
+/// pairs in order — one passage holding it whole, or, for a quote that runs across
+/// paragraph breaks, the end of one passage, any whole ones, and the start of the
+/// next. Empty when the passages do not hold it.
+fn quote_ranges(passages: &[&str], quote: &str) -> Vec<(usize, [usize; 2])> {
+    if let Some((i, at)) = passages
+        .iter()
+        .enumerate()
+        .find_map(|(i, text)| text.find(quote).map(|at| (i, at)))
+    {
+        return vec![(i, [at, at + quote.len()])];
+    }
+    let pieces: Vec<&str> = quote
+        .split("\n\n")
+        .map(str::trim)
+        .filter(|piece| !piece.is_empty())
+        .collect();
+    if pieces.len() < 2 {
+        return Vec::new();
+    }
+    let last = pieces.len() - 1;
+    for start in 0..passages.len().saturating_sub(last) {
+        let found: Option<Vec<(usize, [usize; 2])>> = pieces
+            .iter()
+            .enumerate()
+            .map(|(k, piece)| {
+                let text = passages[start + k].trim_end();
+                let fits = match k {
+                    0 => text.ends_with(piece),
+                    k if k == last => text.trim_start().starts_with(piece),
+                    _ => text.trim() == *piece,
+                };
+                if !fits {
+                    return None;
+                }
+                let at = if k == 0 {
+                    text.len() - piece.len()
+                } else {
+                    passages[start + k].find(piece)?
+                };
+                Some((start + k, [at, at + piece.len()]))
+            })
+            .collect();
+        if let Some(found) = found {
+            return found;
+        }
+    }
+    Vec::new()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::quote_ranges;
+
+    #[test]
+    fn a_quote_is_found_whole_or_across_paragraph_breaks() {
+        let passages = [
+            "The minister spoke first.",
+            "Lawson said the crisis began abroad. It was a lack of confidence.",
+            "This began on Wall Street, he said.",
+        ];
+        assert_eq!(
+            quote_ranges(&passages, "the crisis began abroad"),
+            [(1, [12, 35])]
+        );
+        assert_eq!(
+            quote_ranges(
+                &passages,
+                "It was a lack of confidence.\n\nThis began on Wall Street"
+            ),
+            [(1, [37, 65]), (2, [0, 25])]
+        );
+        assert!(quote_ranges(&passages, "never said").is_empty());
+        // Pieces that are not neighbours are no match.
+        assert!(quote_ranges(&passages, "spoke first.\n\nThis began").is_empty());
     }
 }
