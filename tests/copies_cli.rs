@@ -16,31 +16,16 @@ fn indexed() -> tempfile::TempDir {
 
 /// `search --color never ARGS…` in `dir`, which must exit 0: its stdout.
 fn text(dir: &Path, args: &[&str]) -> String {
-    let output = search(dir)
-        .args(["--index", "index", "--color", "never"])
-        .args(args)
-        .assert()
-        .code(0)
-        .stderr("")
-        .get_output()
-        .stdout
-        .clone();
-    String::from_utf8(output).unwrap()
+    let mut all = vec!["--color", "never"];
+    all.extend(args);
+    String::from_utf8(testenv::quiet_stdout(dir, &all)).unwrap()
 }
 
 /// `search ARGS… --json` in `dir`, which must exit 0: one value a line.
 fn json(dir: &Path, args: &[&str]) -> Vec<Value> {
-    let output = search(dir)
-        .args(["--index", "index"])
-        .args(args)
-        .arg("--json")
-        .assert()
-        .code(0)
-        .stderr("")
-        .get_output()
-        .stdout
-        .clone();
-    testenv::json_lines(&output)
+    let mut all = args.to_vec();
+    all.push("--json");
+    testenv::json_lines(&testenv::quiet_stdout(dir, &all))
 }
 
 /// `file:line` of a hit or a copy.

@@ -15,7 +15,7 @@ mod testenv;
 use std::path::Path;
 
 use serde_json::Value;
-use testenv::search;
+use testenv::file_name;
 
 fn indexed() -> tempfile::TempDir {
     testenv::indexed_copy("tests/fixtures/ignorables", &[])
@@ -23,24 +23,9 @@ fn indexed() -> tempfile::TempDir {
 
 /// `search COMMAND --json ARGS…` in `dir`: one value a line.
 fn json(dir: &Path, command: &str, args: &[&str]) -> Vec<Value> {
-    let output = search(dir)
-        .args(["--index", "index", command, "--json"])
-        .args(args)
-        .assert()
-        .code(0)
-        .stderr("")
-        .get_output()
-        .stdout
-        .clone();
-    testenv::json_lines(&output)
-}
-
-fn file_name(value: &Value) -> String {
-    Path::new(value["path"].as_str().unwrap())
-        .file_name()
-        .unwrap()
-        .to_string_lossy()
-        .into_owned()
+    let mut all = vec![command, "--json"];
+    all.extend(args);
+    testenv::json_lines(&testenv::quiet_stdout(dir, &all))
 }
 
 /// A highlight: start, end and the snippet text it covers.

@@ -21,7 +21,7 @@ use std::path::Path;
 
 use predicates::prelude::*;
 use serde_json::{Value, json};
-use testenv::search;
+use testenv::{file_name, search};
 
 /// The harbour master's statement, as the wire first printed it.
 const QUOTE: &str =
@@ -42,14 +42,6 @@ fn quote_json(dir: &Path, args: &[&str]) -> Vec<Value> {
         .stdout
         .clone();
     testenv::json_lines(&output)
-}
-
-fn file_name(value: &Value) -> String {
-    Path::new(value["path"].as_str().unwrap())
-        .file_name()
-        .unwrap()
-        .to_string_lossy()
-        .into_owned()
 }
 
 /// (file, class, similarity, speaker) per match.

@@ -32,16 +32,9 @@ pub fn seed_corpus() -> tempfile::TempDir {
 
 /// `search query --json ARGS…` in `dir`, which must find something: one value a line.
 pub fn query_json(dir: &Path, args: &[&str]) -> Vec<Value> {
-    let output = search(dir)
-        .args(["--index", "index", "query", "--json"])
-        .args(args)
-        .assert()
-        .code(0)
-        .stderr("")
-        .get_output()
-        .stdout
-        .clone();
-    testenv::json_lines(&output)
+    let mut all = vec!["query", "--json"];
+    all.extend(args);
+    testenv::json_lines(&testenv::quiet_stdout(dir, &all))
 }
 
 /// `search query --color never ARGS…` in `dir`: its stdout.
@@ -58,14 +51,7 @@ pub fn query_text(dir: &Path, args: &[&str]) -> String {
     String::from_utf8(output).unwrap()
 }
 
-/// The file name of a hit's path.
-pub fn file_name(hit: &Value) -> String {
-    Path::new(hit["path"].as_str().unwrap())
-        .file_name()
-        .unwrap()
-        .to_string_lossy()
-        .into_owned()
-}
+pub use crate::testenv::file_name;
 
 /// `file:line` of each hit, in rank order.
 pub fn located(hits: &[Value]) -> Vec<String> {

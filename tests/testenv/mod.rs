@@ -65,6 +65,31 @@ pub fn succeeded(output: std::process::Output, what: impl std::fmt::Debug) -> Ve
 }
 
 /// Each line of `stdout` read as one JSON value (a line that is not JSON fails the test).
+#[allow(dead_code)] // not every test file runs commands this way
+/// `search --index index ARGS…` in `dir`, which must exit 0 with nothing on stderr:
+/// its stdout.
+pub fn quiet_stdout(dir: &Path, args: &[&str]) -> Vec<u8> {
+    search(dir)
+        .args(["--index", "index"])
+        .args(args)
+        .assert()
+        .code(0)
+        .stderr("")
+        .get_output()
+        .stdout
+        .clone()
+}
+
+#[allow(dead_code)] // not every test file reads paths
+/// The file name of a JSON result's `path`.
+pub fn file_name(value: &serde_json::Value) -> String {
+    Path::new(value["path"].as_str().unwrap())
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .into_owned()
+}
+
 #[allow(dead_code)] // not every test file reads JSON
 pub fn json_lines(stdout: &[u8]) -> Vec<serde_json::Value> {
     String::from_utf8(stdout.to_vec())
