@@ -286,8 +286,7 @@ fn run_quote_list(
     let engine = Engine::open(&cli.index)?;
     let show_bar = std::io::stderr().is_terminal() && cli.color != ColorChoice::Never;
     let progress = render::progress::ListProgress::new(show_bar, items.len() as u64);
-    let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
-    let rows = engine.quote_list(&items, template, threads, &|| progress.advance());
+    let rows = engine.quote_list(&items, template, &|| progress.advance());
     progress.finish();
     let rows = rows?;
     let format = match format {

@@ -77,15 +77,16 @@ impl Engine {
         crate::quote::check(&self.handle, &searcher, request)
     }
 
-    /// A list of quotes checked on `threads` threads, one report row each, in list
-    /// order (see [`crate::quote::list`]); `done` is called after each quote.
+    /// A list of quotes checked on as many threads as the machine has cores, one report
+    /// row each, in list order (see [`crate::quote::list`]); `done` is called after
+    /// each quote.
     pub fn quote_list(
         &self,
         items: &[ListItem],
         template: &QuoteRequest,
-        threads: usize,
         done: &(dyn Fn() + Sync),
     ) -> Result<Vec<ListRow>> {
+        let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
         crate::quote::list::check_list(
             &|request| self.quote(request),
             items,

@@ -62,34 +62,33 @@ pub fn changes(
     let mut article_side = Vec::new();
     for pair in pairs.iter().chain([&(None, None)]) {
         match *pair {
-            (Some(q), None) => quote_side.extend(quote.get(q)),
-            (None, Some(p)) => article_side.extend(passage.get(p)),
+            (Some(q), None) => {
+                quote_side.extend(quote.get(q));
+                continue;
+            }
+            (None, Some(p)) => {
+                article_side.extend(passage.get(p));
+                continue;
+            }
+            // Equal keys, but a figure may still name another currency.
             (Some(q), Some(p)) => {
-                // Equal keys, but a figure may still name another currency.
                 if let (Some(a), Some(b)) = (quote.get(q), passage.get(p))
                     && currencies_differ(quote_text, a, passage_text, b)
                 {
                     quote_side.push(a);
                     article_side.push(b);
                 }
-                gap_changes(
-                    (quote_text, quote_side.as_slice()),
-                    (passage_text, article_side.as_slice()),
-                    &mut found,
-                );
-                quote_side.clear();
-                article_side.clear();
             }
-            (None, None) => {
-                gap_changes(
-                    (quote_text, quote_side.as_slice()),
-                    (passage_text, article_side.as_slice()),
-                    &mut found,
-                );
-                quote_side.clear();
-                article_side.clear();
-            }
+            (None, None) => {}
         }
+        // A shared word (or the end) closes the gap before it.
+        gap_changes(
+            (quote_text, quote_side.as_slice()),
+            (passage_text, article_side.as_slice()),
+            &mut found,
+        );
+        quote_side.clear();
+        article_side.clear();
     }
     found
 }

@@ -158,7 +158,7 @@ pub async fn run_list(
     }
     let template = params.request();
     state
-        .ask(move |engine| engine.quote_list(&items, &template, 2, &|| ()))
+        .ask(move |engine| engine.quote_list(&items, &template, &|| ()))
         .await
 }
 

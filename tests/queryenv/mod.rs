@@ -39,16 +39,9 @@ pub fn query_json(dir: &Path, args: &[&str]) -> Vec<Value> {
 
 /// `search query --color never ARGS…` in `dir`: its stdout.
 pub fn query_text(dir: &Path, args: &[&str]) -> String {
-    let output = search(dir)
-        .args(["--index", "index", "--color", "never", "query"])
-        .args(args)
-        .assert()
-        .code(0)
-        .stderr("")
-        .get_output()
-        .stdout
-        .clone();
-    String::from_utf8(output).unwrap()
+    let mut all = vec!["--color", "never", "query"];
+    all.extend(args);
+    String::from_utf8(testenv::quiet_stdout(dir, &all)).unwrap()
 }
 
 pub use crate::testenv::file_name;

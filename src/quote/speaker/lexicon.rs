@@ -54,6 +54,11 @@ pub(super) fn honorific(w: &str) -> Option<Option<Gender>> {
     lex().honorific(w)
 }
 
+/// Whether a word as written ("Ms", "Dr.") is an honorific.
+pub(super) fn is_honorific(written: &str) -> bool {
+    honorific(&written.trim_end_matches('.').to_lowercase()).is_some()
+}
+
 /// What a person's role word says about them, as a class that lets "the president" match
 /// someone called "leader". `None` for words that are no role.
 pub(super) fn role_class(w: &str) -> Option<&'static str> {

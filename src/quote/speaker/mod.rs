@@ -133,7 +133,7 @@ pub fn attribute(body: &str, span: Range<usize>, people: &[Person<'_>]) -> Attri
         .filter(|s| s.chars().any(char::is_alphanumeric))
         .map(|s| without_descriptor(&s, people))
         // An honorific alone ("Ms") names nobody.
-        .filter(|s| lexicon::honorific(&s.trim_end_matches('.').to_lowercase()).is_none())
+        .filter(|s| !lexicon::is_honorific(s))
         // Someone the quotation speaks of ("Andy would be a hard act to follow") is not
         // who says it: null is better than that name.
         .filter(|s| !named_in(s, said));
@@ -154,10 +154,7 @@ fn without_descriptor(name: &str, people: &[Person<'_>]) -> String {
     let words: Vec<&str> = name.split_whitespace().collect();
     let given = crate::entities::is_given_name;
     let first = words.first().copied().unwrap_or("");
-    if words.len() < 3
-        || given(first)
-        || lexicon::honorific(&first.trim_end_matches('.').to_lowercase()).is_some()
-    {
+    if words.len() < 3 || given(first) || lexicon::is_honorific(first) {
         return name.to_owned();
     }
     let known = |candidate: &str| {
@@ -178,7 +175,7 @@ fn without_descriptor(name: &str, people: &[Person<'_>]) -> String {
 fn named_in(name: &str, text: &str) -> bool {
     name.split_whitespace()
         .filter(|w| w.chars().count() >= 3 && w.chars().next().is_some_and(char::is_uppercase))
-        .filter(|w| lexicon::honorific(&w.trim_end_matches('.').to_lowercase()).is_none())
+        .filter(|w| !lexicon::is_honorific(w))
         .any(|w| {
             text.match_indices(w).any(|(at, _)| {
                 let before = text[..at].chars().next_back();
