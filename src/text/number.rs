@@ -390,6 +390,18 @@ mod tests {
     }
 
     #[test]
+    fn a_lone_letter_after_a_space_is_a_unit_not_a_scale() {
+        assert_eq!(
+            shown("The wall is 5 m high; the deal is worth 5m, or 5 mln."),
+            [
+                ("5", "#5e0".to_owned(), None),
+                ("5m", "#5e6".to_owned(), None),
+                ("5 mln", "#5e6".to_owned(), None),
+            ]
+        );
+    }
+
+    #[test]
     fn figures_in_a_sentence_keep_their_currency() {
         assert_eq!(
             shown("Pay rose by £1,400 to 1.5bn, 84% of the 2.3 million, not 44 per cent."),
