@@ -2,7 +2,7 @@
 """Speaker attribution against hand labels: how often `search quote` names the
 speaker the article gives, names the wrong one, or names nobody.
 
-Usage: benches/speaker_eval.py [--search BIN] [--data DIR] [--show-wrong N] [--keep]
+Usage: benches/speaker_eval.py [--search BIN] [--data DIR] [--show-wrong N] [--show-missing N] [--keep]
 
 The labels are tests/fixtures/speakers/labels.tsv (320 quotations from BBC and
 Reuters, located by offset and hash; see its README). For each label the script
@@ -76,6 +76,7 @@ def main():
     parser.add_argument("--search", default=str(ROOT / "target" / "release" / "search"))
     parser.add_argument("--data", default=str(ROOT / ".." / "shared" / "data"))
     parser.add_argument("--show-wrong", type=int, default=0, metavar="N")
+    parser.add_argument("--show-missing", type=int, default=0, metavar="N")
     parser.add_argument("--keep", action="store_true", help="keep the indexes")
     args = parser.parse_args()
     data = Path(args.data).resolve()
@@ -100,7 +101,7 @@ def main():
                        check=False, capture_output=True)
 
     tally = defaultdict(Counter)
-    wrong = []
+    wrong, missing = [], []
     for label in labels:
         if label["source"] == "bbc":
             text = locate.bbc_lines(data, label["doc"])[int(label["line"]) - 1]
@@ -116,6 +117,8 @@ def main():
             tally[group][outcome] += 1
         if outcome == "wrong":
             wrong.append((label["id"], label["speaker"], found["speaker"], words))
+        if outcome == "missing":
+            missing.append((label["id"], label["kind"], label["speaker"], words))
 
     print(f"Command: benches/speaker_eval.py --search {args.search}")
     print()
@@ -132,6 +135,8 @@ def main():
               f"{t['not found']} | {right / n:.3f} | {t['wrong'] / n:.3f} |")
     for item in wrong[: args.show_wrong]:
         print("wrong: %s gold=%r said=%r  %s" % item)
+    for item in missing[: args.show_missing]:
+        print("missing: %s (%s) gold=%r  %s" % item)
     if not args.keep:
         subprocess.run(["rm", "-rf", str(work)])
     else:

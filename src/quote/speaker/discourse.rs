@@ -486,7 +486,10 @@ impl<'d, 'b> Discourse<'d, 'b> {
                 definite,
                 person,
             } => {
-                if !person || !definite {
+                if !person {
+                    return (self.resolve_institution(written, limit), Some(class), None);
+                }
+                if !definite {
                     return (Who::Named(written.clone()), Some(class), None);
                 }
                 let who = self.resolve_role(class, written, limit);
@@ -582,6 +585,41 @@ impl<'d, 'b> Discourse<'d, 'b> {
         (!rival).then_some(p)
     }
 
+    /// "The ministry said", "the firm said": the organisation that spoke last in the
+    /// window under a name that ends in that word ("the Finance and Economy Ministry
+    /// said"), or, for a company word (company, firm, group), the latest organisation
+    /// that spoke. An organisation is a speaker named as written, with no honorific and
+    /// no given name first; a person named by the text never stands for "the company".
+    /// "A ministry", or no such speaker: as written (which "the …" shows as nobody).
+    fn resolve_institution(&self, written: &str, limit: usize) -> Who {
+        let lower = written.to_lowercase();
+        let Some(head) = lower
+            .strip_prefix("the ")
+            .and_then(|w| w.split(' ').next_back())
+        else {
+            return Who::Named(written.to_owned());
+        };
+        let generic = matches!(head, "company" | "firm" | "group");
+        for m in self.antecedents(limit) {
+            let mention = &self.mentions[m];
+            let Who::Named(name) = &mention.who else {
+                continue;
+            };
+            let name = name
+                .strip_prefix("the ")
+                .or_else(|| name.strip_prefix("The "))
+                .unwrap_or(name);
+            if !mention.speaker || !looks_like_org(name) {
+                continue;
+            }
+            let last = name.rsplit(' ').next().unwrap_or("").to_lowercase();
+            if last == head || (generic && !is_org_word(&last)) {
+                return Who::Named(name.to_owned());
+            }
+        }
+        Who::Named(written.to_owned())
+    }
+
     fn resolve_role(&self, class: &'static str, written: &str, limit: usize) -> Who {
         if let Some(p) = self.titled(class, limit) {
             return Who::Person(p);
@@ -607,4 +645,14 @@ impl<'d, 'b> Discourse<'d, 'b> {
         }
         Who::Named(written.to_owned())
     }
+}
+
+/// A speaker's name as written that reads as an organisation's: capitalised, not a
+/// description ("the …", "an official"), no honorific and no given name first.
+fn looks_like_org(name: &str) -> bool {
+    let first = name.split(' ').next().unwrap_or("");
+    first.chars().next().is_some_and(char::is_uppercase)
+        && determiner(&first.to_lowercase()).is_none()
+        && honorific(&first.trim_end_matches('.').to_lowercase()).is_none()
+        && !crate::entities::is_given_name(first)
 }

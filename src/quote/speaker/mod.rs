@@ -46,11 +46,16 @@
 //!    confirmed that he …") nor, before anyone else in its sentence, for a name written
 //!    as an owner ("Sylvester Stallone's ex-wife Brigitte Nielsen … She said").
 //!
+//! 5. widens a name given in part to the one fuller name the window writes around it
+//!    ("de Guzman" → "Dante de Guzman", "Marsh" → "Marsh & McLennan"), and resolves "the
+//!    ministry", "the firm" to the organisation that spoke last under that name.
+//!
 //! What it never does: pick between two people on a shared surname without a recent
 //! mention, look at the paragraph after a closed quotation, or name a speaker for a span
 //! outside quotations.
 
 mod discourse;
+mod fullname;
 mod lexicon;
 mod marks;
 mod phrases;
@@ -119,13 +124,21 @@ pub fn attribute(body: &str, span: Range<usize>, people: &[Person<'_>]) -> Attri
     };
     let mut talk = Discourse::new(&doc, people);
     let who = talk.run(target);
+    let person = matches!(who, Who::Person(_));
+    // A name written in part where the window writes it whole: the whole name.
+    let whole =
+        |name: &str| fullname::full_name(&doc, name, usize::MAX).unwrap_or_else(|| name.to_owned());
     let (speaker, resolved) = match who {
-        Who::Person(p) => (Some(people[p].name.trim().to_owned()), true),
+        Who::Person(p) => (Some(whole(people[p].name.trim())), true),
         // "The company said", "the minister added" with no one in the window to say who:
         // the text means someone it named before the window, and the description alone
         // would be read as a name. ("An official", "officials" name nobody in particular.)
+        // "The Finance and Economy Ministry said": the name, without its article.
+        Who::Named(text) if proper_after_the(&text).is_some() => {
+            (proper_after_the(&text).map(str::to_owned), false)
+        }
         Who::Named(text) if text.starts_with("the ") => (None, false),
-        Who::Named(text) => (Some(text), false),
+        Who::Named(text) => (Some(whole(&text)), false),
         Who::Nobody => (None, false),
     };
     // A speaker is shown to a reader: never an empty or letterless string.
@@ -134,14 +147,28 @@ pub fn attribute(body: &str, span: Range<usize>, people: &[Person<'_>]) -> Attri
         .map(|s| without_descriptor(&s, people))
         // An honorific alone ("Ms") names nobody.
         .filter(|s| !lexicon::is_honorific(s))
-        // Someone the quotation speaks of ("Andy would be a hard act to follow") is not
-        // who says it: null is better than that name.
-        .filter(|s| !named_in(s, said));
+        // A person the quotation speaks of ("Andy would be a hard act to follow") is not
+        // who says it: null is better than that name. (An organisation names itself in
+        // its statements: "… a majority stake in Absa," Absa said.)
+        .filter(|s| !(person && named_in(s, said)));
     Attribution {
         quoted: true,
         resolved: resolved && speaker.is_some(),
         speaker,
     }
+}
+
+/// The proper name in "the Finance and Economy Ministry", "the New York Stock Exchange":
+/// what follows "the" when its first and last words are capitalised.
+fn proper_after_the(text: &str) -> Option<&str> {
+    let rest = text
+        .strip_prefix("the ")
+        .or_else(|| text.strip_prefix("The "))?;
+    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let first = rest.split(' ').next()?;
+    let last = rest.rsplit(' ').next()?;
+    (capital(first) && capital(last) && !lexicon::is_title_word(&last.to_lowercase()))
+        .then_some(rest)
 }
 
 /// A name without the capitalised descriptor a text puts before it ("Producer Barry
@@ -323,6 +350,93 @@ mod tests {
             PEOPLE,
         );
         assert_eq!(a, said_by("Kim Yong-hyun"));
+    }
+
+    #[test]
+    fn an_organisation_may_name_itself_in_its_statement() {
+        let body = "Talks go on.\n\n\"Discussions with Barclays continue, but no offer has been made for a stake in Absa,\" Absa said in a statement.";
+        assert_eq!(of(body, "no offer has been made", &[]), written("Absa"));
+    }
+
+    #[test]
+    fn the_ministry_and_the_firm_are_the_organisation_that_spoke_under_that_name() {
+        let body = "\"Conditions are likely to remain unfavourable,\" the Finance and Economy Ministry said in a statement. Growth will slow. \"The focus will be on jobs,\" the ministry said.";
+        assert_eq!(
+            of(body, "Conditions are likely", &[]),
+            written("Finance and Economy Ministry")
+        );
+        assert_eq!(
+            of(body, "The focus will be on jobs", &[]),
+            written("Finance and Economy Ministry")
+        );
+        let body = "Shell said the pay-off was in line with her contract. She was leaving \"by mutual agreement\", the firm said in a statement.";
+        assert_eq!(of(body, "by mutual agreement", &[]), written("Shell"));
+        // No organisation spoke before: "the ministry" is nobody.
+        let body = "Growth will slow. \"The focus will be on jobs,\" the ministry said.";
+        assert_eq!(of(body, "The focus will be on jobs", &[]), nobody());
+        // A person who spoke is not "the company".
+        let body = "John Smith said sales fell. \"We expect a recovery,\" the company said.";
+        assert_eq!(of(body, "We expect a recovery", &[]), nobody());
+    }
+
+    #[test]
+    fn a_name_written_in_part_is_given_whole_as_the_window_writes_it() {
+        let people = [Person {
+            name: "Mulyani Indrawati",
+            aliases: &[],
+        }];
+        let body = "\"This is the best time,\" said Sri Mulyani Indrawati, State Minister for Planning. \"We are still considering a hike,\" Mulyani Indrawati said.";
+        assert_eq!(
+            of(body, "We are still considering a hike", &people),
+            said_by("Sri Mulyani Indrawati")
+        );
+        let body = "Central bank governor Dante de Guzman spoke on Monday. \"Prices are higher,\" de Guzman said.";
+        assert_eq!(
+            of(body, "Prices are higher", &[]),
+            written("Dante de Guzman")
+        );
+        let body =
+            "An executive at Marsh & McLennan pleaded guilty. \"We are saddened,\" Marsh said.";
+        assert_eq!(
+            of(body, "We are saddened", &[]),
+            written("Marsh & McLennan")
+        );
+        // Describing words before a given name are no part of it.
+        let body = "Secretary for Foreign Affairs Rene Van Der Linden spoke. \"It is difficult,\" Van Der Linden said.";
+        assert_eq!(
+            of(body, "It is difficult", &[]),
+            written("Rene Van Der Linden")
+        );
+        // Two fuller names: the name stays as written.
+        let body = "Kim Jong Un met Kim Yong-hyun. \"We will act,\" Kim said.";
+        assert_eq!(of(body, "We will act", &[]), written("Kim"));
+    }
+
+    #[test]
+    fn framing_words_before_the_mark_name_the_speaker() {
+        let body = "\"Any of them would make competent MPs,\" former independent MP Martin Bell insisted on the radio.";
+        assert_eq!(
+            of(body, "would make competent MPs", &[]),
+            written("Martin Bell")
+        );
+        let body = "The company did not say more other than to quote Cappy as saying, \"we will keep you informed.\"";
+        assert_eq!(of(body, "we will keep you informed", &[]), written("Cappy"));
+        let body = "Lib Dem chairman Matthew Taylor has now written to the watchdog saying: \"The advice we have received is clear.\"";
+        assert_eq!(
+            of(body, "The advice we have received", &[]),
+            written("Matthew Taylor")
+        );
+        let body =
+            "Joss Whedon described the character as \"the most iconic heroine of our time\".";
+        assert_eq!(
+            of(body, "the most iconic heroine", &[]),
+            written("Joss Whedon")
+        );
+        let body = "Chelsea's statement added: \"This applies to every drug.\"";
+        assert_eq!(
+            of(body, "This applies to every drug", &[]),
+            written("Chelsea")
+        );
     }
 
     #[test]

@@ -12,6 +12,7 @@ use super::lexicon::{
 use super::window::Doc;
 use crate::text::Language;
 use crate::text::lexicon::lexicon;
+use crate::text::words::strip_possessive;
 
 impl<'b> Doc<'b> {
     /// The quotation in the translated style with no marks: "We estimate …, — said the
@@ -101,6 +102,16 @@ impl<'b> Doc<'b> {
                 && role_class(&self.toks[s - 2].lower).is_some()
                 && s < end
                 && !self.toks[s].cap
+            {
+                s -= 1;
+                continue;
+            }
+            // "the Finance and Economy Ministry": "and" inside an institution's name.
+            if t.lower == "and"
+                && s < end
+                && s >= lo + 2
+                && self.toks[s - 2].cap
+                && self.org_name_follows(s, end)
             {
                 s -= 1;
                 continue;
@@ -215,6 +226,15 @@ impl<'b> Doc<'b> {
                 e += 1;
                 continue;
             }
+            // "the Finance and Economy Ministry": "and" inside an institution's name.
+            if t.lower == "and"
+                && e > start
+                && self.toks[e - 1].cap
+                && self.org_name_follows(e + 1, hi)
+            {
+                e += 1;
+                continue;
+            }
             // A capitalised "May" or "Will" is a name; sentence starters are caught below.
             if !t.cap
                 && (pronoun(&t.lower).is_some() || is_stop(&t.lower) || is_speech_verb(&t.lower))
@@ -260,6 +280,16 @@ impl<'b> Doc<'b> {
             return None;
         }
         (e > start && !(e == start + 1 && determiner(&first.lower).is_some())).then_some(start..e)
+    }
+
+    /// Whether capitalised words from token `k` end in an organisation's word
+    /// ("Economy Ministry").
+    fn org_name_follows(&self, k: usize, hi: usize) -> bool {
+        let run = self.toks[k.min(hi)..hi]
+            .iter()
+            .take_while(|t| t.free_word() && t.cap)
+            .count();
+        run > 0 && is_org_word(&self.toks[k + run - 1].lower)
     }
 
     /// [`Doc::np_fwd`], taking in a following "for the ministry" or "of Acme".
@@ -441,7 +471,11 @@ impl<'b> Doc<'b> {
         while s > a {
             let t = &self.toks[s - 1];
             let part = (t.cap && t.word && !t.possessive && !is_not_name(&t.lower))
-                || (is_name_particle(&t.lower) && self.toks[s].cap);
+                || (is_name_particle(&t.lower) && self.toks[s].cap)
+                || (t.lower == "and"
+                    && s >= a + 2
+                    && self.toks[s - 2].cap
+                    && is_org_word(&self.toks[b - 1].lower));
             if !part || self.title_at(s - 1, a) {
                 break;
             }
@@ -504,7 +538,45 @@ impl<'b> Doc<'b> {
         if k > lo && self.toks[k - 1].is(",") {
             return self.appositive_subject(k - 1, lo);
         }
+        // "Chelsea's statement added": the statement's owner speaks.
+        if k >= lo + 2
+            && self.toks[k - 1].lower == "statement"
+            && self.toks[k - 2].possessive
+            && self.toks[k - 2].cap
+        {
+            return Some(self.owner_name(k - 2, lo));
+        }
         self.classify(self.np_back(k, lo)?)
+    }
+
+    /// The capitalised name ending in the possessive word at `end` ("Chelsea's",
+    /// "Marsh & McLennan's"), back to token `lo`, without its "'s".
+    fn owner_name(&self, end: usize, lo: usize) -> Np {
+        let mut a = end;
+        while a > lo
+            && self.toks[a - 1].cap
+            && self.toks[a - 1].word
+            && !is_not_name(&self.toks[a - 1].lower)
+        {
+            a -= 1;
+        }
+        let written = self.toks[a..=end]
+            .iter()
+            .map(|t| strip_possessive(t.text))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let key = self.toks[a..=end]
+            .iter()
+            .map(|t| t.key.as_str())
+            .filter(|k| !k.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
+        Np::Name {
+            written,
+            key,
+            gender: None,
+            roles: Vec::new(),
+        }
     }
 
     /// The speaker before appositives ending at the comma `comma`: "Kovalenko, head of
@@ -608,10 +680,19 @@ impl<'b> Doc<'b> {
                 verb: None,
             });
         }
-        // "former independent MP Martin Bell insisted": a plain word before a name.
-        let before_name = self.toks.get(i + 1).is_some_and(|n| {
-            i + 1 < hi && n.free_word() && (n.cap || role_class(&n.lower).is_some())
-        });
+        // "former MP Martin Bell insisted", "former independent MP Martin Bell
+        // insisted": one or two plain words before a name or a role.
+        let plain = |k: usize| {
+            self.toks.get(k).is_some_and(|n| {
+                k < hi && n.free_word() && !n.cap && !is_stop(&n.lower) && !is_speech_verb(&n.lower)
+            })
+        };
+        let names = |k: usize| {
+            self.toks.get(k).is_some_and(|n| {
+                k < hi && n.free_word() && (n.cap || role_class(&n.lower).is_some())
+            })
+        };
+        let before_name = names(i + 1) || (plain(i + 1) && names(i + 2));
         let starts_np = t.cap
             || pronoun(&t.lower).is_some()
             || determiner(&t.lower).is_some()
@@ -702,6 +783,9 @@ impl<'b> Doc<'b> {
                 return Some(np);
             }
         }
+        if let Some(np) = self.framed_before(lo, open) {
+            return Some(np);
+        }
         // "- Brentford boss Martin Allen: “…”": a sentence that is only a name and a
         // colon, as in previews and interview transcripts.
         let colon = open
@@ -713,6 +797,46 @@ impl<'b> Doc<'b> {
             np @ Np::Name { .. } if r.start == first => Some(np),
             _ => None,
         }
+    }
+
+    /// Words that frame a quotation right before its mark without a speech verb of
+    /// their own: "… quote Cappy as saying, “…”" (the name before "as"), "Taylor has
+    /// written to the watchdog saying: “…”" (the sentence's subject), "Whedon described
+    /// the character as “…”" (the subject of describing, calling, branding).
+    fn framed_before(&self, lo: usize, open: usize) -> Option<Np> {
+        let mut m = open;
+        while m > lo && self.toks[m - 1].is(":,") {
+            m -= 1;
+        }
+        let last = self
+            .toks
+            .get(m.checked_sub(1)?)
+            .filter(|t| m > lo && t.free_word())?;
+        let at = m - 1;
+        if matches!(last.lower.as_str(), "saying" | "adding") {
+            if at > lo && self.toks[at - 1].lower == "as" {
+                return self.classify(self.np_back(at - 1, lo)?);
+            }
+            return self.classify(self.np_fwd(lo, at)?);
+        }
+        if last.lower == "as" {
+            let verb = (lo..at).rev().find(|&k| {
+                let t = &self.toks[k];
+                t.free_word()
+                    && matches!(
+                        t.lower.as_str(),
+                        "described"
+                            | "describes"
+                            | "called"
+                            | "calls"
+                            | "branded"
+                            | "brands"
+                            | "dubbed"
+                    )
+            })?;
+            return self.subject_of(verb, lo);
+        }
+        None
     }
 
     /// The first speaker a sentence without quotation names: "He also added that …",

@@ -1,0 +1,137 @@
+//! A speaker named in part ("de Guzman", "Marsh", "Mulyani Indrawati") widened to the
+//! fuller name the window writes for the same speaker ("Dante de Guzman", "Marsh &
+//! McLennan", "Sri Mulyani Indrawati"), when the article's people do not list them.
+
+use super::lexicon::{honorific, is_name_particle, is_not_name, is_speech_verb, is_title_word};
+use super::window::{Doc, Tok};
+use crate::entities::is_given_name;
+use crate::text::Language;
+use crate::text::lexicon::{Class, lexicon};
+use crate::text::words::strip_possessive;
+
+/// The one longer name the window (before byte `limit`) writes around every occurrence of
+/// `written`'s words, or `None` when it writes none or more than one (two Kims).
+pub(super) fn full_name(doc: &Doc<'_>, written: &str, limit: usize) -> Option<String> {
+    let words: Vec<&str> = written
+        .split_whitespace()
+        .skip_while(|w| honorific(&w.trim_end_matches('.').to_lowercase()).is_some())
+        .collect();
+    let capitalised = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+    if !words.iter().any(capitalised)
+        || !words
+            .iter()
+            .all(|w| capitalised(w) || is_name_particle(&w.to_lowercase()))
+    {
+        return None;
+    }
+    let toks = &doc.toks;
+    let mut found: Option<(usize, usize)> = None;
+    let mut longer: Option<String> = None;
+    for i in 0..toks.len() {
+        if toks[i].start >= limit {
+            break;
+        }
+        let fits = i + words.len() <= toks.len()
+            && words
+                .iter()
+                .zip(&toks[i..])
+                .all(|(w, t)| t.word && strip_possessive(t.text) == *w);
+        if !fits {
+            continue;
+        }
+        let (a, b) = widen(toks, i, i + words.len());
+        if b - a == words.len() {
+            continue;
+        }
+        let name = toks[a..b]
+            .iter()
+            .map(|t| t.text)
+            .collect::<Vec<_>>()
+            .join(" ");
+        let name = name
+            .trim_end_matches("'s")
+            .trim_end_matches("’s")
+            .to_owned();
+        match &longer {
+            Some(seen) if *seen != name => {
+                // Two different fuller names: the longer one only if it holds the other.
+                if name.contains(seen.as_str()) {
+                    longer = Some(name);
+                } else if !seen.contains(name.as_str()) {
+                    return None;
+                }
+            }
+            Some(_) => {}
+            None => longer = Some(name),
+        }
+        found = Some((a, b));
+    }
+    found.and(longer)
+}
+
+/// Widens the name at tokens `a..b` over the capitalised words and particles of its
+/// sentence: left while no title, honorific or sentence word comes first; right over
+/// capitalised words, `&` between two, and a legal form ("Inc").
+fn widen(toks: &[Tok<'_>], mut a: usize, mut b: usize) -> (usize, usize) {
+    let sent = toks[a].sent;
+    let namelike = |t: &Tok<'_>| {
+        t.word
+            && t.cap
+            && !t.possessive
+            && t.unit.is_none()
+            && !is_not_name(&t.lower)
+            && !is_title_word(&t.lower)
+            && t.sent == sent
+    };
+    // Leftwards only given names ("Dante"), with the particles before a surname ("Dante
+    // de Guzman", "Rene Van Der Linden"), or any capitalised word right after a title
+    // or a speech verb ("Minister Sri Mulyani Indrawati", "said Sri …"): other capitalised words describe ("Secretary
+    // for Foreign Affairs Rene Van Der Linden").
+    let given = |t: &Tok<'_>| namelike(t) && is_given_name(t.text);
+    let mut at = a;
+    while at > 0 {
+        let t = &toks[at - 1];
+        // After a title or a speech verb, a capitalised word starts the name.
+        let titled = at >= 2 && {
+            let before = &toks[at - 2];
+            (before.cap && is_title_word(&before.lower))
+                || (before.word && !before.cap && is_speech_verb(&before.lower))
+        };
+        if given(t) {
+            at -= 1;
+            a = at;
+        } else if namelike(t) && titled {
+            // "Finance Minister Sri Mulyani Indrawati": between a title and the name.
+            a = at - 1;
+            break;
+        } else if (is_name_particle(&t.lower) || namelike(t)) && t.sent == sent && !t.possessive {
+            at -= 1;
+        } else {
+            break;
+        }
+    }
+    if toks[b - 1].possessive {
+        return (a, b);
+    }
+    while b < toks.len() {
+        let t = &toks[b];
+        let legal = t.word
+            && t.sent == sent
+            && lexicon(Language::default()).has(&t.lower, Class::LegalForm);
+        if legal {
+            b += 1;
+            break;
+        }
+        if t.text == "&" && b + 1 < toks.len() && namelike(&toks[b + 1]) {
+            b += 2;
+        } else if namelike(t) {
+            b += 1;
+        } else {
+            break;
+        }
+        if toks[b - 1].possessive {
+            break;
+        }
+    }
+    (a, b)
+}
