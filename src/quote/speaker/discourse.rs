@@ -634,7 +634,10 @@ impl<'d, 'b> Discourse<'d, 'b> {
             match &mention.who {
                 Who::Person(p) => {
                     let roles = &self.known[*p].roles;
-                    if class == "official" || roles.is_empty() || roles.contains(&class) {
+                    if class == "official"
+                        || roles.is_empty()
+                        || roles.iter().any(|&r| same_rank(r, class))
+                    {
                         return Who::Person(*p);
                     }
                 }
@@ -655,4 +658,10 @@ fn looks_like_org(name: &str) -> bool {
         && determiner(&first.to_lowercase()).is_none()
         && honorific(&first.trim_end_matches('.').to_lowercase()).is_none()
         && !crate::entities::is_given_name(first)
+}
+
+/// Whether two role classes may name the same person: equal, or a head and a leader
+/// ("the Chrysler executive" for its vice president).
+fn same_rank(a: &str, b: &str) -> bool {
+    a == b || matches!((a, b), ("head", "leader") | ("leader", "head"))
 }

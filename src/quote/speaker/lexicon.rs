@@ -70,9 +70,12 @@ pub(super) fn is_plural_role(w: &str) -> bool {
     (w.ends_with('s') && !w.ends_with("ss")) || w.ends_with("men")
 }
 
-/// Institutions that speak ("the ministry said"): a speaker, never a person.
+/// Institutions that speak ("the ministry said", "the exchange said"): a speaker, never
+/// a person. The words that end organisations' names count too.
 pub(super) fn is_institution(w: &str) -> bool {
-    lex().has(w, Class::Institution)
+    lex()
+        .classes(w)
+        .any(&[Class::Institution, Class::OrgSuffix])
 }
 
 /// Words that end organisations' names ("… Management Centre", "… Trust"), and the
