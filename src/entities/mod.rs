@@ -286,7 +286,8 @@ mod extraction_tests {
         let found = extract(
             None,
             "The Securities and Exchange Commission said Merrill Lynch and Moody's Investors \
-             Service agreed. A Reagan Administration official said Ronald Reagan would sign.",
+             Service agreed. A Reagan Administration official said Ronald Reagan would sign. \
+             Officials of the Reagan White House agreed.",
             None,
         );
         assert_eq!(names(&found, EntityKind::Person), ["Ronald Reagan"]);

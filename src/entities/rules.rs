@@ -510,9 +510,13 @@ fn read_unknown(
                 || speaker_follows(tokens, run_end)
                 || speaker_precedes(tokens, start)
                 || appositive_follows(tokens, run_end);
-            // "Reagan Administration", "Trump Organization": an institution is no
-            // person, whatever cue stands by it.
-            let institution = words.last().is_some_and(|t| lower_in(t, INSTITUTION));
+            // "Reagan Administration", "Trump Organization", "the Reagan White House":
+            // an institution is no person, whatever cue stands by it.
+            let white_house = words.len() >= 3
+                && words[words.len() - 2].lower == "white"
+                && strip_possessive(words[words.len() - 1].lower) == "house";
+            let institution =
+                white_house || words.last().is_some_and(|t| lower_in(t, INSTITUTION));
             if (g.first_names.contains(first) || east_asian || cue) && !institution {
                 found.people.push(name());
             }
