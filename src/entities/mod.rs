@@ -287,7 +287,8 @@ mod extraction_tests {
             None,
             "The Securities and Exchange Commission said Merrill Lynch and Moody's Investors \
              Service agreed. A Reagan Administration official said Ronald Reagan would sign. \
-             Officials of the Reagan White House agreed.",
+             Officials of the Reagan White House agreed to the Reagan Administration's plan, \
+             and the Reagan Adminstration said so.",
             None,
         );
         assert_eq!(names(&found, EntityKind::Person), ["Ronald Reagan"]);

@@ -10,6 +10,7 @@ use super::gazetteer::{Gazetteer, gazetteer};
 use super::words::{Token, words};
 use super::{Entity, EntityKind, key_of, name_ends};
 use crate::text::Language;
+use crate::text::distance::edit_distance;
 use crate::text::lexicon::{Class, lexicon};
 use crate::text::words::strip_possessive;
 
@@ -515,8 +516,7 @@ fn read_unknown(
             let white_house = words.len() >= 3
                 && words[words.len() - 2].lower == "white"
                 && strip_possessive(words[words.len() - 1].lower) == "house";
-            let institution =
-                white_house || words.last().is_some_and(|t| lower_in(t, INSTITUTION));
+            let institution = white_house || words.last().is_some_and(|t| is_institution(t.lower));
             if (g.first_names.contains(first) || east_asian || cue) && !institution {
                 found.people.push(name());
             }
@@ -524,6 +524,27 @@ fn read_unknown(
         _ => {}
     }
 }
+
+/// Whether a name's last word (lower case) is an institution's, as wire copy writes it:
+/// possessive ("Administration's"), plural, or misspelt by a letter or two in a long
+/// word ("Adminstration", "Administrtation").
+fn is_institution(lower: &str) -> bool {
+    let lex = lexicon(Language::default());
+    let word = strip_possessive(lower);
+    let listed = |w: &str| lex.classes(w).any(INSTITUTION);
+    if listed(word) || word.strip_suffix('s').is_some_and(listed) {
+        return true;
+    }
+    let chars: Vec<char> = word.chars().collect();
+    chars.len() >= 10
+        && LONG_INSTITUTIONS
+            .iter()
+            .any(|known| edit_distance(&chars, &known.chars().collect::<Vec<_>>()) <= 2)
+}
+
+/// The long institution words a misspelling of is still one (a short word one letter
+/// off is too often another word).
+const LONG_INSTITUTIONS: &[&str] = &["administration", "organisation", "organization"];
 
 /// Words around a name that make it an organisation's: a descriptor before it
 /// ("consultancy group Capgemini"), a role and "at" ("economist at Capital Economics"),

@@ -63,6 +63,25 @@ pub fn entity_terms(searcher: &Searcher, fields: &Fields, name: &str) -> Result<
             }
         }
     }
+    // "Ronald Reagan" also means the articles that say only "President Reagan", when
+    // the lone name is his across the collection (as `search entities` counts it).
+    if let Some((first, last)) = name_ends(&key) {
+        let people = person_counts(searcher, fields)?;
+        for part in [first, last] {
+            if !people.contains_key(part) {
+                continue;
+            }
+            let owners: Vec<String> = people
+                .keys()
+                .filter(|k| name_ends(k).is_some_and(|(f, l)| f == part || l == part))
+                .cloned()
+                .collect();
+            let articles = |k: &str| people.get(k).copied().unwrap_or(0);
+            if owner_of(&owners, articles) == Some(key.as_str()) {
+                prefixes.insert(entity_key_prefix(EntityKind::Person, part));
+            }
+        }
+    }
     let mut terms = BTreeSet::new();
     for prefix in &prefixes {
         terms.extend(terms_under(searcher, fields, prefix)?.into_keys());
@@ -105,6 +124,23 @@ fn terms_under(
         }
     }
     Ok(terms)
+}
+
+/// Every person's key in the index with the number of articles holding it (deleted
+/// ones included: it only weighs names against each other).
+fn person_counts(searcher: &Searcher, fields: &Fields) -> Result<BTreeMap<String, u64>> {
+    let terms = terms_under(
+        searcher,
+        fields,
+        &format!("{}:", EntityKind::Person.as_str()),
+    )?;
+    let mut counts = BTreeMap::new();
+    for (term, n) in terms {
+        if let Some((_, key, _)) = read_entity_term(&term) {
+            *counts.entry(key.to_owned()).or_default() += n;
+        }
+    }
+    Ok(counts)
 }
 
 /// Every key of `kind` in the index.
@@ -247,20 +283,34 @@ pub fn group_counts(
             .filter(|k| !k.contains(' '))
             .cloned()
             .collect();
-        for single in singles {
-            if let Some([owner]) = owners.get(&single).map(Vec::as_slice)
-                && let Some(names) = groups.remove(&single)
-            {
-                groups.entry(owner.clone()).or_default().extend(names);
+        let articles = |key: &str| {
+            groups
+                .get(key)
+                .map_or(0, |names| names.iter().map(|(_, n)| n).sum::<u64>())
+        };
+        let joins: Vec<(String, String)> = singles
+            .into_iter()
+            .filter_map(|single| {
+                let owners = owners.get(&single)?;
+                let owner = owner_of(owners, articles)?;
+                Some((single, owner.to_owned()))
+            })
+            .collect();
+        for (single, owner) in joins {
+            if let Some(names) = groups.remove(&single) {
+                groups.entry(owner).or_default().extend(names);
             }
         }
     }
     let mut counts: Vec<EntityCount> = groups
         .into_values()
         .map(|mut names| {
-            // The most common spelling, the longer one on a tie.
+            // The most common spelling of the full name (a lone name joined to it is
+            // shown under it), the longer one on a tie.
             names.sort_by(|a, b| {
-                b.1.cmp(&a.1)
+                b.0.contains(' ')
+                    .cmp(&a.0.contains(' '))
+                    .then(b.1.cmp(&a.1))
                     .then(b.0.len().cmp(&a.0.len()))
                     .then(a.0.cmp(&b.0))
             });
@@ -283,6 +333,32 @@ pub fn group_counts(
     counts.sort_by(|a, b| b.articles.cmp(&a.articles).then(a.name.cmp(&b.name)));
     counts
 }
+
+/// The full name a lone name ("Reagan") stands for across the collection: its only
+/// owner (a full name it starts or ends), or the owner carried by at least
+/// [`DOMINANT`] times as many articles as the others together and by three or more
+/// (Ronald Reagan in 24, Nancy and Michael Reagan in one each). Two people of a
+/// similar weight ("Kim") keep the lone name apart.
+fn owner_of(owners: &[String], articles: impl Fn(&str) -> u64) -> Option<&str> {
+    if let [owner] = owners {
+        return Some(owner);
+    }
+    let (top, rest) = owners.iter().map(|owner| (owner, articles(owner))).fold(
+        ((None, 0), 0),
+        |((best, most), others), (owner, n)| {
+            if n > most {
+                ((Some(owner), n), others + most)
+            } else {
+                ((best, most), others + n)
+            }
+        },
+    );
+    let (owner, most) = top;
+    (most >= 3 && most >= DOMINANT * rest).then_some(owner?.as_str())
+}
+
+/// How many times the articles of the other owners a lone name's owner needs.
+const DOMINANT: u64 = 4;
 
 /// `search entities`: the corpus's entities with article counts, most mentioned first.
 pub fn list(
@@ -404,6 +480,38 @@ mod tests {
                 ("Ronald Reagan", 2),
                 ("Reagan Administration", 1)
             ]
+        );
+    }
+
+    #[test]
+    fn a_lone_name_joins_an_owner_that_carries_it_four_times_the_others() {
+        let dominant = group_counts(
+            EntityKind::Person,
+            counts(&[
+                ("Reagan", 347),
+                ("Ronald Reagan", 24),
+                ("Nancy Reagan", 1),
+                ("Michael Reagan", 1),
+            ]),
+            false,
+        );
+        assert_eq!(
+            shown(&dominant),
+            [
+                ("Ronald Reagan", 371),
+                ("Michael Reagan", 1),
+                ("Nancy Reagan", 1)
+            ]
+        );
+        // 8 against 3: not four times the others, so apart.
+        let close = group_counts(
+            EntityKind::Person,
+            counts(&[("Kim", 9), ("Kim Jong Un", 8), ("Kim Yong-hyun", 3)]),
+            false,
+        );
+        assert_eq!(
+            shown(&close),
+            [("Kim", 9), ("Kim Jong Un", 8), ("Kim Yong-hyun", 3)]
         );
     }
 }

@@ -15,6 +15,7 @@ use crate::query::entities::{entity_terms, spelling_counts};
 use crate::query::facets::ArticleFacets;
 use crate::query::parse::{QueryRequest, parse};
 use crate::schema::{KIND_ARTICLE, facet_children};
+use crate::text::distance::edit_distance;
 
 /// How many names an explanation suggests.
 pub const NEAREST: usize = 5;
@@ -153,31 +154,9 @@ fn nearest(name: &str, names: Vec<String>, key: impl Fn(&str) -> String) -> Vec<
         .collect()
 }
 
-/// Levenshtein distance: insertions, deletions and substitutions of one character.
-fn edit_distance(a: &[char], b: &[char]) -> usize {
-    let mut previous: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.iter().enumerate() {
-        let mut current = vec![i + 1; b.len() + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let substitute = previous[j] + usize::from(ca != cb);
-            current[j + 1] = substitute.min(previous[j + 1] + 1).min(current[j] + 1);
-        }
-        previous = current;
-    }
-    previous[b.len()]
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn edit_distance_counts_single_character_edits() {
-        let chars = |s: &str| s.chars().collect::<Vec<_>>();
-        assert_eq!(edit_distance(&chars("bbc"), &chars("bbc news")), 5);
-        assert_eq!(edit_distance(&chars("kitten"), &chars("sitting")), 3);
-        assert_eq!(edit_distance(&chars(""), &chars("ap")), 2);
-    }
 
     #[test]
     fn nearest_names_come_first_ties_by_name() {

@@ -22,6 +22,7 @@
 
 pub mod analyzer;
 pub mod chars;
+pub mod distance;
 pub mod fold;
 pub mod lexicon;
 pub mod number;
