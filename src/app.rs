@@ -224,6 +224,7 @@ fn run_quote(cli: &Cli, args: &QuoteArgs) -> Result<Outcome> {
         speaker: args.speaker.clone(),
         order: args.sort.into(),
         limit: args.limit,
+        speakers_for: 0,
         outlets: filters.outlet.clone(),
         since: filters.since,
         until: filters.until,

@@ -225,6 +225,8 @@ pub fn check_one(check: &Checker<'_>, item: &ListItem, template: &QuoteRequest) 
     let request = QuoteRequest {
         text: item.quote.clone(),
         limit: 0,
+        // The row shows the best match's speaker only.
+        speakers_for: 1,
         order: crate::quote::Order::Similarity,
         ..template.clone()
     };

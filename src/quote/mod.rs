@@ -36,7 +36,8 @@ pub use changes::{Change, ChangeKind};
 pub use diff::DiffOp;
 
 use across::Stretch;
-use candidates::{Surroundings, candidates};
+use candidates::{Candidates, candidates};
+use speaker::Attribution;
 use words::{Word, is_stopword};
 
 /// The quote's first words the index is asked for: enough to find any passage holding
@@ -66,6 +67,10 @@ pub struct QuoteRequest {
     pub order: Order,
     /// At most this many matches (0: all).
     pub limit: usize,
+    /// How many of the matches kept (after ordering and `limit`) get their speaker read,
+    /// first first (0: all). Reading a speaker reads the passages before the match; a
+    /// list, which shows only its best match, asks for one.
+    pub speakers_for: usize,
     /// Only these outlets (any of them, case-insensitive).
     pub outlets: Vec<String>,
     /// Only articles dated on or after the start of this date.
@@ -173,7 +178,10 @@ pub fn check(
         .map(|(_, stored)| words::words(&stored.text, &stem))
         .collect();
     let alignments = align::align_all(&quote, &passages);
-    let mut matches: Vec<(QuoteMatch, String)> = Vec::new();
+    let mut matches: Vec<Found> = Vec::new();
+    // With `--speaker`, every match's speaker decides whether it is kept; otherwise
+    // speakers are read after the cut, for the matches shown.
+    let eager = request.speaker.is_some();
     // Passages joined across a break are found from each of them: one match, the
     // most similar.
     // Where each match starts (article, passage, byte), and its place in `matches`.
@@ -214,15 +222,25 @@ pub fn check(
             continue;
         }
         stretch.alignment = alignment;
-        let surroundings =
-            found.surroundings_of(stretch.address, &stretch.doc, &stretch.doc.text)?;
+        let pending = Pending {
+            address: stretch.address,
+            doc: stretch.doc.clone(),
+            span: stretch.alignment.byte_range.clone(),
+        };
+        let attribution = if eager {
+            Some(pending.attribute(&found)?)
+        } else {
+            None
+        };
         let aligned = Aligned {
             quote_text,
             quote: &quote,
             stretch: &stretch,
             sentence,
         };
-        if let Some(matched) = match_candidate(&aligned, &surroundings, request) {
+        if let Some((matched, words_key)) = match_candidate(&aligned, attribution.as_ref(), request)
+        {
+            let matched = (matched, words_key, (!eager).then_some(pending));
             match earlier {
                 Some(k) => matches[k] = matched,
                 None => {
@@ -237,12 +255,55 @@ pub fn check(
     if request.limit > 0 {
         matches.truncate(request.limit);
     }
+    let wanted = match request.speakers_for {
+        0 => matches.len(),
+        n => n.min(matches.len()),
+    };
+    for (matched, _, pending) in &mut matches[..wanted] {
+        if let Some(pending) = pending.take() {
+            let attribution = pending.attribute(&found)?;
+            matched.speaker = attribution.speaker;
+            matched.speaker_resolved = attribution.resolved;
+            matched.quoted = attribution.quoted;
+        }
+    }
     Ok(QuoteResults {
-        matches: matches.into_iter().map(|(m, _)| m).collect(),
+        matches: matches.into_iter().map(|(m, _, _)| m).collect(),
         quote_words: quote.len(),
         words_cut,
         candidates: found.found.len(),
     })
+}
+
+/// A match, the keys of its passage's words (which identify copies), and where its
+/// speaker is still to be read.
+type Found = (QuoteMatch, String, Option<Pending>);
+
+/// What reading a match's speaker needs: its passage (or passages joined across a
+/// break) and the matched bytes in it.
+struct Pending {
+    address: tantivy::DocAddress,
+    doc: crate::index::store::PassageDoc,
+    span: std::ops::Range<usize>,
+}
+
+impl Pending {
+    /// Who the text says spoke the matched words: the passages before it are read for
+    /// the people and the attribution around them.
+    fn attribute(&self, found: &Candidates<'_>) -> Result<Attribution> {
+        let surroundings = found.surroundings_of(self.address, &self.doc, &self.doc.text)?;
+        let people: Vec<speaker::Person<'_>> = surroundings
+            .people
+            .iter()
+            .map(|name| speaker::Person { name, aliases: &[] })
+            .collect();
+        let start = surroundings.passage_start;
+        Ok(speaker::attribute(
+            &surroundings.context,
+            start + self.span.start..start + self.span.end,
+            &people,
+        ))
+    }
 }
 
 /// A quote aligned with one candidate passage (or passages joined across a break).
@@ -258,7 +319,7 @@ struct Aligned<'a> {
 /// for), with the passage's words' keys, which identify copies.
 fn match_candidate(
     aligned: &Aligned<'_>,
-    surroundings: &Surroundings,
+    attribution: Option<&Attribution>,
     request: &QuoteRequest,
 ) -> Option<(QuoteMatch, String)> {
     let Aligned {
@@ -270,25 +331,14 @@ fn match_candidate(
     let (stored, passage_words, alignment) = (&stretch.doc, &*stretch.words, &stretch.alignment);
     let passage = &stored.text;
     let span = alignment.byte_range.clone();
-    let people: Vec<speaker::Person<'_>> = surroundings
-        .people
-        .iter()
-        .map(|name| speaker::Person { name, aliases: &[] })
-        .collect();
-    let start = surroundings.passage_start;
-    let attribution = speaker::attribute(
-        &surroundings.context,
-        start + span.start..start + span.end,
-        &people,
-    );
     if let Some(wanted) = &request.speaker
         && !attribution
-            .speaker
-            .as_deref()
+            .and_then(|a| a.speaker.as_deref())
             .is_some_and(|said| same_person(said, wanted))
     {
         return None;
     }
+    let attribution = attribution.cloned().unwrap_or_default();
     let changes = changes::changes(quote_text, quote, passage, passage_words, &alignment.pairs);
     // A changed figure, sum or negation is never exact.
     let class = match alignment.class {
@@ -369,24 +419,24 @@ fn same_person(said: &str, wanted: &str) -> bool {
 
 /// Matches whose passages are the same text (after normalisation) are one match: the
 /// oldest keeps the place and lists the others as copies.
-fn group_copies(matches: Vec<(QuoteMatch, String)>) -> Vec<(QuoteMatch, String)> {
-    let keys: Vec<String> = matches.iter().map(|(_, key)| key.clone()).collect();
+fn group_copies(matches: Vec<Found>) -> Vec<Found> {
+    let keys: Vec<String> = matches.iter().map(|(_, key, _)| key.clone()).collect();
     copies::group(
         matches,
-        |(a, _), (b, _)| oldest_first(&a.source, &b.source),
+        |(a, _, _), (b, _, _)| oldest_first(&a.source, &b.source),
         |i, j| keys[i] == keys[j],
     )
     .into_iter()
-    .map(|((mut first, key), group)| {
-        first.copies = group.into_iter().map(|(copy, _)| copy.source).collect();
-        (first, key)
+    .map(|((mut first, key, pending), group)| {
+        first.copies = group.into_iter().map(|(copy, _, _)| copy.source).collect();
+        (first, key, pending)
     })
     .collect()
 }
 
-fn order(matches: &mut [(QuoteMatch, String)], order: Order) {
+fn order(matches: &mut [Found], order: Order) {
     let by_similarity = |a: &QuoteMatch, b: &QuoteMatch| b.similarity.total_cmp(&a.similarity);
-    matches.sort_by(|(a, _), (b, _)| match order {
+    matches.sort_by(|(a, _, _), (b, _, _)| match order {
         Order::Similarity => by_similarity(a, b).then_with(|| oldest_first(&a.source, &b.source)),
         Order::Date => oldest_first(&a.source, &b.source).then_with(|| by_similarity(a, b)),
     });
@@ -395,6 +445,61 @@ fn order(matches: &mut [(QuoteMatch, String)], order: Order) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn speakers_are_read_for_the_first_matches_asked_for_unless_one_is_wanted() {
+        use crate::index::fixture::{Doc, indexed};
+        let dir = tempfile::tempdir().unwrap();
+        let said = |name: &'static str, date: &'static str, speaker: &'static str| Doc {
+            name,
+            outlet: None,
+            date: Some(date),
+            title: Some("Talks"),
+            body: match speaker {
+                "Kim" => {
+                    "Talks went on.\n\n\"We assess that casualties are highly likely among the officers,\" Kim Yong-hyun said.\n"
+                }
+                _ => {
+                    "Talks went on.\n\n\"We assess that casualties are likely among the officers,\" Shin Won-sik said.\n"
+                }
+            },
+        };
+        let engine = indexed(
+            dir.path(),
+            &[
+                said("a.md", "2024-10-08", "Kim"),
+                said("b.md", "2024-10-09", "Shin"),
+            ],
+        );
+        let request = |speakers_for: usize, speaker: Option<&str>| QuoteRequest {
+            text: "We assess that casualties are highly likely among the officers".to_owned(),
+            min_similarity: 0.5,
+            speaker: speaker.map(str::to_owned),
+            order: Order::Similarity,
+            limit: 0,
+            speakers_for,
+            outlets: Vec::new(),
+            since: None,
+            until: None,
+            entities: Vec::new(),
+        };
+        let speakers = |results: QuoteResults| -> Vec<Option<String>> {
+            results.matches.into_iter().map(|m| m.speaker).collect()
+        };
+        let all = engine.quote(&request(0, None)).unwrap();
+        assert_eq!(
+            speakers(all),
+            [
+                Some("Kim Yong-hyun".to_owned()),
+                Some("Shin Won-sik".to_owned())
+            ]
+        );
+        let first = engine.quote(&request(1, None)).unwrap();
+        assert_eq!(speakers(first), [Some("Kim Yong-hyun".to_owned()), None]);
+        // A speaker asked for is read for every match, whatever the count.
+        let wanted = engine.quote(&request(1, Some("Shin"))).unwrap();
+        assert_eq!(speakers(wanted), [Some("Shin Won-sik".to_owned())]);
+    }
 
     #[test]
     fn speakers_match_by_any_spelling_or_a_whole_first_or_last_name() {

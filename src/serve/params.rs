@@ -308,6 +308,7 @@ impl QuoteParams {
                 Order::Similarity
             },
             limit: self.limit,
+            speakers_for: 0,
             outlets: self.filters.outlets.clone(),
             since: self.filters.since,
             until: self.filters.until,
