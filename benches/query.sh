@@ -56,6 +56,8 @@ PY
     index=$TMP/index-x$size
     "$SEARCH" --index "$index" index --quiet "$corpus"
     echo "| ${size}× | \`search query \"oil prices opec\"\` | $(measure "$SEARCH" --index "$index" query "oil prices opec") |"
+    echo "| ${size}× | \`search query \"oil prices fell\"\` | $(measure "$SEARCH" --index "$index" query "oil prices fell") |"
+    echo "| ${size}× | \`search query \"oil prices fell\" --exact-count\` | $(measure "$SEARCH" --index "$index" query "oil prices fell" --exact-count) |"
     echo "| ${size}× | \`search query \"oil prices opec\" --facets\` | $(measure "$SEARCH" --index "$index" query "oil prices opec" --facets) |"
     echo "| ${size}× | \`search query '\"crude oil\" -opec' --since 1987-06\` | $(measure "$SEARCH" --index "$index" query '"crude oil" -opec' --since 1987-06) |"
     echo "| ${size}× | \`search query \"oil prices opec\" --sort date\` | $(measure "$SEARCH" --index "$index" query "oil prices opec" --sort date) |"

@@ -14,6 +14,7 @@ use crate::error::{Error, Result};
 use crate::index::build::{BuildOptions, build};
 use crate::index::workers::Workers;
 use crate::query::parse::QueryRequest;
+use crate::query::rank::COUNT_BOUND;
 use crate::query::search::{Copies, Page, Results};
 use crate::quote::QuoteRequest;
 use crate::quote::list::ListItem;
@@ -333,6 +334,7 @@ fn run_query(cli: &Cli, args: &QueryArgs) -> Result<Outcome> {
         facets: args.facets.is_some(),
         sort: args.sort.into(),
         period: args.facets.map(Into::into).unwrap_or_default(),
+        count_bound: (!args.exact_count).then_some(COUNT_BOUND),
     };
     let copies = if args.all_copies {
         Copies::Listed

@@ -242,6 +242,11 @@ pub struct QueryArgs {
     #[arg(long)]
     pub all_copies: bool,
 
+    /// Count every matching passage: past 10,000 the count says "10,000+" unless asked
+    /// (--facets and -n 0 count them all anyway).
+    #[arg(long)]
+    pub exact_count: bool,
+
     /// Print one JSON object per result.
     #[arg(long)]
     pub json: bool,

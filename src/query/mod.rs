@@ -11,6 +11,7 @@ pub mod highlight;
 pub mod limits;
 pub mod operators;
 pub mod parse;
+pub mod rank;
 pub mod search;
 pub mod show;
 pub mod similar;

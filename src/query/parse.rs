@@ -80,8 +80,13 @@ pub struct ParsedQuery {
     /// The full query: the user's, proximity, filters, and `kind:passage`.
     pub query: Box<dyn Query>,
     /// The same match set without the proximity clauses (which only score): for
-    /// counting facets, where positions need not be read.
+    /// counting, facets, and the first ranking by BM25, where positions need not be
+    /// read. With no filter it is the user's query itself, so that a union of words
+    /// reaches tantivy whole and its block-max pruning applies.
     pub matching: Box<dyn Query>,
+    /// The proximity clauses alone (each boosted), which `query` adds to `matching`'s
+    /// score: the best passages by `matching` are re-ranked with them.
+    pub proximity: Vec<Box<dyn Query>>,
     /// What a matching passage highlights.
     pub highlight: HighlightTerms,
     /// The outlets the query requires with `outlet:`.
@@ -180,13 +185,17 @@ pub fn parse(
         let range = RangeQuery::new(Bound::Unbounded, Bound::Included(to));
         clauses.push((Occur::Must, filter(Box::new(range))));
     }
-    let matching: Box<dyn Query> = Box::new(BooleanQuery::new(
-        clauses.iter().map(|(o, q)| (*o, q.box_clone())).collect(),
-    ));
-    clauses.extend(proximity.into_iter().map(|p| (Occur::Should, p)));
+    let matching: Box<dyn Query> = match clauses.as_slice() {
+        [(Occur::Must, alone)] => alone.box_clone(),
+        _ => Box::new(BooleanQuery::new(
+            clauses.iter().map(|(o, q)| (*o, q.box_clone())).collect(),
+        )),
+    };
+    clauses.extend(proximity.iter().map(|p| (Occur::Should, p.box_clone())));
     Ok(ParsedQuery {
         query: Box::new(BooleanQuery::new(clauses)),
         matching,
+        proximity,
         highlight,
         outlets: entities.outlets,
         entities: entities.required,

@@ -1,7 +1,7 @@
 //! Running a query: the top passages by score (or the oldest, `Sort::Date`), at most
 //! `per_article` from one article, ties broken by article id and passage number so
-//! output is stable; counts over the whole match set; facets on request. Only the
-//! passages shown are read from the store.
+//! output is stable; the match count (exact up to a bound, or on request); facets on
+//! request. Only the passages shown are read from the store.
 
 use std::cmp::Reverse;
 use std::collections::HashMap;
@@ -21,6 +21,7 @@ use crate::query::explain::{EmptyBecause, empty_because};
 use crate::query::facets::{ArticleFacets, Period};
 use crate::query::highlight::{Snippet, highlight_ranges, snippet};
 use crate::query::parse::{ParsedQuery, QueryRequest, parse};
+use crate::query::rank::{COUNT_BOUND, Total, best_by_score, count_matches};
 use crate::schema::{Fields, text_analyzer};
 
 /// How many results and how they are grouped.
@@ -36,6 +37,10 @@ pub struct Page {
     pub sort: Sort,
     /// The period `facets` counts dates by.
     pub period: Period,
+    /// Count matching passages exactly up to this many, and say "at least" beyond
+    /// ([`COUNT_BOUND`] unless set); `None` counts them all, as facets and a limit of 0
+    /// always do.
+    pub count_bound: Option<usize>,
 }
 
 impl Default for Page {
@@ -47,6 +52,7 @@ impl Default for Page {
             facets: false,
             sort: Sort::Relevance,
             period: Period::Month,
+            count_bound: Some(COUNT_BOUND),
         }
     }
 }
@@ -140,8 +146,10 @@ pub const FACET_ENTITIES: usize = 10;
 pub struct Results {
     /// The results shown.
     pub hits: Vec<Hit>,
-    /// Matching passages in all.
+    /// Matching passages in all, or [`COUNT_BOUND`] when `total_is_lower_bound`.
     pub total_passages: usize,
+    /// Whether more than `total_passages` match: the count stopped at its bound.
+    pub total_is_lower_bound: bool,
     /// Facet counts, when asked for.
     pub facets: Option<Facets>,
     /// When nothing matched and a filter is the reason: which one, and why.
@@ -166,17 +174,24 @@ pub fn search(
     copies: Copies,
 ) -> Result<Results> {
     let parsed = parse(handle, searcher, request)?;
-    let facets = if page.facets {
-        Some(facets(searcher, &handle.fields, &parsed, page.period)?)
+    let (total, facets) = if page.facets {
+        let (total, facets) = facets(searcher, &handle.fields, &parsed, page.period)?;
+        (total, Some(facets))
     } else {
-        None
+        let bound = page.count_bound.filter(|_| page.limit != 0);
+        (count_matches(searcher, &*parsed.matching, bound)?, None)
+    };
+    // A limit of 0 shows every match, which were all counted.
+    let page = match page.limit {
+        0 => Page {
+            limit: total.passages,
+            ..page
+        },
+        _ => page,
     };
     let store = Store::new(searcher, &handle.fields);
-    let (total_passages, shown) = match copies {
-        Copies::Listed => {
-            let (total, chosen) = top_passages(searcher, &parsed, page)?;
-            (total, read_candidates(&store, chosen)?)
-        }
+    let shown = match copies {
+        Copies::Listed => read_candidates(&store, top_passages(searcher, &parsed, page)?)?,
         Copies::Grouped => grouped_candidates(searcher, &store, &parsed, page)?,
     };
     let mut analyzer = text_analyzer();
@@ -211,14 +226,15 @@ pub fn search(
             copies,
         });
     }
-    let empty_because = if total_passages == 0 {
+    let empty_because = if total.passages == 0 {
         empty_because(handle, searcher, request)?
     } else {
         None
     };
     Ok(Results {
         hits,
-        total_passages,
+        total_passages: total.passages,
+        total_is_lower_bound: total.is_lower_bound,
         facets,
         empty_because,
     })
@@ -275,10 +291,9 @@ fn grouped_candidates(
     store: &Store<'_>,
     parsed: &ParsedQuery,
     page: Page,
-) -> Result<(usize, Vec<Candidate>)> {
-    let page = every_match(searcher, parsed, page)?;
+) -> Result<Vec<Candidate>> {
     if page.limit == 0 {
-        return Ok((0, Vec::new()));
+        return Ok(Vec::new());
     }
     let columns = |field: &str| u64_columns(searcher, field);
     let (keys, prints) = (columns("article_key")?, columns("copy_hash")?);
@@ -286,7 +301,7 @@ fn grouped_candidates(
     let mut wanted = sets_wanted * FIRST_GUESS;
     let mut articles = HashMap::new();
     loop {
-        let (total, chosen) = top_passages(
+        let chosen = top_passages(
             searcher,
             parsed,
             Page {
@@ -315,7 +330,7 @@ fn grouped_candidates(
             let mut shown = group_copies(store, &ranked, &sets, page.limit, &mut articles)?;
             if shown.len() >= page.limit || exhausted {
                 shown.truncate(page.limit);
-                return Ok((total, shown));
+                return Ok(shown);
             }
         }
         // As many more as the copies found so far say a full page needs.
@@ -495,23 +510,12 @@ pub fn ranked_articles(
         limit,
         ..Page::default()
     };
-    let (_, chosen) = top_passages(searcher, &parsed, page)?;
+    let chosen = top_passages(searcher, &parsed, page)?;
     let store = Store::new(searcher, &handle.fields);
     chosen
         .into_iter()
         .map(|(_, address)| store.source_or_article_id(address))
         .collect()
-}
-
-/// `page` with a limit of 0 made the number of matches: a limit of 0 shows every match.
-fn every_match(searcher: &Searcher, parsed: &ParsedQuery, page: Page) -> Result<Page> {
-    Ok(match page.limit {
-        0 => Page {
-            limit: searcher.search(&parsed.query, &Count)?,
-            ..page
-        },
-        _ => page,
-    })
 }
 
 /// A `u64` fast field's column in every segment, by segment ordinal.
@@ -523,15 +527,14 @@ fn u64_columns(searcher: &Searcher, field: &str) -> Result<Vec<Column<u64>>> {
     Ok(columns)
 }
 
-/// The passages to show, best first, grouped per article; and the match count.
+/// The passages to show, best first, grouped per article (none for a limit of 0).
 pub(crate) fn top_passages(
     searcher: &Searcher,
     parsed: &ParsedQuery,
     page: Page,
-) -> Result<(usize, Vec<(Score, DocAddress)>)> {
-    let page = every_match(searcher, parsed, page)?;
+) -> Result<Vec<(Score, DocAddress)>> {
     if page.limit == 0 {
-        return Ok((0, Vec::new()));
+        return Ok(Vec::new());
     }
     let keys = |field: &str| u64_columns(searcher, field);
     let article_keys = keys("article_key")?;
@@ -544,29 +547,20 @@ pub(crate) fn top_passages(
     }
     let mut fetch = (page.limit * page.per_article.max(1) * 3).max(30);
     loop {
-        let (total, top) = match page.sort {
-            Sort::Relevance => {
-                let (total, top) = searcher.search(
+        let top: Vec<_> = match page.sort {
+            Sort::Relevance => best_by_score(searcher, parsed, fetch)?
+                .into_iter()
+                .map(|(score, address)| (None, score, address))
+                .collect(),
+            // Every match is visited for its date: nothing to prune.
+            Sort::Date => searcher
+                .search(
                     &parsed.query,
-                    &(Count, TopDocs::with_limit(fetch).order_by_score()),
-                )?;
-                let top: Vec<_> = top
-                    .into_iter()
-                    .map(|(score, address)| (None, score, address))
-                    .collect();
-                (total, top)
-            }
-            Sort::Date => {
-                let (total, top) = searcher.search(
-                    &parsed.query,
-                    &(Count, TopDocs::with_limit(fetch).tweak_score(oldest_first)),
-                )?;
-                let top: Vec<_> = top
-                    .into_iter()
-                    .map(|((date, score), address)| (date.map(|Reverse(day)| day), score, address))
-                    .collect();
-                (total, top)
-            }
+                    &TopDocs::with_limit(fetch).tweak_score(oldest_first),
+                )?
+                .into_iter()
+                .map(|((date, score), address)| (date.map(|Reverse(day)| day), score, address))
+                .collect(),
         };
         let mut ranked: Vec<Ranked> = top
             .into_iter()
@@ -618,7 +612,7 @@ pub(crate) fn top_passages(
             }
         }
         if chosen.len() == page.limit || exhausted {
-            return Ok((total, chosen));
+            return Ok(chosen);
         }
         fetch *= 4;
     }
@@ -652,12 +646,16 @@ fn facets(
     fields: &Fields,
     parsed: &ParsedQuery,
     period: Period,
-) -> Result<Facets> {
-    let found = searcher.search(
+) -> Result<(Total, Facets)> {
+    // Facets visit every match: counting them all costs nothing more.
+    let (passages, found) = searcher.search(
         &parsed.matching,
-        &ArticleFacets::under(&["/outlet", "/month"])
-            .counting_entities()
-            .counting_dates(),
+        &(
+            Count,
+            ArticleFacets::under(&["/outlet", "/month"])
+                .counting_entities()
+                .counting_dates(),
+        ),
     )?;
     let values = |root: &str| -> Vec<FacetCount> {
         found
@@ -696,7 +694,7 @@ fn facets(
         }
         entities.extend(counts);
     }
-    Ok(Facets {
+    let facets = Facets {
         articles: found.articles(),
         outlets,
         no_outlet,
@@ -705,7 +703,8 @@ fn facets(
         periods,
         undated,
         entities,
-    })
+    };
+    Ok((Total::exact(passages), facets))
 }
 
 #[cfg(test)]
@@ -737,18 +736,23 @@ mod tests {
     const OTHER: &str =
         "The council approved a new budget for schools and hospitals in the coming year.";
 
-    #[test]
-    fn passages_holding_the_words_together_rank_first() {
-        let dir = tempfile::tempdir().unwrap();
-        let engine = indexed(
-            dir.path(),
+    /// The four passages above, one article each, in the order a, b, c, d.
+    fn four_articles(dir: &std::path::Path) -> crate::Engine {
+        indexed(
+            dir,
             &[
                 doc("a.md", APART),
                 doc("b.md", NEAR),
                 doc("c.md", REPEAT),
                 doc("d.md", OTHER),
             ],
-        );
+        )
+    }
+
+    #[test]
+    fn passages_holding_the_words_together_rank_first() {
+        let dir = tempfile::tempdir().unwrap();
+        let engine = four_articles(dir.path());
         let results = engine
             .query(&request("flood warnings"), page(10, 1))
             .unwrap();
@@ -796,6 +800,38 @@ mod tests {
         assert_eq!(each_article.hits.len(), 2);
         let none = engine.query(&request("nowhere"), page(0, 1)).unwrap();
         assert_eq!((none.hits.len(), none.total_passages), (0, 0));
+    }
+
+    #[test]
+    fn the_count_stops_at_its_bound_unless_every_match_is_visited() {
+        let dir = tempfile::tempdir().unwrap();
+        let engine = four_articles(dir.path());
+        let count = |page: Page| {
+            let results = engine.query(&request("flood"), page).unwrap();
+            (results.total_passages, results.total_is_lower_bound)
+        };
+        let bounded = |bound| Page {
+            count_bound: bound,
+            ..page(1, 1)
+        };
+        assert_eq!(count(bounded(Some(2))), (2, true));
+        assert_eq!(count(bounded(Some(3))), (3, false));
+        assert_eq!(count(bounded(None)), (3, false));
+        // Facets and a limit of 0 visit every match, so they count them all.
+        let facets = Page {
+            facets: true,
+            ..bounded(Some(2))
+        };
+        assert_eq!(count(facets), (3, false));
+        let every = Page {
+            limit: 0,
+            ..bounded(Some(2))
+        };
+        assert_eq!(count(every), (3, false));
+        assert_eq!(
+            engine.query(&request("flood"), every).unwrap().hits.len(),
+            3
+        );
     }
 
     #[test]

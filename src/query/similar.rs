@@ -39,6 +39,7 @@ pub fn similar(
         return Ok(Results {
             hits: Vec::new(),
             total_passages: 0,
+            total_is_lower_bound: false,
             facets: None,
             empty_because: None,
         });

@@ -48,7 +48,7 @@ pub fn candidates<'a>(
         per_article: 0,
         ..Page::default()
     };
-    let (_, chosen) = top_passages(searcher, &parsed, page)?;
+    let chosen = top_passages(searcher, &parsed, page)?;
     let store = Store::new(searcher, &handle.fields);
     let mut found = Vec::with_capacity(chosen.len());
     for (_, address) in chosen {

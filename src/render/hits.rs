@@ -8,7 +8,7 @@ use crate::query::facets::Period;
 use crate::query::search::{FacetCount, Hit, Results};
 use crate::render::json::{FacetsLineJson, HitJson};
 use crate::render::quote::{location, outlet_and_date};
-use crate::render::{Style, display_path, terminal_safe};
+use crate::render::{Style, display_path, terminal_safe, thousands};
 
 /// ANSI bold red, as grep marks matches.
 const MATCH_ON: &str = "\x1b[1;31m";
@@ -69,7 +69,7 @@ fn write_text(out: &mut impl Write, results: &Results, color: bool) -> io::Resul
         writeln!(out)?;
     }
     let shown = results.hits.len();
-    let total = results.total_passages;
+    let total = total_text(results);
     match &results.facets {
         Some(facets) => {
             write_facet(
@@ -88,10 +88,20 @@ fn write_text(out: &mut impl Write, results: &Results, color: bool) -> io::Resul
             writeln!(
                 out,
                 "{shown} of {total} matching passages shown, from {} articles",
-                facets.articles
+                thousands(facets.articles)
             )
         }
         None => writeln!(out, "{shown} of {total} matching passages shown"),
+    }
+}
+
+/// The number of matching passages, thousands separated (`114,650`); `10,000+` when
+/// the count stopped at its bound.
+pub fn total_text(results: &Results) -> String {
+    let total = thousands(results.total_passages as u64);
+    match results.total_is_lower_bound {
+        true => format!("{total}+"),
+        false => total,
     }
 }
 
@@ -179,4 +189,35 @@ fn write_json(out: &mut impl Write, results: &Results) -> io::Result<()> {
         writeln!(out)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn counted(total_passages: usize, total_is_lower_bound: bool) -> String {
+        let results = Results {
+            hits: Vec::new(),
+            total_passages,
+            total_is_lower_bound,
+            facets: None,
+            empty_because: None,
+        };
+        let mut out = Vec::new();
+        write(&mut out, &results, Style::Text { color: false }).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn a_count_that_stopped_at_its_bound_says_so() {
+        assert_eq!(
+            counted(10_000, true),
+            "0 of 10,000+ matching passages shown\n"
+        );
+        assert_eq!(
+            counted(10_000, false),
+            "0 of 10,000 matching passages shown\n"
+        );
+        assert_eq!(counted(999, false), "0 of 999 matching passages shown\n");
+    }
 }

@@ -150,12 +150,14 @@ impl<'a> FacetsLineJson<'a> {
     }
 }
 
-/// A query's results as one object, for the web API: `total` matching passages, the
+/// A query's results as one object, for the web API: `total` matching passages (with
+/// `total_is_lower_bound` true when the count stopped at 10,000 and more match), the
 /// `hits` shown (each as `--json` prints it) and the `facets` object of `--facets`'s
 /// last line (`null` when not asked for).
 #[derive(Serialize)]
 pub struct QueryJson<'a> {
     total: usize,
+    total_is_lower_bound: bool,
     hits: Vec<HitJson<'a>>,
     facets: Option<FacetsJson<'a>>,
 }
@@ -165,6 +167,7 @@ impl<'a> QueryJson<'a> {
     pub fn new(results: &'a Results, hits: &'a [Hit]) -> Self {
         QueryJson {
             total: results.total_passages,
+            total_is_lower_bound: results.total_is_lower_bound,
             hits: hits.iter().map(HitJson::from).collect(),
             facets: results.facets.as_ref().map(FacetsJson::from),
         }

@@ -34,6 +34,19 @@ pub enum Style {
     Json,
 }
 
+/// `n` with its thousands separated by commas (`190,430`).
+pub fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// A path as the user should see it: relative to the working folder when under it,
 /// with control characters escaped and bytes that are not UTF-8 shown as `\xNN`
 /// (as the index stores them, see [`crate::paths::path_string`]).

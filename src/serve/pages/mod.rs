@@ -107,15 +107,7 @@ impl IntoResponse for PageError {
 
 /// A count with thousands separated by commas (`190,430`).
 pub fn count(n: impl Into<u64>) -> String {
-    let digits = n.into().to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
+    crate::render::thousands(n.into())
 }
 
 /// Any page that does not exist.

@@ -213,7 +213,7 @@ fn hits(results: &Results, params: &SearchParams) -> Markup {
                 "No passage matches. Try fewer words, plain words, or remove a filter."
             } @else {
                 "Results " (params.offset + 1) "–" (params.offset + shown.len())
-                " of " (count(total as u64)) " matching passages"
+                " of " (count(total as u64)) @if results.total_is_lower_bound { "+" } " matching passages"
                 @if let Some(articles) = articles { " in " (count(articles)) " articles" }
             }
             // Copies grouped under their first report and sorting by date come with
