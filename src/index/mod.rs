@@ -221,11 +221,15 @@ fn create(dir: &Path) -> Result<IndexHandle> {
     std::fs::create_dir_all(dir).map_err(|err| Error::write(dir, err))?;
     write_marker(dir)?;
     let (schema, fields) = schema::build_schema();
-    let index = Index::create_in_dir(dir, schema).map_err(|err| match err {
-        // Another run created it at the same moment, and holds it.
-        TantivyError::IndexAlreadyExists => Error::Busy(dir.to_path_buf()),
-        other => diagnose(dir, other),
-    })?;
+    let index = Index::builder()
+        .schema(schema)
+        .settings(schema::index_settings())
+        .create_in_dir(dir)
+        .map_err(|err| match err {
+            // Another run created it at the same moment, and holds it.
+            TantivyError::IndexAlreadyExists => Error::Busy(dir.to_path_buf()),
+            other => diagnose(dir, other),
+        })?;
     schema::register_tokenizers(&index);
     Ok(IndexHandle {
         dir: dir.to_path_buf(),
