@@ -2,11 +2,12 @@
 //!
 //! One index holds three kinds of document, told apart by the `kind` field:
 //! - `passage`: the searched unit, carrying its article's id, title, outlet, date and
-//!   path, its text, line and number, and facets `/outlet/<name>` and `/date/<y>/<m>/<d>`.
+//!   path, its text, line and number.
 //!   Its searchable `text` is the passage followed by the article's title, so a headline
 //!   word counts in the same BM25 field as the passage's own words;
 //! - `article`: one per article, with its metadata and where each value came from
-//!   (for `search show` and `search stats`), and the same facets for per-article counts;
+//!   (for `search show` and `search stats`), its entities, and the facets
+//!   `/outlet/<name>` and `/month/<yyyy-mm>` for per-article counts;
 //! - `file`: one per source file indexed, with its size, mtime, inode, ctime and
 //!   content hash, and the path the walk reached it by, so a re-run knows what changed
 //!   and what is gone.
@@ -75,7 +76,7 @@ pub struct Fields {
     pub date_end: Field,
     /// The date as the source gave it: `2024-10-08`, `2024-10` or `2024`.
     pub date_text: Field,
-    /// `/outlet/<name>`, `/date/<yyyy>/<mm>/<dd>` and `/month/<yyyy-mm>` facets.
+    /// On articles: the `/outlet/<name>` and `/month/<yyyy-mm>` facets.
     pub facet: Field,
     /// On articles: the entities as `<kind>:<key>\u{1f}<name>` terms
     /// (`person:kim yong hyun\u{1f}Kim Yong-hyun`, see `index/document.rs`): filters
