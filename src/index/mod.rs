@@ -5,6 +5,7 @@ pub mod build;
 pub mod entity_terms;
 #[cfg(test)]
 pub(crate) mod fixture;
+pub mod queued;
 pub mod readonly;
 pub mod report;
 pub mod stats;
