@@ -19,9 +19,10 @@ use std::time::Instant;
 
 use tantivy::directory::MmapDirectory;
 use tantivy::indexer::UserOperation;
-use tantivy::{IndexWriter, TantivyDocument, Term};
+use tantivy::{TantivyDocument, Term};
 
 use crate::error::{Error, Result};
+use crate::index::queued::{QUEUE_BYTES, Queue, QueuedDoc};
 use crate::index::report::RunReport;
 use crate::index::store::{
     FileState, IndexedFiles, Store, article_documents, file_document, file_document_query,
@@ -41,6 +42,10 @@ use crate::ingest::{
 use crate::paths::path_string;
 use crate::schema::Fields;
 use crate::stop::Stop;
+
+/// The writer of an indexing run: its documents carry their batch's share of the
+/// queue to tantivy's indexing threads ([`Queue`]).
+type IndexWriter = tantivy::IndexWriter<QueuedDoc>;
 
 /// Bytes of JSON Lines handed to a worker at once (rounded up to a whole line).
 const CHUNK_BYTES: usize = 1 << 20;
@@ -118,6 +123,8 @@ fn stat_unchanged(state: &FileState, file: &SourceFile) -> bool {
 /// State shared by the producer and the workers.
 struct Shared<'a> {
     writer: &'a IndexWriter,
+    /// What is handed to the writer and not yet indexed.
+    queue: Arc<Queue>,
     fields: Fields,
     progress: &'a dyn Progress,
     report: Mutex<RunReport>,
@@ -172,6 +179,7 @@ impl Shared<'_> {
     /// article's documents keep consecutive ids (the article facet counts rely on it).
     fn add_batch(&self, docs: Vec<TantivyDocument>) -> Result<()> {
         self.dirty.store(true, Ordering::Relaxed);
+        let docs = self.queue.admit(docs, || self.stopping());
         self.writer.run(docs.into_iter().map(UserOperation::Add))?;
         Ok(())
     }
@@ -294,6 +302,7 @@ fn run(
     let shared = Shared {
         entities: options.entities,
         writer: &*writer,
+        queue: Queue::new(QUEUE_BYTES),
         fields: handle.fields,
         progress,
         report: Mutex::new(RunReport {
@@ -383,7 +392,11 @@ fn commit(
     // nothing to do writes nothing).
     for (path, state) in &refreshed {
         writer.delete_query(file_document_query(&handle.fields, &path_string(path)))?;
-        writer.add_document(file_document(&handle.fields, path, state))?;
+        writer.add_document(QueuedDoc::unqueued(file_document(
+            &handle.fields,
+            path,
+            state,
+        )))?;
     }
     // New segments are about to be merged with the committed ones: make sure those are
     // sound first (every byte against its checksum; 0.01 s for Reuters' 30 MB), so a

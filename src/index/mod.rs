@@ -5,6 +5,7 @@ pub mod build;
 pub mod entity_terms;
 #[cfg(test)]
 pub(crate) mod fixture;
+pub mod queued;
 pub mod readonly;
 pub mod report;
 pub mod stats;
@@ -28,7 +29,7 @@ use crate::schema::{self, Fields};
 pub const MARKER_FILE: &str = "search-index.json";
 /// The index format this build reads and writes. Bump it whenever the schema, the
 /// analyzers or the way articles are parsed change, so old indexes ask for a rebuild.
-pub const FORMAT_VERSION: u32 = 10;
+pub const FORMAT_VERSION: u32 = 11;
 /// tantivy's list of segments and the schema: what a commit writes, atomically.
 const META_FILE: &str = "meta.json";
 
@@ -221,11 +222,15 @@ fn create(dir: &Path) -> Result<IndexHandle> {
     std::fs::create_dir_all(dir).map_err(|err| Error::write(dir, err))?;
     write_marker(dir)?;
     let (schema, fields) = schema::build_schema();
-    let index = Index::create_in_dir(dir, schema).map_err(|err| match err {
-        // Another run created it at the same moment, and holds it.
-        TantivyError::IndexAlreadyExists => Error::Busy(dir.to_path_buf()),
-        other => diagnose(dir, other),
-    })?;
+    let index = Index::builder()
+        .schema(schema)
+        .settings(schema::index_settings())
+        .create_in_dir(dir)
+        .map_err(|err| match err {
+            // Another run created it at the same moment, and holds it.
+            TantivyError::IndexAlreadyExists => Error::Busy(dir.to_path_buf()),
+            other => diagnose(dir, other),
+        })?;
     schema::register_tokenizers(&index);
     Ok(IndexHandle {
         dir: dir.to_path_buf(),
