@@ -225,6 +225,7 @@ fn run_quote(cli: &Cli, args: &QuoteArgs) -> Result<Outcome> {
         order: args.sort.into(),
         limit: args.limit,
         outlets: filters.outlet.clone(),
+        langs: filters.lang.clone(),
         since: filters.since,
         until: filters.until,
         entities: filters.entity.clone(),
@@ -322,6 +323,7 @@ fn run_query(cli: &Cli, args: &QueryArgs) -> Result<Outcome> {
         text: args.query.join(" "),
         plain: args.plain,
         outlets: filters.outlet.clone(),
+        langs: filters.lang.clone(),
         since: filters.since,
         until: filters.until,
         entities: filters.entity.clone(),
@@ -357,6 +359,7 @@ fn run_similar(cli: &Cli, args: &SimilarArgs) -> Result<Outcome> {
     let filters = &args.filters;
     let request = QueryRequest {
         outlets: filters.outlet.clone(),
+        langs: filters.lang.clone(),
         since: filters.since,
         until: filters.until,
         entities: filters.entity.clone(),

@@ -66,6 +66,8 @@ pub struct Fields {
     pub passage_text: Field,
     /// Outlet name, matched whole and case-insensitively (`outlet:reuters`).
     pub outlet: Field,
+    /// On passages: the article's language, an ISO 639-1 code (`lang:uk`, `--lang uk`).
+    pub lang: Field,
     /// First day of the publication date as days since 1970-01-01, for range filters
     /// (a day count, not tantivy's nanosecond dates, so any year fits).
     pub date: Field,
@@ -74,7 +76,7 @@ pub struct Fields {
     pub date_end: Field,
     /// The date as the source gave it: `2024-10-08`, `2024-10` or `2024`.
     pub date_text: Field,
-    /// `/outlet/<name>`, `/date/<yyyy>/<mm>/<dd>` and `/month/<yyyy-mm>` facets.
+    /// `/outlet/<name>`, `/lang/<code>` and `/month/<yyyy-mm>` facets.
     pub facet: Field,
     /// On articles: the entities as `<kind>:<key>\u{1f}<name>` terms
     /// (`person:kim yong hyun\u{1f}Kim Yong-hyun`, see `index/document.rs`): filters
@@ -135,6 +137,7 @@ pub fn build_schema() -> (Schema, Fields) {
         text: builder.add_text_field("text", searchable),
         passage_text: builder.add_text_field("passage_text", STORED),
         outlet: builder.add_text_field("outlet", keyword),
+        lang: builder.add_text_field("lang", STRING | STORED),
         date: builder.add_i64_field("date", INDEXED | FAST),
         date_end: builder.add_i64_field("date_end", INDEXED),
         date_text: builder.add_text_field("date_text", STORED),
@@ -173,6 +176,7 @@ pub fn fields_of(schema: &Schema) -> Option<Fields> {
         text: field("text")?,
         passage_text: field("passage_text")?,
         outlet: field("outlet")?,
+        lang: field("lang")?,
         date: field("date")?,
         date_end: field("date_end")?,
         date_text: field("date_text")?,

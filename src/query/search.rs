@@ -84,6 +84,8 @@ pub struct Hit {
     pub title: Option<String>,
     /// The outlet, if known.
     pub outlet: Option<String>,
+    /// The article's language (ISO 639-1), if known.
+    pub lang: Option<String>,
     /// The date as precise as the source gave it (`2024-10-08`, `2024-10`), if known.
     pub date: Option<String>,
     /// The whole passage.
@@ -117,6 +119,8 @@ pub struct Facets {
     pub outlets: Vec<FacetCount>,
     /// Matching articles whose source names no outlet.
     pub no_outlet: u64,
+    /// Per language (ISO 639-1), most first.
+    pub langs: Vec<FacetCount>,
     /// Per month, oldest first (articles dated only to the year are in none).
     pub months: Vec<FacetCount>,
     /// The period `periods` counts by.
@@ -204,6 +208,7 @@ pub fn search(
             passage_index: stored.index,
             title: stored.title,
             outlet: stored.outlet,
+            lang: stored.lang,
             date: stored.date,
             passage: stored.text,
             snippet: snippet_text,
@@ -477,6 +482,7 @@ fn source_of(stored: &PassageDoc) -> Source {
         path: stored.path.clone(),
         line: stored.line,
         outlet: stored.outlet.clone(),
+        lang: stored.lang.clone(),
         date: stored.date.clone(),
         title: stored.title.clone(),
     }
@@ -655,7 +661,7 @@ fn facets(
 ) -> Result<Facets> {
     let found = searcher.search(
         &parsed.matching,
-        &ArticleFacets::under(&["/outlet", "/month"])
+        &ArticleFacets::under(&["/outlet", "/lang", "/month"])
             .counting_entities()
             .counting_dates(),
     )?;
@@ -666,12 +672,15 @@ fn facets(
             .map(|(value, articles)| FacetCount { value, articles })
             .collect()
     };
-    let mut outlets = values("/outlet");
-    outlets.sort_by(|a, b| {
+    let most_first = |a: &FacetCount, b: &FacetCount| {
         b.articles
             .cmp(&a.articles)
             .then_with(|| a.value.cmp(&b.value))
-    });
+    };
+    let mut outlets = values("/outlet");
+    outlets.sort_by(most_first);
+    let mut langs = values("/lang");
+    langs.sort_by(most_first);
     let months = values("/month");
     // An article has one outlet at most: the rest have none.
     let known: u64 = outlets.iter().map(|count| count.articles).sum();
@@ -700,6 +709,7 @@ fn facets(
         articles: found.articles(),
         outlets,
         no_outlet,
+        langs,
         months,
         period,
         periods,
