@@ -227,6 +227,7 @@ fn run_quote(cli: &Cli, args: &QuoteArgs) -> Result<Outcome> {
         limit: args.limit,
         speakers_for: 0,
         outlets: filters.outlet.clone(),
+        langs: filters.lang.clone(),
         since: filters.since,
         until: filters.until,
         entities: filters.entity.clone(),
@@ -324,6 +325,7 @@ fn run_query(cli: &Cli, args: &QueryArgs) -> Result<Outcome> {
         text: args.query.join(" "),
         plain: args.plain,
         outlets: filters.outlet.clone(),
+        langs: filters.lang.clone(),
         since: filters.since,
         until: filters.until,
         entities: filters.entity.clone(),
@@ -360,6 +362,7 @@ fn run_similar(cli: &Cli, args: &SimilarArgs) -> Result<Outcome> {
     let filters = &args.filters;
     let request = QueryRequest {
         outlets: filters.outlet.clone(),
+        langs: filters.lang.clone(),
         since: filters.since,
         until: filters.until,
         entities: filters.entity.clone(),

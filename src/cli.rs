@@ -189,6 +189,11 @@ pub struct FilterArgs {
     #[arg(long, value_name = "NAME")]
     pub outlet: Vec<String>,
 
+    /// Only articles in this language, an ISO 639-1 code: en, uk, ru, ko… (repeatable:
+    /// any of them).
+    #[arg(long, value_name = "CODE")]
+    pub lang: Vec<String>,
+
     /// Only articles mentioning this person, organisation or place, by any of its
     /// names (repeatable: all must be mentioned; case-insensitive).
     #[arg(long, value_name = "NAME")]
@@ -207,7 +212,7 @@ pub struct FilterArgs {
 #[derive(Debug, Args)]
 pub struct QueryArgs {
     /// What to look for: words, "exact phrases", "phrase with slop"~3, AND/OR/NOT,
-    /// +must/-mustnot, title:word, outlet:name.
+    /// +must/-mustnot, title:word, outlet:name, lang:code.
     #[arg(value_name = "QUERY", required = true, num_args = 1..)]
     pub query: Vec<String>,
 

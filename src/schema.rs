@@ -68,6 +68,8 @@ pub struct Fields {
     pub passage_text: Field,
     /// Outlet name, matched whole and case-insensitively (`outlet:reuters`).
     pub outlet: Field,
+    /// On passages: the article's language, an ISO 639-1 code (`lang:uk`, `--lang uk`).
+    pub lang: Field,
     /// First day of the publication date as days since 1970-01-01, for range filters
     /// (a day count, not tantivy's nanosecond dates, so any year fits).
     pub date: Field,
@@ -76,7 +78,7 @@ pub struct Fields {
     pub date_end: Field,
     /// The date as the source gave it: `2024-10-08`, `2024-10` or `2024`.
     pub date_text: Field,
-    /// On articles: the `/outlet/<name>` and `/month/<yyyy-mm>` facets.
+    /// On articles: the `/outlet/<name>`, `/lang/<code>` and `/month/<yyyy-mm>` facets.
     pub facet: Field,
     /// On articles: the entities as `<kind>:<key>\u{1f}<name>` terms
     /// (`person:kim yong hyun\u{1f}Kim Yong-hyun`, see `index/document.rs`): filters
@@ -148,6 +150,7 @@ pub fn build_schema() -> (Schema, Fields) {
         text: builder.add_text_field("text", searchable),
         passage_text: builder.add_text_field("passage_text", STORED),
         outlet: builder.add_text_field("outlet", keyword),
+        lang: builder.add_text_field("lang", string.clone().set_stored()),
         date: builder.add_i64_field("date", indexed() | FAST),
         date_end: builder.add_i64_field("date_end", indexed()),
         date_text: builder.add_text_field("date_text", STORED),
@@ -201,6 +204,7 @@ pub fn fields_of(schema: &Schema) -> Option<Fields> {
         text: field("text")?,
         passage_text: field("passage_text")?,
         outlet: field("outlet")?,
+        lang: field("lang")?,
         date: field("date")?,
         date_end: field("date_end")?,
         date_text: field("date_text")?,

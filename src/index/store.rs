@@ -68,6 +68,8 @@ pub struct PassageDoc {
     pub title: Option<String>,
     /// The outlet, if known.
     pub outlet: Option<String>,
+    /// The article's language (ISO 639-1), if known.
+    pub lang: Option<String>,
     /// The date as precise as the source gave it (`2024-10-08`, `2024-10`), if known.
     pub date: Option<String>,
     /// The passage's text.
@@ -161,6 +163,7 @@ impl<'a> Store<'a> {
             index: number(doc, fields.passage).unwrap_or_default(),
             title: text(doc, fields.title),
             outlet: text(doc, fields.outlet),
+            lang: text(doc, fields.lang),
             date: text(doc, fields.date_text),
             text: text(doc, fields.passage_text).unwrap_or_default(),
         }
@@ -562,6 +565,9 @@ pub fn article_documents(
         if let Some(outlet) = &meta.outlet {
             doc.add_text(fields.outlet, &outlet.value);
         }
+        if let Some(lang) = &meta.lang {
+            doc.add_text(fields.lang, &lang.value);
+        }
         let text = passage.text(&article.body);
         doc.add_text(fields.text, text);
         if let Some(title) = &meta.title {
@@ -576,12 +582,15 @@ pub fn article_documents(
     docs
 }
 
-/// An article's facets: `/outlet/<name>` and `/month/<yyyy-mm>` (a date known only
-/// to the year has no month facet).
+/// An article's facets: `/outlet/<name>`, `/lang/<code>` and `/month/<yyyy-mm>` (a
+/// date known only to the year has no month facet).
 fn facets(meta: &Metadata) -> Vec<Facet> {
-    let mut facets = Vec::with_capacity(2);
+    let mut facets = Vec::with_capacity(3);
     if let Some(outlet) = &meta.outlet {
         facets.push(Facet::from_path(["outlet", outlet.value.as_str()]));
+    }
+    if let Some(lang) = &meta.lang {
+        facets.push(Facet::from_path(["lang", lang.value.as_str()]));
     }
     if let Some(date) = &meta.date
         && let Some(month) = date.value.month_value()

@@ -22,12 +22,14 @@ pub enum Origin {
     FolderDefaults,
     /// Read from the article text itself (a headline line, a byline, a `date` line).
     Text,
+    /// Found by the language detector in the article's title and first few kilobytes.
+    Detected,
 }
 
 impl Origin {
-    /// True when the value was declared rather than read from the text.
+    /// True when the value was declared rather than read from the text or detected.
     pub fn is_declared(self) -> bool {
-        self != Origin::Text
+        !matches!(self, Origin::Text | Origin::Detected)
     }
 }
 
@@ -61,7 +63,8 @@ pub struct Metadata {
     pub author: Option<Sourced<String>>,
     /// Where the article was published.
     pub url: Option<Sourced<String>>,
-    /// Language code such as `en`.
+    /// The language, an ISO 639-1 code such as `en`: declared, or detected when nothing
+    /// was declared or detection is sure the declaration is wrong (see `ingest/language.rs`).
     pub lang: Option<Sourced<String>>,
 }
 

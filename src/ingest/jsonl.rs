@@ -56,6 +56,7 @@ pub fn read_chunk(path: &Path, chunk: &[u8], first_line: u32, defaults: &Metadat
         match parse_record(path, raw, line_no) {
             Ok(mut article) => {
                 article.meta.fill_from(defaults);
+                crate::ingest::settle_language(&mut article);
                 read.articles.push(article);
             }
             Err(why) => read.notices.push(Notice::Skipped {

@@ -7,6 +7,7 @@ pub mod decode;
 pub mod defaults;
 pub mod html;
 pub mod jsonl;
+pub mod language;
 pub mod passages;
 pub mod text;
 pub mod walk;
@@ -15,6 +16,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 pub use article::{Article, LineMap, Metadata, Origin, Sourced};
+pub use language::settle_language;
 pub use passages::{Passage, split_passages};
 pub use walk::{Format, SourceFile};
 
@@ -146,6 +148,7 @@ pub fn read_document(path: &Path, format: Format, bytes: &[u8], defaults: &Metad
     match article {
         Some(mut article) => {
             article.meta.fill_from(defaults);
+            settle_language(&mut article);
             read.articles.push(article);
         }
         None => read

@@ -32,6 +32,8 @@ pub struct Source {
     pub line: u64,
     /// The outlet, if known.
     pub outlet: Option<String>,
+    /// The article's language (ISO 639-1), if known.
+    pub lang: Option<String>,
     /// The date as precise as the source gave it, if known.
     pub date: Option<String>,
     /// The headline, if known.
@@ -117,6 +119,7 @@ mod tests {
             path: String::new(),
             line: 1,
             outlet: None,
+            lang: None,
             date: date.map(str::to_owned),
             title: None,
         }

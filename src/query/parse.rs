@@ -15,8 +15,8 @@ use tantivy::query::{
     BooleanQuery, BoostQuery, ConstScoreQuery, Occur, PhraseQuery, Query, QueryParser,
     QueryParserError, RangeQuery, TermQuery,
 };
-use tantivy::query_grammar::{Delimiter, UserInputAst, UserInputLeaf};
-use tantivy::schema::IndexRecordOption;
+use tantivy::query_grammar::{Delimiter, UserInputAst, UserInputLeaf, UserInputLiteral};
+use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::{TextAnalyzer, TokenStream};
 use tantivy::{Searcher, Term};
 
@@ -39,7 +39,7 @@ pub const PROXIMITY_PAIRS: usize = 2;
 /// How far apart (in words) two consecutive query words may be to earn the proximity boost.
 pub const PROXIMITY_SLOP: u32 = 3;
 /// Fields a user may name in a query.
-const USER_FIELDS: &[&str] = &["title", "text", "outlet", "entity"];
+const USER_FIELDS: &[&str] = &["title", "text", "outlet", "entity", "lang"];
 /// What a query that only excludes is told, whether it excludes words or entities.
 const ONLY_EXCLUDES: &str = "the query only excludes — give words or an entity to search for";
 /// How many characters of the query a syntax error shows on each side of the spot.
@@ -54,6 +54,8 @@ pub struct QueryRequest {
     pub plain: bool,
     /// Only these outlets (any of them, case-insensitive).
     pub outlets: Vec<String>,
+    /// Only articles in these languages (any of them): ISO 639-1 codes, any case.
+    pub langs: Vec<String>,
     /// Only articles dated on or after the start of this date.
     pub since: Option<NewsDate>,
     /// Only articles dated on or before the end of this date.
@@ -110,7 +112,10 @@ pub fn parse(
         excluded: Vec::new(),
         outlets: Vec::new(),
         excluded_outlets: Vec::new(),
+        langs: Vec::new(),
+        excluded_langs: Vec::new(),
     };
+    let asked_langs = language_codes(&request.langs)?;
     let (user_query, highlight) = if request.plain {
         plain_query(&fields, &mut analyzer, &request.text)?
     } else {
@@ -139,7 +144,9 @@ pub fn parse(
             clauses.push((occur, filter(Box::new(PassagesOf::new(articles)))));
         }
     }
-    if user_query_missing && entities.required.is_empty() && entities.outlets.is_empty() {
+    let only_filters =
+        entities.required.is_empty() && entities.outlets.is_empty() && entities.langs.is_empty();
+    if user_query_missing && only_filters {
         return Err(Error::BadQuery(ONLY_EXCLUDES.to_owned()));
     }
     // Only passages have the fields a query can name, so any query on words selects
@@ -151,17 +158,8 @@ pub fn parse(
     }
     let proximity = proximity_queries(&fields, &highlight);
     if !request.outlets.is_empty() {
-        let any: Vec<(Occur, Box<dyn Query>)> = request
-            .outlets
-            .iter()
-            .map(|outlet| {
-                (
-                    Occur::Should,
-                    term_query(Term::from_field_text(fields.outlet, &outlet.to_lowercase())),
-                )
-            })
-            .collect();
-        clauses.push((Occur::Must, filter(Box::new(BooleanQuery::new(any)))));
+        let names = request.outlets.iter().map(|outlet| outlet.to_lowercase());
+        clauses.push((Occur::Must, filter(any_term(fields.outlet, names))));
     }
     // `outlet:NAME` in the query filters as `--outlet` does, each one required.
     for (names, occur) in [
@@ -170,6 +168,20 @@ pub fn parse(
     ] {
         for outlet in names {
             let term = Term::from_field_text(fields.outlet, &outlet.to_lowercase());
+            clauses.push((occur, filter(term_query(term))));
+        }
+    }
+    // `--lang` keeps any of its languages; `lang:CODE` requires (or with `-` excludes) one.
+    if !asked_langs.is_empty() {
+        let any = any_term(fields.lang, asked_langs.iter().cloned());
+        clauses.push((Occur::Must, filter(any)));
+    }
+    for (codes, occur) in [
+        (language_codes(&entities.langs)?, Occur::Must),
+        (language_codes(&entities.excluded_langs)?, Occur::MustNot),
+    ] {
+        for code in codes {
+            let term = Term::from_field_text(fields.lang, &code);
             clauses.push((occur, filter(term_query(term))));
         }
     }
@@ -209,6 +221,26 @@ struct EntityFilters {
     excluded: Vec<String>,
     outlets: Vec<String>,
     excluded_outlets: Vec<String>,
+    langs: Vec<String>,
+    excluded_langs: Vec<String>,
+}
+
+/// The language codes asked for, lower-cased; an error naming the first that is not
+/// an ISO 639-1 (or 639-2) code.
+fn language_codes(asked: &[String]) -> Result<Vec<String>> {
+    asked
+        .iter()
+        .map(|code| {
+            let lower = code.trim().to_ascii_lowercase();
+            if (2..=3).contains(&lower.len()) && lower.bytes().all(|b| b.is_ascii_lowercase()) {
+                Ok(lower)
+            } else {
+                Err(Error::BadQuery(format!(
+                    "\"{code}\" is not a language code — give an ISO 639-1 code such as en, uk, ru or ko"
+                )))
+            }
+        })
+        .collect()
 }
 
 /// Refuses a date range that ends before it starts: nothing could match it.
@@ -228,6 +260,19 @@ fn check_dates(since: Option<NewsDate>, until: Option<NewsDate>) -> Result<()> {
 /// there but one point elsewhere, so order would depend on how segments fell.)
 fn filter(query: Box<dyn Query>) -> Box<dyn Query> {
     Box::new(ConstScoreQuery::new(query, 0.0))
+}
+
+/// Any of `values` in `field`: one optional term each.
+fn any_term(field: Field, values: impl Iterator<Item = String>) -> Box<dyn Query> {
+    let any: Vec<(Occur, Box<dyn Query>)> = values
+        .map(|value| {
+            (
+                Occur::Should,
+                term_query(Term::from_field_text(field, &value)),
+            )
+        })
+        .collect();
+    Box::new(BooleanQuery::new(any))
 }
 
 fn term_query(term: Term) -> Box<dyn Query> {
@@ -251,17 +296,9 @@ fn plain_query(
             "the query has no words to search for".to_owned(),
         ));
     }
-    let clauses: Vec<(Occur, Box<dyn Query>)> = words
-        .iter()
-        .map(|word| {
-            (
-                Occur::Should,
-                term_query(Term::from_field_text(fields.text, word)),
-            )
-        })
-        .collect();
+    let query = any_term(fields.text, words.iter().cloned());
     Ok((
-        Some(Box::new(BooleanQuery::new(clauses))),
+        Some(query),
         HighlightTerms {
             words,
             phrases: Vec::new(),
@@ -337,6 +374,19 @@ fn take_entity_clauses(
             }
             continue;
         }
+        // So does an OR-ed `lang:`, with the code as the index holds it.
+        if let Some(code) = field_value(&clause, "lang") {
+            if occur == Some(Occur::Should) {
+                let code = language_codes(&[code.to_owned()])?.remove(0);
+                kept.push((occur, lang_clause(code)));
+                continue;
+            }
+            match occur {
+                Some(Occur::MustNot) => entities.excluded_langs.push(code.to_owned()),
+                _ => entities.langs.push(code.to_owned()),
+            }
+            continue;
+        }
         match field_value(&clause, "entity").map(str::to_owned) {
             Some(_) if occur == Some(Occur::Should) => {
                 return Err(Error::BadQuery(
@@ -360,6 +410,17 @@ fn take_entity_clauses(
         1 if kept[0].0.is_none() => kept.pop().map(|(_, ast)| ast),
         _ => Some(UserInputAst::Clause(kept)),
     })
+}
+
+/// A `lang:CODE` clause with the code as the index holds it (lower case).
+fn lang_clause(code: String) -> UserInputAst {
+    UserInputAst::Leaf(Box::new(UserInputLeaf::Literal(UserInputLiteral {
+        field_name: Some("lang".to_owned()),
+        phrase: code,
+        delimiter: Delimiter::None,
+        slop: 0,
+        prefix: false,
+    })))
 }
 
 fn mentions_entity_field(ast: &UserInputAst) -> bool {

@@ -90,6 +90,8 @@ pub struct Hit {
     pub title: Option<String>,
     /// The outlet, if known.
     pub outlet: Option<String>,
+    /// The article's language (ISO 639-1), if known.
+    pub lang: Option<String>,
     /// The date as precise as the source gave it (`2024-10-08`, `2024-10`), if known.
     pub date: Option<String>,
     /// The whole passage.
@@ -123,6 +125,8 @@ pub struct Facets {
     pub outlets: Vec<FacetCount>,
     /// Matching articles whose source names no outlet.
     pub no_outlet: u64,
+    /// Per language (ISO 639-1), most first.
+    pub langs: Vec<FacetCount>,
     /// Per month, oldest first (articles dated only to the year are in none).
     pub months: Vec<FacetCount>,
     /// The period `periods` counts by.
@@ -219,6 +223,7 @@ pub fn search(
             passage_index: stored.index,
             title: stored.title,
             outlet: stored.outlet,
+            lang: stored.lang,
             date: stored.date,
             passage: stored.text,
             snippet: snippet_text,
@@ -492,6 +497,7 @@ fn source_of(stored: &PassageDoc) -> Source {
         path: stored.path.clone(),
         line: stored.line,
         outlet: stored.outlet.clone(),
+        lang: stored.lang.clone(),
         date: stored.date.clone(),
         title: stored.title.clone(),
     }
@@ -652,7 +658,7 @@ fn facets(
         &parsed.matching,
         &(
             Count,
-            ArticleFacets::under(&["/outlet", "/month"])
+            ArticleFacets::under(&["/outlet", "/lang", "/month"])
                 .counting_entities()
                 .counting_dates(),
         ),
@@ -664,12 +670,15 @@ fn facets(
             .map(|(value, articles)| FacetCount { value, articles })
             .collect()
     };
-    let mut outlets = values("/outlet");
-    outlets.sort_by(|a, b| {
+    let most_first = |a: &FacetCount, b: &FacetCount| {
         b.articles
             .cmp(&a.articles)
             .then_with(|| a.value.cmp(&b.value))
-    });
+    };
+    let mut outlets = values("/outlet");
+    outlets.sort_by(most_first);
+    let mut langs = values("/lang");
+    langs.sort_by(most_first);
     let months = values("/month");
     // An article has one outlet at most: the rest have none.
     let known: u64 = outlets.iter().map(|count| count.articles).sum();
@@ -698,6 +707,7 @@ fn facets(
         articles: found.articles(),
         outlets,
         no_outlet,
+        langs,
         months,
         period,
         periods,

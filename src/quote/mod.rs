@@ -73,6 +73,8 @@ pub struct QuoteRequest {
     pub speakers_for: usize,
     /// Only these outlets (any of them, case-insensitive).
     pub outlets: Vec<String>,
+    /// Only articles in these languages (ISO 639-1 codes, any of them).
+    pub langs: Vec<String>,
     /// Only articles dated on or after the start of this date.
     pub since: Option<NewsDate>,
     /// Only articles dated on or before the end of this date.
@@ -166,6 +168,7 @@ pub fn check(
             text: request.text[..query_end].to_owned(),
             plain: true,
             outlets: request.outlets.clone(),
+            langs: request.langs.clone(),
             since: request.since,
             until: request.until,
             entities: request.entities.clone(),
@@ -360,6 +363,7 @@ fn match_candidate(
                 path: stored.path.clone(),
                 line: stretch.line_of(span.start, |before| lines_before(&stored.path, before)),
                 outlet: stored.outlet.clone(),
+                lang: stored.lang.clone(),
                 date: stored.date.clone(),
                 title: stored.title.clone(),
             },
@@ -479,6 +483,7 @@ mod tests {
             limit: 0,
             speakers_for,
             outlets: Vec::new(),
+            langs: Vec::new(),
             since: None,
             until: None,
             entities: Vec::new(),

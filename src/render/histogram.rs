@@ -69,6 +69,7 @@ mod tests {
             articles: periods.iter().map(|p| p.1).sum::<u64>() + undated,
             outlets: Vec::new(),
             no_outlet: 0,
+            langs: Vec::new(),
             months: Vec::new(),
             period,
             periods: counts,

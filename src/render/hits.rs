@@ -7,7 +7,7 @@ use std::path::Path;
 use crate::query::facets::Period;
 use crate::query::search::{FacetCount, Hit, Results};
 use crate::render::json::{FacetsLineJson, HitJson};
-use crate::render::quote::{location, outlet_and_date};
+use crate::render::quote::{language_note, location, outlet_and_date};
 use crate::render::{Style, display_path, terminal_safe, thousands};
 
 /// ANSI bold red, as grep marks matches.
@@ -41,7 +41,13 @@ fn write_text(out: &mut impl Write, results: &Results, color: bool) -> io::Resul
             .outlet
             .as_deref()
             .map_or_else(|| "unknown outlet".to_owned(), terminal_safe);
-        let date = hit.date.as_deref().unwrap_or("undated");
+        let date = format!(
+            "{}{}",
+            hit.date
+                .as_deref()
+                .map_or_else(|| "undated".to_owned(), terminal_safe),
+            language_note(hit.lang.as_deref())
+        );
         let place = format!("{}:{}", display_path(Path::new(&hit.path)), hit.line);
         if color {
             writeln!(
@@ -78,6 +84,10 @@ fn write_text(out: &mut impl Write, results: &Results, color: bool) -> io::Resul
                 &facets.outlets,
                 ("(no outlet)", facets.no_outlet),
             )?;
+            // An article has one language at most: the rest have none.
+            let known: u64 = facets.langs.iter().map(|count| count.articles).sum();
+            let no_lang = facets.articles.saturating_sub(known);
+            write_facet(out, "languages", &facets.langs, ("(unknown)", no_lang))?;
             let periods = match facets.period {
                 Period::Day => "days",
                 Period::Month => "months",

@@ -53,6 +53,7 @@ pub struct HitJson<'a> {
     passage_index: u64,
     title: Option<&'a str>,
     outlet: Option<&'a str>,
+    lang: Option<&'a str>,
     date: Option<&'a str>,
     passage: &'a str,
     snippet: &'a str,
@@ -73,6 +74,7 @@ impl<'a> From<&'a Hit> for HitJson<'a> {
             passage_index: hit.passage_index,
             title: hit.title.as_deref(),
             outlet: hit.outlet.as_deref(),
+            lang: hit.lang.as_deref(),
             date: hit.date.as_deref(),
             passage: &hit.passage,
             snippet: &hit.snippet,
@@ -125,6 +127,7 @@ struct FacetsJson<'a> {
     articles: u64,
     outlets: Vec<FacetCountJson<'a>>,
     no_outlet: u64,
+    langs: Vec<FacetCountJson<'a>>,
     months: Vec<FacetCountJson<'a>>,
     undated: u64,
     entities: Vec<EntityCountJson<'a>>,
@@ -180,6 +183,7 @@ impl<'a> From<&'a Facets> for FacetsJson<'a> {
             articles: facets.articles,
             outlets: facet_counts(&facets.outlets),
             no_outlet: facets.no_outlet,
+            langs: facet_counts(&facets.langs),
             months: facet_counts(&facets.months),
             undated: facets.undated,
             entities: facets.entities.iter().map(EntityCountJson::from).collect(),
@@ -196,6 +200,7 @@ pub(crate) struct SourceJson<'a> {
     path: &'a str,
     line: u64,
     outlet: Option<&'a str>,
+    lang: Option<&'a str>,
     date: Option<&'a str>,
     title: Option<&'a str>,
 }
@@ -207,6 +212,7 @@ impl<'a> From<&'a Source> for SourceJson<'a> {
             path: &source.path,
             line: source.line,
             outlet: source.outlet.as_deref(),
+            lang: source.lang.as_deref(),
             date: source.date.as_deref(),
             title: source.title.as_deref(),
         }
@@ -309,6 +315,7 @@ fn origin_name(origin: Origin) -> &'static str {
         Origin::MetaTag => "meta-tag",
         Origin::FolderDefaults => "folder-defaults",
         Origin::Text => "text",
+        Origin::Detected => "detected",
     }
 }
 
@@ -577,6 +584,7 @@ mod tests {
             Origin::MetaTag,
             Origin::FolderDefaults,
             Origin::Text,
+            Origin::Detected,
         ]
         .map(origin_name);
         assert_eq!(
@@ -586,7 +594,8 @@ mod tests {
                 "json-field",
                 "meta-tag",
                 "folder-defaults",
-                "text"
+                "text",
+                "detected"
             ]
         );
     }

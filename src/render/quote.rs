@@ -95,14 +95,28 @@ fn write_text(out: &mut impl Write, results: &QuoteResults, color: bool) -> io::
     writeln!(out, "{summary}")
 }
 
-/// `Reuters · 1987-03-02`, as a result's header gives them.
+/// `Reuters · 1987-03-02`, as a result's header gives them (`Лента Восток ·
+/// 2024-10-09 · ru` for an article not in English).
 pub(crate) fn outlet_and_date(source: &Source) -> String {
     let outlet = source
         .outlet
         .as_deref()
         .map_or_else(|| "unknown outlet".to_owned(), terminal_safe);
     let date = source.date.as_deref().unwrap_or("undated");
-    format!("{outlet} · {}", terminal_safe(date))
+    format!(
+        "{outlet} · {}{}",
+        terminal_safe(date),
+        language_note(source.lang.as_deref())
+    )
+}
+
+/// ` · uk` after a header's date for an article known not to be in English; nothing
+/// for English or an unknown language, so English results read as they always have.
+pub(crate) fn language_note(lang: Option<&str>) -> String {
+    match lang {
+        Some(code) if code != "en" => format!(" · {}", terminal_safe(code)),
+        _ => String::new(),
+    }
 }
 
 /// `path:line`, the path as the user gave it.

@@ -95,5 +95,6 @@ pub fn origin_label(origin: Origin) -> &'static str {
         Origin::MetaTag => "HTML meta",
         Origin::FolderDefaults => "folder defaults",
         Origin::Text => "read from text",
+        Origin::Detected => "detected",
     }
 }

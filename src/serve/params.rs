@@ -181,6 +181,8 @@ impl SearchParams {
             text,
             plain: self.plain && !self.q.trim().is_empty(),
             outlets: self.filters.outlets.clone(),
+            // The web front end filters by language with `lang:` in the query.
+            langs: Vec::new(),
             since: self.filters.since,
             until: self.filters.until,
             entities: self.filters.entities.clone(),
@@ -310,6 +312,8 @@ impl QuoteParams {
             limit: self.limit,
             speakers_for: 0,
             outlets: self.filters.outlets.clone(),
+            // The web front end filters by language with `lang:` in the query.
+            langs: Vec::new(),
             since: self.filters.since,
             until: self.filters.until,
             entities: self.filters.entities.clone(),

@@ -16,12 +16,14 @@
 //!   fingerprint (what copies are told by).
 //! - [`lexicon`]: the word lists, as data files compiled in.
 //! - [`analyzer`]: the index's tantivy tokenizer over all of it.
+//! - [`detect`]: which language a text is written in (en, uk, ru, ko).
 //!
 //! Every entry point takes a [`Language`]: English is the only one today, and nothing
 //! outside this layer knows which languages there are.
 
 pub mod analyzer;
 pub mod chars;
+pub mod detect;
 pub mod distance;
 pub mod fold;
 pub mod lexicon;
@@ -34,6 +36,7 @@ pub mod stopwords;
 pub mod words;
 
 pub use analyzer::{MAX_WORD_BYTES, NewsTokenizer};
+pub use detect::{Detection, detect_language};
 pub use fold::fold;
 pub use lexicon::{Class, Gender, Lexicon, lexicon};
 pub use segment::{Gap, Kind, Segmenter, Token, segment, segment_from};

@@ -72,6 +72,7 @@ fn origin(origin: Origin) -> &'static str {
         Origin::MetaTag => "from the page's meta tags",
         Origin::FolderDefaults => "from the folder's search.toml",
         Origin::Text => "from the text",
+        Origin::Detected => "detected from the text",
     }
 }
 
