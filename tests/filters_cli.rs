@@ -325,6 +325,7 @@ fn json_facets_come_last_as_one_object() {
                     {"value": "Kyiv Ledger", "articles": 1}
                 ],
                 "no_outlet": 0,
+                "langs": [{"value": "en", "articles": 2}],
                 "months": [
                     {"value": "2024-08", "articles": 1},
                     {"value": "2024-10", "articles": 1}

@@ -87,7 +87,11 @@ fn write_text(out: &mut impl Write, results: &Results, color: bool) -> io::Resul
             // An article has one language at most: the rest have none.
             let known: u64 = facets.langs.iter().map(|count| count.articles).sum();
             let no_lang = facets.articles.saturating_sub(known);
-            write_facet(out, "languages", &facets.langs, ("(unknown)", no_lang))?;
+            // One language and no article without one says nothing: the block is left
+            // out (the JSON keeps `langs`).
+            if facets.langs.len() > 1 || (no_lang > 0 && !facets.langs.is_empty()) {
+                write_facet(out, "languages", &facets.langs, ("(unknown)", no_lang))?;
+            }
             let periods = match facets.period {
                 Period::Day => "days",
                 Period::Month => "months",
