@@ -21,15 +21,7 @@ const COMMANDS: [&str; 10] = [
 /// The stdout of a successful `search ARGS…` (nothing on stderr).
 fn printed(args: &[&str]) -> String {
     let dir = tempfile::tempdir().unwrap();
-    let output = search(dir.path())
-        .args(args)
-        .assert()
-        .code(0)
-        .stderr("")
-        .get_output()
-        .stdout
-        .clone();
-    String::from_utf8(output).unwrap()
+    String::from_utf8(testenv::quiet_run(dir.path(), args)).unwrap()
 }
 
 #[test]

@@ -57,7 +57,7 @@ pub fn entity_terms(searcher: &Searcher, fields: &Fields, name: &str) -> Result<
     // A listed organisation's or place's name is that entity, not a part of people's
     // names ("Moody's" is the agency, not the rugby player Lewis Moody).
     if !key.contains(' ') && listed.is_none() {
-        for person in indexed_keys(searcher, fields, EntityKind::Person)? {
+        for person in key_counts(searcher, fields, EntityKind::Person)?.into_keys() {
             if person.split(' ').any(|part| part == key) {
                 prefixes.insert(entity_key_prefix(EntityKind::Person, &person));
             }
@@ -66,7 +66,7 @@ pub fn entity_terms(searcher: &Searcher, fields: &Fields, name: &str) -> Result<
     // "Ronald Reagan" also means the articles that say only "President Reagan", when
     // the lone name is his across the collection (as `search entities` counts it).
     if let Some((first, last)) = name_ends(&key) {
-        let people = person_counts(searcher, fields)?;
+        let people = key_counts(searcher, fields, EntityKind::Person)?;
         for part in [first, last] {
             if !people.contains_key(part) {
                 continue;
@@ -126,34 +126,20 @@ fn terms_under(
     Ok(terms)
 }
 
-/// Every person's key in the index with the number of articles holding it (deleted
+/// Every key of `kind` in the index with the number of articles holding it (deleted
 /// ones included: it only weighs names against each other).
-fn person_counts(searcher: &Searcher, fields: &Fields) -> Result<BTreeMap<String, u64>> {
-    let terms = terms_under(
-        searcher,
-        fields,
-        &format!("{}:", EntityKind::Person.as_str()),
-    )?;
+fn key_counts(
+    searcher: &Searcher,
+    fields: &Fields,
+    kind: EntityKind,
+) -> Result<BTreeMap<String, u64>> {
     let mut counts = BTreeMap::new();
-    for (term, n) in terms {
+    for (term, n) in terms_under(searcher, fields, &format!("{}:", kind.as_str()))? {
         if let Some((_, key, _)) = read_entity_term(&term) {
             *counts.entry(key.to_owned()).or_default() += n;
         }
     }
     Ok(counts)
-}
-
-/// Every key of `kind` in the index.
-fn indexed_keys(
-    searcher: &Searcher,
-    fields: &Fields,
-    kind: EntityKind,
-) -> Result<BTreeSet<String>> {
-    let terms = terms_under(searcher, fields, &format!("{}:", kind.as_str()))?;
-    Ok(terms
-        .keys()
-        .filter_map(|term| Some(read_entity_term(term)?.1.to_owned()))
-        .collect())
 }
 
 /// Per kind, every spelling of an entity with the number of live articles using it.
@@ -481,6 +467,50 @@ mod tests {
                 ("Reagan Administration", 1)
             ]
         );
+    }
+
+    #[test]
+    fn a_full_name_filter_takes_the_lone_name_it_carries_across_the_collection() {
+        use crate::index::fixture::{doc, indexed};
+        use crate::query::parse::QueryRequest;
+        use crate::query::search::Page;
+        let dir = tempfile::tempdir().unwrap();
+        let bodies = [
+            ("a.md", "Ronald Reagan signed the budget on Monday."),
+            ("b.md", "The budget of Ronald Reagan passed the Senate."),
+            ("c.md", "Ronald Reagan said the budget would pass."),
+            ("d.md", "President Reagan defended the budget."),
+            ("f.md", "A budget, Ronald Reagan said, is a promise."),
+            ("e.md", "Nancy Reagan spoke of the budget at a dinner."),
+        ];
+        let docs: Vec<_> = bodies.iter().map(|(name, body)| doc(name, body)).collect();
+        let engine = indexed(dir.path(), &docs);
+        let articles = |entity: &str| {
+            let request = QueryRequest {
+                text: "budget".to_owned(),
+                entities: vec![entity.to_owned()],
+                ..QueryRequest::default()
+            };
+            let page = Page {
+                limit: 10,
+                ..Page::default()
+            };
+            let mut found: Vec<String> = engine
+                .query(&request, page)
+                .unwrap()
+                .hits
+                .iter()
+                .map(|hit| hit.path.rsplit('/').next().unwrap().to_owned())
+                .collect();
+            found.sort();
+            found
+        };
+        // Ronald Reagan in four articles, Nancy Reagan in one: "President Reagan" is his.
+        assert_eq!(
+            articles("Ronald Reagan"),
+            ["a.md", "b.md", "c.md", "d.md", "f.md"]
+        );
+        assert_eq!(articles("Nancy Reagan"), ["e.md"]);
     }
 
     #[test]

@@ -27,6 +27,7 @@ use crate::query::articles::PassagesOf;
 use crate::query::entities::filters as entity_filters;
 use crate::query::{limits, operators};
 use crate::schema::{Fields, KIND_PASSAGE, date_value, text_analyzer};
+use crate::text::chars::floor_boundary;
 use crate::text::{Language, is_function_word};
 
 /// Weight of the proximity clauses, which reward consecutive content words of the query
@@ -481,10 +482,7 @@ fn syntax_error(text: &str, readable: &operators::Readable) -> String {
         (readable.text.len(), "cannot read the query".to_owned()),
         |err| (err.pos, err.message.replace("\\\"", "\"")),
     );
-    let mut pos = readable.original_offset(pos).min(text.len());
-    while !text.is_char_boundary(pos) {
-        pos -= 1;
-    }
+    let pos = floor_boundary(text, readable.original_offset(pos));
     let (before, after) = text.split_at(pos);
     let column = before.chars().count();
     format!(

@@ -225,13 +225,14 @@ pub fn check(
             continue;
         }
         stretch.alignment = alignment;
-        let pending = Pending {
-            address: stretch.address,
-            doc: stretch.doc.clone(),
-            span: stretch.alignment.byte_range.clone(),
-        };
+        let span = stretch.alignment.byte_range.clone();
         let attribution = if eager {
-            Some(pending.attribute(&found)?)
+            Some(attribute(
+                &found,
+                stretch.address,
+                &stretch.doc,
+                span.clone(),
+            )?)
         } else {
             None
         };
@@ -243,7 +244,12 @@ pub fn check(
         };
         if let Some((matched, words_key)) = match_candidate(&aligned, attribution.as_ref(), request)
         {
-            let matched = (matched, words_key, (!eager).then_some(pending));
+            let pending = (!eager).then_some(Pending {
+                address: stretch.address,
+                doc: stretch.doc,
+                span,
+            });
+            let matched = (matched, words_key, pending);
             match earlier {
                 Some(k) => matches[k] = matched,
                 None => {
@@ -263,8 +269,8 @@ pub fn check(
         n => n.min(matches.len()),
     };
     for (matched, _, pending) in &mut matches[..wanted] {
-        if let Some(pending) = pending.take() {
-            let attribution = pending.attribute(&found)?;
+        if let Some(Pending { address, doc, span }) = pending.take() {
+            let attribution = attribute(&found, address, &doc, span)?;
             matched.speaker = attribution.speaker;
             matched.speaker_resolved = attribution.resolved;
             matched.quoted = attribution.quoted;
@@ -290,23 +296,26 @@ struct Pending {
     span: std::ops::Range<usize>,
 }
 
-impl Pending {
-    /// Who the text says spoke the matched words: the passages before it are read for
-    /// the people and the attribution around them.
-    fn attribute(&self, found: &Candidates<'_>) -> Result<Attribution> {
-        let surroundings = found.surroundings_of(self.address, &self.doc, &self.doc.text)?;
-        let people: Vec<speaker::Person<'_>> = surroundings
-            .people
-            .iter()
-            .map(|name| speaker::Person { name, aliases: &[] })
-            .collect();
-        let start = surroundings.passage_start;
-        Ok(speaker::attribute(
-            &surroundings.context,
-            start + self.span.start..start + self.span.end,
-            &people,
-        ))
-    }
+/// Who the text says spoke the bytes `span` of `doc` (at `address`): the passages before
+/// it are read for the people and the attribution around them.
+fn attribute(
+    found: &Candidates<'_>,
+    address: tantivy::DocAddress,
+    doc: &crate::index::store::PassageDoc,
+    span: std::ops::Range<usize>,
+) -> Result<Attribution> {
+    let surroundings = found.surroundings_of(address, doc, &doc.text)?;
+    let people: Vec<speaker::Person<'_>> = surroundings
+        .people
+        .iter()
+        .map(|name| speaker::Person { name, aliases: &[] })
+        .collect();
+    let start = surroundings.passage_start;
+    Ok(speaker::attribute(
+        &surroundings.context,
+        start + span.start..start + span.end,
+        &people,
+    ))
 }
 
 /// A quote aligned with one candidate passage (or passages joined across a break).

@@ -87,9 +87,9 @@ fn write_text(out: &mut impl Write, results: &Results, color: bool) -> io::Resul
             // An article has one language at most: the rest have none.
             let known: u64 = facets.langs.iter().map(|count| count.articles).sum();
             let no_lang = facets.articles.saturating_sub(known);
-            // One language and no article without one says nothing: the block is left
-            // out (the JSON keeps `langs`).
-            if facets.langs.len() > 1 || (no_lang > 0 && !facets.langs.is_empty()) {
+            // A block of one line (every article in one language, or none known) says
+            // nothing: it is left out (the JSON keeps `langs`).
+            if facets.langs.len() + usize::from(no_lang > 0) > 1 {
                 write_facet(out, "languages", &facets.langs, ("(unknown)", no_lang))?;
             }
             let periods = match facets.period {
@@ -220,6 +220,48 @@ mod tests {
         let mut out = Vec::new();
         write(&mut out, &results, Style::Text { color: false }).unwrap();
         String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn the_languages_block_shows_only_when_it_tells_languages_apart() {
+        let count = |value: &str, articles| FacetCount {
+            value: value.to_owned(),
+            articles,
+        };
+        let text = |langs: Vec<FacetCount>, articles| {
+            let results = Results {
+                hits: Vec::new(),
+                total_passages: 3,
+                total_is_lower_bound: false,
+                facets: Some(crate::query::search::Facets {
+                    articles,
+                    outlets: Vec::new(),
+                    no_outlet: articles,
+                    langs,
+                    months: Vec::new(),
+                    period: Period::Month,
+                    periods: Vec::new(),
+                    undated: 0,
+                    entities: Vec::new(),
+                }),
+                empty_because: None,
+            };
+            let mut out = Vec::new();
+            write(&mut out, &results, Style::Text { color: false }).unwrap();
+            String::from_utf8(out).unwrap()
+        };
+        let block = "languages (matching articles):\n";
+        assert!(!text(vec![count("en", 3)], 3).contains(block));
+        assert!(!text(Vec::new(), 3).contains(block));
+        assert!(
+            text(vec![count("uk", 2), count("en", 1)], 3)
+                .contains("languages (matching articles):\n         2  uk\n         1  en\n\n")
+        );
+        assert!(
+            text(vec![count("en", 2)], 3).contains(
+                "languages (matching articles):\n         2  en\n         1  (unknown)\n\n"
+            )
+        );
     }
 
     #[test]

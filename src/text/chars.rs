@@ -133,9 +133,28 @@ pub fn joins_number(before: &str, separator: char, after: &str) -> bool {
         && after.chars().next().is_some_and(char::is_numeric)
 }
 
+/// The largest char boundary of `text` at or before byte `at` (`text.len()` past its
+/// end): where a cut at `at` may fall without splitting a character.
+pub fn floor_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_cut_falls_back_to_the_start_of_the_character_it_would_split() {
+        let text = "aя";
+        assert_eq!(floor_boundary(text, 0), 0);
+        assert_eq!(floor_boundary(text, 2), 1);
+        assert_eq!(floor_boundary(text, 3), 3);
+        assert_eq!(floor_boundary(text, 99), 3);
+    }
 
     #[test]
     fn classes() {

@@ -10,6 +10,7 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
+use super::chars::floor_boundary;
 use super::lexicon::entries;
 
 /// How many bytes of the body are read after the title: enough for a paragraph or
@@ -60,7 +61,7 @@ impl Detection {
 /// first [`SAMPLE_BYTES`] of the body; `None` when neither has a letter of Latin,
 /// Cyrillic or Hangul script.
 pub fn detect_language(title: &str, body: &str) -> Option<Detection> {
-    let sample = &body[..floor_char_boundary(body, SAMPLE_BYTES)];
+    let sample = &body[..floor_boundary(body, SAMPLE_BYTES)];
     let mut counts = Counts::default();
     counts.add(title);
     counts.add(sample);
@@ -82,13 +83,10 @@ pub fn detect_language(title: &str, body: &str) -> Option<Detection> {
         });
     }
     let score = counts.ukrainian - counts.russian;
-    if score.abs() >= SURE_MARGIN {
-        let code = if score > 0 { "uk" } else { "ru" };
-        return Some(Detection { code, sure: true });
-    }
     if score != 0 {
         let code = if score > 0 { "uk" } else { "ru" };
-        return Some(Detection { code, sure: false });
+        let sure = score.abs() >= SURE_MARGIN;
+        return Some(Detection { code, sure });
     }
     let text = format!("{title}\n{sample}");
     let code = match CYRILLIC.detect_lang(&text) {
@@ -178,18 +176,6 @@ impl Counts {
 
 fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’' | 'ʼ')
-}
-
-/// The largest char boundary of `text` at or before `at`.
-fn floor_char_boundary(text: &str, at: usize) -> usize {
-    if at >= text.len() {
-        return text.len();
-    }
-    let mut at = at;
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
 }
 
 #[cfg(test)]

@@ -64,13 +64,10 @@ pub fn succeeded(output: std::process::Output, what: impl std::fmt::Debug) -> Ve
     output.stdout
 }
 
-/// Each line of `stdout` read as one JSON value (a line that is not JSON fails the test).
+/// `search ARGS…` in `dir`, which must exit 0 with nothing on stderr: its stdout.
 #[allow(dead_code)] // not every test file runs commands this way
-/// `search --index index ARGS…` in `dir`, which must exit 0 with nothing on stderr:
-/// its stdout.
-pub fn quiet_stdout(dir: &Path, args: &[&str]) -> Vec<u8> {
+pub fn quiet_run(dir: &Path, args: &[&str]) -> Vec<u8> {
     search(dir)
-        .args(["--index", "index"])
         .args(args)
         .assert()
         .code(0)
@@ -78,6 +75,14 @@ pub fn quiet_stdout(dir: &Path, args: &[&str]) -> Vec<u8> {
         .get_output()
         .stdout
         .clone()
+}
+
+/// `search --index index ARGS…` in `dir`, which must exit 0 with nothing on stderr:
+/// its stdout.
+#[allow(dead_code)] // not every test file runs commands this way
+pub fn quiet_stdout(dir: &Path, args: &[&str]) -> Vec<u8> {
+    let with_index: Vec<&str> = ["--index", "index"].iter().chain(args).copied().collect();
+    quiet_run(dir, &with_index)
 }
 
 #[allow(dead_code)] // not every test file reads paths
@@ -90,6 +95,7 @@ pub fn file_name(value: &serde_json::Value) -> String {
         .into_owned()
 }
 
+/// Each line of `stdout` read as one JSON value (a line that is not JSON fails the test).
 #[allow(dead_code)] // not every test file reads JSON
 pub fn json_lines(stdout: &[u8]) -> Vec<serde_json::Value> {
     String::from_utf8(stdout.to_vec())

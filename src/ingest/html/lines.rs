@@ -2,6 +2,7 @@
 //! the raw HTML, so a hit can be shown with the line of the saved page it came from.
 
 use super::charref::entity_at;
+use crate::text::chars::floor_boundary;
 
 /// Joins the paragraphs into the body and anchors each one to its line in `html`.
 pub(super) fn assemble(html: &str, paragraphs: &[String]) -> (String, Vec<(usize, u32)>) {
@@ -111,11 +112,7 @@ impl<'a> AnchorFinder<'a> {
 
 /// The longest prefix of `s` of at most `max` bytes that ends on a char boundary.
 fn char_prefix(s: &str, max: usize) -> &str {
-    let mut end = s.len().min(max);
-    while !s.is_char_boundary(end) {
-        end -= 1;
-    }
-    &s[..end]
+    &s[..floor_boundary(s, max)]
 }
 
 /// ASCII-case-insensitive search of `needle` in `hay`.

@@ -8,8 +8,8 @@ use std::collections::HashMap;
 use crate::entities::key_of;
 
 use super::lexicon::{
-    Gender, determiner, honorific, is_name_particle, is_not_name, is_org_word, is_speech_verb,
-    is_stop, role_class,
+    Gender, determiner, honorific, is_honorific, is_name_particle, is_not_name, is_org_word,
+    is_speech_verb, is_stop, role_class, without_the,
 };
 use super::phrases::{Np, pronoun};
 use super::window::Doc;
@@ -605,10 +605,7 @@ impl<'d, 'b> Discourse<'d, 'b> {
             let Who::Named(name) = &mention.who else {
                 continue;
             };
-            let name = name
-                .strip_prefix("the ")
-                .or_else(|| name.strip_prefix("The "))
-                .unwrap_or(name);
+            let name = without_the(name).unwrap_or(name);
             if !mention.speaker || !looks_like_org(name) {
                 continue;
             }
@@ -656,7 +653,7 @@ fn looks_like_org(name: &str) -> bool {
     let first = name.split(' ').next().unwrap_or("");
     first.chars().next().is_some_and(char::is_uppercase)
         && determiner(&first.to_lowercase()).is_none()
-        && honorific(&first.trim_end_matches('.').to_lowercase()).is_none()
+        && !is_honorific(first)
         && !crate::entities::is_given_name(first)
 }
 

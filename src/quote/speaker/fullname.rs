@@ -2,16 +2,16 @@
 //! fuller name the window writes for the same speaker ("Dante de Guzman", "Marsh &
 //! McLennan", "Sri Mulyani Indrawati"), when the article's people do not list them.
 
-use super::lexicon::{honorific, is_name_particle, is_not_name, is_speech_verb, is_title_word};
+use super::lexicon::{
+    honorific, is_legal_form, is_name_particle, is_not_name, is_speech_verb, is_title_word,
+};
 use super::window::{Doc, Tok};
 use crate::entities::is_given_name;
-use crate::text::Language;
-use crate::text::lexicon::{Class, lexicon};
 use crate::text::words::strip_possessive;
 
-/// The one longer name the window (before byte `limit`) writes around every occurrence of
-/// `written`'s words, or `None` when it writes none or more than one (two Kims).
-pub(super) fn full_name(doc: &Doc<'_>, written: &str, limit: usize) -> Option<String> {
+/// The one longer name the window writes around an occurrence of `written`'s words, or
+/// `None` when it writes none or two that neither holds (two Kims).
+pub(super) fn full_name(doc: &Doc<'_>, written: &str) -> Option<String> {
     let words: Vec<&str> = written
         .split_whitespace()
         .skip_while(|w| honorific(&w.trim_end_matches('.').to_lowercase()).is_some())
@@ -25,17 +25,12 @@ pub(super) fn full_name(doc: &Doc<'_>, written: &str, limit: usize) -> Option<St
         return None;
     }
     let toks = &doc.toks;
-    let mut found: Option<(usize, usize)> = None;
     let mut longer: Option<String> = None;
-    for i in 0..toks.len() {
-        if toks[i].start >= limit {
-            break;
-        }
-        let fits = i + words.len() <= toks.len()
-            && words
-                .iter()
-                .zip(&toks[i..])
-                .all(|(w, t)| t.word && strip_possessive(t.text) == *w);
+    for i in 0..toks.len().saturating_sub(words.len() - 1) {
+        let fits = words
+            .iter()
+            .zip(&toks[i..])
+            .all(|(w, t)| t.word && strip_possessive(t.text) == *w);
         if !fits {
             continue;
         }
@@ -45,28 +40,18 @@ pub(super) fn full_name(doc: &Doc<'_>, written: &str, limit: usize) -> Option<St
         }
         let name = toks[a..b]
             .iter()
-            .map(|t| t.text)
+            .map(|t| strip_possessive(t.text))
             .collect::<Vec<_>>()
             .join(" ");
-        let name = name
-            .trim_end_matches("'s")
-            .trim_end_matches("’s")
-            .to_owned();
         match &longer {
-            Some(seen) if *seen != name => {
-                // Two different fuller names: the longer one only if it holds the other.
-                if name.contains(seen.as_str()) {
-                    longer = Some(name);
-                } else if !seen.contains(name.as_str()) {
-                    return None;
-                }
-            }
+            // Two different fuller names: the longer one only if it holds the other.
+            Some(seen) if name.contains(seen.as_str()) => longer = Some(name),
+            Some(seen) if !seen.contains(name.as_str()) => return None,
             Some(_) => {}
             None => longer = Some(name),
         }
-        found = Some((a, b));
     }
-    found.and(longer)
+    longer
 }
 
 /// Widens the name at tokens `a..b` over the capitalised words and particles of its
@@ -85,8 +70,8 @@ fn widen(toks: &[Tok<'_>], mut a: usize, mut b: usize) -> (usize, usize) {
     };
     // Leftwards only given names ("Dante"), with the particles before a surname ("Dante
     // de Guzman", "Rene Van Der Linden"), or any capitalised word right after a title
-    // or a speech verb ("Minister Sri Mulyani Indrawati", "said Sri …"): other capitalised words describe ("Secretary
-    // for Foreign Affairs Rene Van Der Linden").
+    // or a speech verb ("Minister Sri Mulyani Indrawati", "said Sri …"): other
+    // capitalised words describe ("Secretary for Foreign Affairs Rene Van Der Linden").
     let given = |t: &Tok<'_>| namelike(t) && is_given_name(t.text);
     let mut at = a;
     while at > 0 {
@@ -115,10 +100,7 @@ fn widen(toks: &[Tok<'_>], mut a: usize, mut b: usize) -> (usize, usize) {
     }
     while b < toks.len() {
         let t = &toks[b];
-        let legal = t.word
-            && t.sent == sent
-            && lexicon(Language::default()).has(&t.lower, Class::LegalForm);
-        if legal {
+        if t.word && t.sent == sent && is_legal_form(&t.lower) {
             b += 1;
             break;
         }
@@ -127,9 +109,6 @@ fn widen(toks: &[Tok<'_>], mut a: usize, mut b: usize) -> (usize, usize) {
         } else if namelike(t) {
             b += 1;
         } else {
-            break;
-        }
-        if toks[b - 1].possessive {
             break;
         }
     }

@@ -86,6 +86,11 @@ pub(super) fn is_org_word(w: &str) -> bool {
         .any(&[Class::Institution, Class::OrgSuffix])
 }
 
+/// Legal forms that end a company's name ("Brown-Forman Inc", "Daimler AG").
+pub(super) fn is_legal_form(w: &str) -> bool {
+    lex().has(w, Class::LegalForm)
+}
+
 /// Titles and ranks before a name ("Defence Minister Kim", "Major General Pat Ryder").
 pub(super) fn is_title_word(w: &str) -> bool {
     honorific(w).is_some() || role_class(w).is_some() || lex().has(w, Class::TitleWord)
@@ -106,6 +111,13 @@ pub(super) fn is_not_name(w: &str) -> bool {
 /// "Bank of England", "Department for Transport").
 pub(super) fn is_name_particle(w: &str) -> bool {
     lex().has(w, Class::NameParticle)
+}
+
+/// `text` after a leading "the" ("the Finance Ministry" → "Finance Ministry"), if it
+/// has one.
+pub(super) fn without_the(text: &str) -> Option<&str> {
+    text.strip_prefix("the ")
+        .or_else(|| text.strip_prefix("The "))
 }
 
 /// `text` with runs of whitespace as single spaces.

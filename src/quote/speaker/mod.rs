@@ -126,19 +126,18 @@ pub fn attribute(body: &str, span: Range<usize>, people: &[Person<'_>]) -> Attri
     let who = talk.run(target);
     let person = matches!(who, Who::Person(_));
     // A name written in part where the window writes it whole: the whole name.
-    let whole =
-        |name: &str| fullname::full_name(&doc, name, usize::MAX).unwrap_or_else(|| name.to_owned());
+    let whole = |name: &str| fullname::full_name(&doc, name).unwrap_or_else(|| name.to_owned());
     let (speaker, resolved) = match who {
         Who::Person(p) => (Some(whole(people[p].name.trim())), true),
-        // "The company said", "the minister added" with no one in the window to say who:
-        // the text means someone it named before the window, and the description alone
-        // would be read as a name. ("An official", "officials" name nobody in particular.)
-        // "The Finance and Economy Ministry said": the name, without its article.
-        Who::Named(text) if proper_after_the(&text).is_some() => {
-            (proper_after_the(&text).map(str::to_owned), false)
-        }
-        Who::Named(text) if text.starts_with("the ") => (None, false),
-        Who::Named(text) => (Some(whole(&text)), false),
+        Who::Named(text) => match lexicon::without_the(&text) {
+            // "The Finance and Economy Ministry said": the name, without its article.
+            // "The company said", "the minister added" with no one in the window to say
+            // who: the text means someone it named before the window, and the
+            // description alone would be read as a name. ("An official", "officials"
+            // name nobody in particular.)
+            Some(rest) => (proper_name(rest).map(str::to_owned), false),
+            None => (Some(whole(&text)), false),
+        },
         Who::Nobody => (None, false),
     };
     // A speaker is shown to a reader: never an empty or letterless string.
@@ -158,12 +157,10 @@ pub fn attribute(body: &str, span: Range<usize>, people: &[Person<'_>]) -> Attri
     }
 }
 
-/// The proper name in "the Finance and Economy Ministry", "the New York Stock Exchange":
-/// what follows "the" when its first and last words are capitalised.
-fn proper_after_the(text: &str) -> Option<&str> {
-    let rest = text
-        .strip_prefix("the ")
-        .or_else(|| text.strip_prefix("The "))?;
+/// `rest` of "the Finance and Economy Ministry", "the New York Stock Exchange" when it is
+/// a proper name: its first and last words capitalised, the last no title ("the
+/// Minister" is a description).
+fn proper_name(rest: &str) -> Option<&str> {
     let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
     let first = rest.split(' ').next()?;
     let last = rest.rsplit(' ').next()?;
@@ -377,6 +374,24 @@ mod tests {
         // A person who spoke is not "the company".
         let body = "John Smith said sales fell. \"We expect a recovery,\" the company said.";
         assert_eq!(of(body, "We expect a recovery", &[]), nobody());
+    }
+
+    #[test]
+    fn an_exchange_is_an_institution_and_an_executive_may_be_a_vice_president() {
+        let body = "The New York Stock Exchange said it would move the expiry. \"The NYSE has long advocated settlement in the morning,\" the exchange said.";
+        assert_eq!(
+            of(body, "long advocated settlement", &[]),
+            written("New York Stock Exchange")
+        );
+        let people = [Person {
+            name: "Fred Zuckerman",
+            aliases: &[],
+        }];
+        let body = "Chrysler sold bonds, vice president and treasurer Fred Zuckerman said. \"Phase two will be in a month or so,\" the Chrysler executive said.";
+        assert_eq!(
+            of(body, "Phase two will be in a month", &people),
+            said_by("Fred Zuckerman")
+        );
     }
 
     #[test]

@@ -106,13 +106,7 @@ impl<'b> Doc<'b> {
                 s -= 1;
                 continue;
             }
-            // "the Finance and Economy Ministry": "and" inside an institution's name.
-            if t.lower == "and"
-                && s < end
-                && s >= lo + 2
-                && self.toks[s - 2].cap
-                && self.org_name_follows(s, end)
-            {
+            if s >= lo + 2 && self.and_in_org_name(s - 1, end) {
                 s -= 1;
                 continue;
             }
@@ -226,12 +220,7 @@ impl<'b> Doc<'b> {
                 e += 1;
                 continue;
             }
-            // "the Finance and Economy Ministry": "and" inside an institution's name.
-            if t.lower == "and"
-                && e > start
-                && self.toks[e - 1].cap
-                && self.org_name_follows(e + 1, hi)
-            {
+            if e > start && self.and_in_org_name(e, hi) {
                 e += 1;
                 continue;
             }
@@ -282,14 +271,18 @@ impl<'b> Doc<'b> {
         (e > start && !(e == start + 1 && determiner(&first.lower).is_some())).then_some(start..e)
     }
 
-    /// Whether capitalised words from token `k` end in an organisation's word
-    /// ("Economy Ministry").
-    fn org_name_follows(&self, k: usize, hi: usize) -> bool {
-        let run = self.toks[k.min(hi)..hi]
+    /// Whether token `at` is the "and" inside an institution's name ("the Finance and
+    /// Economy Ministry"): after a capitalised word, before capitalised words (up to
+    /// token `hi`) that end in an organisation's word.
+    fn and_in_org_name(&self, at: usize, hi: usize) -> bool {
+        if at == 0 || at >= hi || self.toks[at].lower != "and" || !self.toks[at - 1].cap {
+            return false;
+        }
+        let run = self.toks[at + 1..hi]
             .iter()
             .take_while(|t| t.free_word() && t.cap)
             .count();
-        run > 0 && is_org_word(&self.toks[k + run - 1].lower)
+        run > 0 && is_org_word(&self.toks[at + run].lower)
     }
 
     /// [`Doc::np_fwd`], taking in a following "for the ministry" or "of Acme".
@@ -472,10 +465,7 @@ impl<'b> Doc<'b> {
             let t = &self.toks[s - 1];
             let part = (t.cap && t.word && !t.possessive && !is_not_name(&t.lower))
                 || (is_name_particle(&t.lower) && self.toks[s].cap)
-                || (t.lower == "and"
-                    && s >= a + 2
-                    && self.toks[s - 2].cap
-                    && is_org_word(&self.toks[b - 1].lower));
+                || (s >= a + 2 && self.and_in_org_name(s - 1, b));
             if !part || self.title_at(s - 1, a) {
                 break;
             }

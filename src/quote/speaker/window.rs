@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::entities::key_of;
+use crate::text::chars::floor_boundary;
 use crate::text::sentence::{is_abbreviation, terminal_run};
 use crate::text::words::strip_possessive;
 use crate::text::{Gap, Language, segment, sentences};
@@ -68,15 +69,6 @@ pub(super) struct Doc<'b> {
     pub(super) sentences: Vec<Range<usize>>,
 }
 
-/// The largest char boundary at or before `at`.
-fn floor_char(body: &str, at: usize) -> usize {
-    let mut at = at.min(body.len());
-    while !body.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
-}
-
 /// The start of the line holding `pos`, no earlier than `floor`.
 fn line_start(body: &str, floor: usize, pos: usize) -> usize {
     body[floor..pos]
@@ -102,7 +94,7 @@ fn sentence_after(body: &str, from: usize, to: usize) -> usize {
 
 /// The paragraph (a non-blank line) after the one ending at `end`.
 fn next_paragraph(body: &str, end: usize, limit: usize) -> Option<Range<usize>> {
-    let limit = floor_char(body, limit);
+    let limit = floor_boundary(body, limit);
     if end >= limit {
         return None;
     }
@@ -139,12 +131,12 @@ fn prev_paragraph(body: &str, start: usize, floor: usize) -> Option<Range<usize>
 impl<'b> Doc<'b> {
     /// Reads the window around the words `body[a..b]`.
     pub(super) fn read(body: &'b str, a: usize, b: usize) -> Doc<'b> {
-        let floor = floor_char(body, a.saturating_sub(MAX_BACK));
+        let floor = floor_boundary(body, a.saturating_sub(MAX_BACK));
         let mut first_start = line_start(body, floor, a);
         if first_start == floor && floor > 0 && !body[..floor].ends_with('\n') {
             first_start = sentence_after(body, floor, a);
         }
-        let cap = floor_char(body, b.saturating_add(MAX_FORWARD));
+        let cap = floor_boundary(body, b.saturating_add(MAX_FORWARD));
         let first_end = body[a..cap].find('\n').map_or(cap, |i| a + i);
         let mut paras = vec![trim(body, first_start..first_end)];
         // Back through the paragraphs before, further while the earliest one continues a
