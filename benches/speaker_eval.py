@@ -2,7 +2,8 @@
 """Speaker attribution against hand labels: how often `search quote` names the
 speaker the article gives, names the wrong one, or names nobody.
 
-Usage: benches/speaker_eval.py [--search BIN] [--data DIR] [--show-wrong N] [--show-missing N] [--keep]
+Usage: benches/speaker_eval.py [--search BIN] [--data DIR] [--indexes DIR] [--keep]
+                               [--show-wrong N] [--show-missing N] [--show-split SPLIT]
 
 The labels are tests/fixtures/speakers/labels.tsv (320 quotations from BBC and
 Reuters, located by offset and hash; see its README). For each label the script
@@ -78,6 +79,10 @@ def main():
     parser.add_argument("--show-wrong", type=int, default=0, metavar="N")
     parser.add_argument("--show-missing", type=int, default=0, metavar="N")
     parser.add_argument("--keep", action="store_true", help="keep the indexes")
+    parser.add_argument("--indexes", metavar="DIR",
+                        help="index into DIR (kept), or reuse DIR/bbc and DIR/reuters if present")
+    parser.add_argument("--show-split", default="tune", metavar="SPLIT",
+                        help="the split whose wrong and missing cases are shown (default tune)")
     args = parser.parse_args()
     data = Path(args.data).resolve()
     if not (data / "bbc").is_dir():
@@ -94,9 +99,11 @@ def main():
             if rec["id"] in reuters_ids:
                 record_lines[rec["id"]] = n
 
-    work = Path(tempfile.mkdtemp(prefix="search-speaker-eval."))
+    work = Path(args.indexes) if args.indexes else Path(tempfile.mkdtemp(prefix="search-speaker-eval."))
     indexes = {"bbc": work / "bbc", "reuters": work / "reuters"}
     for name, source in (("bbc", data / "bbc"), ("reuters", data / "reuters.jsonl")):
+        if args.indexes and indexes[name].is_dir():
+            continue
         subprocess.run([args.search, "--index", str(indexes[name]), "index", "-q", str(source)],
                        check=False, capture_output=True)
 
@@ -115,10 +122,12 @@ def main():
         outcome = "not found" if found is None else verdict(found["speaker"], label["speaker"])
         for group in (label["split"], "all", f"kind {label['kind']}"):
             tally[group][outcome] += 1
+        if label["split"] != args.show_split:
+            continue
         if outcome == "wrong":
             wrong.append((label["id"], label["speaker"], found["speaker"], words))
-        if outcome == "missing":
-            missing.append((label["id"], label["kind"], label["speaker"], words))
+        if outcome in ("missing", "not found"):
+            missing.append((outcome, label["id"], label["kind"], label["speaker"], words))
 
     print(f"Command: benches/speaker_eval.py --search {args.search}")
     print()
@@ -136,8 +145,8 @@ def main():
     for item in wrong[: args.show_wrong]:
         print("wrong: %s gold=%r said=%r  %s" % item)
     for item in missing[: args.show_missing]:
-        print("missing: %s (%s) gold=%r  %s" % item)
-    if not args.keep:
+        print("%s: %s (%s) gold=%r  %s" % item)
+    if not args.keep and not args.indexes:
         subprocess.run(["rm", "-rf", str(work)])
     else:
         print(f"indexes kept in {work}", file=sys.stderr)

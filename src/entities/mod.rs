@@ -119,7 +119,18 @@ pub fn of_article(article: &crate::ingest::Article) -> Vec<Entity> {
 
 /// Whether `word`, as written ("Sarah"), is a given name the gazetteer knows.
 pub fn is_given_name(word: &str) -> bool {
-    gazetteer::gazetteer().first_names.contains(word)
+    let names = &gazetteer::gazetteer().first_names;
+    names.contains(word)
+        // "Jean-Philippe", "Anne-Marie": a given name joined by a hyphen to another
+        // capitalised one (the list lacks many European second parts).
+        || word.split_once('-').is_some_and(|(first, rest)| {
+            names.contains(first)
+                && rest.split('-').all(|part| {
+                    part.chars().next().is_some_and(char::is_uppercase)
+                        && part.chars().skip(1).all(char::is_lowercase)
+                        && part.len() >= 3
+                })
+        })
 }
 
 /// Loads the word lists extraction needs (a few milliseconds), so a caller can do it on
@@ -245,6 +256,18 @@ mod extraction_tests {
             names(&found, EntityKind::Place),
             ["Kyiv", "North Korea", "South Korea"]
         );
+    }
+
+    #[test]
+    fn a_hyphenated_given_name_starts_a_name() {
+        let found = extract(
+            None,
+            "Meanwhile, Lyon winger Jean-Philippe Ferrand is delighted with his call-up.",
+            None,
+        );
+        assert_eq!(names(&found, EntityKind::Person), ["Jean-Philippe Ferrand"]);
+        assert!(is_given_name("Jean-Philippe") && is_given_name("Anne-Marie"));
+        assert!(!is_given_name("Jean-PHILIPPE") && !is_given_name("Rolls-Royce"));
     }
 
     #[test]

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 
 use super::gazetteer::{Gazetteer, gazetteer};
 use super::words::{Token, words};
-use super::{Entity, EntityKind, key_of, name_ends};
+use super::{Entity, EntityKind, is_given_name, key_of, name_ends};
 use crate::text::Language;
 use crate::text::distance::edit_distance;
 use crate::text::lexicon::{Class, lexicon};
@@ -397,11 +397,10 @@ fn read_run(
             let hit_end = hit.end.min(end).max(i + 1);
             // "Michael Jordan": a place name after a given name is a surname;
             // "Vladimir Putin": a place name that is a given name, before a surname.
-            let after_first_name =
-                i > start && g.first_names.contains(tokens[i - 1].text) && !entry.demonym;
+            let after_first_name = i > start && is_given_name(tokens[i - 1].text) && !entry.demonym;
             let before_surname = hit.end - hit.first == 1
                 && hit.end < end
-                && g.first_names.contains(tokens[i].text)
+                && is_given_name(tokens[i].text)
                 && tokens[hit.end].cap
                 && !hits.contains_key(&hit.end);
             // "Kyiv Independent", "Moscow Times": a place at the head of an organisation.
@@ -436,7 +435,7 @@ fn read_run(
         // A given name followed by a place-like surname ("Michael Jordan") joins it.
         if stop < end
             && let Some(hit) = hits.get(&stop)
-            && g.first_names.contains(tokens[stop - 1].text)
+            && is_given_name(tokens[stop - 1].text)
             && !g.entries[hit.entry].demonym
         {
             stop = hit.end.min(end);
@@ -473,7 +472,7 @@ fn read_unknown(
     }
     // Words in capitals ("HONG KONG" in a dateline) and sentence starters are no names;
     // a month after a given name is a surname ("Theresa May", "Brian May").
-    let given = g.first_names.contains(words[0].text);
+    let given = is_given_name(words[0].text);
     if words.iter().enumerate().any(|(n, t)| {
         (lower_in(t, NOT_NAME) && !(n > 0 && given && lower_in(t, MONTH)))
             || (t.text.len() > 1 && !t.text.chars().any(char::is_lowercase))
@@ -517,7 +516,7 @@ fn read_unknown(
                 && words[words.len() - 2].lower == "white"
                 && strip_possessive(words[words.len() - 1].lower) == "house";
             let institution = white_house || words.last().is_some_and(|t| is_institution(t.lower));
-            if (g.first_names.contains(first) || east_asian || cue) && !institution {
+            if (is_given_name(first) || east_asian || cue) && !institution {
                 found.people.push(name());
             }
         }

@@ -8,8 +8,9 @@ use std::collections::HashMap;
 use crate::entities::key_of;
 
 use super::lexicon::{
-    Gender, determiner, honorific, is_honorific, is_name_particle, is_not_name, is_org_word,
-    is_speech_verb, is_stop, role_class, without_the,
+    Gender, determiner, honorific, is_adverb, is_honorific, is_modal, is_name_particle,
+    is_not_name, is_opinion_verb, is_org_word, is_passive, is_speech_verb, is_stop, role_class,
+    without_the,
 };
 use super::phrases::{Np, pronoun};
 use super::window::Doc;
@@ -45,6 +46,10 @@ struct Mention {
     pub(super) speaker: bool,
     /// A name written as an owner ("Sylvester Stallone's ex-wife"): not the subject.
     owner: bool,
+    /// The first person its sentence mentions, not as an owner: most likely the
+    /// sentence's subject ("Tony Blair is urging …", "Meanwhile, Perpignan centre
+    /// Jean-Philippe Granclaude is delighted …").
+    subject: bool,
     /// The role class the text gave a speaker ("the minister said").
     class: Option<&'static str>,
     gender: Option<Gender>,
@@ -54,7 +59,18 @@ struct Mention {
 #[derive(Debug, Default, Clone)]
 struct Known {
     roles: Vec<&'static str>,
+    /// The other words of the titles written before the name ("french" of "French
+    /// President Jacques Chirac"), which tell two people of one rank apart.
+    described: Vec<String>,
     gender: Option<Gender>,
+}
+
+/// Whom a title ("the French president") picks out among the window's people.
+enum Titled {
+    One(usize),
+    /// Two people given the title in one sentence, and the words do not tell which.
+    Rivals,
+    NoOne,
 }
 
 /// The people's names, folded.
@@ -160,11 +176,16 @@ impl<'d, 'b> Discourse<'d, 'b> {
                     who,
                     speaker: true,
                     owner: false,
+                    subject: false,
                     class,
                     gender,
                 });
             }
-            if !quoted && let Some((pos, np)) = doc.speech_in(lo, hi) {
+            // "Mr MacKenzie thought the former solicitor deserved a chance. “He could
+            // join …”": who holds a view speaks for the quotation after it.
+            if !quoted
+                && let Some((pos, np)) = doc.speech_in(lo, hi).or_else(|| doc.view_in(lo, hi))
+            {
                 let (who, class, gender) = self.resolve(&np, pos);
                 self.mentions.push(Mention {
                     pos,
@@ -172,6 +193,7 @@ impl<'d, 'b> Discourse<'d, 'b> {
                     who,
                     speaker: true,
                     owner: false,
+                    subject: false,
                     class,
                     gender,
                 });
@@ -210,6 +232,21 @@ impl<'d, 'b> Discourse<'d, 'b> {
         if let Some(np) = before {
             return self.resolve(&np, limit);
         }
+        // "Britain was “uniquely placed” to make out the common ground …, he suggested.":
+        // a quotation inside reported speech whose speech verb closes the sentence, with
+        // no other quotation between. Not a term ("the so-called “grey market”") nor a
+        // source ("…, according to industry experts").
+        let so_called = open > lo && doc.toks[open - 1].lower == "so-called";
+        if let Some(close) = doc.marks[u].1
+            && !so_called
+            && let Some(comma) = (close + 1..hi).rev().find(|&k| doc.toks[k].is(","))
+            && doc.toks[close + 1..comma].iter().all(|t| t.unit.is_none())
+            && let Some(cue) = doc.cue_after(comma + 1, hi)
+            && cue.verb.is_some()
+            && doc.toks[cue.end..hi].iter().all(|t| !t.free_word())
+        {
+            return self.resolve(&cue.np, limit);
+        }
         // A quotation that is a sentence of its own continues the speaker before it
         // (not one followed by words that failed to read as an attribution).
         let tail = doc.marks[u]
@@ -229,8 +266,41 @@ impl<'d, 'b> Discourse<'d, 'b> {
         (Who::Nobody, None, None)
     }
 
-    /// Records the people sentence `lo..hi` names outside quotations.
+    /// Records the people sentence `lo..hi` names outside quotations, and which of them
+    /// is its subject.
     fn add_mentions(&mut self, lo: usize, hi: usize) {
+        let from = self.mentions.len();
+        self.add_names(lo, hi);
+        let first = self.mentions[from..]
+            .iter()
+            .position(|m| !m.owner && !matches!(m.who, Who::Nobody))
+            .map(|m| from + m);
+        if let Some(m) = first
+            && matches!(self.mentions[m].who, Who::Person(_))
+            && self.verb_follows(self.mentions[m].pos)
+        {
+            self.mentions[m].subject = true;
+        }
+    }
+
+    /// Whether the name or pronoun at byte `pos` is followed by what reads as its verb
+    /// ("Tony Blair is urging", "Granclaude is delighted", "Shin arrived", "he thinks"),
+    /// not by a preposition ("… greeted Shin Won-sik on Monday").
+    fn verb_follows(&self, pos: usize) -> bool {
+        let toks = &self.doc.toks;
+        let Ok(mut k) = toks.binary_search_by_key(&pos, |t| t.start) else {
+            return false;
+        };
+        k += 1;
+        while toks.get(k).is_some_and(|t| t.free_word() && t.cap) {
+            k += 1;
+        }
+        toks.get(k)
+            .filter(|t| t.free_word() && !t.cap)
+            .is_some_and(|t| looks_like_verb(&t.lower))
+    }
+
+    fn add_names(&mut self, lo: usize, hi: usize) {
         let doc = self.doc;
         // "She was due to play in the Hopman Cup": a pronoun subject carries the person
         // it stands for, ahead of the names later in its sentence.
@@ -254,6 +324,7 @@ impl<'d, 'b> Discourse<'d, 'b> {
                     who,
                     speaker: false,
                     owner: false,
+                    subject: false,
                     class: None,
                     gender: Some(gender),
                 });
@@ -271,15 +342,17 @@ impl<'d, 'b> Discourse<'d, 'b> {
             // as for "the minister said", would be a guess about someone not speaking.
             let pos = doc.toks[k].start;
             if let Np::Role { written, class, .. } = np {
-                let who = self
-                    .titled(class, pos)
-                    .map_or(Who::Named(written), Who::Person);
+                let who = match self.titled(class, &written, pos) {
+                    Titled::One(p) => Who::Person(p),
+                    Titled::Rivals | Titled::NoOne => Who::Named(written),
+                };
                 self.mentions.push(Mention {
                     pos,
                     sent: doc.toks[k].sent,
                     who,
                     speaker: false,
                     owner: false,
+                    subject: false,
                     class: Some(class),
                     gender: None,
                 });
@@ -299,7 +372,7 @@ impl<'d, 'b> Discourse<'d, 'b> {
             let sent = t.sent;
             if let Some((who, end)) = self.match_full(i, hi) {
                 if let Who::Person(p) = who {
-                    self.learn(p, &self.context_roles(i, end, lo, hi), gender);
+                    self.learn_context(p, self.context_roles(i, end, lo, hi), gender);
                 }
                 self.mentions.push(Mention {
                     pos: t.start,
@@ -307,6 +380,7 @@ impl<'d, 'b> Discourse<'d, 'b> {
                     who,
                     speaker: false,
                     owner: doc.toks[end - 1].possessive,
+                    subject: false,
                     class: None,
                     gender,
                 });
@@ -332,7 +406,7 @@ impl<'d, 'b> Discourse<'d, 'b> {
                 }
             };
             if let Who::Person(p) = who {
-                self.learn(p, &self.context_roles(i, i + 1, lo, hi), gender);
+                self.learn_context(p, self.context_roles(i, i + 1, lo, hi), gender);
             }
             self.mentions.push(Mention {
                 pos: t.start,
@@ -340,6 +414,7 @@ impl<'d, 'b> Discourse<'d, 'b> {
                 who,
                 speaker: false,
                 owner: t.possessive,
+                subject: false,
                 class: None,
                 gender,
             });
@@ -398,17 +473,25 @@ impl<'d, 'b> Discourse<'d, 'b> {
     }
 
     /// Titles written around a mention: "Defence Minister Kim", "Budanov, the chief of …".
-    fn context_roles(&self, i: usize, end: usize, lo: usize, hi: usize) -> Vec<&'static str> {
+    fn context_roles(&self, i: usize, end: usize, lo: usize, hi: usize) -> Context {
         let doc = self.doc;
         let mut roles = Vec::new();
+        let mut described = Vec::new();
         let mut j = i;
         while j > lo && i - j < 5 {
             let t = &doc.toks[j - 1];
             if !t.free_word() || determiner(&t.lower).is_some() || is_stop(&t.lower) {
                 break;
             }
-            roles.extend(role_class(&t.lower));
+            match role_class(&t.lower) {
+                Some(class) => roles.push(class),
+                None => described.push(t.lower.clone()),
+            }
             j -= 1;
+        }
+        // Describing words count only as part of a title ("French President").
+        if roles.is_empty() {
+            described.clear();
         }
         if end < hi && doc.toks[end].is(",") {
             for t in doc.toks[end + 1..hi].iter().take(8) {
@@ -421,7 +504,17 @@ impl<'d, 'b> Discourse<'d, 'b> {
                 }
             }
         }
-        roles
+        Context { roles, described }
+    }
+
+    fn learn_context(&mut self, p: usize, context: Context, gender: Option<Gender>) {
+        self.learn(p, &context.roles, gender);
+        let known = &mut self.known[p];
+        for word in context.described {
+            if !known.described.contains(&word) {
+                known.described.push(word);
+            }
+        }
     }
 
     fn learn(&mut self, p: usize, roles: &[&'static str], gender: Option<Gender>) {
@@ -563,26 +656,48 @@ impl<'d, 'b> Discourse<'d, 'b> {
         Who::Nobody
     }
 
-    /// The latest person before `limit` the window gives the title `class`.
-    fn titled(&self, class: &'static str, limit: usize) -> Option<usize> {
-        // "The official" fits anyone, so no title picks one out.
-        if class == "official" {
-            return None;
+    /// The latest person before `limit` the window gives the title `class`. Two given it
+    /// in one sentence are told apart by the words `written` adds to the title ("His
+    /// words about President Bush met a cool reception from Jacques Chirac. The French
+    /// president told reporters", after "French President Jacques Chirac").
+    fn titled(&self, class: &'static str, written: &str, limit: usize) -> Titled {
+        // "The official", "the youngster" fit anyone, so no title picks one out.
+        if fits_anyone(class) {
+            return Titled::NoOne;
         }
         let titled = |m: usize| match self.mentions[m].who {
             Who::Person(p) if self.known[p].roles.contains(&class) => Some(p),
             _ => None,
         };
         let order = self.antecedents(limit);
-        let (m, p) = order.iter().find_map(|&m| titled(m).map(|p| (m, p)))?;
-        // "His words about President Bush met a cool reception from Jacques Chirac. The
-        // French president told reporters": two presidents in one sentence, no telling.
+        let Some((m, p)) = order.iter().find_map(|&m| titled(m).map(|p| (m, p))) else {
+            return Titled::NoOne;
+        };
         let sent = self.mentions[m].sent;
-        let rival = order
-            .iter()
-            .filter(|&&o| self.mentions[o].sent == sent)
-            .any(|&o| titled(o).is_some_and(|q| q != p));
-        (!rival).then_some(p)
+        let mut rivals = vec![p];
+        for &o in order.iter().filter(|&&o| self.mentions[o].sent == sent) {
+            if let Some(q) = titled(o) {
+                push_once(&mut rivals, q);
+            }
+        }
+        if let [one] = rivals.as_slice() {
+            return Titled::One(*one);
+        }
+        let words: Vec<String> = written
+            .split(' ')
+            .map(str::to_lowercase)
+            .filter(|w| determiner(w).is_none() && role_class(w).is_none())
+            .collect();
+        let described: Vec<usize> = rivals
+            .into_iter()
+            .filter(|&q| {
+                !words.is_empty() && words.iter().all(|w| self.known[q].described.contains(w))
+            })
+            .collect();
+        match described.as_slice() {
+            [one] => Titled::One(*one),
+            _ => Titled::Rivals,
+        }
     }
 
     /// "The ministry said", "the firm said": the organisation that spoke last in the
@@ -618,33 +733,52 @@ impl<'d, 'b> Discourse<'d, 'b> {
     }
 
     fn resolve_role(&self, class: &'static str, written: &str, limit: usize) -> Who {
-        if let Some(p) = self.titled(class, limit) {
-            return Who::Person(p);
+        match self.titled(class, written, limit) {
+            Titled::One(p) => return Who::Person(p),
+            Titled::Rivals => return Who::Named(written.to_owned()),
+            Titled::NoOne => {}
         }
         let order = self.antecedents(limit);
-        // Else the latest speaker whose known titles do not say otherwise.
+        let fits = |p: usize| {
+            let roles = &self.known[p].roles;
+            fits_anyone(class) || roles.is_empty() || roles.iter().any(|&r| same_rank(r, class))
+        };
+        // Else the latest speaker or sentence subject whose known titles do not say
+        // otherwise: "Tony Blair is urging European leaders … “…,” the prime minister
+        // said"; "Granclaude is delighted … “…,” the youngster said".
         for &m in &order {
             let mention = &self.mentions[m];
-            if !mention.speaker {
+            if !mention.speaker && !mention.subject {
                 continue;
             }
             match &mention.who {
-                Who::Person(p) => {
-                    let roles = &self.known[*p].roles;
-                    if class == "official"
-                        || roles.is_empty()
-                        || roles.iter().any(|&r| same_rank(r, class))
-                    {
-                        return Who::Person(*p);
-                    }
-                }
+                Who::Person(p) if fits(*p) => return Who::Person(*p),
                 // The same unnamed role spoke before: still unnamed.
-                Who::Named(_) if mention.class == Some(class) => break,
+                Who::Named(_) if mention.speaker && mention.class == Some(class) => break,
                 _ => {}
             }
         }
         Who::Named(written.to_owned())
     }
+}
+
+/// A word in lower case that reads as a verb after its subject: an auxiliary or modal,
+/// a verb of speech or view, an adverb, or a past or third-person form.
+fn looks_like_verb(w: &str) -> bool {
+    is_passive(w)
+        || is_modal(w)
+        || is_speech_verb(w)
+        || is_opinion_verb(w)
+        || is_adverb(w)
+        || matches!(w, "has" | "had" | "have" | "did" | "does")
+        || w.ends_with("ed")
+        || (w.ends_with('s') && !w.ends_with("ss") && !is_stop(w))
+}
+
+/// What the words around a mention say of the person.
+struct Context {
+    roles: Vec<&'static str>,
+    described: Vec<String>,
 }
 
 /// A speaker's name as written that reads as an organisation's: capitalised, not a
@@ -657,8 +791,16 @@ fn looks_like_org(name: &str) -> bool {
         && !crate::entities::is_given_name(first)
 }
 
-/// Whether two role classes may name the same person: equal, or a head and a leader
-/// ("the Chrysler executive" for its vice president).
+/// Whether two role classes may name the same person: equal, a head and a leader
+/// ("the Chrysler executive" for its vice president), or a description that fits anyone.
 fn same_rank(a: &str, b: &str) -> bool {
-    a == b || matches!((a, b), ("head", "leader") | ("leader", "head"))
+    a == b
+        || fits_anyone(a)
+        || fits_anyone(b)
+        || matches!((a, b), ("head", "leader") | ("leader", "head"))
+}
+
+/// Role classes that say nothing of a rank: "the official", "the youngster", "the Scot".
+fn fits_anyone(class: &str) -> bool {
+    matches!(class, "official" | "person")
 }

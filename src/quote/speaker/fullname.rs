@@ -16,6 +16,11 @@ pub(super) fn full_name(doc: &Doc<'_>, written: &str) -> Option<String> {
         .split_whitespace()
         .skip_while(|w| honorific(&w.trim_end_matches('.').to_lowercase()).is_some())
         .collect();
+    if let [one] = words.as_slice()
+        && let Some(name) = spelt_out(doc, one)
+    {
+        return Some(name);
+    }
     let capitalised = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
     if !words.iter().any(capitalised)
         || !words
@@ -38,11 +43,7 @@ pub(super) fn full_name(doc: &Doc<'_>, written: &str) -> Option<String> {
         if b - a == words.len() {
             continue;
         }
-        let name = toks[a..b]
-            .iter()
-            .map(|t| strip_possessive(t.text))
-            .collect::<Vec<_>>()
-            .join(" ");
+        let name = joined(&toks[a..b]);
         match &longer {
             // Two different fuller names: the longer one only if it holds the other.
             Some(seen) if name.contains(seen.as_str()) => longer = Some(name),
@@ -52,6 +53,55 @@ pub(super) fn full_name(doc: &Doc<'_>, written: &str) -> Option<String> {
         }
     }
     longer
+}
+
+/// The one name the window writes whose capitalised words' initials spell the acronym
+/// `written` ("Petroleum Intelligence Weekly" for PIW, "New York Stock Exchange" for
+/// NYSE; "of", "and", "for" and "the" inside it spell nothing). `None` for a word that
+/// is no acronym, when no name spells it, or when two different names do.
+fn spelt_out(doc: &Doc<'_>, written: &str) -> Option<String> {
+    let acronym = written.trim_end_matches(['.', ',']);
+    if !(2..=6).contains(&acronym.len()) || !acronym.chars().all(|c| c.is_ascii_uppercase()) {
+        return None;
+    }
+    let toks = &doc.toks;
+    let mut found: Option<String> = None;
+    for a in 0..toks.len() {
+        let mut initials = String::new();
+        let mut b = a;
+        while b < toks.len() && initials.len() < acronym.len() {
+            let t = &toks[b];
+            if !t.word || t.unit.is_some() || t.sent != toks[a].sent {
+                break;
+            }
+            if b > a && matches!(t.lower.as_str(), "of" | "and" | "for" | "the") {
+                b += 1;
+                continue;
+            }
+            if !t.cap || t.text.chars().all(|c| c.is_uppercase()) {
+                break;
+            }
+            initials.extend(t.text.chars().next());
+            b += 1;
+        }
+        if b - a < 2 || initials != acronym {
+            continue;
+        }
+        let name = joined(&toks[a..b]);
+        match &found {
+            Some(seen) if *seen != name => return None,
+            _ => found = Some(name),
+        }
+    }
+    found
+}
+
+/// Tokens as a name: their words, without a possessive, joined by spaces.
+fn joined(toks: &[Tok<'_>]) -> String {
+    toks.iter()
+        .map(|t| strip_possessive(t.text))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Widens the name at tokens `a..b` over the capitalised words and particles of its

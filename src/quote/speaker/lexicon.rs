@@ -17,6 +17,16 @@ pub(super) fn is_speech_verb(w: &str) -> bool {
     lex().has(w, Class::SpeechVerb)
 }
 
+/// Modal verbs ("may", "would").
+pub(super) fn is_modal(w: &str) -> bool {
+    lex().has(w, Class::Modal)
+}
+
+/// Is `w` (lower case) a verb that reports a view ("believes", "thought")?
+pub(super) fn is_opinion_verb(w: &str) -> bool {
+    lex().has(w, Class::OpinionVerb)
+}
+
 /// Speech verbs as participles after a comma ("…, adding: “…”").
 pub(super) fn is_participle(w: &str) -> bool {
     lex().has(w, Class::SpeechParticiple)

@@ -6,8 +6,8 @@ use std::ops::Range;
 
 use super::lexicon::{
     Gender, collapse, determiner, honorific, is_adverb, is_institution, is_name_particle,
-    is_not_name, is_org_word, is_participle, is_passive, is_plural_role, is_speech_verb, is_stop,
-    is_surname_title, is_title_word, is_verb_first, role_class,
+    is_not_name, is_opinion_verb, is_org_word, is_participle, is_passive, is_plural_role,
+    is_speech_verb, is_stop, is_surname_title, is_title_word, is_verb_first, role_class,
 };
 use super::window::Doc;
 use crate::text::Language;
@@ -503,11 +503,7 @@ impl<'b> Doc<'b> {
     fn subject_of(&self, verb: usize, lo: usize) -> Option<Np> {
         let mut k = verb;
         let mut skipped = 0;
-        while k > lo
-            && skipped < 2
-            && self.toks[k - 1].free_word()
-            && is_adverb(&self.toks[k - 1].lower)
-        {
+        while k > lo && skipped < 2 && self.adverb_at(k - 1) {
             k -= 1;
             skipped += 1;
         }
@@ -749,7 +745,7 @@ impl<'b> Doc<'b> {
             j = r.end + 1;
         }
         let mut skipped = 0;
-        while j < hi && skipped < 2 && self.toks[j].free_word() && is_adverb(&self.toks[j].lower) {
+        while j < hi && skipped < 2 && self.adverb_at(j) {
             j += 1;
             skipped += 1;
         }
@@ -835,6 +831,26 @@ impl<'b> Doc<'b> {
         (lo..hi).find_map(|j| Some((self.toks[j].start, self.speech_at(j, lo, hi)?)))
     }
 
+    /// Whether token `k` is an adverb between a speaker and the verb: a word in lower
+    /// case ("later", "firmly"; not "Kelly").
+    fn adverb_at(&self, k: usize) -> bool {
+        let t = &self.toks[k];
+        t.free_word() && !t.cap && is_adverb(&t.lower)
+    }
+
+    /// The holder of the view a sentence reports, and where its verb is: "Mr MacKenzie
+    /// thought …", "Smith believes …" (not "is thought to").
+    pub(super) fn view_in(&self, lo: usize, hi: usize) -> Option<(usize, Np)> {
+        let j = (lo..hi).find(|&j| {
+            let t = &self.toks[j];
+            t.free_word() && !t.cap && is_opinion_verb(&t.lower)
+        })?;
+        if j > lo && is_passive(&self.toks[j - 1].lower) {
+            return None;
+        }
+        Some((self.toks[j].start, self.subject_of(j, lo)?))
+    }
+
     /// The speaker of the speech verb (or "according to") at token `j`, if it is one.
     fn speech_at(&self, j: usize, lo: usize, hi: usize) -> Option<Np> {
         let t = &self.toks[j];
@@ -913,5 +929,5 @@ pub(super) enum Np {
 pub(super) struct Cue {
     pub(super) np: Np,
     pub(super) end: usize,
-    verb: Option<&'static str>,
+    pub(super) verb: Option<&'static str>,
 }

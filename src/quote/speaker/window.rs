@@ -205,7 +205,8 @@ impl<'b> Doc<'b> {
 /// Splits the paragraphs into words and punctuation: the text layer's tokens, those
 /// joined by a hyphen, an apostrophe or a dot taken as one word (`Yong-hyun`,
 /// `Korea’s`, `U.S`), an abbreviation with its full stop (`Mr.`, which then ends no
-/// sentence), and every other character that is not a space as a token of its own.
+/// sentence), and every other character that is not a space or a wire copy's angle
+/// bracket as a token of its own.
 fn tokenize<'b>(body: &'b str, paras: &[Range<usize>]) -> Vec<Tok<'b>> {
     let lang = Language::default();
     let mut toks = Vec::new();
@@ -213,7 +214,9 @@ fn tokenize<'b>(body: &'b str, paras: &[Range<usize>]) -> Vec<Tok<'b>> {
         let text = &body[para.clone()];
         let marks = |from: usize, to: usize, toks: &mut Vec<Tok<'b>>| {
             for (i, c) in text[from..to].char_indices() {
-                if !c.is_whitespace() {
+                // Wire copy marks a company's name with angle brackets ("The <New York
+                // Stock Exchange> said"): they are not punctuation that splits a phrase.
+                if !c.is_whitespace() && !matches!(c, '<' | '>') {
                     let at = from + i;
                     let mut tok = Tok::new(
                         body,
