@@ -249,7 +249,7 @@ fn run_quote(cli: &Cli, args: &QuoteArgs) -> Result<Outcome> {
             speaker: None,
             date: None,
         };
-        let row = crate::quote::list::row_of(&item, &results.matches, request.min_similarity);
+        let row = crate::quote::list::row_of(&item, &results.matches, results.min_similarity);
         print(|out| render::list::write(out, &[row], render::list::Format::Csv))?;
         return Ok(Outcome::Success);
     }
@@ -257,7 +257,7 @@ fn run_quote(cli: &Cli, args: &QuoteArgs) -> Result<Outcome> {
         render::notes::quote_cut(results.quote_words, results.words_cut);
     }
     if results.matches.is_empty() {
-        render::notes::no_quote_match(request.min_similarity);
+        render::notes::no_quote_match(results.min_similarity);
         return Ok(Outcome::NotFound);
     }
     let json = format == crate::cli::Format::Json;

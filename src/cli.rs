@@ -301,9 +301,10 @@ pub struct QuoteArgs {
     pub format: Option<Format>,
     /// Drop matches less similar than this, 0–1 (how much of the quote a match
     /// reproduces in order: one or two words changed score about 0.85–0.95, a quote with
-    /// a third of its words reworded about 0.55–0.8).
-    #[arg(long, value_name = "F", default_value_t = crate::quote::DEFAULT_MIN_SIMILARITY, value_parser = parse_similarity)]
-    pub min_similarity: f32,
+    /// half its words reworded about 0.4–0.6). Default: 0.4, or 0.5 for a quote of fewer
+    /// than eight content words.
+    #[arg(long, value_name = "F", value_parser = parse_similarity)]
+    pub min_similarity: Option<f32>,
     /// Only matches the text attributes to this person (any spelling; a first or last
     /// name will do).
     #[arg(long, value_name = "NAME")]

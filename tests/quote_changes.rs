@@ -8,6 +8,8 @@
 //! - "Turnout fell to 84% in the northern districts after the storm"
 //! - "The reform is to ensure that every family keeps its allowance"
 //! - "The first payments will reach families in Leeds before the rest of the country"
+//! - "At 1405 GMT, shares in Ledger Bank were trading down 0.67% at 590 pence, a cost of
+//!   £2m to the fund run by Ana Costa"
 
 mod testenv;
 
@@ -127,6 +129,44 @@ fn another_name_is_a_name_change() {
             "Early payments will reach families in Leeds before the rest of the country"
         ),
         ("near".to_owned(), json!([]))
+    );
+}
+
+#[test]
+fn a_figure_moved_to_another_place_is_no_change_but_its_currency_is() {
+    let dir = indexed();
+    let reworded = "Ledger Bank shares had slipped 0.67% to 590 pence by 1405 GMT, costing the \
+                    fund run by Ana Costa";
+    assert_eq!(
+        best(&dir, &format!("{reworded} £2m")),
+        ("paraphrase".to_owned(), json!([]))
+    );
+    assert_eq!(
+        best(&dir, &format!("{reworded} $2m")),
+        (
+            "paraphrase".to_owned(),
+            json!([{"kind": "currency", "quote": "$2m", "article": "£2m"}])
+        )
+    );
+    assert_eq!(
+        best(&dir, &format!("{reworded} £3m")),
+        (
+            "paraphrase".to_owned(),
+            json!([
+                {"kind": "number", "quote": "", "article": "£2m"},
+                {"kind": "number", "quote": "£3m", "article": ""}
+            ])
+        )
+    );
+    assert_eq!(
+        best(&dir, &reworded.replace("1405", "1505")),
+        (
+            "paraphrase".to_owned(),
+            json!([
+                {"kind": "number", "quote": "1505", "article": ""},
+                {"kind": "number", "quote": "", "article": "£2m"}
+            ])
+        )
     );
 }
 

@@ -40,7 +40,9 @@ pub struct Source {
     pub title: Option<String>,
 }
 
-/// Dated before undated, older before newer, then by article id (for stable output).
+/// Dated before undated, older before newer, then by file and line, then by article id
+/// (for stable output: the files' order does not change when their folder moves, as the
+/// ids made from their paths do).
 pub fn oldest_first(a: &Source, b: &Source) -> Ordering {
     match (&a.date, &b.date) {
         (Some(x), Some(y)) => x.cmp(y),
@@ -48,8 +50,9 @@ pub fn oldest_first(a: &Source, b: &Source) -> Ordering {
         (None, Some(_)) => Ordering::Greater,
         (None, None) => Ordering::Equal,
     }
-    .then_with(|| a.article_id.cmp(&b.article_id))
+    .then_with(|| a.path.cmp(&b.path))
     .then_with(|| a.line.cmp(&b.line))
+    .then_with(|| a.article_id.cmp(&b.article_id))
 }
 
 /// Groups `items` (in rank order) into copies: `same(i, j)` says whether items `i` and

@@ -3,6 +3,8 @@
 //! fact-checker sees first what decides the verdict; a match with any change is never
 //! `exact`.
 
+use std::collections::HashMap;
+
 use super::align::Pair;
 use super::words::Word;
 use crate::text::lexicon::{Class, lexicon};
@@ -60,14 +62,23 @@ pub fn changes(
     let mut found = Vec::new();
     let mut quote_side = Vec::new();
     let mut article_side = Vec::new();
+    let mut moved = Moved::new(quote_text, quote, passage_text, passage, pairs);
     for pair in pairs.iter().chain([&(None, None)]) {
         match *pair {
             (Some(q), None) => {
-                quote_side.extend(quote.get(q));
+                quote_side.extend(
+                    quote
+                        .get(q)
+                        .filter(|w| !moved.take(Side::Quote, quote_text, w)),
+                );
                 continue;
             }
             (None, Some(p)) => {
-                article_side.extend(passage.get(p));
+                article_side.extend(
+                    passage
+                        .get(p)
+                        .filter(|w| !moved.take(Side::Article, passage_text, w)),
+                );
                 continue;
             }
             // Equal keys, but a figure may still name another currency.
@@ -90,7 +101,111 @@ pub fn changes(
         quote_side.clear();
         article_side.clear();
     }
+    same_sum_moved(&mut found);
     found
+}
+
+/// A figure the quote has in one place and the article, in another currency, in
+/// another ("… $2m" for "£2m …"): one currency change, not two number changes.
+fn same_sum_moved(found: &mut Vec<Change>) {
+    let value = |text: &str| {
+        let mut read = Vec::new();
+        for_each_word(text, Language::default(), |w| {
+            read.push((w.range.clone(), w.key.to_owned()))
+        });
+        figures(text, &read, Language::default())
+            .first()
+            .map(|f| (f.value.digits, f.value.exponent, f.value.percent))
+    };
+    let alone = |c: &Change, quote: bool| {
+        c.kind == ChangeKind::Number
+            && (c.quote.is_empty() != quote)
+            && c.article.is_empty() == quote
+    };
+    let mut i = 0;
+    while i < found.len() {
+        if alone(&found[i], true)
+            && let Some(said) = value(&found[i].quote)
+            && let Some(j) = (0..found.len())
+                .find(|&j| alone(&found[j], false) && value(&found[j].article) == Some(said))
+        {
+            let article = found.remove(j).article;
+            let at = if j < i { i - 1 } else { i };
+            found[at].kind = ChangeKind::Currency;
+            found[at].article = article;
+        }
+        i += 1;
+    }
+}
+
+/// A side of an alignment.
+#[derive(Clone, Copy)]
+enum Side {
+    Quote,
+    Article,
+}
+
+/// Figures and names that both sides write, each where the other does not align it: a
+/// clause moved ("At 1405 GMT, shares fell" for "shares fell by 1405 GMT"), no change.
+struct Moved {
+    /// Per key, how many unaligned words of each side are still to be passed over.
+    left: HashMap<String, [usize; 2]>,
+}
+
+impl Moved {
+    fn new(
+        quote_text: &str,
+        quote: &[Word],
+        passage_text: &str,
+        passage: &[Word],
+        pairs: &[Pair],
+    ) -> Moved {
+        let mut counts: HashMap<String, [usize; 2]> = HashMap::new();
+        let mut count = |side: Side, text: &str, word: Option<&Word>| {
+            if let Some(word) = word.filter(|w| is_figure(w) || is_name(text, w)) {
+                counts.entry(moved_key(text, word)).or_default()[side as usize] += 1;
+            }
+        };
+        for pair in pairs {
+            match *pair {
+                (Some(q), None) => count(Side::Quote, quote_text, quote.get(q)),
+                (None, Some(p)) => count(Side::Article, passage_text, passage.get(p)),
+                _ => {}
+            }
+        }
+        let left = counts
+            .into_iter()
+            .filter_map(|(key, [q, a])| {
+                let both = q.min(a);
+                (both > 0).then_some((key, [both, both]))
+            })
+            .collect();
+        Moved { left }
+    }
+
+    /// Whether `word` of `side` (in `text`) is one of the moved words (each counted
+    /// once).
+    fn take(&mut self, side: Side, text: &str, word: &Word) -> bool {
+        if self.left.is_empty() || !(is_figure(word) || is_name(text, word)) {
+            return false;
+        }
+        match self.left.get_mut(&moved_key(text, word)) {
+            Some(counts) if counts[side as usize] > 0 => {
+                counts[side as usize] -= 1;
+                true
+            }
+            _ => false,
+        }
+    }
+}
+
+/// A word's key for finding it moved: a figure's value with its currency, so that "$5m"
+/// moved to where "£5m" stands is still a change of currency.
+fn moved_key(text: &str, word: &Word) -> String {
+    match value_of(text, word).and_then(|v| v.currency) {
+        Some(currency) if is_figure(word) => format!("{} {currency:?}", word.key),
+        _ => word.key.clone(),
+    }
 }
 
 /// Whether a figure of the quote names a currency the article's figure doesn't (a
@@ -183,8 +298,12 @@ fn gap_changes(quote: (&str, &[&Word]), article: (&str, &[&Word]), found: &mut V
         .copied()
         .filter(|w| is_figure(w))
         .collect();
-    for i in 0..quote_figures.len().max(article_figures.len()) {
-        let (said, printed) = (quote_figures.get(i), article_figures.get(i));
+    // Each of the quote's figures against the article's next one of the same sort (a
+    // sum of money, a share or a plain number): "1505" is not "£2m" changed.
+    let sort =
+        |text: &str, word: &Word| value_of(text, word).map(|v| (v.currency.is_some(), v.percent));
+    let mut unpaired: Vec<&Word> = article_figures;
+    let mut push = |said: Option<&Word>, printed: Option<&Word>| {
         let kind = match (said, printed) {
             (Some(a), Some(b)) if a.key == b.key => ChangeKind::Currency,
             _ => ChangeKind::Number,
@@ -194,6 +313,15 @@ fn gap_changes(quote: (&str, &[&Word]), article: (&str, &[&Word]), found: &mut V
             quote: said.map_or_else(String::new, |w| surface(quote_text, w)),
             article: printed.map_or_else(String::new, |w| surface(article_text, w)),
         });
+    };
+    for said in quote_figures {
+        let like = unpaired
+            .iter()
+            .position(|w| sort(article_text, w) == sort(quote_text, said));
+        push(Some(said), like.map(|k| unpaired.remove(k)));
+    }
+    for printed in unpaired {
+        push(None, Some(printed));
     }
     // The words of each side that `is` picks, as written.
     let picked = |is: fn(&str, &Word) -> bool| -> (Vec<String>, Vec<String>) {

@@ -237,7 +237,7 @@ pub fn check_one(check: &Checker<'_>, item: &ListItem, template: &QuoteRequest) 
         }
         Err(err) => return Err(err),
     };
-    Ok(row_of(item, &results.matches, request.min_similarity))
+    Ok(row_of(item, &results.matches, results.min_similarity))
 }
 
 /// A refused quote's reason, without the advice meant for one typed quote.

@@ -31,7 +31,10 @@ use crate::query::parse::QueryRequest;
 use crate::schema::{MAX_WORD_BYTES, text_analyzer};
 use crate::text::{Language, Stemmer};
 
-pub use align::{DEFAULT_MIN_SIMILARITY, MAX_QUOTE_WORDS, MatchClass};
+pub use align::{
+    DEFAULT_MIN_SIMILARITY, MAX_QUOTE_WORDS, MatchClass, SHORT_QUOTE, SHORT_QUOTE_MIN_SIMILARITY,
+    default_min_similarity,
+};
 pub use changes::{Change, ChangeKind};
 pub use diff::DiffOp;
 
@@ -59,8 +62,9 @@ pub enum Order {
 pub struct QuoteRequest {
     /// The quote as the user gave it (quotation marks and punctuation are ignored).
     pub text: String,
-    /// Matches scoring below this are dropped.
-    pub min_similarity: f32,
+    /// Matches scoring below this are dropped; `None`: the default for the quote's
+    /// length ([`default_min_similarity`]).
+    pub min_similarity: Option<f32>,
     /// Only matches attributed to this person (any spelling; a surname will do).
     pub speaker: Option<String>,
     /// How matches are ordered.
@@ -121,6 +125,8 @@ pub struct QuoteResults {
     pub words_cut: usize,
     /// Passages the index proposed and the aligner read.
     pub candidates: usize,
+    /// The similarity a match needed: the one asked for, or the quote's default.
+    pub min_similarity: f32,
 }
 
 /// Finds where the quote appears, exactly or not, in what `searcher` sees.
@@ -144,6 +150,11 @@ pub fn check(
             request.text.trim()
         )));
     }
+    let words_cut = quote.len().saturating_sub(MAX_QUOTE_WORDS);
+    quote.truncate(MAX_QUOTE_WORDS);
+    let min_similarity = request
+        .min_similarity
+        .unwrap_or_else(|| align::default_min_similarity(&quote));
     if quote.iter().all(|w| w.range.len() >= MAX_WORD_BYTES) {
         // No word the index holds: nothing can match.
         return Ok(QuoteResults {
@@ -151,10 +162,9 @@ pub fn check(
             quote_words: quote.len(),
             words_cut: 0,
             candidates: 0,
+            min_similarity,
         });
     }
-    let words_cut = quote.len().saturating_sub(MAX_QUOTE_WORDS);
-    quote.truncate(MAX_QUOTE_WORDS);
     let query_end = quote[..quote.len().min(QUERY_WORDS)]
         .last()
         .map_or(0, |w| w.range.end);
@@ -193,7 +203,7 @@ pub fn check(
         let Some(alignment) = alignment else {
             continue;
         };
-        if alignment.similarity < request.min_similarity.min(across::FLOOR) {
+        if alignment.similarity < min_similarity.min(across::FLOOR) {
             continue;
         }
         let mut stretch = across::stretch(
@@ -203,12 +213,12 @@ pub fn check(
             &stem,
             passage_words,
             alignment,
-            request.min_similarity,
+            min_similarity,
         )?;
         let (text, words) = (&stretch.doc.text, &*stretch.words);
         let mut alignment = stretch.alignment.clone();
         align::mark_written_changes(&mut alignment, quote_text, &quote, text, words);
-        if alignment.similarity < request.min_similarity {
+        if alignment.similarity < min_similarity {
             continue;
         }
         // The quote against its source sentence: the words placed there are shown (a
@@ -281,6 +291,7 @@ pub fn check(
         quote_words: quote.len(),
         words_cut,
         candidates: found.found.len(),
+        min_similarity,
     })
 }
 
@@ -486,7 +497,7 @@ mod tests {
         );
         let request = |speakers_for: usize, speaker: Option<&str>| QuoteRequest {
             text: "We assess that casualties are highly likely among the officers".to_owned(),
-            min_similarity: 0.5,
+            min_similarity: Some(0.5),
             speaker: speaker.map(str::to_owned),
             order: Order::Similarity,
             limit: 0,

@@ -237,8 +237,8 @@ pub fn toggle(list: &mut Vec<String>, value: &str) {
 pub struct QuoteParams {
     /// The quote.
     pub q: String,
-    /// Least similarity shown.
-    pub min_similarity: f32,
+    /// Least similarity shown; `None`: the quote's default.
+    pub min_similarity: Option<f32>,
     /// Only this speaker.
     pub speaker: Option<String>,
     /// Order of the matches.
@@ -254,7 +254,7 @@ impl QuoteParams {
     pub fn parse(raw: Option<&str>, limits: &Limits) -> Result<QuoteParams, WebError> {
         let mut params = QuoteParams {
             q: String::new(),
-            min_similarity: crate::quote::DEFAULT_MIN_SIMILARITY,
+            min_similarity: None,
             speaker: None,
             by_date: false,
             filters: Filters::default(),
@@ -265,7 +265,7 @@ impl QuoteParams {
                 "q" => params.q = value,
                 "min" | "min_similarity" if !value.trim().is_empty() => {
                     params.min_similarity = match value.trim().parse::<f32>() {
-                        Ok(min) if (0.0..=1.0).contains(&min) => min,
+                        Ok(min) if (0.0..=1.0).contains(&min) => Some(min),
                         _ => {
                             return Err(WebError::BadRequest(format!(
                                 "{value:?} is not a similarity — give a number from 0 to 1, e.g. 0.5"
@@ -326,8 +326,8 @@ impl QuoteParams {
         change(&mut next);
         let mut out = form_urlencoded::Serializer::new(String::new());
         out.append_pair("q", &next.q);
-        if (next.min_similarity - crate::quote::DEFAULT_MIN_SIMILARITY).abs() > f32::EPSILON {
-            out.append_pair("min", &next.min_similarity.to_string());
+        if let Some(min) = next.min_similarity {
+            out.append_pair("min", &min.to_string());
         }
         if let Some(speaker) = &next.speaker {
             out.append_pair("speaker", speaker);

@@ -81,7 +81,7 @@ fn form(list: &str, params: &QuoteParams, error: Option<&str>) -> Markup {
             div.options {
                 span {
                     label for="min" { "Least similarity" }
-                    input #min name="min" type="number" min="0" max="1" step="0.05" value=(params.min_similarity);
+                    input #min name="min" type="number" min="0" max="1" step="0.05" placeholder="auto" value=[params.min_similarity];
                 }
                 button type="submit" { "Check the list" }
                 button type="submit" name="download" value="csv" { "Download the report as CSV" }

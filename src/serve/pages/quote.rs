@@ -58,7 +58,7 @@ fn form(params: &QuoteParams, error: Option<&str>) -> Markup {
                 }
                 span {
                     label for="min" { "Least similarity" }
-                    input #min name="min" type="number" min="0" max="1" step="0.05" value=(params.min_similarity);
+                    input #min name="min" type="number" min="0" max="1" step="0.05" placeholder="auto" value=[params.min_similarity];
                 }
                 span {
                     label for="speaker" { "Speaker" }
@@ -90,7 +90,7 @@ fn matches(results: &QuoteResults, params: &QuoteParams) -> Markup {
         }
         @if results.matches.is_empty() {
             p.count role="status" { "No passage reproduces the quote with similarity "
-                (params.min_similarity) " or more. Try a lower least similarity." }
+                (results.min_similarity) " or more. Try a lower least similarity." }
         } @else {
             p.count role="status" { (count(results.matches.len() as u64))
                 (if results.matches.len() == 1 { " match, " } else { " matches, " })
