@@ -3,13 +3,20 @@
 //! clauses, so tantivy can skip the blocks of postings that cannot reach the top
 //! (block-max WAND, which it applies only to a plain union or intersection of words
 //! collected by score alone); the full query, proximity included, then scores those
-//! candidates only.
+//! candidates only. Where copies are grouped, the candidates are the best distinct
+//! texts ([`best_texts`]): a story printed ten times takes one place among them, not
+//! ten, so the bar that block-max WAND must beat rises as fast as without copies, and
+//! each text is scored once.
+
+use std::collections::HashMap;
 
 use tantivy::collector::{Count, TopDocs};
+use tantivy::columnar::Column;
 use tantivy::query::{EnableScoring, Query};
 use tantivy::{DocAddress, DocSet, Score, Searcher, TERMINATED};
 
 use crate::error::Result;
+use crate::index::store::article_doc;
 use crate::query::parse::ParsedQuery;
 
 /// How many matching passages are counted exactly before the count says "at least"
@@ -99,6 +106,222 @@ pub fn best_by_score(
     Ok(candidates)
 }
 
+/// A matching passage with what the fast fields say of it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Keyed {
+    /// Its score: BM25 while pooling, then its text's full score.
+    pub score: Score,
+    /// Where it is.
+    pub address: DocAddress,
+    /// Its article, told apart from the others by where its `article` document is
+    /// ([`article_of`]), so no column of 64-bit keys is read for every candidate.
+    pub article: u64,
+    /// Its article's fingerprint (`copy_hash`): articles sharing one are exact copies.
+    pub print: u64,
+    /// Its number in its article (`passage`).
+    pub passage: u64,
+}
+
+impl Keyed {
+    /// Which text it is: the same passage of exact copies is one text; an article
+    /// without a fingerprint shares its texts with no other.
+    fn text(&self) -> Text {
+        match self.print {
+            0 => (0, self.article, self.passage),
+            print => (print, 0, self.passage),
+        }
+    }
+}
+
+/// A text's identity: (fingerprint, article when there is none, passage number).
+type Text = (u64, u64, u64);
+
+/// One article of the index as a number: its segment and its `article` document.
+pub fn article_of(address: DocAddress, passage: u64) -> u64 {
+    let doc = article_doc(address.doc_id, passage).unwrap_or(address.doc_id);
+    (u64::from(address.segment_ord) << 32) | u64::from(doc)
+}
+
+/// What [`best_texts`] found.
+pub struct Texts {
+    /// Every passage of the best texts whose BM25 beats the last text's, each with its
+    /// text's full score: best first, ties as [`top_passages`] orders them (by article
+    /// key, then passage number), a text's passages together.
+    ///
+    /// [`top_passages`]: crate::query::search::top_passages
+    pub passages: Vec<Keyed>,
+    /// Whether the query matches no more texts than were asked for.
+    pub exhausted: bool,
+}
+
+/// The best `texts` distinct texts by BM25, each scored once by the full query (one
+/// passage of it standing for all), and every passage holding one of them whose BM25
+/// beats the last one's: exact copies of an article are found together without taking
+/// the places of other texts. One block-max WAND pass across the segments keeps at
+/// most one passage per text, so its bar is the `texts`-th best text's score.
+pub fn best_texts(searcher: &Searcher, parsed: &ParsedQuery, texts: usize) -> Result<Texts> {
+    let weight = parsed
+        .matching
+        .weight(EnableScoring::enabled_from_searcher(searcher))?;
+    let mut pool = TextPool::new(texts);
+    let mut seen: Vec<Keyed> = Vec::new();
+    for (ord, segment) in searcher.segment_readers().iter().enumerate() {
+        let fast = segment.fast_fields();
+        let (prints, numbers) = (fast.u64("copy_hash")?, fast.u64("passage")?);
+        let alive = segment.alive_bitset();
+        let segment_ord = ord as u32;
+        weight.for_each_pruning(pool.bar(), segment, &mut |doc, score| {
+            if alive.is_none_or(|alive| alive.is_alive(doc)) {
+                let address = DocAddress::new(segment_ord, doc);
+                let passage = numbers.first(doc).unwrap_or_default();
+                let found = Keyed {
+                    score,
+                    address,
+                    article: article_of(address, passage),
+                    print: prints.first(doc).unwrap_or_default(),
+                    passage,
+                };
+                pool.offer(&found);
+                seen.push(found);
+            }
+            pool.bar()
+        })?;
+    }
+    let exhausted = pool.best.len() < texts;
+    let bar = pool.bar();
+    let mut standing: Vec<(Score, DocAddress)> = pool
+        .best
+        .values()
+        .map(|found| (found.score, found.address))
+        .collect();
+    rescore(searcher, &*parsed.query, &mut standing)?;
+    let full: HashMap<DocAddress, Score> = standing
+        .into_iter()
+        .map(|(score, address)| (address, score))
+        .collect();
+    // Every passage that beats the bar was seen, whenever it came: the bar only rises.
+    let mut members: HashMap<Text, Vec<Keyed>> = HashMap::new();
+    for found in seen {
+        let text = found.text();
+        if let Some(standing) = pool.best.get(&text)
+            && (found.score > bar || found.address == standing.address)
+        {
+            let score = full[&standing.address];
+            members
+                .entry(text)
+                .or_default()
+                .push(Keyed { score, ..found });
+        }
+    }
+    let mut ranked: Vec<(Score, (u64, u64), Vec<Keyed>)> = members
+        .into_values()
+        .map(|passages| (passages[0].score, (0, 0), passages))
+        .collect();
+    ranked.sort_by(|a, b| b.0.total_cmp(&a.0));
+    break_ties(searcher, &mut ranked)?;
+    let passages = ranked
+        .into_iter()
+        .flat_map(|(_, _, mut passages)| {
+            passages.sort_by_key(|found| found.address);
+            passages
+        })
+        .collect();
+    Ok(Texts {
+        passages,
+        exhausted,
+    })
+}
+
+/// Orders texts of equal scores (`ranked` is sorted by score) as their first passages
+/// would be by article key and passage number: their articles' keys are read for
+/// those only.
+fn break_ties(searcher: &Searcher, ranked: &mut [(Score, (u64, u64), Vec<Keyed>)]) -> Result<()> {
+    let mut keys: Vec<Option<Column<u64>>> = vec![None; searcher.segment_readers().len()];
+    let mut start = 0;
+    while start < ranked.len() {
+        let score = ranked[start].0;
+        let end = start + ranked[start..].partition_point(|text| text.0 == score);
+        if end - start > 1 {
+            for (_, first, passages) in &mut ranked[start..end] {
+                let mut least = (u64::MAX, u64::MAX);
+                for found in passages.iter() {
+                    let segment = found.address.segment_ord as usize;
+                    let column = match &mut keys[segment] {
+                        Some(column) => column,
+                        slot => slot.insert(
+                            searcher
+                                .segment_reader(found.address.segment_ord)
+                                .fast_fields()
+                                .u64("article_key")?,
+                        ),
+                    };
+                    let key = column.first(found.address.doc_id).unwrap_or_default();
+                    least = least.min((key, found.passage));
+                }
+                *first = least;
+            }
+            ranked[start..end].sort_by_key(|text| text.1);
+        }
+        start = end;
+    }
+    Ok(())
+}
+
+/// The best `size` texts met so far, by their best passage's BM25 (ties to the passage
+/// met first, as tantivy's top-k keeps the lower address).
+struct TextPool {
+    size: usize,
+    best: HashMap<Text, Keyed>,
+    /// The text with the lowest score, when the pool is full.
+    last: Option<Text>,
+}
+
+impl TextPool {
+    fn new(size: usize) -> TextPool {
+        TextPool {
+            size,
+            best: HashMap::with_capacity(size + 1),
+            last: None,
+        }
+    }
+
+    /// The score a passage must beat to change the pool.
+    fn bar(&self) -> Score {
+        match self.last {
+            Some(text) => self.best[&text].score,
+            None => Score::MIN,
+        }
+    }
+
+    fn offer(&mut self, found: &Keyed) {
+        if self.size == 0 || found.score <= self.bar() {
+            return;
+        }
+        let text = found.text();
+        match self.best.get_mut(&text) {
+            Some(standing) if standing.score >= found.score => return,
+            Some(standing) => *standing = *found,
+            None => {
+                if let Some(last) = self.last {
+                    self.best.remove(&last);
+                }
+                self.best.insert(text, *found);
+            }
+        }
+        if self.best.len() == self.size {
+            self.last = self
+                .best
+                .iter()
+                .min_by(|a, b| {
+                    a.1.score
+                        .total_cmp(&b.1.score)
+                        .then(b.1.address.cmp(&a.1.address))
+                })
+                .map(|(text, _)| *text);
+        }
+    }
+}
+
 /// Gives `candidates` the full query's scores. Besides adding the proximity clauses,
 /// this keeps copies of one text on one score: block-max WAND sums a passage's word
 /// scores in an order that varies from passage to passage, and the last bit it moves
@@ -172,6 +395,46 @@ mod tests {
         assert_eq!(re_ranked, full);
         let best_two = best_by_score(&searcher, &parsed, 2).unwrap();
         assert_eq!(best_two, full[..2]);
+    }
+
+    #[test]
+    fn copies_of_a_text_take_one_place_among_the_best_texts_and_come_together() {
+        let dir = tempfile::tempdir().unwrap();
+        let copied = "Flood warnings for the valley: flood water rose over the flood wall.";
+        let bodies = [
+            copied,
+            "A flood warning was issued for the coast.",
+            copied,
+            "Dry weather, though a flood is not ruled out.",
+            copied,
+        ];
+        let (searcher, parsed) = parsed(dir.path(), &bodies, "flood");
+        let texts = |n| best_texts(&searcher, &parsed, n).unwrap();
+        let articles = |found: &Texts| {
+            let mut seen: Vec<u64> = found.passages.iter().map(|p| p.article).collect();
+            seen.dedup();
+            seen.len()
+        };
+        // The copied text and the next best: three copies and one other article.
+        let two = texts(2);
+        assert!(!two.exhausted);
+        assert_eq!(two.passages.len(), 4);
+        assert_eq!(articles(&two), 4);
+        let (first, rest) = two.passages.split_at(3);
+        assert!(
+            first
+                .iter()
+                .all(|p| p.score == first[0].score && p.print == first[0].print)
+        );
+        assert!(rest[0].score < first[0].score);
+        assert_ne!(rest[0].print, first[0].print);
+        // The full query's scores, as best_by_score gives them.
+        let best = best_by_score(&searcher, &parsed, 1).unwrap();
+        assert_eq!(first[0].score, best[0].0);
+        // Asking for more texts than match finds every passage.
+        let all = texts(10);
+        assert!(all.exhausted);
+        assert_eq!(all.passages.len(), 5);
     }
 
     #[test]

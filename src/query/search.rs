@@ -21,7 +21,9 @@ use crate::query::explain::{EmptyBecause, empty_because};
 use crate::query::facets::{ArticleFacets, Period};
 use crate::query::highlight::{Snippet, highlight_ranges, snippet};
 use crate::query::parse::{ParsedQuery, QueryRequest, parse};
-use crate::query::rank::{COUNT_BOUND, Total, best_by_score, count_matches};
+use crate::query::rank::{
+    COUNT_BOUND, Keyed, Total, article_of, best_by_score, best_texts, count_matches,
+};
 use crate::schema::{Fields, text_analyzer};
 
 /// How many results and how they are grouped.
@@ -203,8 +205,8 @@ pub fn search(
     for (rank, found) in shown.into_iter().enumerate() {
         let Candidate {
             score,
-            address,
             stored,
+            entities,
             copies,
         } = found;
         let ranges = highlight_ranges(&mut analyzer, &parsed.highlight, &stored.text);
@@ -215,7 +217,7 @@ pub fn search(
         hits.push(Hit {
             rank: rank + 1,
             score,
-            entities: store.entities_of_passage(address, stored.index)?,
+            entities,
             article_id: stored.article_id,
             source_id: stored.source_id,
             path: stored.path,
@@ -245,25 +247,40 @@ pub fn search(
     })
 }
 
-/// A passage that may be shown, read from the store, with the copies of its article.
+/// A passage that may be shown, read from the store, with its article's entities and
+/// copies.
 #[derive(Clone)]
 struct Candidate {
     score: Score,
-    address: DocAddress,
     stored: PassageDoc,
+    entities: Vec<Entity>,
     copies: Vec<Source>,
+}
+
+impl Candidate {
+    /// The passage `stored` at `address` with its article's entities, read while the
+    /// store block the two share is still cached.
+    fn read(
+        store: &Store<'_>,
+        score: Score,
+        address: DocAddress,
+        stored: PassageDoc,
+        copies: Vec<Source>,
+    ) -> Result<Candidate> {
+        Ok(Candidate {
+            score,
+            entities: store.entities_of_passage(address, stored.index)?,
+            stored,
+            copies,
+        })
+    }
 }
 
 fn read_candidates(store: &Store<'_>, chosen: Vec<(Score, DocAddress)>) -> Result<Vec<Candidate>> {
     chosen
         .into_iter()
         .map(|(score, address)| {
-            Ok(Candidate {
-                score,
-                address,
-                stored: store.passage(address)?,
-                copies: Vec::new(),
-            })
+            Candidate::read(store, score, address, store.passage(address)?, Vec::new())
         })
         .collect()
 }
@@ -272,25 +289,22 @@ fn read_candidates(store: &Store<'_>, chosen: Vec<(Score, DocAddress)>) -> Resul
 /// results' copies.
 const COPY_MARGIN: usize = 10;
 
-/// How many passages a story is first guessed to take among the best: enough that a
-/// page of stories whose articles have each been printed ten times over is found in
-/// one search (more are fetched when it is not).
+/// How many passages a story is first guessed to take among the best, sorted by date:
+/// enough that a page of stories whose articles have each been printed ten times over
+/// is found in one search (more are fetched when it is not). By relevance the best
+/// distinct texts are fetched instead, copies coming along with them.
 const FIRST_GUESS: usize = 10;
 
-/// A passage among the best, with what the fast fields say of its article.
-struct Fetched {
-    score: Score,
-    address: DocAddress,
-    /// The article's key (`article_key`).
-    article: u64,
-    /// The article's fingerprint (`copy_hash`): articles sharing one are exact copies.
-    print: u64,
-}
+/// How many of an article's passages are first fetched for each one kept ([`Page`]'s
+/// `per_article`): another passage of it may be lifted above its best by proximity.
+/// By relevance with copies grouped, how many texts a story is first allowed.
+const PASSAGES_PER_ARTICLE: usize = 3;
 
-/// The page's passages with copies grouped. The best passages are fetched and gathered
-/// into sets of exact copies by their articles' fingerprints (fast fields, nothing
-/// read), until a page's worth and a margin of such sets are found; then copies that
-/// are not exact are looked for among the sets by their texts.
+/// The page's passages with copies grouped. The best passages are fetched with what
+/// the fast fields say of their articles, and gathered into sets of exact copies by
+/// their fingerprints (nothing read), until a page's worth and a margin of such sets
+/// are found; then copies that are not exact are looked for among the sets by their
+/// texts.
 fn grouped_candidates(
     searcher: &Searcher,
     store: &Store<'_>,
@@ -300,36 +314,21 @@ fn grouped_candidates(
     if page.limit == 0 {
         return Ok(Vec::new());
     }
-    let columns = |field: &str| u64_columns(searcher, field);
-    let (keys, prints) = (columns("article_key")?, columns("copy_hash")?);
     let sets_wanted = page.limit + page.limit.max(COPY_MARGIN);
-    let mut wanted = sets_wanted * FIRST_GUESS;
+    let mut wanted = match page.sort {
+        Sort::Relevance => sets_wanted * page.per_article.max(1) * PASSAGES_PER_ARTICLE,
+        Sort::Date => sets_wanted * FIRST_GUESS,
+    };
     let mut articles = HashMap::new();
     loop {
-        let chosen = top_passages(
-            searcher,
-            parsed,
-            Page {
-                limit: wanted,
-                ..page
-            },
-        )?;
-        let exhausted = chosen.len() < wanted;
-        let ranked: Vec<Fetched> = chosen
-            .into_iter()
-            .map(|(score, address)| {
-                let segment = address.segment_ord as usize;
-                let value = |columns: &[Column<u64>]| {
-                    columns[segment].first(address.doc_id).unwrap_or_default()
-                };
-                Fetched {
-                    score,
-                    address,
-                    article: value(&keys),
-                    print: value(&prints),
-                }
-            })
-            .collect();
+        let (ranked, exhausted) = match page.sort {
+            Sort::Relevance => {
+                let found = best_texts(searcher, parsed, wanted)?;
+                let ranked = at_most_per_article(found.passages, page.per_article, |p| p.article);
+                (ranked.collect::<Vec<_>>(), found.exhausted)
+            }
+            Sort::Date => by_date(searcher, parsed, page, wanted)?,
+        };
         let sets = exact_copies(&ranked);
         if sets.len() >= sets_wanted || exhausted {
             let mut shown = group_copies(store, &ranked, &sets, page.limit, &mut articles)?;
@@ -343,10 +342,63 @@ fn grouped_candidates(
     }
 }
 
+/// The oldest `wanted` passages (at most `page.per_article` from one article) with what
+/// the fast fields say of them, and whether there are no more.
+fn by_date(
+    searcher: &Searcher,
+    parsed: &ParsedQuery,
+    page: Page,
+    wanted: usize,
+) -> Result<(Vec<Keyed>, bool)> {
+    let chosen = top_passages(
+        searcher,
+        parsed,
+        Page {
+            limit: wanted,
+            ..page
+        },
+    )?;
+    let exhausted = chosen.len() < wanted;
+    let columns = |field: &str| u64_columns(searcher, field);
+    let (prints, numbers) = (columns("copy_hash")?, columns("passage")?);
+    let ranked = chosen
+        .into_iter()
+        .map(|(score, address)| {
+            let segment = address.segment_ord as usize;
+            let value = |columns: &[Column<u64>]| {
+                columns[segment].first(address.doc_id).unwrap_or_default()
+            };
+            let passage = value(&numbers);
+            Keyed {
+                score,
+                address,
+                article: article_of(address, passage),
+                print: value(&prints),
+                passage,
+            }
+        })
+        .collect();
+    Ok((ranked, exhausted))
+}
+
+/// `passages` in rank order with at most `per_article` (0: all) from one article.
+fn at_most_per_article<T>(
+    passages: impl IntoIterator<Item = T>,
+    per_article: usize,
+    article: impl Fn(&T) -> u64,
+) -> impl Iterator<Item = T> {
+    let mut taken: HashMap<u64, usize> = HashMap::new();
+    passages.into_iter().filter(move |passage| {
+        let seen = taken.entry(article(passage)).or_default();
+        *seen += 1;
+        per_article == 0 || *seen <= per_article
+    })
+}
+
 /// The passages of `ranked` gathered into sets of exact copies (articles with the same
 /// fingerprint; an article without one is a set of its own), in the order of their
 /// best passages: indexes into `ranked`.
-fn exact_copies(ranked: &[Fetched]) -> Vec<Vec<usize>> {
+fn exact_copies(ranked: &[Keyed]) -> Vec<Vec<usize>> {
     let mut set_of: HashMap<(u64, u64), usize> = HashMap::new();
     let mut sets: Vec<Vec<usize>> = Vec::new();
     for (i, passage) in ranked.iter().enumerate() {
@@ -373,7 +425,7 @@ fn exact_copies(ranked: &[Fetched]) -> Vec<Vec<usize>> {
 /// without reading further; `articles` keeps the 3-grams of the articles read whole.
 fn group_copies(
     store: &Store<'_>,
-    ranked: &[Fetched],
+    ranked: &[Keyed],
     sets: &[Vec<usize>],
     limit: usize,
     articles: &mut HashMap<u64, Vec<u64>>,
@@ -480,12 +532,9 @@ fn group_copies(
             Some(stored) => stored.clone(),
             None => store.passage(ranked[i].address)?,
         };
-        shown.push(Candidate {
-            score: ranked[i].score,
-            address: ranked[i].address,
-            stored,
-            copies: if *at == 0 { others.clone() } else { Vec::new() },
-        });
+        let copies = if *at == 0 { others.clone() } else { Vec::new() };
+        let (score, address) = (ranked[i].score, ranked[i].address);
+        shown.push(Candidate::read(store, score, address, stored, copies)?);
         *at += 1;
     }
     Ok(shown)
@@ -551,7 +600,7 @@ pub(crate) fn top_passages(
             segment.fast_fields().i64("date")?;
         }
     }
-    let mut fetch = (page.limit * page.per_article.max(1) * 3).max(30);
+    let mut fetch = (page.limit * page.per_article.max(1) * PASSAGES_PER_ARTICLE).max(30);
     loop {
         let top: Vec<_> = match page.sort {
             Sort::Relevance => best_by_score(searcher, parsed, fetch)?
@@ -599,24 +648,10 @@ pub(crate) fn top_passages(
                 .then(a.passage.cmp(&b.passage))
         });
         let exhausted = ranked.len() < fetch;
-        let mut per_article: HashMap<u64, usize> = HashMap::new();
-        let mut chosen = Vec::with_capacity(page.limit);
-        for Ranked {
-            score,
-            key,
-            address,
-            ..
-        } in ranked
-        {
-            let seen = per_article.entry(key).or_default();
-            if page.per_article == 0 || *seen < page.per_article {
-                *seen += 1;
-                chosen.push((score, address));
-                if chosen.len() == page.limit {
-                    break;
-                }
-            }
-        }
+        let chosen: Vec<_> = at_most_per_article(ranked, page.per_article, |r| r.key)
+            .take(page.limit)
+            .map(|r| (r.score, r.address))
+            .collect();
         if chosen.len() == page.limit || exhausted {
             return Ok(chosen);
         }
@@ -865,14 +900,15 @@ mod tests {
     fn passages_are_gathered_by_fingerprint_and_an_article_without_one_stands_alone() {
         // (article, fingerprint) of passages in rank order.
         let passages = [(1, 7), (2, 9), (3, 7), (4, 0), (5, 0), (4, 0)];
-        let ranked: Vec<Fetched> = passages
+        let ranked: Vec<Keyed> = passages
             .iter()
             .enumerate()
-            .map(|(i, &(article, print))| Fetched {
+            .map(|(i, &(article, print))| Keyed {
                 score: 1.0,
                 address: DocAddress::new(0, i as u32),
                 article,
                 print,
+                passage: 0,
             })
             .collect();
         assert_eq!(
