@@ -6,6 +6,7 @@ use std::cmp::Reverse;
 use std::collections::HashMap;
 
 use crate::entities::key_of;
+use crate::text::distance::edit_distance;
 
 use super::lexicon::{
     Gender, determiner, honorific, is_adverb, is_honorific, is_modal, is_name_particle,
@@ -81,6 +82,8 @@ struct PeopleIndex {
     by_first: HashMap<String, Vec<(String, usize)>>,
     /// First and last words of multi-word keys to people ("kim" → both Kims).
     ends: HashMap<String, Vec<usize>>,
+    /// Whether each person's canonical name has more than one word.
+    full: Vec<bool>,
 }
 
 fn push_once(list: &mut Vec<usize>, p: usize) {
@@ -95,6 +98,7 @@ impl PeopleIndex {
             exact: HashMap::new(),
             by_first: HashMap::new(),
             ends: HashMap::new(),
+            full: people.iter().map(|p| p.name.trim().contains(' ')).collect(),
         };
         for (p, person) in people.iter().enumerate() {
             // A person with no usable canonical name can never be returned.
@@ -596,6 +600,12 @@ impl<'d, 'b> Discourse<'d, 'b> {
 
     fn resolve_name(&self, key: &str, written: &str, limit: usize) -> Who {
         if let Some(ps) = self.index.exact.get(key) {
+            // "Ms Chada", listed as a person of her own, for Monica Chadha.
+            if ps.iter().all(|&p| !self.index.full[p])
+                && let Some(p) = self.one_letter_off(key).filter(|&p| self.index.full[p])
+            {
+                return Who::Person(p);
+            }
             return self.pick(ps, limit, written.to_owned());
         }
         let all: Vec<&str> = key.split(' ').collect();
@@ -625,12 +635,38 @@ impl<'d, 'b> Discourse<'d, 'b> {
         }
         // A lone surname, with its particles dropped ("de Vabres").
         let mut words = key.split(' ').filter(|w| !is_name_particle(w));
-        if let (Some(word), None) = (words.next(), words.next())
-            && let Some(ps) = self.index.ends.get(word)
-        {
-            return self.pick(ps, limit, written.to_owned());
+        if let (Some(word), None) = (words.next(), words.next()) {
+            if let Some(ps) = self.index.ends.get(word) {
+                return self.pick(ps, limit, written.to_owned());
+            }
+            // Misspelt by a letter in the article ("Kapnik" for Harvey Kapnick, "Ms
+            // Chada" for Monica Chadha): the one person whose name is that close.
+            if let Some(p) = self.one_letter_off(word) {
+                return Who::Person(p);
+            }
         }
         Who::Named(written.to_owned())
+    }
+
+    /// The one person a name word of five letters or more is a letter away from.
+    fn one_letter_off(&self, word: &str) -> Option<usize> {
+        let chars: Vec<char> = word.chars().collect();
+        if chars.len() < 5 {
+            return None;
+        }
+        let mut found: Vec<usize> = Vec::new();
+        for (end, ps) in &self.index.ends {
+            let other: Vec<char> = end.chars().collect();
+            if other.len().abs_diff(chars.len()) <= 1 && edit_distance(&chars, &other) == 1 {
+                for &p in ps {
+                    push_once(&mut found, p);
+                }
+            }
+        }
+        match found.as_slice() {
+            [p] => Some(*p),
+            _ => None,
+        }
     }
 
     fn resolve_pronoun(&self, gender: Gender, limit: usize) -> Who {
@@ -724,8 +760,14 @@ impl<'d, 'b> Discourse<'d, 'b> {
             if !mention.speaker || !looks_like_org(name) {
                 continue;
             }
-            let last = name.rsplit(' ').next().unwrap_or("").to_lowercase();
-            if last == head || (generic && !is_org_word(&last)) {
+            // "MITI said … the ministry said": the name the acronym spells.
+            let spelt = super::fullname::spelt_out(self.doc, name);
+            let full = spelt.as_deref().unwrap_or(name).to_lowercase();
+            let words: Vec<&str> = full.split(' ').collect();
+            let last = words.last().copied().unwrap_or("");
+            // "the ministry" for "Ministry of International Trade and Industry" too.
+            let head_first = words.first() == Some(&head) && words.get(1) == Some(&"of");
+            if last == head || head_first || (generic && !is_org_word(last)) {
                 return Who::Named(name.to_owned());
             }
         }

@@ -55,42 +55,48 @@ pub(super) fn full_name(doc: &Doc<'_>, written: &str) -> Option<String> {
     longer
 }
 
-/// The one name the window writes whose capitalised words' initials spell the acronym
-/// `written` ("Petroleum Intelligence Weekly" for PIW, "New York Stock Exchange" for
-/// NYSE; "of", "and", "for" and "the" inside it spell nothing). `None` for a word that
-/// is no acronym, when no name spells it, or when two different names do.
-fn spelt_out(doc: &Doc<'_>, written: &str) -> Option<String> {
+/// The one name the article writes whose capitalised words' initials spell the acronym
+/// `written` ("Petroleum Intelligence Weekly" for PIW, "Ministry of International Trade
+/// and Industry" for MITI: "of", "and", "for" and "the" inside it spell nothing). The
+/// whole body is read, since an acronym is usually spelt out once, at the top. `None`
+/// for a word that is no acronym, when no name spells it, or when two different names
+/// do.
+pub(super) fn spelt_out(doc: &Doc<'_>, written: &str) -> Option<String> {
     let acronym = written.trim_end_matches(['.', ',']);
     if !(2..=6).contains(&acronym.len()) || !acronym.chars().all(|c| c.is_ascii_uppercase()) {
         return None;
     }
-    let toks = &doc.toks;
+    let connector = |w: &str| matches!(w, "of" | "and" | "for" | "the");
+    let capitalised = |w: &str| {
+        w.chars().next().is_some_and(char::is_uppercase) && w.chars().any(char::is_lowercase)
+    };
     let mut found: Option<String> = None;
-    for a in 0..toks.len() {
-        let mut initials = String::new();
-        let mut b = a;
-        while b < toks.len() && initials.len() < acronym.len() {
-            let t = &toks[b];
-            if !t.word || t.unit.is_some() || t.sent != toks[a].sent {
-                break;
-            }
-            if b > a && matches!(t.lower.as_str(), "of" | "and" | "for" | "the") {
+    // Runs of words between punctuation: a name never spans a comma or a full stop.
+    for run in doc.body.split(|c: char| ",.;:()\"“”‘’!?<>\n".contains(c)) {
+        let words: Vec<&str> = run.split_whitespace().collect();
+        for a in 0..words.len() {
+            let mut initials = String::new();
+            let mut b = a;
+            while b < words.len() && initials.len() < acronym.len() {
+                let w = words[b];
+                if b > a && connector(w) {
+                    b += 1;
+                    continue;
+                }
+                if !capitalised(w) {
+                    break;
+                }
+                initials.extend(w.chars().next());
                 b += 1;
+            }
+            if b - a < 2 || initials != acronym || !capitalised(words[b - 1]) {
                 continue;
             }
-            if !t.cap || t.text.chars().all(|c| c.is_uppercase()) {
-                break;
+            let name = words[a..b].join(" ");
+            match &found {
+                Some(seen) if *seen != name => return None,
+                _ => found = Some(name),
             }
-            initials.extend(t.text.chars().next());
-            b += 1;
-        }
-        if b - a < 2 || initials != acronym {
-            continue;
-        }
-        let name = joined(&toks[a..b]);
-        match &found {
-            Some(seen) if *seen != name => return None,
-            _ => found = Some(name),
         }
     }
     found

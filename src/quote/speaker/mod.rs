@@ -1232,6 +1232,59 @@ mod tests {
     }
 
     #[test]
+    fn a_role_after_the_verb_takes_the_name_after_its_comma() {
+        let ps = people(&["Ian Mace", "Steve Radley"]);
+        let body = "CBI chief economist Ian Mace spoke first.\n\
+                    “Rates have helped,” said EEF chief economist, Steve Radley.";
+        assert_eq!(of(body, "Rates have helped", &ps), said_by("Steve Radley"));
+    }
+
+    #[test]
+    fn a_wire_dateline_is_no_subject() {
+        let ps = people(&["William Randol"]);
+        let body = "NEW YORK, April 8 - First Boston analyst William Randol backed the stock \
+                    today, saying “the discount has been overdone.”";
+        assert_eq!(
+            of(body, "discount has been", &ps),
+            said_by("William Randol")
+        );
+    }
+
+    #[test]
+    fn described_by_and_a_relative_clause_name_the_speaker() {
+        let ps = people(&["Steve Jobs", "Ken Livingstone"]);
+        let body = "Steve Jobs spoke. The Macintosh was described by Jobs as the “most \
+                    important Mac” made by Apple.";
+        assert_eq!(of(body, "most important Mac", &ps), said_by("Steve Jobs"));
+        let body = "Labour's Mr Livingstone, who says he is “standing by” his remarks, spoke.";
+        assert_eq!(of(body, "standing by", &ps), said_by("Ken Livingstone"));
+    }
+
+    #[test]
+    fn a_name_misspelt_by_a_letter_is_the_person_it_nearly_spells() {
+        let ps = people(&["Monica Chadha", "Chada"]);
+        let body =
+            "Monica Chadha, a reporter in Delhi, spoke.\n“Airports are shabby,” Ms Chada said.";
+        assert_eq!(
+            of(body, "Airports are shabby", &ps),
+            said_by("Monica Chadha")
+        );
+        // Two people a letter away: as written.
+        let ps = people(&["Harvey Kapnick", "Ed Kapnic"]);
+        let body = "The firm met.\n“Income will rise,” Kapnik said.";
+        assert_eq!(of(body, "Income will rise", &ps), written("Kapnik"));
+    }
+
+    #[test]
+    fn an_acronym_spelt_out_anywhere_in_the_article_and_its_ministry() {
+        let body = "The Ministry of International Trade and Industry published a report on \
+                    Tuesday.\n“Trade will grow,” MITI said.\n“Jobs will suffer,” the ministry said.";
+        let miti = written("Ministry of International Trade and Industry");
+        assert_eq!(of(body, "Trade will grow", &[]), miti);
+        assert_eq!(of(body, "Jobs will suffer", &[]), miti);
+    }
+
+    #[test]
     fn people_with_blank_names_are_never_returned() {
         let people = [Person {
             name: " ",

@@ -9,7 +9,7 @@ use super::lexicon::{
     is_not_name, is_opinion_verb, is_org_word, is_participle, is_passive, is_plural_role,
     is_speech_verb, is_stop, is_surname_title, is_title_word, is_verb_first, role_class,
 };
-use super::window::Doc;
+use super::window::{Doc, Tok};
 use crate::text::Language;
 use crate::text::lexicon::lexicon;
 use crate::text::words::strip_possessive;
@@ -301,6 +301,43 @@ impl<'b> Doc<'b> {
         Some(r)
     }
 
+    /// The speaker named after a speech verb, from token `start`, and the token after
+    /// it: "said Kim.", "said the minister on Monday", and a role with the name it is
+    /// given after a comma ("said EEF chief economist, Steve Radley.").
+    fn speaker_after_verb(&self, start: usize, hi: usize) -> Option<(Np, usize)> {
+        let r = self.np_fwd_pp(start, hi)?;
+        let np = self.classify(r.clone())?;
+        if let Np::Role {
+            class,
+            person: true,
+            ..
+        } = np
+            && self
+                .toks
+                .get(r.end)
+                .is_some_and(|t| r.end < hi && t.is(","))
+            && let Some(named) = self
+                .np_fwd_pp(r.end + 1, hi)
+                .filter(|n| self.np_closes(n.end, hi))
+            && let Some(Np::Name {
+                written,
+                key,
+                gender,
+                mut roles,
+            }) = self.classify(named.clone())
+        {
+            roles.push(class);
+            let np = Np::Name {
+                written,
+                key,
+                gender,
+                roles,
+            };
+            return Some((np, named.end));
+        }
+        self.np_closes(r.end, hi).then_some((np, r.end))
+    }
+
     /// Does a speaker named after its verb end at token `end`? "said Kim." and "said
     /// Kim on Monday" do; in "said Britain had to act" the name starts a new clause.
     #[rustfmt::skip]
@@ -524,6 +561,10 @@ impl<'b> Doc<'b> {
         if k > lo && self.toks[k - 1].is(",") {
             return self.appositive_subject(k - 1, lo);
         }
+        // "Mr Livingstone, who says he is …": the name before the relative clause.
+        if k >= lo + 2 && self.toks[k - 1].lower == "who" && self.toks[k - 2].is(",") {
+            return self.classify(self.np_back(k - 2, lo)?);
+        }
         // "Chelsea's statement added": the statement's owner speaks.
         if k >= lo + 2
             && self.toks[k - 1].lower == "statement"
@@ -656,12 +697,9 @@ impl<'b> Doc<'b> {
             if !is_verb_first(&t.lower) {
                 return None;
             }
-            let r = self
-                .np_fwd_pp(i + 1, hi)
-                .filter(|r| self.np_closes(r.end, hi))?;
-            let end = r.end;
+            let (np, end) = self.speaker_after_verb(i + 1, hi)?;
             return Some(Cue {
-                np: self.classify(r)?,
+                np,
                 end,
                 verb: None,
             });
@@ -794,6 +832,13 @@ impl<'b> Doc<'b> {
         while m > lo && self.toks[m - 1].is(":,") {
             m -= 1;
         }
+        // "described … as the “…”": the article before the mark is part of the frame.
+        if m > lo + 1
+            && determiner(&self.toks[m - 1].lower).is_some()
+            && self.toks[m - 2].lower == "as"
+        {
+            m -= 1;
+        }
         let last = self
             .toks
             .get(m.checked_sub(1)?)
@@ -803,7 +848,7 @@ impl<'b> Doc<'b> {
             if at > lo && self.toks[at - 1].lower == "as" {
                 return self.classify(self.np_back(at - 1, lo)?);
             }
-            return self.classify(self.np_fwd(lo, at)?);
+            return self.classify(self.np_fwd(self.after_dateline(lo, at), at)?);
         }
         if last.lower == "as" {
             let verb = (lo..at).rev().find(|&k| {
@@ -820,9 +865,31 @@ impl<'b> Doc<'b> {
                             | "dubbed"
                     )
             })?;
+            // "was described by Jobs as": the one after "by" describes.
+            if self.toks.get(verb + 1).is_some_and(|t| t.lower == "by") {
+                return self.classify(self.np_fwd(verb + 2, at)?);
+            }
             return self.subject_of(verb, lo);
         }
         None
+    }
+
+    /// The first token after a wire dateline that opens the sentence at `lo` ("NEW
+    /// YORK, April 8 - "): words in capitals, a comma, and words up to a dash. `lo`
+    /// when there is none.
+    fn after_dateline(&self, lo: usize, hi: usize) -> usize {
+        let capitals =
+            |t: &Tok<'_>| t.word && t.text.len() > 1 && !t.text.chars().any(char::is_lowercase);
+        let mut k = lo;
+        while k < hi && capitals(&self.toks[k]) {
+            k += 1;
+        }
+        if k == lo || !self.toks.get(k).is_some_and(|t| t.is(",")) {
+            return lo;
+        }
+        (k + 1..hi.min(k + 6))
+            .find(|&d| self.toks[d].is("-—–"))
+            .map_or(lo, |d| d + 1)
     }
 
     /// The first speaker a sentence without quotation names: "He also added that …",
@@ -863,7 +930,7 @@ impl<'b> Doc<'b> {
         }
         // "Hodgson believes …, explaining: “…”": the speaker is the sentence's subject.
         if !t.cap && is_participle(&t.lower) && j > lo && self.toks[j - 1].is(",") {
-            return self.classify(self.np_fwd(lo, j)?);
+            return self.classify(self.np_fwd(self.after_dateline(lo, j), j)?);
         }
         // A capitalised "Said" starts a sentence or a name, rarely an attribution.
         if t.cap || !is_speech_verb(&t.lower) {
@@ -876,10 +943,7 @@ impl<'b> Doc<'b> {
         let after_break = j == lo || !self.toks[j - 1].word;
         if after_break
             && is_verb_first(&t.lower)
-            && let Some(np) = self
-                .np_fwd_pp(j + 1, hi)
-                .filter(|r| self.np_closes(r.end, hi))
-                .and_then(|r| self.classify(r))
+            && let Some((np, _)) = self.speaker_after_verb(j + 1, hi)
         {
             return Some(np);
         }
