@@ -307,35 +307,52 @@ impl<'b> Doc<'b> {
     fn speaker_after_verb(&self, start: usize, hi: usize) -> Option<(Np, usize)> {
         let r = self.np_fwd_pp(start, hi)?;
         let np = self.classify(r.clone())?;
-        if let Np::Role {
+        if let Some((named, end)) = self.role_named(&np, r.end, hi, |e| self.np_closes(e, hi)) {
+            return Some((named, end));
+        }
+        self.np_closes(r.end, hi).then_some((np, r.end))
+    }
+
+    /// A person's role `np` followed, after the comma at token `comma`, by the name it
+    /// is given ("the minister, Michael Howard, said"; "said EEF chief economist, Steve
+    /// Radley."): that name, with the role among its titles, and the token after it,
+    /// when `closes` accepts that token.
+    fn role_named(
+        &self,
+        np: &Np,
+        comma: usize,
+        hi: usize,
+        closes: impl Fn(usize) -> bool,
+    ) -> Option<(Np, usize)> {
+        let Np::Role {
             class,
             person: true,
             ..
         } = np
-            && self
-                .toks
-                .get(r.end)
-                .is_some_and(|t| r.end < hi && t.is(","))
-            && let Some(named) = self
-                .np_fwd_pp(r.end + 1, hi)
-                .filter(|n| self.np_closes(n.end, hi))
-            && let Some(Np::Name {
-                written,
-                key,
-                gender,
-                mut roles,
-            }) = self.classify(named.clone())
-        {
-            roles.push(class);
-            let np = Np::Name {
-                written,
-                key,
-                gender,
-                roles,
-            };
-            return Some((np, named.end));
+        else {
+            return None;
+        };
+        if !(comma < hi && self.toks.get(comma)?.is(",")) {
+            return None;
         }
-        self.np_closes(r.end, hi).then_some((np, r.end))
+        let named = self.np_fwd_pp(comma + 1, hi).filter(|n| closes(n.end))?;
+        let Np::Name {
+            written,
+            key,
+            gender,
+            mut roles,
+        } = self.classify(named.clone())?
+        else {
+            return None;
+        };
+        roles.push(class);
+        let np = Np::Name {
+            written,
+            key,
+            gender,
+            roles,
+        };
+        Some((np, named.end))
     }
 
     /// Does a speaker named after its verb end at token `end`? "said Kim." and "said
@@ -756,31 +773,10 @@ impl<'b> Doc<'b> {
             j = close;
         }
         // "the minister, Michael Howard, said": the name the role is given.
-        if j < hi
-            && self.toks[j].is(",")
-            && let Np::Role {
-                class,
-                person: true,
-                ..
-            } = np
-            && let Some(r) = self.np_fwd_pp(j + 1, hi)
-            && r.end < hi
-            && self.toks[r.end].is(",")
-            && let Some(Np::Name {
-                written,
-                key,
-                gender,
-                mut roles,
-            }) = self.classify(r.clone())
+        if let Some((named, end)) = self.role_named(&np, j, hi, |e| e < hi && self.toks[e].is(","))
         {
-            roles.push(class);
-            np = Np::Name {
-                written,
-                key,
-                gender,
-                roles,
-            };
-            j = r.end + 1;
+            np = named;
+            j = end + 1;
         }
         let mut skipped = 0;
         while j < hi && skipped < 2 && self.adverb_at(j) {
