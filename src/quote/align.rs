@@ -552,6 +552,19 @@ mod tests {
     use crate::quote::words::words;
     use proptest::prelude::*;
 
+    #[test]
+    fn a_short_quote_needs_half_and_a_long_one_two_fifths() {
+        // Stopwords and repeated words do not count.
+        // Six content words: ferry, strike, union, closed, port, dawn.
+        let short = plain("the ferry strike and the ferry union closed the port at dawn");
+        assert_eq!(default_min_similarity(&short), SHORT_QUOTE_MIN_SIMILARITY);
+        // Eight: … and shipping, Calais.
+        let long = plain(
+            "the ferry strike and the ferry union closed the port of Calais to shipping at dawn",
+        );
+        assert_eq!(default_min_similarity(&long), DEFAULT_MIN_SIMILARITY);
+    }
+
     fn run(quote: &str, passage: &str) -> Option<Alignment> {
         align(&plain(quote), &plain(passage))
     }

@@ -108,26 +108,22 @@ pub fn changes(
 /// A figure the quote has in one place and the article, in another currency, in
 /// another ("… $2m" for "£2m …"): one currency change, not two number changes.
 fn same_sum_moved(found: &mut Vec<Change>) {
-    let value = |text: &str| {
-        let mut read = Vec::new();
-        for_each_word(text, Language::default(), |w| {
-            read.push((w.range.clone(), w.key.to_owned()))
-        });
-        figures(text, &read, Language::default())
-            .first()
-            .map(|f| (f.value.digits, f.value.exponent, f.value.percent))
-    };
-    let alone = |c: &Change, quote: bool| {
-        c.kind == ChangeKind::Number
-            && (c.quote.is_empty() != quote)
-            && c.article.is_empty() == quote
+    // The amount a lone figure of one side is worth (its currency aside).
+    let amount = |c: &Change, quote_side: bool| {
+        let (this, other) = if quote_side {
+            (&c.quote, &c.article)
+        } else {
+            (&c.article, &c.quote)
+        };
+        (c.kind == ChangeKind::Number && !this.is_empty() && other.is_empty())
+            .then(|| figure_value(this))
+            .flatten()
+            .map(|v| (v.digits, v.exponent, v.percent))
     };
     let mut i = 0;
     while i < found.len() {
-        if alone(&found[i], true)
-            && let Some(said) = value(&found[i].quote)
-            && let Some(j) = (0..found.len())
-                .find(|&j| alone(&found[j], false) && value(&found[j].article) == Some(said))
+        if let Some(said) = amount(&found[i], true)
+            && let Some(j) = (0..found.len()).find(|&j| amount(&found[j], false) == Some(said))
         {
             let article = found.remove(j).article;
             let at = if j < i { i - 1 } else { i };
@@ -231,7 +227,11 @@ fn is_figure(word: &Word) -> bool {
 
 /// The value of a figure word, read again from its text.
 fn value_of(text: &str, word: &Word) -> Option<Value> {
-    let text = text.get(word.range.clone())?;
+    figure_value(text.get(word.range.clone())?)
+}
+
+/// The value of the first figure written in `text` ("£2m", "44 per cent").
+fn figure_value(text: &str) -> Option<Value> {
     let mut read = Vec::new();
     for_each_word(text, Language::default(), |w| {
         read.push((w.range.clone(), w.key.to_owned()))

@@ -395,4 +395,18 @@ mod tests {
         let params = QuoteParams::parse(Some("q=x&limit=0"), &limits).unwrap();
         assert_eq!(params.limit, limits.max_limit);
     }
+
+    #[test]
+    fn a_least_similarity_left_empty_is_the_quotes_default() {
+        let limits = Limits::default();
+        for raw in ["q=x", "q=x&min=", "q=x&min=%20"] {
+            let params = QuoteParams::parse(Some(raw), &limits).unwrap();
+            assert_eq!(params.min_similarity, None);
+            assert_eq!(params.request().min_similarity, None);
+            assert_eq!(params.href_with(|_| {}), "/quote?q=x", "{raw}");
+        }
+        let params = QuoteParams::parse(Some("q=x&min=0.4"), &limits).unwrap();
+        assert_eq!(params.request().min_similarity, Some(0.4));
+        assert_eq!(params.href_with(|_| {}), "/quote?q=x&min=0.4");
+    }
 }
