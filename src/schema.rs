@@ -42,16 +42,17 @@ pub struct Fields {
     pub kind: Field,
     /// Stable article id (16 hex digits), on passages and articles.
     pub article_id: Field,
-    /// The article id as a number (the id is its 16 hex digits), on passages: a fast
+    /// The article id as a number (the id is its 16 hex digits), on articles: a fast
     /// field for grouping hits by article and breaking score ties without reading
-    /// stored documents.
+    /// stored documents (a passage reads its article's, see `index::store::ArticleColumn`).
     pub article_key: Field,
     /// The article's [`fingerprint`](crate::text::shingles::fingerprint) (its word
-    /// 3-grams as one number; 0 when it has no words), on articles and passages: a fast
-    /// field, so a query groups exact copies without reading stored documents.
+    /// 3-grams as one number; 0 when it has no words), on articles: a fast field, so a
+    /// query groups exact copies without reading stored documents.
     pub copy_hash: Field,
     /// Absolute path of the source file, on all three kinds (deleting by path removes a
-    /// file's documents at once).
+    /// file's documents at once). Like the title, outlet, language and date text, also a
+    /// fast column: a result's copies are listed from the columns (`query/sources.rs`).
     pub path: Field,
     /// The id the source gave the article (JSON Lines `id`/`_id`).
     pub source_id: Field,
@@ -142,18 +143,21 @@ pub fn build_schema() -> (Schema, Fields) {
         article_id: builder.add_text_field("article_id", string.clone().set_stored()),
         article_key: builder.add_u64_field("article_key", FAST),
         copy_hash: builder.add_u64_field("copy_hash", FAST),
-        path: builder.add_text_field("path", string.clone().set_stored()),
+        path: builder.add_text_field("path", string.clone().set_stored().set_fast("raw")),
         source_id: builder.add_text_field("source_id", STORED),
         passage: builder.add_u64_field("passage", STORED | FAST),
         line: builder.add_u64_field("line", indexed() | STORED | FAST),
-        title: builder.add_text_field("title", text.clone()),
+        title: builder.add_text_field("title", text.clone().set_fast("raw")),
         text: builder.add_text_field("text", searchable),
         passage_text: builder.add_text_field("passage_text", STORED),
-        outlet: builder.add_text_field("outlet", keyword),
-        lang: builder.add_text_field("lang", string.clone().set_stored()),
+        outlet: builder.add_text_field("outlet", keyword.set_fast("raw")),
+        lang: builder.add_text_field("lang", string.clone().set_stored().set_fast("raw")),
         date: builder.add_i64_field("date", indexed() | FAST),
         date_end: builder.add_i64_field("date_end", indexed()),
-        date_text: builder.add_text_field("date_text", STORED),
+        date_text: builder.add_text_field(
+            "date_text",
+            TextOptions::default().set_stored().set_fast("raw"),
+        ),
         facet: builder.add_facet_field("facet", FacetOptions::default()),
         entity: builder.add_text_field("entity", string),
         entity_hash: builder.add_u64_field("entity_hash", FAST),

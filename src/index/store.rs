@@ -16,9 +16,10 @@ use std::ops::RangeInclusive;
 use std::path::Path;
 
 use tantivy::collector::{Count, DocSetCollector};
+use tantivy::columnar::Column;
 use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
 use tantivy::schema::{Facet, Field, IndexRecordOption, Value};
-use tantivy::{DocAddress, DocId, Searcher, TantivyDocument, Term};
+use tantivy::{DocAddress, DocId, Searcher, SegmentReader, TantivyDocument, Term};
 
 use crate::entities::Entity;
 use crate::error::Result;
@@ -46,6 +47,37 @@ pub fn passage_docs(article: DocId, count: u64, max_doc: DocId) -> RangeInclusiv
         .min(u64::from(max_doc.saturating_sub(1)));
     let last = DocId::try_from(last).unwrap_or(DocId::MAX);
     article.saturating_add(1)..=last
+}
+
+/// A `u64` column written on `article` documents alone (`article_key`, `copy_hash`),
+/// read for a passage through the adjacency rule: its article document is `passage + 1`
+/// documents before it.
+pub struct ArticleColumn {
+    values: Column<u64>,
+    passages: Column<u64>,
+}
+
+impl ArticleColumn {
+    /// The column `field` of `segment`, with the `passage` column that leads to it.
+    pub fn open(segment: &SegmentReader, field: &str) -> tantivy::Result<ArticleColumn> {
+        let fast = segment.fast_fields();
+        Ok(ArticleColumn {
+            values: fast.u64(field)?,
+            passages: fast.u64("passage")?,
+        })
+    }
+
+    /// The value for the `article` or `passage` document `doc`.
+    pub fn get(&self, doc: DocId) -> Option<u64> {
+        self.values
+            .first(doc)
+            .or_else(|| self.of_passage(doc, self.passages.first(doc)?))
+    }
+
+    /// The value for the passage document `doc`, numbered `passage` in its article.
+    pub fn of_passage(&self, doc: DocId, passage: u64) -> Option<u64> {
+        self.values.first(article_doc(doc, passage)?)
+    }
 }
 
 // ---------------------------------------------------------------------------------
@@ -524,8 +556,10 @@ pub fn article_documents(
         head.add_text(fields.source_id, source_id);
     }
     head.add_u64(fields.passage, passages.len() as u64);
-    // Every document has an `article_key` and a `passage`, so the fast-field columns are
-    // dense and read without a rank lookup.
+    // Every document has a `passage`, so that column is dense and read without a rank
+    // lookup; `article_key` and `copy_hash` are the article's alone (an [`ArticleColumn`]
+    // reads them for a passage), so a query's scattered reads of them touch a sixth of
+    // the pages.
     head.add_u64(fields.article_key, key);
     head.add_u64(fields.copy_hash, copy_hash);
     head.add_u64(fields.line, u64::from(first_line));
@@ -551,8 +585,6 @@ pub fn article_documents(
         let mut doc = TantivyDocument::default();
         doc.add_text(fields.kind, KIND_PASSAGE);
         doc.add_text(fields.article_id, &id);
-        doc.add_u64(fields.article_key, key);
-        doc.add_u64(fields.copy_hash, copy_hash);
         doc.add_text(fields.path, &path);
         if let Some(source_id) = &article.source_id {
             doc.add_text(fields.source_id, source_id);
@@ -624,7 +656,6 @@ pub fn file_document(fields: &Fields, path: &Path, state: &FileState) -> Tantivy
     let mut doc = TantivyDocument::default();
     doc.add_text(fields.kind, KIND_FILE);
     doc.add_text(fields.path, path_string(path));
-    doc.add_u64(fields.article_key, 0);
     doc.add_u64(fields.passage, 0);
     doc.add_u64(fields.file_size, state.size);
     doc.add_i64(fields.file_mtime, state.mtime);

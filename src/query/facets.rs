@@ -2,7 +2,7 @@
 //! passages, and an article with five matching passages (or a matching title, which
 //! every passage carries) must count once, not five times. tantivy's `FacetCollector`
 //! counts documents, so this collector counts, for an article's first matching passage
-//! (told apart by the `article_key` fast field), the facets of the article's own
+//! (told apart by where its article's document is), the facets of the article's own
 //! document, which sits `passage + 1` documents before it. On request it also counts
 //! the articles' entities, from their `entity_hash` column, and their dates, by day,
 //! month or year, from the `date` column (an article's first day) and the `date_end`
@@ -266,7 +266,6 @@ fn encoded_prefix(root: &str) -> String {
 
 /// One segment's share of the work.
 pub struct SegmentArticleFacets {
-    keys: Column<u64>,
     passages: Column<u64>,
     facets: FacetReader,
     roots: Vec<String>,
@@ -276,7 +275,8 @@ pub struct SegmentArticleFacets {
     entities: HashMap<u64, EntityTally>,
     /// When dates are counted: the `date` column and [`date_ends`].
     dates: Option<SegmentDates>,
-    last_key: Option<u64>,
+    /// The `article` document of the last passage counted.
+    last_article: Option<DocId>,
     articles: u64,
     /// Matching articles per facet ordinal.
     counts: Vec<u64>,
@@ -336,12 +336,11 @@ impl Collector for ArticleFacets {
             } else {
                 None
             },
-            keys: reader.fast_fields().u64("article_key")?,
             passages: reader.fast_fields().u64("passage")?,
             counts: vec![0; facets.num_facets()],
             facets,
             roots: self.roots.clone(),
-            last_key: None,
+            last_article: None,
             articles: 0,
         })
     }
@@ -377,22 +376,21 @@ impl SegmentCollector for SegmentArticleFacets {
     type Fruit = ArticleFacetCounts;
 
     /// Documents arrive in id order, and the indexer adds each article's documents as
-    /// one batch (one segment, consecutive ids), so a key that differs from the last
-    /// one seen is an article not yet counted.
+    /// one batch (one segment, consecutive ids, the `article` document first), so an
+    /// article document other than the last one met is an article not yet counted.
     fn collect(&mut self, doc: DocId, _score: Score) {
-        let Some(key) = self.keys.first(doc) else {
+        // The facets are on the article's own document, just before its passages.
+        let Some(passage) = self.passages.first(doc) else {
             return;
         };
-        if self.last_key == Some(key) {
-            return;
-        }
-        self.last_key = Some(key);
-        self.articles += 1;
-        // The facets are on the article's own document, just before its passages.
-        let passage = self.passages.first(doc).unwrap_or(0);
         let Some(article) = article_doc(doc, passage) else {
             return;
         };
+        if self.last_article == Some(article) {
+            return;
+        }
+        self.last_article = Some(article);
+        self.articles += 1;
         if let Some(dates) = &mut self.dates {
             dates.count(article);
         }

@@ -11,12 +11,11 @@
 use std::collections::HashMap;
 
 use tantivy::collector::{Count, TopDocs};
-use tantivy::columnar::Column;
 use tantivy::query::{EnableScoring, Query};
 use tantivy::{DocAddress, DocSet, Score, Searcher, TERMINATED};
 
 use crate::error::Result;
-use crate::index::store::article_doc;
+use crate::index::store::{ArticleColumn, article_doc};
 use crate::query::parse::ParsedQuery;
 
 /// How many matching passages are counted exactly before the count says "at least"
@@ -167,7 +166,8 @@ pub fn best_texts(searcher: &Searcher, parsed: &ParsedQuery, texts: usize) -> Re
     let mut seen: Vec<Keyed> = Vec::new();
     for (ord, segment) in searcher.segment_readers().iter().enumerate() {
         let fast = segment.fast_fields();
-        let (prints, numbers) = (fast.u64("copy_hash")?, fast.u64("passage")?);
+        let numbers = fast.u64("passage")?;
+        let prints = ArticleColumn::open(segment, "copy_hash")?;
         let alive = segment.alive_bitset();
         let segment_ord = ord as u32;
         weight.for_each_pruning(pool.bar(), segment, &mut |doc, score| {
@@ -178,7 +178,7 @@ pub fn best_texts(searcher: &Searcher, parsed: &ParsedQuery, texts: usize) -> Re
                     score,
                     address,
                     article: article_of(address, passage),
-                    print: prints.first(doc).unwrap_or_default(),
+                    print: prints.of_passage(doc, passage).unwrap_or_default(),
                     passage,
                 };
                 pool.offer(&found);
@@ -236,7 +236,9 @@ pub fn best_texts(searcher: &Searcher, parsed: &ParsedQuery, texts: usize) -> Re
 /// would be by article key and passage number: their articles' keys are read for
 /// those only.
 fn break_ties(searcher: &Searcher, ranked: &mut [(Score, (u64, u64), Vec<Keyed>)]) -> Result<()> {
-    let mut keys: Vec<Option<Column<u64>>> = vec![None; searcher.segment_readers().len()];
+    let mut keys: Vec<Option<ArticleColumn>> = (0..searcher.segment_readers().len())
+        .map(|_| None)
+        .collect();
     let mut start = 0;
     while start < ranked.len() {
         let score = ranked[start].0;
@@ -248,14 +250,14 @@ fn break_ties(searcher: &Searcher, ranked: &mut [(Score, (u64, u64), Vec<Keyed>)
                     let segment = found.address.segment_ord as usize;
                     let column = match &mut keys[segment] {
                         Some(column) => column,
-                        slot => slot.insert(
-                            searcher
-                                .segment_reader(found.address.segment_ord)
-                                .fast_fields()
-                                .u64("article_key")?,
-                        ),
+                        slot => slot.insert(ArticleColumn::open(
+                            searcher.segment_reader(found.address.segment_ord),
+                            "article_key",
+                        )?),
                     };
-                    let key = column.first(found.address.doc_id).unwrap_or_default();
+                    let key = column
+                        .of_passage(found.address.doc_id, found.passage)
+                        .unwrap_or_default();
                     least = least.min((key, found.passage));
                 }
                 *first = least;

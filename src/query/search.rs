@@ -14,7 +14,7 @@ use tantivy::{DocAddress, Score, Searcher, SegmentReader};
 use crate::entities::{Entity, EntityKind};
 use crate::error::Result;
 use crate::index::IndexHandle;
-use crate::index::store::{PassageDoc, Store};
+use crate::index::store::{ArticleColumn, PassageDoc, Store};
 use crate::query::copies::{self, Source};
 use crate::query::entities::{EntityCount, group_counts, most_common_spelling, top_entities};
 use crate::query::explain::{EmptyBecause, empty_because};
@@ -24,6 +24,7 @@ use crate::query::parse::{ParsedQuery, QueryRequest, parse};
 use crate::query::rank::{
     COUNT_BOUND, Keyed, Total, article_of, best_by_score, best_texts, count_matches,
 };
+use crate::query::sources::SourceColumns;
 use crate::schema::{Fields, text_analyzer};
 
 /// How many results and how they are grouped.
@@ -320,6 +321,7 @@ fn grouped_candidates(
         Sort::Date => sets_wanted * FIRST_GUESS,
     };
     let mut articles = HashMap::new();
+    let mut columns = SourceColumns::open(searcher)?;
     loop {
         let (ranked, exhausted) = match page.sort {
             Sort::Relevance => {
@@ -331,7 +333,14 @@ fn grouped_candidates(
         };
         let sets = exact_copies(&ranked);
         if sets.len() >= sets_wanted || exhausted {
-            let mut shown = group_copies(store, &ranked, &sets, page.limit, &mut articles)?;
+            let mut shown = group_copies(
+                store,
+                &mut columns,
+                &ranked,
+                &sets,
+                page.limit,
+                &mut articles,
+            )?;
             if shown.len() >= page.limit || exhausted {
                 shown.truncate(page.limit);
                 return Ok(shown);
@@ -359,21 +368,20 @@ fn by_date(
         },
     )?;
     let exhausted = chosen.len() < wanted;
-    let columns = |field: &str| u64_columns(searcher, field);
-    let (prints, numbers) = (columns("copy_hash")?, columns("passage")?);
+    let numbers = u64_columns(searcher, "passage")?;
+    let prints = article_columns(searcher, "copy_hash")?;
     let ranked = chosen
         .into_iter()
         .map(|(score, address)| {
             let segment = address.segment_ord as usize;
-            let value = |columns: &[Column<u64>]| {
-                columns[segment].first(address.doc_id).unwrap_or_default()
-            };
-            let passage = value(&numbers);
+            let passage = numbers[segment].first(address.doc_id).unwrap_or_default();
             Keyed {
                 score,
                 address,
                 article: article_of(address, passage),
-                print: value(&prints),
+                print: prints[segment]
+                    .of_passage(address.doc_id, passage)
+                    .unwrap_or_default(),
                 passage,
             }
         })
@@ -425,6 +433,7 @@ fn exact_copies(ranked: &[Keyed]) -> Vec<Vec<usize>> {
 /// without reading further; `articles` keeps the 3-grams of the articles read whole.
 fn group_copies(
     store: &Store<'_>,
+    columns: &mut SourceColumns,
     ranked: &[Keyed],
     sets: &[Vec<usize>],
     limit: usize,
@@ -508,10 +517,11 @@ fn group_copies(
             }
             let mut sources = Vec::with_capacity(members.len());
             for &i in &members {
-                if let Entry::Vacant(slot) = read.entry(i) {
-                    slot.insert(store.passage(ranked[i].address)?);
-                }
-                sources.push((source_of(&read[&i]), ranked[i].article));
+                let source = match read.get(&i) {
+                    Some(stored) => source_of(stored),
+                    None => columns.source(ranked[i].address)?,
+                };
+                sources.push((source, ranked[i].article));
             }
             sources.sort_by(|a, b| copies::oldest_first(&a.0, &b.0));
             let mut sources = sources.into_iter();
@@ -582,6 +592,15 @@ fn u64_columns(searcher: &Searcher, field: &str) -> Result<Vec<Column<u64>>> {
     Ok(columns)
 }
 
+/// An [`ArticleColumn`] in every segment, by segment ordinal.
+fn article_columns(searcher: &Searcher, field: &str) -> Result<Vec<ArticleColumn>> {
+    let mut columns = Vec::new();
+    for segment in searcher.segment_readers() {
+        columns.push(ArticleColumn::open(segment, field)?);
+    }
+    Ok(columns)
+}
+
 /// The passages to show, best first, grouped per article (none for a limit of 0).
 pub(crate) fn top_passages(
     searcher: &Searcher,
@@ -591,9 +610,8 @@ pub(crate) fn top_passages(
     if page.limit == 0 {
         return Ok(Vec::new());
     }
-    let keys = |field: &str| u64_columns(searcher, field);
-    let article_keys = keys("article_key")?;
-    let passage_numbers = keys("passage")?;
+    let article_keys = article_columns(searcher, "article_key")?;
+    let passage_numbers = u64_columns(searcher, "passage")?;
     if page.sort == Sort::Date {
         // Checked here, so the collector below can read the column without an error.
         for segment in searcher.segment_readers() {
@@ -621,11 +639,11 @@ pub(crate) fn top_passages(
             .into_iter()
             .map(|(date, score, address)| {
                 let segment = address.segment_ord as usize;
-                let key = article_keys[segment]
-                    .first(address.doc_id)
-                    .unwrap_or_default();
                 let passage = passage_numbers[segment]
                     .first(address.doc_id)
+                    .unwrap_or_default();
+                let key = article_keys[segment]
+                    .of_passage(address.doc_id, passage)
                     .unwrap_or_default();
                 Ranked {
                     date,
@@ -971,5 +989,66 @@ mod tests {
         let one = engine.query(&request("heavy rain"), page(1, 1)).unwrap();
         assert_eq!(one.hits.len(), 1);
         assert_eq!(one.hits[0].copies.len(), 2);
+    }
+    #[test]
+    fn copies_are_listed_with_what_their_own_documents_store() {
+        let dir = tempfile::tempdir().unwrap();
+        let body = format!("{NEAR}\n");
+        let with = |name, outlet, date, title| crate::index::fixture::Doc {
+            outlet: Some(outlet),
+            date: Some(date),
+            title: Some(title),
+            ..doc(name, &body)
+        };
+        let engine = indexed(
+            dir.path(),
+            &[
+                with("a.md", "Wire", "2024-03-02", "Floods close roads"),
+                with("b.md", "Daily Post", "2024-03-01", "Roads shut by floods"),
+                doc("c.md", &body),
+            ],
+        );
+        let flood = request("flood warnings");
+        let grouped = engine.query(&flood, page(10, 1)).unwrap();
+        let listed = engine
+            .query_copies(&flood, page(10, 1), Copies::Listed)
+            .unwrap();
+        // Grouped, the copies' sources come from the fast columns; listed, each is
+        // read from its stored document.
+        let stored = |path: &str| {
+            let hit = listed.hits.iter().find(|h| h.path.ends_with(path)).unwrap();
+            Source {
+                article_id: hit.article_id.clone(),
+                path: hit.path.clone(),
+                line: hit.line,
+                outlet: hit.outlet.clone(),
+                lang: hit.lang.clone(),
+                date: hit.date.clone(),
+                title: hit.title.clone(),
+            }
+        };
+        assert_eq!(grouped.hits.len(), 1);
+        assert!(grouped.hits[0].path.ends_with("b.md"));
+        assert_eq!(grouped.hits[0].copies, [stored("a.md"), stored("c.md")]);
+        let a = &grouped.hits[0].copies[0];
+        assert_eq!(
+            (
+                a.outlet.as_deref(),
+                a.date.as_deref(),
+                a.title.as_deref(),
+                a.line
+            ),
+            (
+                Some("Wire"),
+                Some("2024-03-02"),
+                Some("Floods close roads"),
+                6
+            )
+        );
+        let c = &grouped.hits[0].copies[1];
+        assert_eq!(
+            (c.outlet.as_deref(), c.date.as_deref(), c.line),
+            (None, None, 3)
+        );
     }
 }

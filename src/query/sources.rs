@@ -1,0 +1,97 @@
+//! Where a passage was printed — its article's id, file, line, outlet, language, date
+//! and headline — read from the fast columns rather than the store. A story's copies
+//! are listed this way: nine copies cost nine column reads, not nine store blocks
+//! decompressed (see docs/benchmarks.md, query latency). A column's dictionary is read
+//! once per distinct value: the copies of a story mostly share their headline, outlet
+//! and date, and a dictionary block is compressed too.
+
+use std::collections::HashMap;
+
+use tantivy::columnar::{Column, StrColumn};
+use tantivy::{DocAddress, DocId, Searcher};
+
+use crate::error::Result;
+use crate::index::store::ArticleColumn;
+use crate::query::copies::Source;
+
+/// The columns a [`Source`] is read from, per segment.
+pub struct SourceColumns {
+    segments: Vec<SegmentColumns>,
+    /// The values read so far, by segment, column and ordinal.
+    read: HashMap<(usize, usize, u64), String>,
+}
+
+struct SegmentColumns {
+    key: ArticleColumn,
+    line: Column<u64>,
+    /// Path, outlet, language, date and title, in [`TEXTS`]' order.
+    texts: Vec<Option<StrColumn>>,
+}
+
+/// The string columns of a source.
+const TEXTS: [&str; 5] = ["path", "outlet", "lang", "date_text", "title"];
+
+impl SourceColumns {
+    /// The columns of every segment `searcher` sees.
+    pub fn open(searcher: &Searcher) -> Result<SourceColumns> {
+        let mut segments = Vec::with_capacity(searcher.segment_readers().len());
+        for reader in searcher.segment_readers() {
+            let fast = reader.fast_fields();
+            let mut texts = Vec::with_capacity(TEXTS.len());
+            for name in TEXTS {
+                texts.push(fast.str(name)?);
+            }
+            segments.push(SegmentColumns {
+                key: ArticleColumn::open(reader, "article_key")?,
+                line: fast.u64("line")?,
+                texts,
+            });
+        }
+        Ok(SourceColumns {
+            segments,
+            read: HashMap::new(),
+        })
+    }
+
+    /// The source of the passage at `at`.
+    pub fn source(&mut self, at: DocAddress) -> Result<Source> {
+        let segment = at.segment_ord as usize;
+        let doc = at.doc_id;
+        let mut texts: [Option<String>; TEXTS.len()] = Default::default();
+        for (column, text) in texts.iter_mut().enumerate() {
+            *text = self.text(segment, column, doc)?;
+        }
+        let [path, outlet, lang, date, title] = texts;
+        let columns = &self.segments[segment];
+        Ok(Source {
+            article_id: format!("{:016x}", columns.key.get(doc).unwrap_or_default()),
+            path: path.unwrap_or_default(),
+            line: columns.line.first(doc).unwrap_or_default(),
+            outlet,
+            lang,
+            date,
+            title,
+        })
+    }
+
+    /// The first value of `doc` in string column number `column` of `segment` (`None`
+    /// when it has none, or the segment has no such column: no document in it has the
+    /// field).
+    fn text(&mut self, segment: usize, column: usize, doc: DocId) -> Result<Option<String>> {
+        let Some(strings) = &self.segments[segment].texts[column] else {
+            return Ok(None);
+        };
+        let Some(ord) = strings.term_ords(doc).next() else {
+            return Ok(None);
+        };
+        if let Some(value) = self.read.get(&(segment, column, ord)) {
+            return Ok(Some(value.clone()));
+        }
+        let mut value = String::new();
+        strings
+            .ord_to_str(ord, &mut value)
+            .map_err(tantivy::TantivyError::from)?;
+        self.read.insert((segment, column, ord), value.clone());
+        Ok(Some(value))
+    }
+}
