@@ -10,6 +10,7 @@
 //! - "The first payments will reach families in Leeds before the rest of the country"
 //! - "At 1405 GMT, shares in Ledger Bank were trading down 0.67% at 590 pence, a cost of
 //!   £2m to the fund run by Ana Costa"
+//! - "Maria Costa, the director of the scheme, said the payments would start in April"
 
 mod testenv;
 
@@ -129,6 +130,35 @@ fn another_name_is_a_name_change() {
             "Early payments will reach families in Leeds before the rest of the country"
         ),
         ("near".to_owned(), json!([]))
+    );
+}
+
+#[test]
+fn a_name_changed_is_named_whole() {
+    let dir = indexed();
+    // The quote's last word aligns with the article's "Ana"; "Costa" lies past the
+    // aligned words, and is still the article's name.
+    assert_eq!(
+        best(
+            &dir,
+            "shares in Ledger Bank were trading down 0.67% at 590 pence, a cost of £2m to \
+             the fund run by Silva"
+        ),
+        (
+            "near".to_owned(),
+            json!([{"kind": "name", "quote": "Silva", "article": "Ana Costa"}])
+        )
+    );
+    // A sentence's capitalised first word is part of the name that follows it.
+    assert_eq!(
+        best(
+            &dir,
+            "Ana Silva, the director of the scheme, said the payments would start in April"
+        ),
+        (
+            "near".to_owned(),
+            json!([{"kind": "name", "quote": "Ana Silva", "article": "Maria Costa"}])
+        )
     );
 }
 

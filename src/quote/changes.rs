@@ -90,7 +90,19 @@ pub fn changes(
                     article_side.push(b);
                 }
             }
-            (None, None) => {}
+            (None, None) => {
+                // The article's name may run on past the aligned span: "by Silva" for
+                // "by Ana Costa" aligns "Silva" with "Ana" and leaves "Costa" out.
+                if quote_side.iter().any(|w| is_name(quote_text, w)) {
+                    let after = pairs.iter().filter_map(|pair| pair.1).max();
+                    let run = after.map_or(0, |p| p + 1);
+                    article_side.extend(
+                        passage[run.min(passage.len())..]
+                            .iter()
+                            .take_while(|w| !w.after_break && is_name(passage_text, w)),
+                    );
+                }
+            }
         }
         // A shared word (or the end) closes the gap before it.
         gap_changes(
@@ -282,6 +294,20 @@ fn is_name(text: &str, word: &Word) -> bool {
     ])
 }
 
+/// Whether `words[i]` is part of a name: a name itself, or a capitalised word just
+/// before one ("Maria" in "Maria Silva" at a sentence's start, which alone could be
+/// any word).
+fn in_name(text: &str, words: &[&Word], i: usize) -> bool {
+    let word = words[i];
+    is_name(text, word)
+        || text
+            .get(word.range.clone())
+            .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+            && words
+                .get(i + 1)
+                .is_some_and(|next| !next.after_break && in_name(text, words, i + 1))
+}
+
 /// The changes between two runs of shared words: `quote` has these words where the
 /// article has `article`'s.
 fn gap_changes(quote: (&str, &[&Word]), article: (&str, &[&Word]), found: &mut Vec<Change>) {
@@ -324,12 +350,11 @@ fn gap_changes(quote: (&str, &[&Word]), article: (&str, &[&Word]), found: &mut V
         push(None, Some(printed));
     }
     // The words of each side that `is` picks, as written.
-    let picked = |is: fn(&str, &Word) -> bool| -> (Vec<String>, Vec<String>) {
+    let picked = |is: fn(&str, &[&Word], usize) -> bool| -> (Vec<String>, Vec<String>) {
         let side = |text: &str, words: &[&Word]| -> Vec<String> {
-            words
-                .iter()
-                .filter(|w| is(text, w))
-                .map(|w| surface(text, w))
+            (0..words.len())
+                .filter(|&i| is(text, words, i))
+                .map(|i| surface(text, words[i]))
                 .collect()
         };
         (
@@ -337,7 +362,7 @@ fn gap_changes(quote: (&str, &[&Word]), article: (&str, &[&Word]), found: &mut V
             side(article_text, article_words),
         )
     };
-    let (said, printed) = picked(is_negation);
+    let (said, printed) = picked(|text, words, i| is_negation(text, words[i]));
     if said.is_empty() != printed.is_empty() {
         found.push(Change {
             kind: ChangeKind::Negation,
@@ -347,7 +372,7 @@ fn gap_changes(quote: (&str, &[&Word]), article: (&str, &[&Word]), found: &mut V
     }
     // A name where the article has another: a different person or place. A name
     // against ordinary words ("Smith" for "the minister") is left to the diff.
-    let (said, printed) = picked(is_name);
+    let (said, printed) = picked(in_name);
     if !said.is_empty() && !printed.is_empty() {
         found.push(Change {
             kind: ChangeKind::Name,
