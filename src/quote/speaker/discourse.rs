@@ -10,8 +10,8 @@ use crate::text::distance::edit_distance;
 
 use super::lexicon::{
     Gender, determiner, honorific, is_adverb, is_honorific, is_modal, is_name_particle,
-    is_not_name, is_opinion_verb, is_org_word, is_passive, is_speech_verb, is_stop, role_class,
-    without_the,
+    is_not_name, is_opinion_verb, is_org_word, is_passive, is_plural_role, is_speech_verb, is_stop,
+    role_class, without_the,
 };
 use super::phrases::{Np, pronoun};
 use super::window::Doc;
@@ -228,13 +228,26 @@ impl<'d, 'b> Discourse<'d, 'b> {
             // "Sevastis told parliament: “… “…,” he added": the name before the
             // quotation says more than the pronoun after it.
             let np = match (&cue.np, &before) {
-                (Np::Pronoun(_), Some(named @ (Np::Name { .. } | Np::Role { .. }))) => named,
+                (Np::Pronoun(_), Some((named @ (Np::Name { .. } | Np::Role { .. }), _))) => named,
                 _ => &cue.np,
             };
             return self.resolve(np, limit);
         }
-        if let Some(np) = before {
-            return self.resolve(&np, limit);
+        if let Some((np, verb)) = before {
+            let (who, class, gender) = self.resolve(&np, limit);
+            // "Howard has said a claim by Hain that the Tory leader is acting like an
+            // “attack mongrel”": words quoted inside reported speech, with someone else
+            // named between the verb and the mark, may be that person's. Null rather
+            // than a guess; a quotation the verb introduces whole ("Kim told Putin:
+            // “…”") keeps its speaker.
+            let introduced = open > lo && doc.toks[open - 1].is(":,");
+            if let Some(v) = verb
+                && !introduced
+                && self.someone_else_between(&who, sent, doc.toks[v].start, limit)
+            {
+                return (Who::Nobody, None, None);
+            }
+            return (who, class, gender);
         }
         // "Britain was “uniquely placed” to make out the common ground …, he suggested.":
         // a quotation inside reported speech whose speech verb closes the sentence, with
@@ -265,9 +278,32 @@ impl<'d, 'b> Discourse<'d, 'b> {
                 .rev()
                 .find(|m| m.speaker && m.sent + 1 == sent)
         {
+            // "Analysts said …. “There's been rumours …”": a group, or someone the text
+            // leaves unnamed ("a spokesman"), reported without quotation marks does not
+            // say the next quotation as one speaker; it is often the words of someone
+            // named after it. (The unnamed speaker of a quotation goes on speaking: "…,”
+            // one trader said. “But …”".)
+            let quoting = doc.units.iter().any(|unit| unit.open == m.pos);
+            if !quoting && matches!(&m.who, Who::Named(text) if unnamed(text)) {
+                return (Who::Nobody, None, None);
+            }
             return (m.who.clone(), m.class, m.gender);
         }
         (Who::Nobody, None, None)
+    }
+
+    /// Whether sentence `sent` mentions someone other than `who` between bytes `from`
+    /// and `to`.
+    fn someone_else_between(&self, who: &Who, sent: u32, from: usize, to: usize) -> bool {
+        self.mentions
+            .iter()
+            .filter(|m| m.sent == sent && from < m.pos && m.pos < to)
+            .any(|m| match (&m.who, who) {
+                (Who::Nobody, _) => false,
+                (Who::Person(a), Who::Person(b)) => a != b,
+                (Who::Named(a), Who::Named(b)) => key_of(a) != key_of(b),
+                _ => true,
+            })
     }
 
     /// Records the people sentence `lo..hi` names outside quotations, and which of them
@@ -645,6 +681,15 @@ impl<'d, 'b> Discourse<'d, 'b> {
                 return Who::Person(p);
             }
         }
+        // "Greenstein of Bear Stearns", read as one name like "Bank of England": a
+        // person's surname and where they work.
+        if let Some((head, _)) = key.split_once(" of ")
+            && !head.contains(' ')
+            && let Some(ps) = self.index.ends.get(head)
+            && let Who::Person(p) = self.pick(ps, limit, written.to_owned())
+        {
+            return Who::Person(p);
+        }
         Who::Named(written.to_owned())
     }
 
@@ -815,6 +860,15 @@ fn looks_like_verb(w: &str) -> bool {
         || matches!(w, "has" | "had" | "have" | "did" | "does")
         || w.ends_with("ed")
         || (w.ends_with('s') && !w.ends_with("ss") && !is_stop(w))
+}
+
+/// A speaker as written that names no one: a description in lower case ("a spokesman",
+/// "industry sources"), one with "a" or "some", or a group ("Analysts").
+fn unnamed(written: &str) -> bool {
+    let first = written.split(' ').next().unwrap_or("").to_lowercase();
+    written.starts_with(char::is_lowercase)
+        || determiner(&first) == Some(false)
+        || (role_class(&first).is_some() && is_plural_role(&first))
 }
 
 /// What the words around a mention say of the person.

@@ -18,15 +18,20 @@
 //!    Kim`, `,” the official added`, `”, according to Kim`, `,” Pat Ryder, the Pentagon's
 //!    spokesman, said`), then before the opening mark in the same sentence (`Kim said:
 //!    “…”`, `Mr Kim said reports were “…”`, `According to Kim, “…”`, `…, adding: “…”`,
-//!    `Kim … and said: “…”`, a bare `Brentford boss Martin Allen: “…”`); a quotation that
-//!    is a sentence of its own with neither takes the speaker of the sentence before it
-//!    (`Mr Kim said …. “We assess …”`), unless words it cannot read follow its closing
-//!    mark;
+//!    `Kim … and said: “…”`, a bare `Brentford boss Martin Allen: “…”`) — but nobody when
+//!    the sentence names someone else between that speech verb and a mark it does not
+//!    open with a colon or comma (`Howard said a claim by Hain that the Tory leader is
+//!    an “attack mongrel”`: the words may be Hain's); a quotation that is a sentence of
+//!    its own with neither takes the speaker of the sentence before it (`Mr Kim said ….
+//!    “We assess …”`), unless words it cannot read follow its closing mark, or that
+//!    speaker is a group or someone unnamed reported without quotation marks
+//!    (`Analysts said …. “…”` is nobody; `“…,” one trader said. “…”` stays the trader);
 //! 3. reads the speaker's noun phrase: titles and ranks are stripped from names ("Defence
 //!    Minister Kim Yong-hyun" → "Kim Yong-hyun", "Peter Ainsworth MP" → "Peter
 //!    Ainsworth"), an honorific kept with a lone surname ("Mr Kim"), an employer after
 //!    "of"/"from"/"at" dropped ("Grant Wilson of Mellon Bank"), organisations kept whole
-//!    ("Bank of England");
+//!    ("Bank of England") unless the word before "of" is one of the people's surnames
+//!    ("Greenstein of Bear Stearns");
 //! 4. resolves it against the people the article mentions: a full name or alias is that
 //!    person; a single name ("Kim", "Mr Kim") the one person whose name starts or ends
 //!    with it, or among several the one mentioned most recently in the window, otherwise
@@ -52,7 +57,8 @@
 //!
 //! What it never does: pick between two people on a shared surname without a recent
 //! mention, look at the paragraph after a closed quotation, or name a speaker for a span
-//! outside quotations.
+//! outside quotations. Where two readings compete as above, it names nobody: a wrong
+//! name misleads a fact-checker more than none (`docs/benchmarks.md` measures both).
 
 mod discourse;
 mod fullname;

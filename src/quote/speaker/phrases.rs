@@ -796,15 +796,16 @@ impl<'b> Doc<'b> {
 
     /// The speaker named before an opening mark in the same sentence, from token `lo` to
     /// the mark at `open`: "Kim said: “…”", "Mr Kim said reports were “…”", "According
-    /// to Kim, “…”". The speech verb nearest the mark wins.
-    pub(super) fn cue_before(&self, lo: usize, open: usize) -> Option<Np> {
+    /// to Kim, “…”". The speech verb nearest the mark wins; its token comes with the
+    /// speaker (none for a frame without a speech verb of its own, "… as saying").
+    pub(super) fn cue_before(&self, lo: usize, open: usize) -> Option<(Np, Option<usize>)> {
         for j in (lo..open).rev() {
             if let Some(np) = self.speech_at(j, lo, open) {
-                return Some(np);
+                return Some((np, Some(j)));
             }
         }
         if let Some(np) = self.framed_before(lo, open) {
-            return Some(np);
+            return Some((np, None));
         }
         // "- Brentford boss Martin Allen: “…”": a sentence that is only a name and a
         // colon, as in previews and interview transcripts.
@@ -814,7 +815,7 @@ impl<'b> Doc<'b> {
         let first = (lo..colon).find(|&k| self.toks[k].word)?;
         let r = self.np_back(colon, first)?;
         match self.classify(r.clone())? {
-            np @ Np::Name { .. } if r.start == first => Some(np),
+            np @ Np::Name { .. } if r.start == first => Some((np, None)),
             _ => None,
         }
     }

@@ -1094,3 +1094,55 @@ proptest! {
         }
     }
 }
+
+const BROWN: Person<'static> = Person {
+    name: "Tom Brown",
+    aliases: &[],
+};
+const GREEN: Person<'static> = Person {
+    name: "Sam Green",
+    aliases: &[],
+};
+
+#[test]
+fn words_quoted_in_reported_speech_past_someone_else_name_nobody() {
+    let people = [BROWN, GREEN];
+    // Green's words, as Brown reports them: the verb's subject is not their speaker.
+    let body = "Tom Brown has said a claim by Sam Green that the plan was \"a total \
+                shambles\" shows the party is worried.";
+    assert_eq!(of(body, "a total shambles", &people), nobody());
+    let body = "Tom Brown urged Sam Green to withdraw his \"cheap\" remark.";
+    assert_eq!(of(body, "cheap", &people), nobody());
+    // With no one else between the verb and the mark, the subject speaks.
+    let body = "Tom Brown said the plan was \"a total shambles\".";
+    assert_eq!(of(body, "a total shambles", &people), said_by("Tom Brown"));
+    // A quotation the verb introduces whole keeps its speaker.
+    let body = "Tom Brown told Sam Green: \"We will win the vote.\"";
+    assert_eq!(
+        of(body, "We will win the vote", &people),
+        said_by("Tom Brown")
+    );
+}
+
+#[test]
+fn a_group_or_an_unnamed_speaker_does_not_carry_to_the_next_quotation() {
+    let people = [BROWN, GREEN];
+    let body = "Analysts said the merger would go ahead. \"There have been rumours for weeks.\"";
+    assert_eq!(of(body, "There have been rumours", &people), nobody());
+    let body = "A spokesman said the talks went well. \"We are hopeful of a deal.\"";
+    assert_eq!(of(body, "We are hopeful", &people), nobody());
+    // The unnamed speaker of a quotation goes on speaking.
+    let body = "\"The talks went well,\" a spokesman said. \"We are hopeful of a deal.\"";
+    assert_eq!(of(body, "We are hopeful", &people), written("a spokesman"));
+    // A named speaker does.
+    let body = "Tom Brown said the talks went well. \"We are hopeful of a deal.\"";
+    assert_eq!(of(body, "We are hopeful", &people), said_by("Tom Brown"));
+}
+
+#[test]
+fn a_surname_and_an_employer_after_of_is_that_person() {
+    let people = [BROWN, GREEN];
+    let body = "Tom Brown follows retailers. \"Sales were strong in March,\" said Brown of \
+                Mellon Bank.";
+    assert_eq!(of(body, "Sales were strong", &people), said_by("Tom Brown"));
+}
