@@ -134,19 +134,23 @@ impl Engine {
 
     /// Where a query's words fall in each of `texts`, as byte ranges (in order, on
     /// character boundaries), found the way a result's snippet is highlighted: for a
-    /// front end that shows a whole article with the words that found it marked.
+    /// front end that shows a whole article with the words that found it marked. `lang`
+    /// is the article's language code, whose analyzer reads the texts.
     pub fn highlights(
         &self,
         request: &QueryRequest,
+        lang: Option<&str>,
         texts: &[&str],
     ) -> Result<Vec<Vec<[usize; 2]>>> {
         let searcher = self.reader.searcher();
         let parsed = crate::query::parse::parse(&self.handle, &searcher, request)?;
-        let mut analyzer = crate::schema::text_analyzer();
+        let lang = crate::text::Language::of_code(lang);
+        let mut analyzer = crate::schema::analyzer_of(lang);
+        let terms = parsed.highlight.of(lang);
         Ok(texts
             .iter()
             .map(|text| {
-                crate::query::highlight::highlight_ranges(&mut analyzer, &parsed.highlight, text)
+                crate::query::highlight::highlight_ranges(&mut analyzer, terms, text)
                     .into_iter()
                     .map(|range| [range.start, range.end])
                     .collect()

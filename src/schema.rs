@@ -3,8 +3,10 @@
 //! One index holds three kinds of document, told apart by the `kind` field:
 //! - `passage`: the searched unit, carrying its article's id, title, outlet, date and
 //!   path, its text, line and number.
-//!   Its searchable `text` is the passage followed by the article's title, so a headline
-//!   word counts in the same BM25 field as the passage's own words;
+//!   Its searchable text is the passage followed by the article's title, so a headline
+//!   word counts in the same BM25 field as the passage's own words; it is indexed in the
+//!   text field of the article's language (`text` for English, `text_uk`, `text_ru`,
+//!   `text_ko`, `text_other`), read by that language's analyzer;
 //! - `article`: one per article, with its metadata and where each value came from
 //!   (for `search show` and `search stats`), its entities, and the facets
 //!   `/outlet/<name>` and `/month/<yyyy-mm>` for per-article counts;
@@ -22,9 +24,18 @@ use tantivy::schema::{
 };
 use tantivy::tokenizer::{LowerCaser, RawTokenizer, TextAnalyzer};
 
-/// The analyzer for article text and titles: the text layer's words, case and accents
-/// folded, stemmed (so `officer` finds `officers`).
+/// The analyzer for English article text and titles: the text layer's words, case and
+/// accents folded, stemmed (so `officer` finds `officers`).
 pub const TEXT_TOKENIZER: &str = "news";
+/// The text field and analyzer names of each [`Language`], in [`Language::ALL`]'s
+/// order: English keeps the names it always had.
+const LANGUAGE_FIELDS: [(&str, &str); 5] = [
+    ("text", TEXT_TOKENIZER),
+    ("text_uk", "news_uk"),
+    ("text_ru", "news_ru"),
+    ("text_ko", "news_ko"),
+    ("text_other", "news_other"),
+];
 /// The analyzer for outlet names: the whole value, case-folded.
 pub const KEYWORD_TOKENIZER: &str = "keyword";
 
@@ -63,7 +74,8 @@ pub struct Fields {
     pub line: Field,
     /// Headline, searchable.
     pub title: Field,
-    /// Passage text then the article's title, searchable with positions (not stored).
+    /// Passage text then the article's title, searchable with positions (not stored),
+    /// for English passages; the other languages' passages are in [`Fields::texts`].
     pub text: Field,
     /// Passage text as stored, for snippets and `search show`.
     pub passage_text: Field,
@@ -110,6 +122,18 @@ pub struct Fields {
     /// On files: the path the walk reached the file by (a symlink's, when it came
     /// through one), so that deleting the link removes the file's articles.
     pub file_reached: Field,
+    /// The searchable text of passages per language, in [`Language::ALL`]'s order
+    /// (`text`, `text_uk`, `text_ru`, `text_ko`, `text_other`), each with its language's
+    /// analyzer: a passage's text is indexed in its article's language's field alone,
+    /// so each language keeps its own postings and BM25 statistics.
+    pub texts: [Field; 5],
+}
+
+impl Fields {
+    /// The searchable text field of passages in `lang`.
+    pub fn text_of(&self, lang: Language) -> Field {
+        self.texts[lang.index()]
+    }
 }
 
 /// Builds the schema and its field handles.
@@ -120,7 +144,7 @@ pub fn build_schema() -> (Schema, Fields) {
         .set_index_option(IndexRecordOption::WithFreqsAndPositions);
     let searchable = TextOptions::default().set_indexing_options(text_indexing);
     let text = searchable.clone().set_stored();
-    // Only `text` and `title` are scored by their length (BM25): every other indexed
+    // Only the text fields and `title` are scored by their length (BM25): every other indexed
     // field is a filter or a lookup, so it keeps no field norms (a byte per document
     // and field, 8.5 MB of the 10× replica's index).
     let keyword = TextOptions::default()
@@ -148,7 +172,7 @@ pub fn build_schema() -> (Schema, Fields) {
         passage: builder.add_u64_field("passage", STORED | FAST),
         line: builder.add_u64_field("line", indexed() | STORED | FAST),
         title: builder.add_text_field("title", text.clone().set_fast("raw")),
-        text: builder.add_text_field("text", searchable),
+        text: builder.add_text_field("text", searchable.clone()),
         passage_text: builder.add_text_field("passage_text", STORED),
         outlet: builder.add_text_field("outlet", keyword.set_fast("raw")),
         lang: builder.add_text_field("lang", string.clone().set_stored().set_fast("raw")),
@@ -171,7 +195,20 @@ pub fn build_schema() -> (Schema, Fields) {
         file_ctime: builder.add_i64_field("file_ctime", STORED),
         file_seen: builder.add_i64_field("file_seen", STORED),
         file_reached: builder.add_text_field("file_reached", STORED),
+        texts: [Field::from_field_id(0); 5],
     };
+    // The other languages' fields come after every field the index had before them.
+    let mut fields = fields;
+    for (lang, (name, analyzer)) in Language::ALL.iter().zip(LANGUAGE_FIELDS) {
+        fields.texts[lang.index()] = if *lang == Language::English {
+            fields.text
+        } else {
+            let indexing = TextFieldIndexing::default()
+                .set_tokenizer(analyzer)
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions);
+            builder.add_text_field(name, TextOptions::default().set_indexing_options(indexing))
+        };
+    }
     (builder.build(), fields)
 }
 
@@ -225,10 +262,17 @@ pub fn fields_of(schema: &Schema) -> Option<Fields> {
         file_ctime: field("file_ctime")?,
         file_seen: field("file_seen")?,
         file_reached: field("file_reached")?,
+        texts: [
+            field(LANGUAGE_FIELDS[0].0)?,
+            field(LANGUAGE_FIELDS[1].0)?,
+            field(LANGUAGE_FIELDS[2].0)?,
+            field(LANGUAGE_FIELDS[3].0)?,
+            field(LANGUAGE_FIELDS[4].0)?,
+        ],
     };
     // Field ids are assigned in declaration order, so a schema with the same names in
     // another order is someone else's.
-    (fields.file_reached == expected.file_reached).then_some(fields)
+    (fields.texts == expected.texts).then_some(fields)
 }
 
 /// The indexed value of a day: days since 1970-01-01 (negative before).
@@ -257,7 +301,9 @@ pub fn facet_children(counts: &tantivy::collector::FacetCounts, root: &str) -> V
 
 /// Registers the analyzers the schema names on `index`.
 pub fn register_tokenizers(index: &Index) {
-    index.tokenizers().register(TEXT_TOKENIZER, text_analyzer());
+    for (lang, (_, name)) in Language::ALL.iter().zip(LANGUAGE_FIELDS) {
+        index.tokenizers().register(name, analyzer_of(*lang));
+    }
     let keyword = TextAnalyzer::builder(RawTokenizer::default())
         .filter(LowerCaser)
         .build();
@@ -268,10 +314,17 @@ pub fn register_tokenizers(index: &Index) {
 /// run-on garbage), and a query of them alone finds nothing.
 pub use crate::text::MAX_WORD_BYTES;
 
-/// The text analyzer, also used by the query side to tokenize for highlighting: the
-/// text layer's words, folded and stemmed ([`NewsTokenizer`]).
+/// The English text analyzer (the `text` and `title` fields'), also used by the query
+/// side to count and read a query's words: the text layer's words, folded and stemmed
+/// ([`NewsTokenizer`]).
 pub fn text_analyzer() -> TextAnalyzer {
-    TextAnalyzer::from(NewsTokenizer::new(Language::default()))
+    analyzer_of(Language::English)
+}
+
+/// The analyzer of `lang`'s text field ([`Fields::text_of`]), which the highlighter
+/// also runs over a passage of that language.
+pub fn analyzer_of(lang: Language) -> TextAnalyzer {
+    TextAnalyzer::from(NewsTokenizer::new(lang))
 }
 
 #[cfg(test)]

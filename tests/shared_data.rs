@@ -170,3 +170,52 @@ fn a_killed_run_leaves_the_previous_index_queryable() {
         .assert()
         .success();
 }
+
+/// The passage words `search query` marks for `query` over `index`, each once, sorted.
+fn marked_words(index: &Path, query: &str) -> Vec<String> {
+    let out = search_at(index)
+        .args([
+            "query",
+            "--json",
+            "-n",
+            "0",
+            "--per-article",
+            "0",
+            "--",
+            query,
+        ])
+        .output()
+        .unwrap();
+    let mut words = Vec::new();
+    for line in String::from_utf8(out.stdout).unwrap().lines() {
+        let hit: serde_json::Value = serde_json::from_str(line).unwrap();
+        let passage = hit["passage"].as_str().unwrap();
+        for range in hit["highlights"].as_array().unwrap() {
+            let (start, end) = (range[0].as_u64().unwrap(), range[1].as_u64().unwrap());
+            words.push(passage[start as usize..end as usize].to_owned());
+        }
+    }
+    words.sort();
+    words.dedup();
+    words
+}
+
+#[test]
+fn issue_19_the_retold_story_is_found_by_other_forms_in_each_language() {
+    let Some(story) = data("multilingual/story") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let index = dir.path().join("index");
+    search_at(&index)
+        .args(["index", "-q"])
+        .arg(&story)
+        .assert()
+        .success();
+    assert!(marked_words(&index, "офіцер").contains(&"офіцерів".to_owned()));
+    assert!(marked_words(&index, "офицер").contains(&"офицеров".to_owned()));
+    // A word with its particle finds itself whole; the noun alone is marked inside it.
+    let korean = marked_words(&index, "북한군이");
+    assert!(korean.contains(&"북한군이".to_owned()), "{korean:?}");
+    assert!(marked_words(&index, "북한").contains(&"북한".to_owned()));
+}

@@ -27,6 +27,7 @@ use crate::index::entity_terms::{entity_hash, term_of};
 use crate::ingest::{Article, LineMap, Metadata, Passage};
 use crate::paths::path_string;
 use crate::schema::{Fields, KIND_ARTICLE, KIND_FILE, KIND_PASSAGE, date_value};
+use crate::text::Language;
 use crate::text::shingles::{fingerprint, shingles};
 
 // ---------------------------------------------------------------------------------
@@ -106,6 +107,13 @@ pub struct PassageDoc {
     pub date: Option<String>,
     /// The passage's text.
     pub text: String,
+}
+
+impl PassageDoc {
+    /// The language the passage was indexed as, whose analyzer reads its words.
+    pub fn language(&self) -> Language {
+        Language::of_code(self.lang.as_deref())
+    }
 }
 
 /// One passage of a [`StoredArticle`].
@@ -581,6 +589,8 @@ pub fn article_documents(
     add_date_and_facets(fields, &mut head, date.as_ref(), &facets);
     docs.push(head);
 
+    // A passage is searched in its language's field alone, with that language's analyzer.
+    let text_field = fields.text_of(language_of(meta));
     for passage in passages {
         let mut doc = TantivyDocument::default();
         doc.add_text(fields.kind, KIND_PASSAGE);
@@ -601,9 +611,9 @@ pub fn article_documents(
             doc.add_text(fields.lang, &lang.value);
         }
         let text = passage.text(&article.body);
-        doc.add_text(fields.text, text);
+        doc.add_text(text_field, text);
         if let Some(title) = &meta.title {
-            doc.add_text(fields.text, &title.value);
+            doc.add_text(text_field, &title.value);
         }
         doc.add_text(fields.passage_text, text);
         // Facets and entities live on the article document alone: queries reach them
@@ -612,6 +622,11 @@ pub fn article_documents(
         docs.push(doc);
     }
     docs
+}
+
+/// The language an article's passages are analysed as: its settled language's.
+pub fn language_of(meta: &Metadata) -> Language {
+    Language::of_code(meta.lang.as_ref().map(|lang| lang.value.as_str()))
 }
 
 /// An article's facets: `/outlet/<name>`, `/lang/<code>` and `/month/<yyyy-mm>` (a

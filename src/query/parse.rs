@@ -26,7 +26,7 @@ use crate::ingest::date::NewsDate;
 use crate::query::articles::PassagesOf;
 use crate::query::entities::filters as entity_filters;
 use crate::query::{limits, operators};
-use crate::schema::{Fields, KIND_PASSAGE, date_value, text_analyzer};
+use crate::schema::{Fields, KIND_PASSAGE, analyzer_of, date_value, text_analyzer};
 use crate::text::chars::floor_boundary;
 use crate::text::{Language, is_function_word};
 
@@ -78,6 +78,24 @@ pub struct HighlightTerms {
     pub content: Vec<String>,
 }
 
+/// What a matching passage highlights, per language: the query read by each
+/// language's analyzer, so a passage is highlighted with its own.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct QueryTerms {
+    by_language: [HighlightTerms; 5],
+}
+
+impl QueryTerms {
+    /// The terms a passage in `lang` highlights.
+    pub fn of(&self, lang: Language) -> &HighlightTerms {
+        &self.by_language[lang.index()]
+    }
+
+    fn of_mut(&mut self, lang: Language) -> &mut HighlightTerms {
+        &mut self.by_language[lang.index()]
+    }
+}
+
 /// A query ready to run.
 pub struct ParsedQuery {
     /// The full query: the user's, proximity, filters, and `kind:passage`.
@@ -90,8 +108,8 @@ pub struct ParsedQuery {
     /// The proximity clauses alone (each boosted), which `query` adds to `matching`'s
     /// score: the best passages by `matching` are re-ranked with them.
     pub proximity: Vec<Box<dyn Query>>,
-    /// What a matching passage highlights.
-    pub highlight: HighlightTerms,
+    /// What a matching passage highlights, in its language.
+    pub highlight: QueryTerms,
     /// The outlets the query requires with `outlet:`.
     pub outlets: Vec<String>,
     /// The entities the query or `--entity` require.
@@ -107,6 +125,7 @@ pub fn parse(
     let fields = handle.fields;
     let mut analyzer = text_analyzer();
     limits::check(&request.text, !request.plain, &mut analyzer)?;
+    let langs = languages_present(searcher, &fields);
     check_dates(request.since, request.until)?;
     let mut entities = EntityFilters {
         required: request.entities.clone(),
@@ -118,9 +137,9 @@ pub fn parse(
     };
     let asked_langs = language_codes(&request.langs)?;
     let (user_query, highlight) = if request.plain {
-        plain_query(&fields, &mut analyzer, &request.text)?
+        plain_query(&fields, &langs, &request.text)?
     } else {
-        syntax_query(handle, &mut analyzer, &request.text, &mut entities)?
+        syntax_query(handle, &langs, &mut analyzer, &request.text, &mut entities)?
     };
 
     let user_query_missing = user_query.is_none();
@@ -157,7 +176,7 @@ pub fn parse(
         let passages = term_query(Term::from_field_text(fields.kind, KIND_PASSAGE));
         clauses.push((Occur::Must, passages));
     }
-    let proximity = proximity_queries(&fields, &highlight);
+    let proximity = proximity_queries(&fields, &langs, &highlight);
     if !request.outlets.is_empty() {
         let names = request.outlets.iter().map(|outlet| outlet.to_lowercase());
         clauses.push((Occur::Must, filter(any_term(fields.outlet, names))));
@@ -280,41 +299,69 @@ fn term_query(term: Term) -> Box<dyn Query> {
     Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs))
 }
 
-/// Plain words: every word is an optional term on the passage text, none is syntax.
+/// The languages whose text fields hold any passage in the index, English always
+/// first: a query is read by each of their analyzers and searched in each field. An
+/// index of English alone is searched exactly as before languages had fields.
+pub fn languages_present(searcher: &Searcher, fields: &Fields) -> Vec<Language> {
+    Language::ALL
+        .into_iter()
+        .filter(|&lang| {
+            lang == Language::English
+                || searcher.segment_readers().iter().any(|segment| {
+                    segment
+                        .inverted_index(fields.text_of(lang))
+                        .is_ok_and(|index| index.total_num_tokens() > 0)
+                })
+        })
+        .collect()
+}
+
+/// Plain words: every word is an optional term on the passage text of every language
+/// in `langs`, read by that language's analyzer; none is syntax.
 fn plain_query(
     fields: &Fields,
-    analyzer: &mut TextAnalyzer,
+    langs: &[Language],
     text: &str,
-) -> Result<(Option<Box<dyn Query>>, HighlightTerms)> {
-    let content = content_words(analyzer, text);
-    let words = if content.is_empty() {
-        analyze(analyzer, text)
-    } else {
-        content.clone()
-    };
-    if words.is_empty() {
+) -> Result<(Option<Box<dyn Query>>, QueryTerms)> {
+    let mut terms = QueryTerms::default();
+    let mut any: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    for &lang in langs {
+        let mut analyzer = analyzer_of(lang);
+        let content = content_words(&mut analyzer, lang, text);
+        let words = if content.is_empty() {
+            analyze(&mut analyzer, text)
+        } else {
+            content_words_all(&mut analyzer, lang, text)
+        };
+        let field = fields.text_of(lang);
+        any.extend(words.iter().map(|word| {
+            (
+                Occur::Should,
+                term_query(Term::from_field_text(field, word)),
+            )
+        }));
+        *terms.of_mut(lang) = HighlightTerms {
+            words,
+            phrases: Vec::new(),
+            content,
+        };
+    }
+    if terms.of(Language::English).words.is_empty() {
         return Err(Error::BadQuery(
             "the query has no words to search for".to_owned(),
         ));
     }
-    let query = any_term(fields.text, words.iter().cloned());
-    Ok((
-        Some(query),
-        HighlightTerms {
-            words,
-            phrases: Vec::new(),
-            content,
-        },
-    ))
+    Ok((Some(Box::new(BooleanQuery::new(any))), terms))
 }
 
 /// tantivy's query language, with errors that point at the problem.
 fn syntax_query(
     handle: &IndexHandle,
+    langs: &[Language],
     analyzer: &mut TextAnalyzer,
     text: &str,
     entities: &mut EntityFilters,
-) -> Result<(Option<Box<dyn Query>>, HighlightTerms)> {
+) -> Result<(Option<Box<dyn Query>>, QueryTerms)> {
     if text.trim().is_empty() {
         return Err(Error::BadQuery(
             "the query is empty — give words to search for".to_owned(),
@@ -326,12 +373,23 @@ fn syntax_query(
         Err(_) => return Err(Error::BadQuery(syntax_error(text, &readable))),
     };
     let Some(ast) = take_entity_clauses(ast, entities)? else {
-        return Ok((None, HighlightTerms::default()));
+        return Ok((None, QueryTerms::default()));
     };
     let ast = drop_optional_stopwords(ast, analyzer);
-    let mut highlight = HighlightTerms::default();
-    check_and_collect(&ast, analyzer, false, &mut highlight)?;
-    let parser = QueryParser::for_index(&handle.index, vec![handle.fields.text]);
+    let mut highlight = QueryTerms::default();
+    for &lang in langs {
+        let mut analyzer = analyzer_of(lang);
+        check_and_collect(&ast, &mut analyzer, lang, false, highlight.of_mut(lang))?;
+    }
+    // Bare words are read by each language's analyzer and searched in its field; so
+    // is `text:`, which names the passage text whatever its language.
+    let fields: Vec<Field> = langs.iter().map(|&l| handle.fields.text_of(l)).collect();
+    let ast = if langs.len() > 1 {
+        every_text_field(ast, handle, langs)
+    } else {
+        ast
+    };
+    let parser = QueryParser::for_index(&handle.index, fields);
     let query = parser
         .build_query_from_user_input_ast(ast)
         .map_err(|err| match err {
@@ -339,6 +397,42 @@ fn syntax_query(
             other => Error::BadQuery(other.to_string()),
         })?;
     Ok((Some(query), highlight))
+}
+
+/// `ast` with each `text:` literal asked of the text field of every language in `langs`
+/// (any of them).
+fn every_text_field(ast: UserInputAst, handle: &IndexHandle, langs: &[Language]) -> UserInputAst {
+    match ast {
+        UserInputAst::Clause(clauses) => UserInputAst::Clause(
+            clauses
+                .into_iter()
+                .map(|(occur, clause)| (occur, every_text_field(clause, handle, langs)))
+                .collect(),
+        ),
+        UserInputAst::Boost(inner, boost) => {
+            UserInputAst::Boost(Box::new(every_text_field(*inner, handle, langs)), boost)
+        }
+        UserInputAst::Leaf(leaf) => match *leaf {
+            UserInputLeaf::Literal(literal) if literal.field_name.as_deref() == Some("text") => {
+                let schema = handle.index.schema();
+                UserInputAst::Clause(
+                    langs
+                        .iter()
+                        .map(|&lang| {
+                            let name = schema.get_field_name(handle.fields.text_of(lang));
+                            let mut one = literal.clone();
+                            one.field_name = Some(name.to_owned());
+                            (
+                                Some(Occur::Should),
+                                UserInputAst::Leaf(Box::new(UserInputLeaf::Literal(one))),
+                            )
+                        })
+                        .collect(),
+                )
+            }
+            other => UserInputAst::Leaf(Box::new(other)),
+        },
+    }
 }
 
 /// Moves the query's top-level `entity:NAME` clauses into `entities` (required, or
@@ -447,7 +541,7 @@ fn drop_optional_stopwords(ast: UserInputAst, analyzer: &mut TextAnalyzer) -> Us
                 literal.delimiter == Delimiter::None
                     && literal.field_name.is_none()
                     && !literal.prefix
-                    && content_words(analyzer, &literal.phrase).is_empty()
+                    && content_words(analyzer, Language::English, &literal.phrase).is_empty()
                     && !analyze(analyzer, &literal.phrase).is_empty()
             }
             _ => false,
@@ -514,6 +608,7 @@ fn head(text: &str, count: usize) -> String {
 fn check_and_collect(
     ast: &UserInputAst,
     analyzer: &mut TextAnalyzer,
+    lang: Language,
     excluded: bool,
     out: &mut HighlightTerms,
 ) -> Result<()> {
@@ -523,12 +618,13 @@ fn check_and_collect(
                 check_and_collect(
                     clause,
                     analyzer,
+                    lang,
                     excluded || *occur == Some(Occur::MustNot),
                     out,
                 )?;
             }
         }
-        UserInputAst::Boost(inner, _) => check_and_collect(inner, analyzer, excluded, out)?,
+        UserInputAst::Boost(inner, _) => check_and_collect(inner, analyzer, lang, excluded, out)?,
         UserInputAst::Leaf(leaf) => {
             let field = match leaf.as_ref() {
                 UserInputLeaf::Literal(literal) => literal.field_name.as_deref(),
@@ -556,8 +652,13 @@ fn check_and_collect(
                 && field != Some("outlet")
             {
                 let words = analyze(analyzer, &literal.phrase);
-                out.content.extend(content_words(analyzer, &literal.phrase));
-                if literal.delimiter == Delimiter::DoubleQuotes && words.len() > 1 {
+                out.content
+                    .extend(content_words(analyzer, lang, &literal.phrase));
+                // tantivy searches a word its analyzer cuts in several (a Korean word's
+                // syllable pairs) as a phrase; English words are highlighted as before.
+                let phrase = literal.delimiter == Delimiter::DoubleQuotes
+                    || (lang != Language::English && literal.field_name.is_none());
+                if phrase && words.len() > 1 {
                     out.phrases.push((words, literal.slop));
                 } else {
                     out.words.extend(words);
@@ -579,35 +680,62 @@ pub fn analyze(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
 }
 
 /// The stems of the words of `text` that are not stopwords ("the", "in", "of": the text
-/// layer's one list): closeness of stopwords says nothing about relevance.
-fn content_words(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
+/// layer's one list): closeness of stopwords says nothing about relevance. A word the
+/// analyzer cuts into overlapping pieces (Korean syllable pairs) counts by its first.
+fn content_words(analyzer: &mut TextAnalyzer, lang: Language, text: &str) -> Vec<String> {
+    let mut stream = analyzer.token_stream(text);
+    let mut words = Vec::new();
+    let mut end = 0;
+    while stream.advance() {
+        let token = stream.token();
+        let overlaps = token.offset_from < end;
+        end = end.max(token.offset_to);
+        if !overlaps && !is_function_word(&token.text, lang) {
+            words.push(token.text.clone());
+        }
+    }
+    words
+}
+
+/// The analyzed words of `text` that are not stopwords, every piece of each word.
+fn content_words_all(analyzer: &mut TextAnalyzer, lang: Language, text: &str) -> Vec<String> {
     let mut words = analyze(analyzer, text);
-    words.retain(|word| !is_function_word(word, Language::default()));
+    words.retain(|word| !is_function_word(word, lang));
     words
 }
 
 /// One clause per pair of consecutive content words, matching passages where the two
 /// stand within [`PROXIMITY_SLOP`] words of each other: the more of the query a passage
 /// holds close together, the more it gains over one that repeats a single word.
-fn proximity_queries(fields: &Fields, highlight: &HighlightTerms) -> Vec<Box<dyn Query>> {
-    let pairs: Vec<&[String]> = highlight
-        .content
-        .windows(2)
-        .filter(|pair| pair[0] != pair[1])
-        .collect();
-    let boost = proximity_boost(pairs.len());
-    pairs
-        .into_iter()
-        .map(|pair| {
+///
+/// Each language present asks its own pairs in its own field; a passage is in one
+/// field only, so it earns the boost of one language's pairs.
+fn proximity_queries(
+    fields: &Fields,
+    langs: &[Language],
+    highlight: &QueryTerms,
+) -> Vec<Box<dyn Query>> {
+    let mut queries = Vec::new();
+    for &lang in langs {
+        let field = fields.text_of(lang);
+        let pairs: Vec<&[String]> = highlight
+            .of(lang)
+            .content
+            .windows(2)
+            .filter(|pair| pair[0] != pair[1])
+            .collect();
+        let boost = proximity_boost(pairs.len());
+        queries.extend(pairs.into_iter().map(|pair| {
             let terms = pair
                 .iter()
-                .map(|word| Term::from_field_text(fields.text, word))
+                .map(|word| Term::from_field_text(field, word))
                 .collect();
             let mut phrase = PhraseQuery::new(terms);
             phrase.set_slop(PROXIMITY_SLOP);
             Box::new(BoostQuery::new(Box::new(phrase), boost)) as Box<dyn Query>
-        })
-        .collect()
+        }));
+    }
+    queries
 }
 
 /// The weight of each of `pairs` proximity clauses: [`PROXIMITY_BOOST`], shared out once
@@ -639,16 +767,22 @@ mod tests {
         for plain in [false, true] {
             let parsed = parse_text(&handle, "what did Blair say about Iraq", plain).unwrap();
             assert_eq!(
-                parsed.highlight.content,
+                parsed.highlight.of(Language::English).content,
                 ["blair", "say", "iraq"],
                 "plain: {plain}"
             );
         }
         let parsed = parse_text(&handle, "what did Blair say about Iraq", true).unwrap();
-        assert_eq!(parsed.highlight.words, ["blair", "say", "iraq"]);
+        assert_eq!(
+            parsed.highlight.of(Language::English).words,
+            ["blair", "say", "iraq"]
+        );
         // Asked alone, function words are what is searched for.
         let parsed = parse_text(&handle, "what about it", true).unwrap();
-        assert_eq!(parsed.highlight.words, ["what", "about", "it"]);
+        assert_eq!(
+            parsed.highlight.of(Language::English).words,
+            ["what", "about", "it"]
+        );
     }
 
     /// The message of the `BadQuery` error `text` must give, against an empty index.
@@ -726,7 +860,7 @@ mod tests {
         let outcome = runner.run(&(text, any::<bool>()), |(text, plain)| {
             match parse_text(&handle, &text, plain) {
                 Ok(parsed) => {
-                    let words = &parsed.highlight.words;
+                    let words = &parsed.highlight.of(Language::English).words;
                     prop_assert!(words.iter().all(|w| !w.is_empty()));
                 }
                 Err(Error::BadQuery(message)) => {

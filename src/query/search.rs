@@ -25,7 +25,8 @@ use crate::query::rank::{
     COUNT_BOUND, Keyed, Total, article_of, best_by_score, best_texts, count_matches,
 };
 use crate::query::sources::SourceColumns;
-use crate::schema::{Fields, text_analyzer};
+use crate::schema::{Fields, analyzer_of};
+use tantivy::tokenizer::TextAnalyzer;
 
 /// How many results and how they are grouped.
 #[derive(Debug, Clone, Copy)]
@@ -201,7 +202,8 @@ pub fn search(
         Copies::Listed => read_candidates(&store, top_passages(searcher, &parsed, page)?)?,
         Copies::Grouped => grouped_candidates(searcher, &store, &parsed, page)?,
     };
-    let mut analyzer = text_analyzer();
+    // Each passage is highlighted with its own language's analyzer, made once.
+    let mut analyzers: [Option<TextAnalyzer>; 5] = Default::default();
     let mut hits = Vec::with_capacity(shown.len());
     for (rank, found) in shown.into_iter().enumerate() {
         let Candidate {
@@ -210,7 +212,9 @@ pub fn search(
             entities,
             copies,
         } = found;
-        let ranges = highlight_ranges(&mut analyzer, &parsed.highlight, &stored.text);
+        let lang = stored.language();
+        let analyzer = analyzers[lang.index()].get_or_insert_with(|| analyzer_of(lang));
+        let ranges = highlight_ranges(analyzer, parsed.highlight.of(lang), &stored.text);
         let Snippet {
             text: snippet_text,
             highlights,

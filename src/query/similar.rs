@@ -15,7 +15,7 @@ use crate::index::IndexHandle;
 use crate::index::store::StoredArticle;
 use crate::query::parse::QueryRequest;
 use crate::query::search::{Copies, Page, Results, search};
-use crate::schema::text_analyzer;
+use crate::schema::analyzer_of;
 use crate::text::{Language, is_function_word};
 
 /// How many of the article's words make the query.
@@ -78,13 +78,16 @@ fn weightiest_words(
         text.push_str("\n\n");
         text.push_str(&passage.text);
     }
-    // Per indexed term: how often, and the first spelling.
+    // Per indexed term: how often, and the first spelling; read as the article's
+    // language is, and weighed in its language's field.
+    let lang = Language::of_code(article.meta.lang.as_ref().map(|l| l.value.as_str()));
+    let field = handle.fields.text_of(lang);
     let mut counts: HashMap<String, (u32, String)> = HashMap::new();
-    let mut analyzer = text_analyzer();
+    let mut analyzer = analyzer_of(lang);
     let mut stream = analyzer.token_stream(&text);
     while stream.advance() {
         let token = stream.token();
-        if is_function_word(&token.text, Language::English) {
+        if is_function_word(&token.text, lang) {
             continue;
         }
         let entry = counts
@@ -96,7 +99,7 @@ fn weightiest_words(
     let mut weighed: Vec<(f64, String, String)> = counts
         .into_iter()
         .filter_map(|(key, (count, spelling))| {
-            let term = Term::from_field_text(handle.fields.text, &key);
+            let term = Term::from_field_text(field, &key);
             let found = searcher.doc_freq(&term).ok()?;
             // Words the index does not hold, or that one passage holds (the article's
             // own oddities), find nothing else.

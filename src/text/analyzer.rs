@@ -10,13 +10,24 @@
 //! of writing it. Numbers stay pieces (`1.6` is `1`, `6`); currency and percent signs
 //! are not indexed. A word of [`MAX_WORD_BYTES`] bytes or more is noise (hashes, run-on
 //! garbage) and is left out, keeping its position.
+//!
+//! Each [`Language`] has its analyzer: English, Russian and Ukrainian words stemmed by
+//! their Snowball stemmers (`з’явилися` one word, `ё` read as `е`), other languages'
+//! words folded only. Korean is written with particles and endings on the noun
+//! (`북한군이`, "the North Korean army" + subject particle), and the dictionaries of
+//! Korean morphological analysers cannot be built here, so a run of Hangul syllables
+//! becomes its overlapping syllable pairs (`북한`, `한군`, `군이`), each a token with its
+//! own position and byte range; a one-syllable word stays whole. A query analysed the
+//! same way finds `북한` inside `북한군이`, and `북한군` (`북한`, `한군`) as a phrase.
 
 use tantivy::tokenizer::{Token as TantivyToken, TokenStream, Tokenizer};
 
+use std::collections::VecDeque;
 use std::iter::Peekable;
 
 use super::Language;
-use super::chars::is_apostrophe;
+use super::chars::{is_apostrophe, is_ignorable};
+use super::fold::is_combining_mark;
 use super::segment::{Gap, Kind, Segmenter, Token, push_key, segment};
 use super::stem::Stemmer;
 
@@ -29,6 +40,16 @@ pub struct NewsTokenizer {
     lang: Language,
     stemmer: Stemmer,
     token: TantivyToken,
+    pending: VecDeque<Piece>,
+}
+
+/// A token of a Korean word waiting to be handed out: its key (empty for a piece left
+/// out, which only takes a position) and its byte range.
+#[derive(Clone)]
+struct Piece {
+    key: String,
+    start: usize,
+    end: usize,
 }
 
 impl NewsTokenizer {
@@ -38,6 +59,7 @@ impl NewsTokenizer {
             lang,
             stemmer: Stemmer::new(lang),
             token: TantivyToken::default(),
+            pending: VecDeque::new(),
         }
     }
 }
@@ -47,11 +69,13 @@ impl Tokenizer for NewsTokenizer {
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> NewsTokenStream<'a> {
         self.token.reset();
+        self.pending.clear();
         NewsTokenStream {
             text,
             tokens: segment(text, self.lang).lean().peekable(),
             stemmer: &mut self.stemmer,
             token: &mut self.token,
+            syllables: (self.lang == Language::Korean).then_some(&mut self.pending),
         }
     }
 }
@@ -62,9 +86,35 @@ pub struct NewsTokenStream<'a> {
     tokens: Peekable<Segmenter<'a>>,
     stemmer: &'a mut Stemmer,
     token: &'a mut TantivyToken,
+    /// For Korean: the syllable pairs of the current word still to hand out.
+    syllables: Option<&'a mut VecDeque<Piece>>,
 }
 
 impl NewsTokenStream<'_> {
+    /// The next Korean token: the pieces of each word in turn ([`korean_pieces`]).
+    fn advance_korean(&mut self) -> bool {
+        let Some(pending) = self.syllables.as_deref_mut() else {
+            return false;
+        };
+        loop {
+            while let Some(piece) = pending.pop_front() {
+                let token = &mut *self.token;
+                token.position = token.position.wrapping_add(1);
+                if piece.key.is_empty() {
+                    continue;
+                }
+                token.text = piece.key;
+                token.offset_from = piece.start;
+                token.offset_to = piece.end;
+                return true;
+            }
+            let Some(word) = self.tokens.by_ref().find(Token::is_piece) else {
+                return false;
+            };
+            korean_pieces(self.text, word.start, word.end, pending);
+        }
+    }
+
     /// The next token, when it continues `word` (ending at `end`) across an apostrophe.
     fn joined_after(&mut self, kind: Kind, end: usize) -> Option<Token> {
         let next = self.tokens.peek()?;
@@ -78,6 +128,9 @@ impl NewsTokenStream<'_> {
 
 impl TokenStream for NewsTokenStream<'_> {
     fn advance(&mut self) -> bool {
+        if self.syllables.is_some() {
+            return self.advance_korean();
+        }
         while let Some(piece) = self.tokens.next() {
             if !piece.is_piece() {
                 continue;
@@ -136,6 +189,85 @@ impl TokenStream for NewsTokenStream<'_> {
 
     fn token_mut(&mut self) -> &mut TantivyToken {
         self.token
+    }
+}
+
+/// Whether `c` is a precomposed Hangul syllable.
+fn is_hangul_syllable(c: char) -> bool {
+    ('\u{AC00}'..='\u{D7A3}').contains(&c)
+}
+
+/// The tokens of the Korean word at `start..end` of `text`, pushed to `out`: each run
+/// of Hangul syllables as its overlapping pairs (one syllable alone as itself), each
+/// run of anything else (Latin, digits, jamo) as one folded key; a run of
+/// [`MAX_WORD_BYTES`] or more is pushed with no key, so it keeps its position. Marks
+/// and ignorable characters inside a run are read through.
+fn korean_pieces(text: &str, start: usize, end: usize, out: &mut VecDeque<Piece>) {
+    let word = &text[start..end];
+    // (byte offset, char) of the syllables in the current Hangul run.
+    let mut syllables: Vec<(usize, char)> = Vec::new();
+    let mut other: Option<usize> = None;
+    let flush_syllables = |syllables: &mut Vec<(usize, char)>, out: &mut VecDeque<Piece>| {
+        let span = |i: usize| {
+            let (at, c): (usize, char) = syllables[i];
+            (start + at, start + at + c.len_utf8())
+        };
+        match syllables.len() {
+            0 => {}
+            1 => {
+                let (from, to) = span(0);
+                out.push_back(Piece {
+                    key: syllables[0].1.to_string(),
+                    start: from,
+                    end: to,
+                });
+            }
+            n => {
+                for i in 0..n - 1 {
+                    let mut key = String::with_capacity(6);
+                    key.push(syllables[i].1);
+                    key.push(syllables[i + 1].1);
+                    out.push_back(Piece {
+                        key,
+                        start: span(i).0,
+                        end: span(i + 1).1,
+                    });
+                }
+            }
+        }
+        syllables.clear();
+    };
+    let flush_other = |from: usize, to: usize, out: &mut VecDeque<Piece>| {
+        let mut key = String::new();
+        push_key(&mut key, &word[from..to]);
+        if key.is_empty() {
+            return;
+        }
+        if to - from >= MAX_WORD_BYTES {
+            key.clear();
+        }
+        out.push_back(Piece {
+            key,
+            start: start + from,
+            end: start + to,
+        });
+    };
+    for (at, c) in word.char_indices() {
+        if is_hangul_syllable(c) {
+            if let Some(from) = other.take() {
+                flush_other(from, at, out);
+            }
+            syllables.push((at, c));
+        } else if !syllables.is_empty() && (is_ignorable(c) || is_combining_mark(c)) {
+            // Read through, inside a run of syllables.
+        } else {
+            flush_syllables(&mut syllables, out);
+            other.get_or_insert(at);
+        }
+    }
+    flush_syllables(&mut syllables, out);
+    if let Some(from) = other {
+        flush_other(from, word.len(), out);
     }
 }
 
@@ -226,6 +358,81 @@ mod tests {
                 ("5".into(), 3),
                 ("10".into(), 4)
             ]
+        );
+    }
+
+    /// `(key, text it covers, position)` of each token of `text` in `lang`.
+    fn read(lang: Language, text: &str) -> Vec<(String, String, usize)> {
+        let mut analyzer = TextAnalyzer::from(NewsTokenizer::new(lang));
+        let mut stream = analyzer.token_stream(text);
+        let mut out = Vec::new();
+        while stream.advance() {
+            let token = stream.token();
+            out.push((
+                token.text.clone(),
+                text[token.offset_from..token.offset_to].to_owned(),
+                token.position,
+            ));
+        }
+        out
+    }
+
+    fn keys(lang: Language, text: &str) -> Vec<String> {
+        read(lang, text).into_iter().map(|t| t.0).collect()
+    }
+
+    #[test]
+    fn korean_words_are_overlapping_syllable_pairs() {
+        let found = read(Language::Korean, "북한군이 왔다 차 UN-군 500만원");
+        let shown: Vec<(&str, &str, usize)> = found
+            .iter()
+            .map(|(k, t, p)| (k.as_str(), t.as_str(), *p))
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                ("북한", "북한", 0),
+                ("한군", "한군", 1),
+                ("군이", "군이", 2),
+                ("왔다", "왔다", 3),
+                ("차", "차", 4),
+                ("un", "UN", 5),
+                ("군", "군", 6),
+                ("500", "500", 7),
+                ("만원", "만원", 8),
+            ]
+        );
+        // A query word reads the same way, so `북한` is one of `북한군이`'s tokens.
+        assert_eq!(keys(Language::Korean, "북한"), ["북한"]);
+    }
+
+    #[test]
+    fn cyrillic_words_keep_their_apostrophes_and_read_yo_as_ye() {
+        for lang in [Language::Ukrainian, Language::Russian] {
+            let straight = keys(lang, "з'явилися");
+            assert_eq!(straight.len(), 1, "{lang:?}");
+            assert_eq!(keys(lang, "З’явилися"), straight, "{lang:?}");
+            assert_eq!(keys(lang, "зʼявилися"), straight, "{lang:?}");
+        }
+        assert_eq!(
+            keys(Language::Russian, "Ещё ёлка"),
+            keys(Language::Russian, "еще елка")
+        );
+        assert_eq!(
+            keys(Language::Ukrainian, "Офіцерів офіцерами"),
+            keys(Language::Ukrainian, "офіцер офіцер")
+        );
+        assert_eq!(
+            keys(Language::Russian, "Офицеров офицерами"),
+            keys(Language::Russian, "офицер офицер")
+        );
+    }
+
+    #[test]
+    fn other_languages_are_folded_not_stemmed() {
+        assert_eq!(
+            keys(Language::Other, "Soldaten Café running"),
+            ["soldaten", "cafe", "running"]
         );
     }
 }

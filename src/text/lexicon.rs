@@ -106,7 +106,7 @@ pub enum Gender {
 }
 
 /// The word lists of one language.
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub struct Lexicon {
     classes: FxHashMap<&'static str, Classes>,
     roles: FxHashMap<&'static str, &'static str>,
@@ -155,6 +155,8 @@ impl Lexicon {
 pub fn lexicon(lang: Language) -> &'static Lexicon {
     match lang {
         Language::English => &ENGLISH,
+        // The other languages have no word lists yet: nothing is in any class.
+        Language::Ukrainian | Language::Russian | Language::Korean | Language::Other => &EMPTY,
     }
 }
 
@@ -180,6 +182,9 @@ fn gender(value: &str) -> Option<Gender> {
         _ => None,
     }
 }
+
+/// The lexicon of a language with no word lists.
+static EMPTY: LazyLock<Lexicon> = LazyLock::new(Lexicon::default);
 
 static ENGLISH: LazyLock<Lexicon> = LazyLock::new(|| {
     macro_rules! list {

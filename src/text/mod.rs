@@ -18,8 +18,10 @@
 //! - [`analyzer`]: the index's tantivy tokenizer over all of it.
 //! - [`detect`]: which language a text is written in (en, uk, ru, ko).
 //!
-//! Every entry point takes a [`Language`]: English is the only one today, and nothing
-//! outside this layer knows which languages there are.
+//! Every entry point takes a [`Language`] (English, Ukrainian, Russian, Korean, or any
+//! other); nothing outside this layer knows which languages there are or how each is
+//! analysed. Today the analyzer and the stemmer tell them apart; the word lists
+//! (stopwords, lexicon) are English only, and other languages have none yet.
 
 pub mod analyzer;
 pub mod chars;
@@ -45,20 +47,70 @@ pub use stem::Stemmer;
 pub use stopwords::{is_function_word, weighs_less};
 pub use words::for_each_word;
 
-/// The language a text is analysed as.
+/// The language a text is analysed as: which stemmer, word lists and word-splitting
+/// apply. An article's settled language code ([`Language::of_code`]) picks it; each
+/// language has its own indexed text field, so its postings and scores are its own.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Language {
     /// English: Snowball's English stemmer, English function words and word lists. The
-    /// language of text whose language is not known.
+    /// language of the word lists the readers of text use when they are given none.
     #[default]
     English,
+    /// Ukrainian: the Snowball Ukrainian stemmer (`snowball_stemmers_rs`; upstream
+    /// Snowball has none), `ё` read as `е`, in-word apostrophes (`з’явилися`) kept
+    /// joining the word.
+    Ukrainian,
+    /// Russian: Snowball's Russian stemmer, `ё` read as `е`.
+    Russian,
+    /// Korean: words cut into overlapping Hangul syllable pairs (`북한군이` → `북한`,
+    /// `한군`, `군이`), so a noun is found inside the word its particle is written onto;
+    /// a one-syllable word stays whole.
+    Korean,
+    /// Any other language, or none known: words folded, not stemmed.
+    Other,
 }
 
 impl Language {
-    /// The ISO 639-1 code.
-    pub fn code(self) -> &'static str {
+    /// Every language, in the order of their indexed fields.
+    pub const ALL: [Language; 5] = [
+        Language::English,
+        Language::Ukrainian,
+        Language::Russian,
+        Language::Korean,
+        Language::Other,
+    ];
+
+    /// The ISO 639-1 code; `None` for [`Language::Other`], which stands for many.
+    pub fn code(self) -> Option<&'static str> {
         match self {
-            Language::English => "en",
+            Language::English => Some("en"),
+            Language::Ukrainian => Some("uk"),
+            Language::Russian => Some("ru"),
+            Language::Korean => Some("ko"),
+            Language::Other => None,
         }
+    }
+
+    /// The language an article with this settled language code is analysed as: `en`,
+    /// `uk`, `ru` and `ko` their own, any other code (or none: text with no letters of
+    /// a script the detector reads) [`Language::Other`].
+    pub fn of_code(code: Option<&str>) -> Language {
+        match code {
+            Some("en") => Language::English,
+            Some("uk") => Language::Ukrainian,
+            Some("ru") => Language::Russian,
+            Some("ko") => Language::Korean,
+            _ => Language::Other,
+        }
+    }
+
+    /// Where the language stands in [`Language::ALL`].
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    /// Whether its words are written in Cyrillic, where `ё` is read as `е`.
+    pub fn is_cyrillic(self) -> bool {
+        matches!(self, Language::Ukrainian | Language::Russian)
     }
 }

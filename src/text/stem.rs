@@ -2,7 +2,10 @@
 //! `frostem` crate, which tantivy's own stemmer runs) took about 30% of indexing time
 //! when run on every token; news text repeats a small vocabulary endlessly, so
 //! remembering each word's stem makes that cost nearly vanish. The stems are exactly
-//! Snowball's.
+//! Snowball's: English and Russian from `frostem`, Ukrainian from
+//! `snowball_stemmers_rs` (upstream Snowball has no Ukrainian stemmer). Korean and
+//! other languages are not stemmed. In Cyrillic words `ё` is read as `е` first, as
+//! most Russian text writes it.
 
 use rustc_hash::FxHashMap as HashMap;
 
@@ -15,19 +18,43 @@ const MEMO_CAPACITY: usize = 200_000;
 /// A stemmer for one language, remembering the stems it has computed. Each thread
 /// keeps its own (a clone starts with an empty memo).
 pub struct Stemmer {
-    algorithm: frostem::Stemmer,
+    algorithm: Algorithm,
     memo: HashMap<String, String>,
+    /// Whether `ё` is read as `е` before stemming.
+    cyrillic: bool,
 }
+
+/// The stemming algorithm of a language.
+#[derive(Clone, Copy)]
+enum Algorithm {
+    /// One of Snowball's, as `frostem` runs it (English, Russian).
+    Frostem(frostem::Stemmer),
+    /// Ukrainian, from `snowball_stemmers_rs`.
+    Ukrainian,
+    /// Words stay as they are (Korean, other languages).
+    None,
+}
+
+/// The Ukrainian stemmer, made once (it is a function pointer).
+static UKRAINIAN: std::sync::LazyLock<snowball_stemmers_rs::Stemmer> =
+    std::sync::LazyLock::new(|| {
+        snowball_stemmers_rs::Stemmer::create(snowball_stemmers_rs::Algorithm::Ukrainian)
+    });
 
 impl Stemmer {
     /// A stemmer for `lang`'s folded words.
     pub fn new(lang: Language) -> Self {
+        let frostem = |algorithm| Algorithm::Frostem(frostem::Stemmer::new(algorithm));
         let algorithm = match lang {
-            Language::English => frostem::Algorithm::English,
+            Language::English => frostem(frostem::Algorithm::English),
+            Language::Russian => frostem(frostem::Algorithm::Russian),
+            Language::Ukrainian => Algorithm::Ukrainian,
+            Language::Korean | Language::Other => Algorithm::None,
         };
         Stemmer {
-            algorithm: frostem::Stemmer::new(algorithm),
+            algorithm,
             memo: HashMap::default(),
+            cyrillic: lang.is_cyrillic(),
         }
     }
 
@@ -52,9 +79,17 @@ impl Stemmer {
             word.push_str(stem);
             return;
         }
-        let stem = match self.algorithm.stem(word) {
-            std::borrow::Cow::Borrowed(same) => same.to_owned(),
-            std::borrow::Cow::Owned(stem) => stem,
+        let read;
+        let input = if self.cyrillic && word.contains('ё') {
+            read = word.replace('ё', "е");
+            read.as_str()
+        } else {
+            word.as_str()
+        };
+        let stem = match self.algorithm {
+            Algorithm::Frostem(stemmer) => stemmer.stem(input).into_owned(),
+            Algorithm::Ukrainian => ukrainian_stem(input),
+            Algorithm::None => input.to_owned(),
         };
         if self.memo.len() >= MEMO_CAPACITY {
             self.memo.clear();
@@ -71,12 +106,32 @@ impl Stemmer {
     }
 }
 
+/// The Ukrainian stem of `word`: `snowball_stemmers_rs`'s, with two mends found on the
+/// tune split of the noun evaluation (`benches/lang_eval.py`): a noun's genitive in
+/// `-оти`/`-ети` (`роботи`, `ракети`) is not read as an infinitive in `-ти` (which left
+/// `робо`), and the vowels, `й` and `ь` the stemmer leaves at a stem's end are dropped
+/// while three letters remain (`історі`, `історіє` and `істор` are one stem).
+fn ukrainian_stem(word: &str) -> String {
+    let input = match word.strip_suffix('и') {
+        Some(rest) if rest.ends_with("от") || rest.ends_with("ет") => rest,
+        _ => word,
+    };
+    let mut stem = UKRAINIAN.stem(input).into_owned();
+    while stem.chars().count() > 3
+        && stem.ends_with(['а', 'е', 'є', 'и', 'і', 'ї', 'о', 'у', 'ю', 'я', 'ь', 'й'])
+    {
+        stem.pop();
+    }
+    stem
+}
+
 impl Clone for Stemmer {
     /// A clone starts with an empty memo: each indexing thread keeps its own.
     fn clone(&self) -> Self {
         Stemmer {
             algorithm: self.algorithm,
             memo: HashMap::default(),
+            cyrillic: self.cyrillic,
         }
     }
 }
@@ -111,5 +166,31 @@ mod tests {
             assert_eq!(stems, expected, "{pass} pass");
         }
         assert_eq!(expected[0], "offic");
+    }
+
+    #[test]
+    fn russian_and_ukrainian_stems_join_a_nouns_forms() {
+        let mut russian = Stemmer::new(Language::Russian);
+        let stems: Vec<String> = ["офицер", "офицеров", "офицерами", "ракетой", "ракеты"]
+            .iter()
+            .map(|w| russian.stem(w))
+            .collect();
+        assert_eq!(stems, ["офицер", "офицер", "офицер", "ракет", "ракет"]);
+        // `ё` is read as `е`: `ещё` and `еще` are one word.
+        assert_eq!(russian.stem("ещё"), russian.stem("еще"));
+        let mut ukrainian = Stemmer::new(Language::Ukrainian);
+        let stems: Vec<String> = ["офіцер", "офіцерів", "офіцерами", "офіцерові"]
+            .iter()
+            .map(|w| ukrainian.stem(w))
+            .collect();
+        assert_eq!(stems, ["офіцер"; 4]);
+        let stems: Vec<String> = ["робота", "роботи", "історія", "історією", "історії"]
+            .iter()
+            .map(|w| ukrainian.stem(w))
+            .collect();
+        assert_eq!(stems, ["робот", "робот", "істор", "істор", "істор"]);
+        // Korean and other languages are not stemmed.
+        assert_eq!(Stemmer::new(Language::Korean).stem("북한군이"), "북한군이");
+        assert_eq!(Stemmer::new(Language::Other).stem("soldaten"), "soldaten");
     }
 }

@@ -23,7 +23,10 @@ const ENGLISH_MODALS: &str = include_str!("../../data/text/en/modals.txt");
 
 /// Whether `key` (folded and stemmed) is a function word of `lang`.
 pub fn is_function_word(key: &str, lang: Language) -> bool {
-    let Language::English = lang;
+    // Only English has a list yet.
+    if lang != Language::English {
+        return false;
+    }
     in_table(&ENGLISH_TABLE, key, packed(key)) || (key.len() > 8 && ENGLISH_LONG.contains(&key))
 }
 
@@ -48,7 +51,9 @@ pub fn packed(key: &str) -> u64 {
 /// [`weighs_less`] of `key`, whose [`packed`] form is `code`.
 #[inline]
 pub fn packed_weighs_less(key: &str, code: u64, lang: Language) -> bool {
-    let Language::English = lang;
+    if lang != Language::English {
+        return false;
+    }
     match key.len() {
         1..=8 => in_table(&ENGLISH_TABLE, key, code) && !in_table(&ENGLISH_MEANINGFUL, key, code),
         0 => false,

@@ -45,11 +45,12 @@ pub async fn page(
         vec![Vec::new(); texts.len()]
     } else {
         let request = params.request();
+        let lang = shown.article.meta.lang.as_ref().map(|l| l.value.clone());
         // Highlighting is a nicety: a query that no longer parses shows the article plain.
         state
             .ask(move |engine| {
                 let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-                engine.highlights(&request, &refs)
+                engine.highlights(&request, lang.as_deref(), &refs)
             })
             .await
             .unwrap_or_default()
