@@ -74,9 +74,6 @@ pub struct Fields {
     pub line: Field,
     /// Headline, searchable.
     pub title: Field,
-    /// Passage text then the article's title, searchable with positions (not stored),
-    /// for English passages; the other languages' passages are in [`Fields::texts`].
-    pub text: Field,
     /// Passage text as stored, for snippets and `search show`.
     pub passage_text: Field,
     /// Outlet name, matched whole and case-insensitively (`outlet:reuters`).
@@ -172,7 +169,9 @@ pub fn build_schema() -> (Schema, Fields) {
         passage: builder.add_u64_field("passage", STORED | FAST),
         line: builder.add_u64_field("line", indexed() | STORED | FAST),
         title: builder.add_text_field("title", text.clone().set_fast("raw")),
-        text: builder.add_text_field("text", searchable.clone()),
+        // English's text field keeps the place (and id) it had before languages had
+        // fields; the others are added after every other field, below.
+        texts: [builder.add_text_field(LANGUAGE_FIELDS[0].0, searchable.clone()); 5],
         passage_text: builder.add_text_field("passage_text", STORED),
         outlet: builder.add_text_field("outlet", keyword.set_fast("raw")),
         lang: builder.add_text_field("lang", string.clone().set_stored().set_fast("raw")),
@@ -195,19 +194,15 @@ pub fn build_schema() -> (Schema, Fields) {
         file_ctime: builder.add_i64_field("file_ctime", STORED),
         file_seen: builder.add_i64_field("file_seen", STORED),
         file_reached: builder.add_text_field("file_reached", STORED),
-        texts: [Field::from_field_id(0); 5],
     };
     // The other languages' fields come after every field the index had before them.
     let mut fields = fields;
-    for (lang, (name, analyzer)) in Language::ALL.iter().zip(LANGUAGE_FIELDS) {
-        fields.texts[lang.index()] = if *lang == Language::English {
-            fields.text
-        } else {
-            let indexing = TextFieldIndexing::default()
-                .set_tokenizer(analyzer)
-                .set_index_option(IndexRecordOption::WithFreqsAndPositions);
-            builder.add_text_field(name, TextOptions::default().set_indexing_options(indexing))
-        };
+    for (lang, (name, analyzer)) in Language::ALL.iter().zip(LANGUAGE_FIELDS).skip(1) {
+        let indexing = TextFieldIndexing::default()
+            .set_tokenizer(analyzer)
+            .set_index_option(IndexRecordOption::WithFreqsAndPositions);
+        fields.texts[lang.index()] =
+            builder.add_text_field(name, TextOptions::default().set_indexing_options(indexing));
     }
     (builder.build(), fields)
 }
@@ -232,6 +227,10 @@ pub fn index_settings() -> IndexSettings {
 pub fn fields_of(schema: &Schema) -> Option<Fields> {
     let (_, expected) = build_schema();
     let field = |name: &str| schema.get_field(name).ok();
+    let mut texts = expected.texts;
+    for (text, (name, _)) in texts.iter_mut().zip(LANGUAGE_FIELDS) {
+        *text = field(name)?;
+    }
     let fields = Fields {
         kind: field("kind")?,
         article_id: field("article_id")?,
@@ -242,7 +241,6 @@ pub fn fields_of(schema: &Schema) -> Option<Fields> {
         passage: field("passage")?,
         line: field("line")?,
         title: field("title")?,
-        text: field("text")?,
         passage_text: field("passage_text")?,
         outlet: field("outlet")?,
         lang: field("lang")?,
@@ -262,13 +260,7 @@ pub fn fields_of(schema: &Schema) -> Option<Fields> {
         file_ctime: field("file_ctime")?,
         file_seen: field("file_seen")?,
         file_reached: field("file_reached")?,
-        texts: [
-            field(LANGUAGE_FIELDS[0].0)?,
-            field(LANGUAGE_FIELDS[1].0)?,
-            field(LANGUAGE_FIELDS[2].0)?,
-            field(LANGUAGE_FIELDS[3].0)?,
-            field(LANGUAGE_FIELDS[4].0)?,
-        ],
+        texts,
     };
     // Field ids are assigned in declaration order, so a schema with the same names in
     // another order is someone else's.
@@ -355,6 +347,7 @@ mod tests {
     #[test]
     fn fields_round_trip() {
         let (schema, fields) = build_schema();
-        assert_eq!(fields_of(&schema).map(|f| f.text), Some(fields.text));
+        let english = |f: Fields| f.text_of(Language::English);
+        assert_eq!(fields_of(&schema).map(english), Some(english(fields)));
     }
 }

@@ -21,6 +21,7 @@ use crate::query::facets::ArticleFacetCounts;
 #[cfg(doc)]
 use crate::query::facets::ArticleFacets;
 use crate::schema::{Fields, text_analyzer};
+use crate::text::Language;
 
 /// One entity with the number of articles that mention it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -388,7 +389,10 @@ fn occurs(searcher: &Searcher, fields: &Fields, words: &str) -> Result<bool> {
     let mut stream = analyzer.token_stream(words);
     let mut terms = Vec::new();
     while stream.advance() {
-        terms.push(Term::from_field_text(fields.text, &stream.token().text));
+        terms.push(Term::from_field_text(
+            fields.text_of(Language::English),
+            &stream.token().text,
+        ));
     }
     let query: Box<dyn Query> = match terms.len() {
         0 => return Ok(false),

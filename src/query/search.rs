@@ -589,18 +589,22 @@ pub fn ranked_articles(
 
 /// A `u64` fast field's column in every segment, by segment ordinal.
 fn u64_columns(searcher: &Searcher, field: &str) -> Result<Vec<Column<u64>>> {
-    let mut columns = Vec::new();
-    for segment in searcher.segment_readers() {
-        columns.push(segment.fast_fields().u64(field)?);
-    }
-    Ok(columns)
+    per_segment(searcher, |segment| segment.fast_fields().u64(field))
 }
 
 /// An [`ArticleColumn`] in every segment, by segment ordinal.
 fn article_columns(searcher: &Searcher, field: &str) -> Result<Vec<ArticleColumn>> {
+    per_segment(searcher, |segment| ArticleColumn::open(segment, field))
+}
+
+/// `open` of every segment, by segment ordinal.
+fn per_segment<T>(
+    searcher: &Searcher,
+    open: impl Fn(&SegmentReader) -> tantivy::Result<T>,
+) -> Result<Vec<T>> {
     let mut columns = Vec::new();
     for segment in searcher.segment_readers() {
-        columns.push(ArticleColumn::open(segment, field)?);
+        columns.push(open(segment)?);
     }
     Ok(columns)
 }
