@@ -1,13 +1,17 @@
 //! The only place the index's fields and tokenizers are declared.
 //!
 //! One index holds three kinds of document, told apart by the `kind` field:
-//! - `passage`: the searched unit, carrying its article's id, title, outlet, date and
-//!   path, its text, line and number.
+//! - `passage`: the searched unit, carrying its article's id, outlet, date and path,
+//!   its text, line and number. It stores only its text, line and number: the rest is
+//!   indexed and in fast columns (read back by `index/sources.rs`), so the store holds
+//!   no value once per passage.
 //!   Its searchable text is the passage followed by the article's title, so a headline
 //!   word counts in the same BM25 field as the passage's own words; it is indexed in the
 //!   text field of the article's language (`text` for English, `text_uk`, `text_ru`,
 //!   `text_ko`, `text_other`), read by that language's analyzer;
-//! - `article`: one per article, with its metadata and where each value came from
+//! - `article`: one per article, with its headline (the `title` field, which a
+//!   `title:` clause searches and scores the article's passages by), its metadata and
+//!   where each value came from
 //!   (for `search show` and `search stats`), its entities, and the facets
 //!   `/outlet/<name>` and `/month/<yyyy-mm>` for per-article counts;
 //! - `file`: one per source file indexed, with its size, mtime, inode, ctime and
@@ -72,7 +76,8 @@ pub struct Fields {
     /// 1-based source line where the passage starts (on articles, where the first
     /// does); indexed and a fast column, so `search show FILE:LINE` is a term lookup.
     pub line: Field,
-    /// Headline, searchable.
+    /// Headline, on `article` documents alone: searchable (`title:`, which scores the
+    /// article's passages, `query/articles.rs`) and a fast column.
     pub title: Field,
     /// Passage text as stored, for snippets and `search show`.
     pub passage_text: Field,
@@ -140,18 +145,15 @@ pub fn build_schema() -> (Schema, Fields) {
         .set_tokenizer(TEXT_TOKENIZER)
         .set_index_option(IndexRecordOption::WithFreqsAndPositions);
     let searchable = TextOptions::default().set_indexing_options(text_indexing);
-    let text = searchable.clone().set_stored();
     // Only the text fields and `title` are scored by their length (BM25): every other indexed
     // field is a filter or a lookup, so it keeps no field norms (a byte per document
     // and field, 8.5 MB of the 10× replica's index).
-    let keyword = TextOptions::default()
-        .set_indexing_options(
-            TextFieldIndexing::default()
-                .set_tokenizer(KEYWORD_TOKENIZER)
-                .set_index_option(IndexRecordOption::Basic)
-                .set_fieldnorms(false),
-        )
-        .set_stored();
+    let keyword = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(KEYWORD_TOKENIZER)
+            .set_index_option(IndexRecordOption::Basic)
+            .set_fieldnorms(false),
+    );
     let string = TextOptions::default().set_indexing_options(
         TextFieldIndexing::default()
             .set_tokenizer("raw")
@@ -161,26 +163,23 @@ pub fn build_schema() -> (Schema, Fields) {
     let indexed = || NumericOptions::default().set_indexed();
     let fields = Fields {
         kind: builder.add_text_field("kind", string.clone()),
-        article_id: builder.add_text_field("article_id", string.clone().set_stored()),
+        article_id: builder.add_text_field("article_id", string.clone()),
         article_key: builder.add_u64_field("article_key", FAST),
         copy_hash: builder.add_u64_field("copy_hash", FAST),
-        path: builder.add_text_field("path", string.clone().set_stored().set_fast("raw")),
+        path: builder.add_text_field("path", string.clone().set_fast("raw")),
         source_id: builder.add_text_field("source_id", STORED),
         passage: builder.add_u64_field("passage", STORED | FAST),
         line: builder.add_u64_field("line", indexed() | STORED | FAST),
-        title: builder.add_text_field("title", text.clone().set_fast("raw")),
+        title: builder.add_text_field("title", searchable.clone().set_fast("raw")),
         // English's text field keeps the place (and id) it had before languages had
         // fields; the others are added after every other field, below.
         texts: [builder.add_text_field(LANGUAGE_FIELDS[0].0, searchable.clone()); 5],
         passage_text: builder.add_text_field("passage_text", STORED),
         outlet: builder.add_text_field("outlet", keyword.set_fast("raw")),
-        lang: builder.add_text_field("lang", string.clone().set_stored().set_fast("raw")),
+        lang: builder.add_text_field("lang", string.clone().set_fast("raw")),
         date: builder.add_i64_field("date", indexed() | FAST),
         date_end: builder.add_i64_field("date_end", indexed()),
-        date_text: builder.add_text_field(
-            "date_text",
-            TextOptions::default().set_stored().set_fast("raw"),
-        ),
+        date_text: builder.add_text_field("date_text", TextOptions::default().set_fast("raw")),
         facet: builder.add_facet_field("facet", FacetOptions::default()),
         entity: builder.add_text_field("entity", string),
         entity_hash: builder.add_u64_field("entity_hash", FAST),

@@ -195,3 +195,33 @@ fn issue_19_english_results_are_byte_for_byte_what_they_were() {
         expected
     );
 }
+
+#[test]
+fn an_article_in_no_language_is_searched_beside_english_ones() {
+    // Figures alone give the detector nothing to read: the article has no language,
+    // and its passage is indexed in the field of other languages, which the query must
+    // still search though no passage names a language of that field.
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("a");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::write(folder.join("figures.txt"), "2024 — 1500 — 38 — 7,400\n").unwrap();
+    std::fs::write(folder.join("oil.txt"), "Oil prices fell to 1500 dollars.\n").unwrap();
+    search(dir.path())
+        .args(["--index", "index", "index", "--quiet", "a"])
+        .assert()
+        .code(0);
+    let hits = query_json(dir.path(), &["1500"]);
+    // Each field scores with its own statistics: which comes first is not the point.
+    let mut found: Vec<(String, Value)> = hits
+        .iter()
+        .map(|hit| (file_name(hit), hit["lang"].clone()))
+        .collect();
+    found.sort_by(|a, b| a.0.cmp(&b.0));
+    assert_eq!(
+        found,
+        [
+            ("figures.txt".to_owned(), Value::Null),
+            ("oil.txt".to_owned(), Value::from("en"))
+        ]
+    );
+}

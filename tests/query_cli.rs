@@ -57,6 +57,39 @@ fn a_title_holding_the_word_ranks_first() {
 }
 
 #[test]
+fn a_title_clause_scores_every_passage_of_the_article_it_names() {
+    let dir = ranking();
+    // Only `flood-diary.md` has "rescue" in its headline: the required clause keeps its
+    // four passages alone, each scored by the headline, and the one that also holds
+    // "hospital" comes first; the others follow in their order.
+    let hits = query_json(
+        dir.path(),
+        &["+title:rescue hospital", "--per-article", "0"],
+    );
+    assert_eq!(
+        located(&hits),
+        [
+            "flood-diary.md:9",
+            "flood-diary.md:7",
+            "flood-diary.md:11",
+            "flood-diary.md:13"
+        ]
+    );
+    assert_eq!(marked(&hits[0]), ["hospital"]);
+    // A headline phrase matches as a phrase, on the headline alone.
+    assert_eq!(
+        files(&query_json(dir.path(), &["title:\"rescue volunteers\""])),
+        ["flood-diary.md"]
+    );
+    search(dir.path())
+        .args(["--index", "index", "query", "title:\"volunteers rescue\""])
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr("no passage matches \"title:\\\"volunteers rescue\\\"\"\n");
+}
+
+#[test]
 fn a_quoted_phrase_matches_only_the_exact_phrase() {
     let dir = ranking();
     let phrase = query_json(dir.path(), &["\"black sea\""]);

@@ -8,6 +8,7 @@ pub(crate) mod fixture;
 pub mod queued;
 pub mod readonly;
 pub mod report;
+pub mod sources;
 pub mod stats;
 pub mod store;
 pub mod watched;
@@ -29,7 +30,7 @@ use crate::schema::{self, Fields};
 pub const MARKER_FILE: &str = "search-index.json";
 /// The index format this build reads and writes. Bump it whenever the schema, the
 /// analyzers or the way articles are parsed change, so old indexes ask for a rebuild.
-pub const FORMAT_VERSION: u32 = 13;
+pub const FORMAT_VERSION: u32 = 14;
 /// tantivy's list of segments and the schema: what a commit writes, atomically.
 const META_FILE: &str = "meta.json";
 

@@ -11,6 +11,7 @@
 //! filters and a quote's surrounding passages rely on it ([`article_doc`],
 //! [`passage_docs`]); ARCHITECTURE.md says which tantivy behaviour it rests on.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::ops::RangeInclusive;
 use std::path::Path;
@@ -24,6 +25,7 @@ use tantivy::{DocAddress, DocId, Searcher, SegmentReader, TantivyDocument, Term}
 use crate::entities::Entity;
 use crate::error::Result;
 use crate::index::entity_terms::{entity_hash, term_of};
+use crate::index::sources::{PathColumns, Source, SourceColumns};
 use crate::ingest::{Article, LineMap, Metadata, Passage};
 use crate::paths::path_string;
 use crate::schema::{Fields, KIND_ARTICLE, KIND_FILE, KIND_PASSAGE, date_value};
@@ -75,6 +77,15 @@ impl ArticleColumn {
             .or_else(|| self.of_passage(doc, self.passages.first(doc)?))
     }
 
+    /// The `article` document of the `article` or `passage` document `doc`, for a
+    /// column that every `article` document has a value in (`article_key`).
+    pub fn article_of(&self, doc: DocId) -> Option<DocId> {
+        match self.values.first(doc) {
+            Some(_) => Some(doc),
+            None => article_doc(doc, self.passages.first(doc)?),
+        }
+    }
+
     /// The value for the passage document `doc`, numbered `passage` in its article.
     pub fn of_passage(&self, doc: DocId, passage: u64) -> Option<u64> {
         self.values.first(article_doc(doc, passage)?)
@@ -89,8 +100,6 @@ impl ArticleColumn {
 pub struct PassageDoc {
     /// The article's stable id.
     pub article_id: String,
-    /// The id the source gave the article (JSON Lines `id`/`_id`), if any.
-    pub source_id: Option<String>,
     /// The source file (absolute, as [`path_string`] writes it).
     pub path: String,
     /// 1-based line of the source file where the passage starts.
@@ -114,6 +123,16 @@ impl PassageDoc {
     pub fn language(&self) -> Language {
         Language::of_code(self.lang.as_deref())
     }
+}
+
+/// What a passage's `article` document adds to it: the source's own id and the
+/// article's entities.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ArticleDoc {
+    /// The id the source gave the article (JSON Lines `id`/`_id`), if any.
+    pub source_id: Option<String>,
+    /// The people, organisations and places it mentions.
+    pub entities: Vec<Entity>,
 }
 
 /// One passage of a [`StoredArticle`].
@@ -174,39 +193,57 @@ pub type IndexedFiles = HashMap<String, FileState>;
 // ---------------------------------------------------------------------------------
 // Reading.
 
-/// Stored documents of one searcher's view of the index, read as typed values.
-#[derive(Clone, Copy)]
+/// Stored documents of one searcher's view of the index, read as typed values. A
+/// passage document stores its own text, number and line alone: its article's id,
+/// file, outlet, language, date and headline are read from the fast columns
+/// ([`SourceColumns`], opened on first use), and the source's own id from the article
+/// document.
 pub struct Store<'a> {
     searcher: &'a Searcher,
     fields: &'a Fields,
+    columns: RefCell<Option<SourceColumns>>,
 }
 
 impl<'a> Store<'a> {
     /// The stored documents `searcher` sees.
     pub fn new(searcher: &'a Searcher, fields: &'a Fields) -> Self {
-        Store { searcher, fields }
+        Store {
+            searcher,
+            fields,
+            columns: RefCell::new(None),
+        }
+    }
+
+    /// Where the document at `at` was printed, from the columns.
+    pub fn source(&self, at: DocAddress) -> Result<Source> {
+        let mut columns = self.columns.borrow_mut();
+        let columns = match &mut *columns {
+            Some(columns) => columns,
+            none => none.insert(SourceColumns::open(self.searcher)?),
+        };
+        columns.source(at)
     }
 
     /// The passage document at `at`.
     pub fn passage(&self, at: DocAddress) -> Result<PassageDoc> {
         let doc: TantivyDocument = self.searcher.doc(at)?;
-        Ok(self.passage_of(&doc))
+        self.passage_of(at, &doc)
     }
 
-    fn passage_of(&self, doc: &TantivyDocument) -> PassageDoc {
+    fn passage_of(&self, at: DocAddress, doc: &TantivyDocument) -> Result<PassageDoc> {
         let fields = self.fields;
-        PassageDoc {
-            article_id: text(doc, fields.article_id).unwrap_or_default(),
-            source_id: text(doc, fields.source_id),
-            path: text(doc, fields.path).unwrap_or_default(),
+        let source = self.source(at)?;
+        Ok(PassageDoc {
+            article_id: source.article_id,
+            path: source.path,
             line: number(doc, fields.line).unwrap_or_default(),
             index: number(doc, fields.passage).unwrap_or_default(),
-            title: text(doc, fields.title),
-            outlet: text(doc, fields.outlet),
-            lang: text(doc, fields.lang),
-            date: text(doc, fields.date_text),
+            title: source.title,
+            outlet: source.outlet,
+            lang: source.lang,
+            date: source.date,
             text: text(doc, fields.passage_text).unwrap_or_default(),
-        }
+        })
     }
 
     /// The entities stored on the `article` document at `article`.
@@ -215,12 +252,17 @@ impl<'a> Store<'a> {
         Ok(entities_of(&doc, self.fields))
     }
 
-    /// The entities of the article of passage number `passage` at `at`.
-    pub fn entities_of_passage(&self, at: DocAddress, passage: u64) -> Result<Vec<Entity>> {
-        match article_doc(at.doc_id, passage) {
-            Some(doc_id) => self.entities(DocAddress { doc_id, ..at }),
-            None => Ok(Vec::new()),
-        }
+    /// The entities and the source's own id of the article of passage number `passage`
+    /// at `at`, from its article document.
+    pub fn article_of_passage(&self, at: DocAddress, passage: u64) -> Result<ArticleDoc> {
+        let Some(doc_id) = article_doc(at.doc_id, passage) else {
+            return Ok(ArticleDoc::default());
+        };
+        let doc: TantivyDocument = self.searcher.doc(DocAddress { doc_id, ..at })?;
+        Ok(ArticleDoc {
+            source_id: text(&doc, self.fields.source_id),
+            entities: entities_of(&doc, self.fields),
+        })
     }
 
     /// The whole text of the article of passage number `passage` at `at`: its
@@ -294,45 +336,48 @@ impl<'a> Store<'a> {
         )
     }
 
-    /// The id a judged collection knows the document at `at` by: the source's own id,
+    /// The id a judged collection knows the passage at `at` by: the source's own id,
     /// or the article id when the source gave none.
     pub fn source_or_article_id(&self, at: DocAddress) -> Result<String> {
-        let doc: TantivyDocument = self.searcher.doc(at)?;
-        Ok(text(&doc, self.fields.source_id)
-            .or_else(|| text(&doc, self.fields.article_id))
-            .unwrap_or_default())
+        let passage = self.passage(at)?;
+        Ok(self
+            .article_of_passage(at, passage.index)?
+            .source_id
+            .unwrap_or(passage.article_id))
     }
 
-    /// The stored date text of the document at `at`.
+    /// The date text of the document at `at`, from its column.
     pub fn date_text(&self, at: DocAddress) -> Result<Option<String>> {
-        let doc: TantivyDocument = self.searcher.doc(at)?;
-        Ok(text(&doc, self.fields.date_text))
+        Ok(self.source(at)?.date)
     }
 
     /// The article with this id, whole.
     pub fn article_by_id(&self, id: &str) -> Result<Option<StoredArticle>> {
         let docs = self.docs_with(Term::from_field_text(self.fields.article_id, id))?;
-        Ok((!docs.is_empty()).then(|| self.assemble(&docs)))
+        if docs.is_empty() {
+            return Ok(None);
+        }
+        self.assemble(&docs).map(Some)
     }
 
     /// Every article of the source file stored under `path`, whole, in document order.
     pub fn articles_of_file(&self, path: &str) -> Result<Vec<StoredArticle>> {
         let docs = self.docs_with(Term::from_field_text(self.fields.path, path))?;
-        let mut groups: Vec<(String, Vec<TantivyDocument>)> = Vec::new();
-        for doc in docs {
-            // The file's own record has no article id.
-            let Some(id) = text(&doc, self.fields.article_id) else {
+        let mut groups: Vec<Vec<(DocAddress, TantivyDocument)>> = Vec::new();
+        for (address, doc) in docs {
+            // The file's own record is no article's; an article's documents follow
+            // its `article` document (the adjacency rule).
+            if doc.get_first(self.fields.file_size).is_some() {
                 continue;
-            };
-            match groups.iter_mut().find(|(known, _)| *known == id) {
-                Some((_, group)) => group.push(doc),
-                None => groups.push((id, vec![doc])),
+            }
+            match groups.last_mut() {
+                Some(group) if doc.get_first(self.fields.meta).is_none() => {
+                    group.push((address, doc))
+                }
+                _ => groups.push(vec![(address, doc)]),
             }
         }
-        Ok(groups
-            .into_iter()
-            .map(|(_, docs)| self.assemble(&docs))
-            .collect())
+        groups.iter().map(|docs| self.assemble(docs)).collect()
     }
 
     /// How many articles the index holds from the source file stored under `path`:
@@ -355,11 +400,7 @@ impl<'a> Store<'a> {
         else {
             return Ok(None);
         };
-        let doc: TantivyDocument = self.searcher.doc(address)?;
-        match text(&doc, self.fields.article_id) {
-            Some(id) => self.article_by_id(&id),
-            None => Ok(None),
-        }
+        self.article_by_id(&self.source(address)?.article_id)
     }
 
     /// The first and last lines the articles of the file stored under `path` start on,
@@ -408,10 +449,11 @@ impl<'a> Store<'a> {
     pub fn files(&self) -> Result<IndexedFiles> {
         let fields = self.fields;
         let docs = self.docs_with(Term::from_field_text(fields.kind, KIND_FILE))?;
+        let mut paths = PathColumns::open(self.searcher)?;
         let mut files = HashMap::with_capacity(docs.len());
-        for doc in docs {
-            let state = || -> Option<(String, FileState)> {
-                let state = FileState {
+        for (address, doc) in docs {
+            let state = || -> Option<FileState> {
+                Some(FileState {
                     size: doc.get_first(fields.file_size)?.as_u64()?,
                     mtime: doc.get_first(fields.file_mtime)?.as_i64()?,
                     inode: doc.get_first(fields.file_inode)?.as_u64()?,
@@ -420,18 +462,17 @@ impl<'a> Store<'a> {
                     content_hash: doc.get_first(fields.content_hash)?.as_u64()?,
                     defaults_hash: doc.get_first(fields.defaults_hash)?.as_u64()?,
                     reached: text(&doc, fields.file_reached)?,
-                };
-                Some((text(&doc, fields.path)?, state))
+                })
             };
-            if let Some((path, state)) = state() {
+            if let (Some(path), Some(state)) = (paths.path(address)?, state()) {
                 files.insert(path, state);
             }
         }
         Ok(files)
     }
 
-    /// The documents holding `term`, in document order.
-    fn docs_with(&self, term: Term) -> Result<Vec<TantivyDocument>> {
+    /// The documents holding `term`, in document order, with their addresses.
+    fn docs_with(&self, term: Term) -> Result<Vec<(DocAddress, TantivyDocument)>> {
         let query = TermQuery::new(term, IndexRecordOption::Basic);
         let mut addresses: Vec<_> = self
             .searcher
@@ -441,36 +482,34 @@ impl<'a> Store<'a> {
         addresses.sort();
         let mut docs = Vec::with_capacity(addresses.len());
         for address in addresses {
-            docs.push(self.searcher.doc(address)?);
+            docs.push((address, self.searcher.doc(address)?));
         }
         Ok(docs)
     }
 
     /// An article from its `article` document and its passage documents.
-    fn assemble(&self, docs: &[TantivyDocument]) -> StoredArticle {
+    fn assemble(&self, docs: &[(DocAddress, TantivyDocument)]) -> Result<StoredArticle> {
         let fields = self.fields;
         let mut article = StoredArticle::default();
-        for doc in docs {
-            article.article_id = text(doc, fields.article_id).unwrap_or_default();
-            article.path = text(doc, fields.path).unwrap_or_default();
-            article.source_id = text(doc, fields.source_id);
+        for (address, doc) in docs {
             match text(doc, fields.meta) {
                 Some(meta) => {
+                    let source = self.source(*address)?;
+                    article.article_id = source.article_id;
+                    article.path = source.path;
+                    article.source_id = text(doc, fields.source_id);
                     article.meta = serde_json::from_str(&meta).unwrap_or_default();
                     article.entities = entities_of(doc, fields);
                 }
-                None => {
-                    let passage = self.passage_of(doc);
-                    article.passages.push(StoredPassage {
-                        index: passage.index,
-                        line: passage.line,
-                        text: passage.text,
-                    });
-                }
+                None => article.passages.push(StoredPassage {
+                    index: number(doc, fields.passage).unwrap_or_default(),
+                    line: number(doc, fields.line).unwrap_or_default(),
+                    text: text(doc, fields.passage_text).unwrap_or_default(),
+                }),
             }
         }
         article.passages.sort_by_key(|p| p.index);
-        article
+        Ok(article)
     }
 }
 
@@ -512,8 +551,8 @@ pub fn article_key(path: &Path, source_id: Option<&str>, line: u32) -> u64 {
 
 /// The documents for one article: its `article` document first, then its passages, to
 /// be added as one batch so they keep consecutive ids: a passage numbered `p` sits
-/// `p + 1` documents after its article's. The article document carries the facets and
-/// the entities; passages carry the text.
+/// `p + 1` documents after its article's. The article document carries the headline,
+/// the facets and the entities; passages carry the text.
 ///
 /// `repeated_id`: an earlier record of the same JSON Lines file has the same source id.
 /// Two articles must never share an id (facets count an article by it, `show` gathers
@@ -571,6 +610,11 @@ pub fn article_documents(
     head.add_u64(fields.article_key, key);
     head.add_u64(fields.copy_hash, copy_hash);
     head.add_u64(fields.line, u64::from(first_line));
+    // The headline is indexed (for `title:`) and a column on the article alone: a
+    // passage reaches it through its article, and has its words in its own text.
+    if let Some(title) = &meta.title {
+        head.add_text(fields.title, &title.value);
+    }
     head.add_text(fields.meta, serde_json::to_string(meta).unwrap_or_default());
     head.add_text(
         fields.entities,
@@ -596,14 +640,8 @@ pub fn article_documents(
         doc.add_text(fields.kind, KIND_PASSAGE);
         doc.add_text(fields.article_id, &id);
         doc.add_text(fields.path, &path);
-        if let Some(source_id) = &article.source_id {
-            doc.add_text(fields.source_id, source_id);
-        }
         doc.add_u64(fields.passage, u64::from(passage.index));
         doc.add_u64(fields.line, u64::from(passage.line));
-        if let Some(title) = &meta.title {
-            doc.add_text(fields.title, &title.value);
-        }
         if let Some(outlet) = &meta.outlet {
             doc.add_text(fields.outlet, &outlet.value);
         }
@@ -820,8 +858,11 @@ mod reading {
             (1, 8, Some("Officers sent to the front"))
         );
         assert_eq!(
-            store.entities_of_passage(second, doc.index).unwrap(),
-            article.entities
+            store.article_of_passage(second, doc.index).unwrap(),
+            ArticleDoc {
+                source_id: article.source_id.clone(),
+                entities: article.entities.clone(),
+            }
         );
         let before = store.passages_before(second, &doc, 3).unwrap();
         assert_eq!(

@@ -12,6 +12,7 @@
 
 use std::cmp::Ordering;
 
+pub use crate::index::sources::Source;
 pub use crate::text::shingles::{fingerprint, overlap, shingles};
 
 /// Two articles whose word 3-grams [`overlap`] this much are copies.
@@ -20,25 +21,6 @@ pub const COPY_OVERLAP: f32 = 0.75;
 /// Two results are compared article to article only when their passages overlap this
 /// much: a cheap first look over the passages already read.
 const PASSAGE_OVERLAP: f32 = 0.5;
-
-/// Where a text appeared: one article.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Source {
-    /// The article's stable id.
-    pub article_id: String,
-    /// The source file.
-    pub path: String,
-    /// 1-based line of the source file where the matched words start.
-    pub line: u64,
-    /// The outlet, if known.
-    pub outlet: Option<String>,
-    /// The article's language (ISO 639-1), if known.
-    pub lang: Option<String>,
-    /// The date as precise as the source gave it, if known.
-    pub date: Option<String>,
-    /// The headline, if known.
-    pub title: Option<String>,
-}
 
 /// Dated before undated, older before newer, then by file and line, then by article id
 /// (for stable output: the files' order does not change when their folder moves, as the

@@ -1,7 +1,7 @@
 //! Reading the index back: [`parse`] a query (within its [`limits`], with only the
 //! documented [`operators`] as syntax), [`search`] it for passages, [`highlight`]
-//! them, count [`facets`] over the matching articles, list a result's copies from their
-//! [`sources`]; [`show`] looks up one article with its passages.
+//! them, count [`facets`] over the matching articles, group a result's [`copies`];
+//! [`show`] looks up one article with its passages.
 
 pub mod articles;
 pub mod copies;
@@ -16,4 +16,3 @@ pub mod rank;
 pub mod search;
 pub mod show;
 pub mod similar;
-pub mod sources;

@@ -12,13 +12,13 @@
 use std::ops::Bound;
 
 use tantivy::query::{
-    BooleanQuery, BoostQuery, ConstScoreQuery, Occur, PhraseQuery, Query, QueryParser,
+    BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, Occur, PhraseQuery, Query, QueryParser,
     QueryParserError, RangeQuery, TermQuery,
 };
 use tantivy::query_grammar::{Delimiter, UserInputAst, UserInputLeaf, UserInputLiteral};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::{TextAnalyzer, TokenStream};
-use tantivy::{Searcher, Term};
+use tantivy::{Score, Searcher, Term};
 
 use crate::error::{Error, Result};
 use crate::index::IndexHandle;
@@ -301,18 +301,40 @@ fn term_query(term: Term) -> Box<dyn Query> {
 
 /// The languages whose text fields hold any passage in the index, English always
 /// first: a query is read by each of their analyzers and searched in each field. An
-/// index of English alone is searched exactly as before languages had fields.
+/// index of English alone is searched exactly as before languages had fields. Read
+/// from the passages' `lang` terms (a passage is indexed in its article's language's
+/// field; one whose article has no language, in `text_other`), not from the text
+/// fields: opening a field a segment lacks builds an empty term dictionary, a tenth of
+/// a query with no hit.
 pub fn languages_present(searcher: &Searcher, fields: &Fields) -> Vec<Language> {
+    let mut present = [false; Language::ALL.len()];
+    present[Language::English.index()] = true;
+    for segment in searcher.segment_readers() {
+        let (Ok(langs), Ok(kinds)) = (
+            segment.inverted_index(fields.lang),
+            segment.inverted_index(fields.kind),
+        ) else {
+            continue;
+        };
+        let passages = kinds
+            .doc_freq(&Term::from_field_text(fields.kind, KIND_PASSAGE))
+            .unwrap_or(0);
+        let mut with_language = 0;
+        if let Ok(mut codes) = langs.terms().stream() {
+            while codes.advance() {
+                with_language += codes.value().doc_freq;
+                if let Ok(code) = std::str::from_utf8(codes.key()) {
+                    present[Language::of_code(Some(code)).index()] = true;
+                }
+            }
+        }
+        if with_language < passages {
+            present[Language::Other.index()] = true;
+        }
+    }
     Language::ALL
         .into_iter()
-        .filter(|&lang| {
-            lang == Language::English
-                || searcher.segment_readers().iter().any(|segment| {
-                    segment
-                        .inverted_index(fields.text_of(lang))
-                        .is_ok_and(|index| index.total_num_tokens() > 0)
-                })
-        })
+        .filter(|lang| present[lang.index()])
         .collect()
 }
 
@@ -390,13 +412,74 @@ fn syntax_query(
         ast
     };
     let parser = QueryParser::for_index(&handle.index, fields);
-    let query = parser
-        .build_query_from_user_input_ast(ast)
-        .map_err(|err| match err {
-            QueryParserError::AllButQueryForbidden => Error::BadQuery(ONLY_EXCLUDES.to_owned()),
-            other => Error::BadQuery(other.to_string()),
-        })?;
-    Ok((Some(query), highlight))
+    Ok((Some(build_query(&parser, ast)?), highlight))
+}
+
+/// `ast` built into a query. tantivy's parser builds every part that names no
+/// headline; a `title:` clause is asked of the `article` documents, which alone carry
+/// the headline, and scores each passage of the articles it matches
+/// ([`PassagesOf::scored_as_articles`]).
+fn build_query(parser: &QueryParser, ast: UserInputAst) -> Result<Box<dyn Query>> {
+    if !names_title(&ast) {
+        return parser
+            .build_query_from_user_input_ast(ast)
+            .map_err(parser_error);
+    }
+    match ast {
+        UserInputAst::Leaf(leaf) => {
+            let articles = parser
+                .build_query_from_user_input_ast(UserInputAst::Leaf(leaf))
+                .map_err(parser_error)?;
+            Ok(Box::new(PassagesOf::scored_as_articles(articles)))
+        }
+        UserInputAst::Boost(inner, boost) => Ok(Box::new(BoostQuery::new(
+            build_query(parser, *inner)?,
+            boost.into_inner() as Score,
+        ))),
+        UserInputAst::Clause(children) => {
+            let mut clauses = Vec::with_capacity(children.len());
+            for (occur, child) in children {
+                let query = build_query(parser, child)?;
+                // What tantivy's parser trims: a part with no words left.
+                if query.downcast_ref::<EmptyQuery>().is_none() {
+                    clauses.push((occur.unwrap_or(Occur::Should), query));
+                }
+            }
+            if clauses.is_empty() {
+                return Ok(Box::new(EmptyQuery));
+            }
+            if clauses.iter().all(|(occur, _)| *occur == Occur::MustNot) {
+                return Err(Error::BadQuery(ONLY_EXCLUDES.to_owned()));
+            }
+            Ok(Box::new(BooleanQuery::new(clauses)))
+        }
+    }
+}
+
+/// Whether `ast` names the `title` field anywhere.
+fn names_title(ast: &UserInputAst) -> bool {
+    match ast {
+        UserInputAst::Clause(children) => children.iter().any(|(_, child)| names_title(child)),
+        UserInputAst::Boost(inner, _) => names_title(inner),
+        UserInputAst::Leaf(leaf) => leaf_field(leaf) == Some("title"),
+    }
+}
+
+/// The field a leaf names, if any.
+fn leaf_field(leaf: &UserInputLeaf) -> Option<&str> {
+    match leaf {
+        UserInputLeaf::Literal(literal) => literal.field_name.as_deref(),
+        UserInputLeaf::Range { field, .. } | UserInputLeaf::Set { field, .. } => field.as_deref(),
+        UserInputLeaf::Exists { field } => Some(field.as_str()),
+        _ => None,
+    }
+}
+
+fn parser_error(err: QueryParserError) -> Error {
+    match err {
+        QueryParserError::AllButQueryForbidden => Error::BadQuery(ONLY_EXCLUDES.to_owned()),
+        other => Error::BadQuery(other.to_string()),
+    }
 }
 
 /// `ast` with each `text:` literal asked of the text field of every language in `langs`
@@ -626,14 +709,7 @@ fn check_and_collect(
         }
         UserInputAst::Boost(inner, _) => check_and_collect(inner, analyzer, lang, excluded, out)?,
         UserInputAst::Leaf(leaf) => {
-            let field = match leaf.as_ref() {
-                UserInputLeaf::Literal(literal) => literal.field_name.as_deref(),
-                UserInputLeaf::Range { field, .. } | UserInputLeaf::Set { field, .. } => {
-                    field.as_deref()
-                }
-                UserInputLeaf::Exists { field } => Some(field.as_str()),
-                _ => None,
-            };
+            let field = leaf_field(leaf);
             if let UserInputLeaf::Exists { field } = leaf.as_ref() {
                 // tantivy answers `field:*` only on fast fields, which these are not.
                 return Err(Error::BadQuery(format!(

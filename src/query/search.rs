@@ -14,7 +14,7 @@ use tantivy::{DocAddress, Score, Searcher, SegmentReader};
 use crate::entities::{Entity, EntityKind};
 use crate::error::Result;
 use crate::index::IndexHandle;
-use crate::index::store::{ArticleColumn, PassageDoc, Store};
+use crate::index::store::{ArticleColumn, ArticleDoc, PassageDoc, Store};
 use crate::query::copies::{self, Source};
 use crate::query::entities::{EntityCount, group_counts, most_common_spelling, top_entities};
 use crate::query::explain::{EmptyBecause, empty_because};
@@ -24,7 +24,6 @@ use crate::query::parse::{ParsedQuery, QueryRequest, parse};
 use crate::query::rank::{
     COUNT_BOUND, Keyed, Total, article_of, best_by_score, best_texts, count_matches,
 };
-use crate::query::sources::SourceColumns;
 use crate::schema::{Fields, analyzer_of};
 use tantivy::tokenizer::TextAnalyzer;
 
@@ -209,7 +208,7 @@ pub fn search(
         let Candidate {
             score,
             stored,
-            entities,
+            article,
             copies,
         } = found;
         let lang = stored.language();
@@ -222,9 +221,9 @@ pub fn search(
         hits.push(Hit {
             rank: rank + 1,
             score,
-            entities,
+            entities: article.entities,
             article_id: stored.article_id,
-            source_id: stored.source_id,
+            source_id: article.source_id,
             path: stored.path,
             line: stored.line,
             passage_index: stored.index,
@@ -253,18 +252,18 @@ pub fn search(
 }
 
 /// A passage that may be shown, read from the store, with its article's entities and
-/// copies.
+/// source id, and its copies.
 #[derive(Clone)]
 struct Candidate {
     score: Score,
     stored: PassageDoc,
-    entities: Vec<Entity>,
+    article: ArticleDoc,
     copies: Vec<Source>,
 }
 
 impl Candidate {
-    /// The passage `stored` at `address` with its article's entities, read while the
-    /// store block the two share is still cached.
+    /// The passage `stored` at `address` with its article's entities and source id,
+    /// read while the store block the two share is still cached.
     fn read(
         store: &Store<'_>,
         score: Score,
@@ -274,7 +273,7 @@ impl Candidate {
     ) -> Result<Candidate> {
         Ok(Candidate {
             score,
-            entities: store.entities_of_passage(address, stored.index)?,
+            article: store.article_of_passage(address, stored.index)?,
             stored,
             copies,
         })
@@ -325,7 +324,6 @@ fn grouped_candidates(
         Sort::Date => sets_wanted * FIRST_GUESS,
     };
     let mut articles = HashMap::new();
-    let mut columns = SourceColumns::open(searcher)?;
     loop {
         let (ranked, exhausted) = match page.sort {
             Sort::Relevance => {
@@ -337,14 +335,7 @@ fn grouped_candidates(
         };
         let sets = exact_copies(&ranked);
         if sets.len() >= sets_wanted || exhausted {
-            let mut shown = group_copies(
-                store,
-                &mut columns,
-                &ranked,
-                &sets,
-                page.limit,
-                &mut articles,
-            )?;
+            let mut shown = group_copies(store, &ranked, &sets, page.limit, &mut articles)?;
             if shown.len() >= page.limit || exhausted {
                 shown.truncate(page.limit);
                 return Ok(shown);
@@ -437,7 +428,6 @@ fn exact_copies(ranked: &[Keyed]) -> Vec<Vec<usize>> {
 /// without reading further; `articles` keeps the 3-grams of the articles read whole.
 fn group_copies(
     store: &Store<'_>,
-    columns: &mut SourceColumns,
     ranked: &[Keyed],
     sets: &[Vec<usize>],
     limit: usize,
@@ -523,7 +513,7 @@ fn group_copies(
             for &i in &members {
                 let source = match read.get(&i) {
                     Some(stored) => source_of(stored),
-                    None => columns.source(ranked[i].address)?,
+                    None => store.source(ranked[i].address)?,
                 };
                 sources.push((source, ranked[i].article));
             }

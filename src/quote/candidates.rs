@@ -68,7 +68,8 @@ impl Candidates<'_> {
     ) -> Result<Surroundings> {
         let people = self
             .store
-            .entities_of_passage(address, first.index)?
+            .article_of_passage(address, first.index)?
+            .entities
             .into_iter()
             .filter(|e| e.kind == EntityKind::Person)
             .map(|e| e.name)

@@ -1,7 +1,8 @@
 //! Where a passage was printed — its article's id, file, line, outlet, language, date
-//! and headline — read from the fast columns rather than the store. A story's copies
-//! are listed this way: nine copies cost nine column reads, not nine store blocks
-//! decompressed (see docs/benchmarks.md, query latency). A column's dictionary is read
+//! and headline — read from the fast columns: the store keeps none of them on a
+//! passage (the store would hold them once per passage; see docs/benchmarks.md, index
+//! size). A story's copies are listed this way too: nine copies cost nine column
+//! reads, not nine store blocks decompressed (see docs/benchmarks.md, query latency). A column's dictionary is read
 //! once per distinct value: the copies of a story mostly share their headline, outlet
 //! and date, and a dictionary block is compressed too.
 
@@ -12,7 +13,25 @@ use tantivy::{DocAddress, DocId, Searcher};
 
 use crate::error::Result;
 use crate::index::store::ArticleColumn;
-use crate::query::copies::Source;
+
+/// Where a text appeared: one article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Source {
+    /// The article's stable id.
+    pub article_id: String,
+    /// The source file.
+    pub path: String,
+    /// 1-based line of the source file where the matched words start.
+    pub line: u64,
+    /// The outlet, if known.
+    pub outlet: Option<String>,
+    /// The article's language (ISO 639-1), if known.
+    pub lang: Option<String>,
+    /// The date as precise as the source gave it, if known.
+    pub date: Option<String>,
+    /// The headline, if known.
+    pub title: Option<String>,
+}
 
 /// The columns a [`Source`] is read from, per segment.
 pub struct SourceColumns {
@@ -30,6 +49,8 @@ struct SegmentColumns {
 
 /// The string columns of a source.
 const TEXTS: [&str; 5] = ["path", "outlet", "lang", "date_text", "title"];
+/// Where `title` is in [`TEXTS`]: read at the article document.
+const TITLE: usize = 4;
 
 impl SourceColumns {
     /// The columns of every segment `searcher` sees.
@@ -53,13 +74,18 @@ impl SourceColumns {
         })
     }
 
-    /// The source of the passage at `at`.
+    /// The source of the passage (or article) at `at`.
     pub fn source(&mut self, at: DocAddress) -> Result<Source> {
         let segment = at.segment_ord as usize;
         let doc = at.doc_id;
+        let article = self.segments[segment].key.article_of(doc);
         let mut texts: [Option<String>; TEXTS.len()] = Default::default();
         for (column, text) in texts.iter_mut().enumerate() {
-            *text = self.text(segment, column, doc)?;
+            // The headline is on the article document alone.
+            let on = if column == TITLE { article } else { Some(doc) };
+            if let Some(on) = on {
+                *text = self.text(segment, column, on)?;
+            }
         }
         let [path, outlet, lang, date, title] = texts;
         let columns = &self.segments[segment];
@@ -93,5 +119,37 @@ impl SourceColumns {
             .map_err(tantivy::TantivyError::from)?;
         self.read.insert((segment, column, ord), value.clone());
         Ok(Some(value))
+    }
+}
+
+/// The `path` column of every segment: a `file` document's path, which the store
+/// does not keep either.
+pub struct PathColumns {
+    segments: Vec<Option<StrColumn>>,
+}
+
+impl PathColumns {
+    /// The columns of every segment `searcher` sees.
+    pub fn open(searcher: &Searcher) -> Result<PathColumns> {
+        let mut segments = Vec::with_capacity(searcher.segment_readers().len());
+        for reader in searcher.segment_readers() {
+            segments.push(reader.fast_fields().str("path")?);
+        }
+        Ok(PathColumns { segments })
+    }
+
+    /// The path of the document at `at`, if it has one.
+    pub fn path(&mut self, at: DocAddress) -> Result<Option<String>> {
+        let Some(paths) = &self.segments[at.segment_ord as usize] else {
+            return Ok(None);
+        };
+        let Some(ord) = paths.term_ords(at.doc_id).next() else {
+            return Ok(None);
+        };
+        let mut path = String::new();
+        paths
+            .ord_to_str(ord, &mut path)
+            .map_err(tantivy::TantivyError::from)?;
+        Ok(Some(path))
     }
 }
