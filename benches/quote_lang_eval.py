@@ -26,9 +26,10 @@ verdict is `exact`), same (ending: the source found with no change and scoring a
 the substituted quote). A third of each language's sentences (by the seed) is held out
 and reported apart: the rules and word lists were tuned on the rest.
 
-Speakers: the story's quotations (`story/`), hand-labelled in
-tests/fixtures/quote-languages/story_speakers.tsv, each checked as it stands; reported:
-right (the best match's speaker is the label), wrong (another name), missing (none).
+Speakers: the story's quotations (`story/`), hand-labelled by their place in their file
+in tests/fixtures/quote-languages/story_speakers.tsv, each checked as it stands (its
+first 20 words); reported: right (the best match's speaker is the label), wrong
+(another name), missing (none).
 
   benches/quote_lang_eval.py                 # ~1 min with a debug build
   benches/quote_lang_eval.py --split held    # the held-out third only
@@ -312,11 +313,27 @@ def report(args, index, lang, split, chosen, with_figures, vocabulary, rng):
         print(f"{lang:4} {split:5} {kind:9} {n:4} {found / n:6.2f} {flagged / n:8.2f} {exact / n:6.2f} {same:>6}")
 
 
+QUOTATION = re.compile(r"«([^»]*)»|“([^”]*)”")
+
+
+def story_quotation(file, place):
+    """The words of the `place`-th quotation («…» or “…») of a story file's body, at
+    most its first 20 words."""
+    with open(os.path.join(DATA, file), encoding="utf-8") as f:
+        text = f.read()
+    body = text.split("---", 2)[2] if text.startswith("---") else text
+    found = [m.group(1) or m.group(2) for m in QUOTATION.finditer(body)]
+    return " ".join(found[place - 1].split()[:20])
+
+
 def speakers(args, index):
     if not os.path.exists(LABELS):
         return
     with open(LABELS, encoding="utf-8") as f:
-        labels = [row for row in csv.DictReader(f, delimiter="\t")]
+        lines = [line for line in f if not line.startswith("#")]
+    labels = list(csv.DictReader(lines, delimiter="\t"))
+    for label in labels:
+        label["quote"] = story_quotation(label["file"], int(label["quotation"]))
     rows = check(args.search, index, [row["quote"] for row in labels])
     right = wrong = missing = 0
     for label, row in zip(labels, rows):
