@@ -204,18 +204,24 @@ fn marked_words(index: &Path, query: &str) -> Vec<String> {
     words
 }
 
+/// An index of `folder` in a temporary folder (kept while the first is), and its path.
+fn indexed(folder: &Path) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let index = dir.path().join("index");
+    search_at(&index)
+        .args(["index", "-q"])
+        .arg(folder)
+        .assert()
+        .success();
+    (dir, index)
+}
+
 #[test]
 fn issue_19_the_retold_story_is_found_by_other_forms_in_each_language() {
     let Some(story) = data("multilingual/story") else {
         return;
     };
-    let dir = tempfile::tempdir().unwrap();
-    let index = dir.path().join("index");
-    search_at(&index)
-        .args(["index", "-q"])
-        .arg(&story)
-        .assert()
-        .success();
+    let (_dir, index) = indexed(&story);
     assert!(marked_words(&index, "офіцер").contains(&"офіцерів".to_owned()));
     assert!(marked_words(&index, "офицер").contains(&"офицеров".to_owned()));
     // A word with its particle finds itself whole; the noun alone is marked inside it.
@@ -266,13 +272,7 @@ fn issue_19_the_storys_quotations_are_exact_and_their_speakers_named() {
             (cols[0], cols[1].parse().unwrap(), cols[2])
         })
         .collect();
-    let dir = tempfile::tempdir().unwrap();
-    let index = dir.path().join("index");
-    search_at(&index)
-        .args(["index", "-q"])
-        .arg(&story)
-        .assert()
-        .success();
+    let (_dir, index) = indexed(&story);
     let quotes: String = labels
         .iter()
         .map(|(file, place, _)| {
