@@ -17,7 +17,7 @@ use crate::index::store::PassageDoc;
 use super::align::{self, Alignment, MAX_QUOTE_WORDS};
 use super::candidates::Candidates;
 use super::walk::Pair;
-use super::words::{self, Word, is_stopword};
+use super::words::{Reader, Word, is_stopword};
 
 /// Passages one match may run across.
 pub const MAX_PASSAGES: usize = 3;
@@ -79,7 +79,7 @@ pub fn stretch<'a>(
     found: &Candidates<'_>,
     i: usize,
     quote: &[Word],
-    stem: &dyn Fn(&str) -> String,
+    reader: &Reader,
     words: &'a [Word],
     alignment: Alignment,
     min_similarity: f32,
@@ -96,7 +96,7 @@ pub fn stretch<'a>(
         return Ok(stretch);
     }
     let n = quote.len().min(MAX_QUOTE_WORDS);
-    let weight = |word: &Word| if is_stopword(&word.key) { 0.3 } else { 1.0 };
+    let weight = |word: &Word| if is_stopword(word) { 0.3 } else { 1.0 };
     let total: f32 = quote[..n].iter().map(weight).sum();
     // Whether the quote words left could lift the match to `min_similarity`: each adds
     // at most its weight.
@@ -132,7 +132,7 @@ pub fn stretch<'a>(
             parts.extend(stretch.parts.iter().map(|&(at, line)| (at + shift, line)));
             (format!("{}\n\n{}", passage.text, stretch.doc.text), parts)
         };
-        let joined = words::words(&text, stem);
+        let joined = reader.words(&text);
         let Some(alignment) = align::align(quote, &joined) else {
             break;
         };

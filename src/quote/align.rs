@@ -121,7 +121,7 @@ pub const SHORT_QUOTE: usize = 8;
 pub fn default_min_similarity(quote: &[Word]) -> f32 {
     let mut content: Vec<&str> = quote
         .iter()
-        .filter(|w| !is_stopword(&w.key))
+        .filter(|w| !is_stopword(w))
         .map(|w| w.key.as_str())
         .collect();
     content.sort_unstable();
@@ -286,7 +286,7 @@ impl<'a> QuoteCode<'a> {
             .map(|word| {
                 let next = keys.len() as u32;
                 *keys.entry(word.key.as_str()).or_insert_with(|| {
-                    content.push(!is_stopword(&word.key));
+                    content.push(!is_stopword(word));
                     next
                 })
             })
@@ -369,7 +369,7 @@ impl PassageCode {
 }
 
 fn weight(word: &Word) -> i32 {
-    content_weight(!is_stopword(&word.key))
+    content_weight(!is_stopword(word))
 }
 
 fn content_weight(is_content: bool) -> i32 {
@@ -589,7 +589,7 @@ mod tests {
     fn the_twenty_word_quote_is_all_content() {
         let found = plain(TWENTY);
         assert_eq!(found.len(), 20);
-        assert!(found.iter().all(|w| !is_stopword(&w.key)));
+        assert!(found.iter().all(|w| !is_stopword(w)));
     }
 
     #[test]

@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use super::align::Pair;
 use super::words::Word;
 use crate::text::lexicon::{Class, lexicon};
+use crate::text::negation;
 use crate::text::number::{Value, figures};
 use crate::text::{Language, for_each_word};
 
@@ -113,13 +114,56 @@ pub fn changes(
         quote_side.clear();
         article_side.clear();
     }
-    same_sum_moved(&mut found);
+    let lang = quote.first().map_or_else(Language::default, |w| w.lang);
+    if lang == Language::Korean {
+        trailing_negation(quote_text, quote, passage_text, passage, pairs, &mut found);
+    }
+    same_sum_moved(&mut found, lang);
     found
+}
+
+/// A Korean verb is negated by the word after it (`가볍지 않다`), which falls just
+/// outside a quote that drops it (`가볍다`): a negation right after the aligned words,
+/// in the same sentence, that the quote's last words lack is a negation dropped.
+fn trailing_negation(
+    quote_text: &str,
+    quote: &[Word],
+    passage_text: &str,
+    passage: &[Word],
+    pairs: &[Pair],
+    found: &mut Vec<Change>,
+) {
+    if found.iter().any(|c| c.kind == ChangeKind::Negation) {
+        return;
+    }
+    let Some(after) = pairs
+        .iter()
+        .filter_map(|pair| pair.1)
+        .max()
+        .and_then(|p| passage.get(p + 1))
+    else {
+        return;
+    };
+    let quote_ends_negated = quote
+        .iter()
+        .rev()
+        .take(2)
+        .any(|w| is_negation(quote_text, w));
+    if !after.after_break && is_negation(passage_text, after) && !quote_ends_negated {
+        found.push(Change {
+            kind: ChangeKind::Negation,
+            quote: String::new(),
+            article: passage_text
+                .get(after.range.clone())
+                .unwrap_or_default()
+                .to_owned(),
+        });
+    }
 }
 
 /// A figure the quote has in one place and the article, in another currency, in
 /// another ("… $2m" for "£2m …"): one currency change, not two number changes.
-fn same_sum_moved(found: &mut Vec<Change>) {
+fn same_sum_moved(found: &mut Vec<Change>, lang: Language) {
     // The amount a lone figure of one side is worth (its currency aside).
     let amount = |c: &Change, quote_side: bool| {
         let (this, other) = if quote_side {
@@ -128,7 +172,7 @@ fn same_sum_moved(found: &mut Vec<Change>) {
             (&c.article, &c.quote)
         };
         (c.kind == ChangeKind::Number && !this.is_empty() && other.is_empty())
-            .then(|| figure_value(this))
+            .then(|| figure_value(this, lang))
             .flatten()
             .map(|v| (v.digits, v.exponent, v.percent))
     };
@@ -237,34 +281,25 @@ fn is_figure(word: &Word) -> bool {
     word.key.starts_with('#')
 }
 
-/// The value of a figure word, read again from its text.
+/// The value of a figure word, read again from its text in its language.
 fn value_of(text: &str, word: &Word) -> Option<Value> {
-    figure_value(text.get(word.range.clone())?)
+    figure_value(text.get(word.range.clone())?, word.lang)
 }
 
-/// The value of the first figure written in `text` ("£2m", "44 per cent").
-fn figure_value(text: &str) -> Option<Value> {
+/// The value of the first figure written in `text` ("£2m", "44 per cent", "5 млн").
+fn figure_value(text: &str, lang: Language) -> Option<Value> {
     let mut read = Vec::new();
-    for_each_word(text, Language::default(), |w| {
+    for_each_word(text, lang, |w| {
         read.push((w.range.clone(), w.key.to_owned()))
     });
-    figures(text, &read, Language::default())
-        .first()
-        .map(|f| f.value)
+    figures(text, &read, lang).first().map(|f| f.value)
 }
 
-/// Whether a word negates what it is said of: `not`, `no`, `never`, `without`, `nor`,
-/// `cannot` and the `n't` forms.
+/// Whether a word negates what it is said of, in its language (`not`, `n't`; `не`;
+/// `않았다`: [`crate::text::negation`]).
 fn is_negation(text: &str, word: &Word) -> bool {
-    let Some(written) = text.get(word.range.clone()) else {
-        return false;
-    };
-    let written = written.to_lowercase();
-    matches!(
-        written.as_str(),
-        "not" | "no" | "never" | "without" | "nor" | "cannot"
-    ) || written.ends_with("n't")
-        || written.ends_with("n’t")
+    text.get(word.range.clone())
+        .is_some_and(|written| negation::is_negation(written, word.lang))
 }
 
 /// Whether a word names someone or somewhere: written with a capital inside a sentence
@@ -286,7 +321,7 @@ fn is_name(text: &str, word: &Word) -> bool {
         return false;
     }
     let lower = written.to_lowercase();
-    !lexicon(Language::default()).classes(&lower).any(&[
+    !lexicon(word.lang).classes(&lower).any(&[
         Class::NotName,
         Class::WireWord,
         Class::Month,

@@ -18,7 +18,6 @@ pub mod speaker;
 mod walk;
 pub mod words;
 
-use std::cell::RefCell;
 use std::collections::HashMap;
 
 use crate::entities::{key_of, name_ends};
@@ -29,7 +28,7 @@ use crate::query::copies::{self, oldest_first};
 use crate::query::limits;
 use crate::query::parse::QueryRequest;
 use crate::schema::{MAX_WORD_BYTES, text_analyzer};
-use crate::text::{Language, Stemmer};
+use crate::text::{Language, detect_language};
 
 pub use align::{
     DEFAULT_MIN_SIMILARITY, MAX_QUOTE_WORDS, MatchClass, SHORT_QUOTE, SHORT_QUOTE_MIN_SIMILARITY,
@@ -41,7 +40,7 @@ pub use diff::DiffOp;
 use across::Stretch;
 use candidates::{Candidates, candidates};
 use speaker::Attribution;
-use words::{Word, is_stopword};
+use words::{Reader, Word, is_stopword};
 
 /// The quote's first words the index is asked for: enough to find any passage holding
 /// the quote, few enough to keep the query fast on a pasted page.
@@ -135,26 +134,34 @@ pub fn check(
     searcher: &tantivy::Searcher,
     request: &QuoteRequest,
 ) -> Result<QuoteResults> {
-    let stem = RefCell::new(Stemmer::new(Language::default()));
-    let stem = |word: &str| stem.borrow_mut().stem(word);
-    let mut quote = words::words(&request.text, &stem);
+    // The quote is read in its language, and in the other one when a Cyrillic quote
+    // could be Ukrainian or Russian; it is compared with passages of those languages.
+    let readers: Vec<Reader> = quote_languages(&request.text)
+        .into_iter()
+        .map(Reader::new)
+        .collect();
+    let mut quotes: Vec<Vec<Word>> = readers.iter().map(|r| r.words(&request.text)).collect();
+    let quote = &quotes[0];
     if quote.is_empty() {
         return Err(Error::BadQuery(
             "the quote has no words — give the words to check, e.g. search quote \"we assess that …\""
                 .to_owned(),
         ));
     }
-    if quote.iter().all(|w| is_stopword(&w.key)) {
+    if quote.iter().all(is_stopword) {
         return Err(Error::BadQuery(format!(
             "the quote is only common words ({}) — add the words that make it distinctive",
             request.text.trim()
         )));
     }
     let words_cut = quote.len().saturating_sub(MAX_QUOTE_WORDS);
-    quote.truncate(MAX_QUOTE_WORDS);
+    for quote in &mut quotes {
+        quote.truncate(MAX_QUOTE_WORDS);
+    }
+    let quote = &quotes[0];
     let min_similarity = request
         .min_similarity
-        .unwrap_or_else(|| align::default_min_similarity(&quote));
+        .unwrap_or_else(|| align::default_min_similarity(quote));
     if quote.iter().all(|w| w.range.len() >= MAX_WORD_BYTES) {
         // No word the index holds: nothing can match.
         return Ok(QuoteResults {
@@ -171,6 +178,17 @@ pub fn check(
     // A quote word such as `1.2.3.4` is several words to the index: the query stays
     // within what a query may have.
     let query_end = limits::word_end(&request.text[..query_end], &mut text_analyzer());
+    // An English quote is asked of every passage, as always; another language's only of
+    // its own (unless the user chose languages).
+    let english = readers[0].lang() == Language::English;
+    let langs = if english || !request.langs.is_empty() {
+        request.langs.clone()
+    } else {
+        readers
+            .iter()
+            .filter_map(|r| r.lang().code().map(str::to_owned))
+            .collect()
+    };
     let found = candidates(
         handle,
         searcher,
@@ -178,19 +196,44 @@ pub fn check(
             text: request.text[..query_end].to_owned(),
             plain: true,
             outlets: request.outlets.clone(),
-            langs: request.langs.clone(),
+            langs,
             since: request.since,
             until: request.until,
             entities: request.entities.clone(),
         },
     )?;
     let quote_text = &request.text[..quote.last().map_or(0, |w| w.range.end)];
+    // Which reader reads each candidate: its language's (none: not compared).
+    let reader_of: Vec<Option<usize>> = found
+        .found
+        .iter()
+        .map(|(_, stored)| {
+            if english {
+                return Some(0);
+            }
+            let lang = stored.language();
+            readers.iter().position(|r| r.lang() == lang)
+        })
+        .collect();
     let passages: Vec<Vec<Word>> = found
         .found
         .iter()
-        .map(|(_, stored)| words::words(&stored.text, &stem))
+        .zip(&reader_of)
+        .map(|((_, stored), k)| k.map_or_else(Vec::new, |k| readers[k].words(&stored.text)))
         .collect();
-    let alignments = align::align_all(&quote, &passages);
+    let mut alignments: Vec<Option<align::Alignment>> = vec![None; passages.len()];
+    for (k, quote) in quotes.iter().enumerate() {
+        let mine: Vec<usize> = (0..passages.len())
+            .filter(|&i| reader_of[i] == Some(k))
+            .collect();
+        let aligned = align::align_all(
+            quote,
+            &mine.iter().map(|&i| &passages[i]).collect::<Vec<_>>(),
+        );
+        for (i, alignment) in mine.into_iter().zip(aligned) {
+            alignments[i] = alignment;
+        }
+    }
     let mut matches: Vec<Found> = Vec::new();
     // With `--speaker`, every match's speaker decides whether it is kept; otherwise
     // speakers are read after the cut, for the matches shown.
@@ -200,24 +243,25 @@ pub fn check(
     // Where each match starts (article, passage, byte), and its place in `matches`.
     let mut seen: HashMap<(String, u64, usize), usize> = HashMap::new();
     for (i, (passage_words, alignment)) in passages.iter().zip(alignments).enumerate() {
-        let Some(alignment) = alignment else {
+        let (Some(alignment), Some(k)) = (alignment, reader_of[i]) else {
             continue;
         };
         if alignment.similarity < min_similarity.min(across::FLOOR) {
             continue;
         }
+        let (quote, reader) = (&quotes[k], &readers[k]);
         let mut stretch = across::stretch(
             &found,
             i,
-            &quote,
-            &stem,
+            quote,
+            reader,
             passage_words,
             alignment,
             min_similarity,
         )?;
         let (text, words) = (&stretch.doc.text, &*stretch.words);
         let mut alignment = stretch.alignment.clone();
-        align::mark_written_changes(&mut alignment, quote_text, &quote, text, words);
+        align::mark_written_changes(&mut alignment, quote_text, quote, text, words);
         if alignment.similarity < min_similarity {
             continue;
         }
@@ -225,8 +269,8 @@ pub fn check(
         // changed spelling among them too), the similarity stays the span's.
         let sentence = sentence::sentence_of(text, words, alignment.span.clone());
         let (similarity, class) = (alignment.similarity, alignment.class);
-        sentence::widen(&mut alignment, &quote, words, sentence.clone());
-        align::mark_written_changes(&mut alignment, quote_text, &quote, text, words);
+        sentence::widen(&mut alignment, quote, words, sentence.clone());
+        align::mark_written_changes(&mut alignment, quote_text, quote, text, words);
         (alignment.similarity, alignment.class) = (similarity, class);
         let (passage, offset) = stretch.passage_at(alignment.byte_range.start);
         let key = (stretch.doc.article_id.clone(), passage, offset);
@@ -248,7 +292,7 @@ pub fn check(
         };
         let aligned = Aligned {
             quote_text,
-            quote: &quote,
+            quote,
             stretch: &stretch,
             sentence,
         };
@@ -288,11 +332,36 @@ pub fn check(
     }
     Ok(QuoteResults {
         matches: matches.into_iter().map(|(m, _, _)| m).collect(),
-        quote_words: quote.len(),
+        quote_words: quotes[0].len(),
         words_cut,
         candidates: found.found.len(),
         min_similarity,
     })
+}
+
+/// The languages a quote is read in, the first its own: the detector's language for
+/// Korean, and for Ukrainian or Russian when it is sure; both Cyrillic languages, the
+/// likelier first, when a short quote leaves it unsure; English for Latin script or
+/// text with no letters it reads, as every quote was read before languages were told
+/// apart.
+fn quote_languages(text: &str) -> Vec<Language> {
+    match detect_language("", text) {
+        Some(found) if found.code == "ko" => vec![Language::Korean],
+        Some(found) if found.code == "uk" || found.code == "ru" => {
+            let lang = Language::of_code(Some(found.code));
+            let other = if lang == Language::Ukrainian {
+                Language::Russian
+            } else {
+                Language::Ukrainian
+            };
+            if found.sure {
+                vec![lang]
+            } else {
+                vec![lang, other]
+            }
+        }
+        _ => vec![Language::English],
+    }
 }
 
 /// A match, the keys of its passage's words (which identify copies), and where its
@@ -322,7 +391,8 @@ fn attribute(
         .map(|name| speaker::Person { name, aliases: &[] })
         .collect();
     let start = surroundings.passage_start;
-    Ok(speaker::attribute(
+    Ok(speaker::attribute_in(
+        doc.language(),
         &surroundings.context,
         start + span.start..start + span.end,
         &people,

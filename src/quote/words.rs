@@ -11,11 +11,17 @@
 //! and joiners; any other character ends it (`U.S.` → `u`, `s`), and each CJK
 //! ideograph is a word. A word's text read again alone gives the same word, which the
 //! diff relies on.
+//!
+//! A quote is read in its language and compared with passages of that language
+//! ([`Reader`]): Ukrainian and Russian words by their stems, Korean words without their
+//! particles (`북한군이` = `북한군은`), figures by value with each language's scale and
+//! currency words (`5 млн`, `500만`).
 
+use std::cell::RefCell;
 use std::ops::Range;
 
 use crate::text::number::figures;
-use crate::text::{Language, for_each_word};
+use crate::text::{Language, WordKeys, for_each_word};
 
 /// One word of a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,12 +35,51 @@ pub struct Word {
     /// an em dash stands between this word and the one before. The aligner won't stretch a match across one to show a
     /// substituted first or last word.
     pub after_break: bool,
+    /// The language the word was read in: its stopwords, negations and figures.
+    pub lang: Language,
 }
 
-/// The words of `text`, in order, each key passed through `stem` (the project passes
-/// the text layer's Snowball stemmer, so `officers` and `officer` are one word).
+/// Reads one language's texts into words keyed as that language compares them.
+pub struct Reader {
+    keys: RefCell<WordKeys>,
+}
+
+impl Reader {
+    /// A reader of `lang`'s texts.
+    pub fn new(lang: Language) -> Reader {
+        Reader {
+            keys: RefCell::new(WordKeys::new(lang)),
+        }
+    }
+
+    /// The language it reads.
+    pub fn lang(&self) -> Language {
+        self.keys.borrow().language()
+    }
+
+    /// The words of `text`, in order.
+    pub fn words(&self, text: &str) -> Vec<Word> {
+        let lang = self.lang();
+        read_words(text, lang, &|key| self.keys.borrow_mut().key(key))
+    }
+}
+
+/// The words of `text` read as English, each key passed through `stem` (the project
+/// passes the text layer's Snowball stemmer, so `officers` and `officer` are one word).
 pub fn words(text: &str, stem: &dyn Fn(&str) -> String) -> Vec<Word> {
-    let lang = Language::default();
+    read_words(text, Language::English, &|key| {
+        let stemmed = stem(key);
+        // A stemmer that eats a whole word would leave nothing to compare.
+        if stemmed.is_empty() {
+            key.to_owned()
+        } else {
+            stemmed
+        }
+    })
+}
+
+/// The words of `text` in `lang`, each folded word's key made by `key` (never empty).
+fn read_words(text: &str, lang: Language, key: &dyn Fn(&str) -> String) -> Vec<Word> {
     // A word a dozen bytes or so, with its spaces and punctuation.
     let mut read: Vec<(Range<usize>, String)> = Vec::with_capacity(text.len() / 6);
     let mut gaps = Vec::with_capacity(text.len() / 6);
@@ -56,33 +101,28 @@ pub fn words(text: &str, stem: &dyn Fn(&str) -> String) -> Vec<Word> {
                 key: figure.value.key(),
                 range: figure.range,
                 after_break,
+                lang,
             });
             i = figure.words.end.max(i + 1);
             continue;
         }
-        let (range, key) = &read[i];
-        let stemmed = stem(key);
-        // A stemmer that eats a whole word would leave nothing to compare.
-        let key = if stemmed.is_empty() {
-            key.clone()
-        } else {
-            stemmed
-        };
+        let (range, folded) = &read[i];
         found.push(Word {
-            key,
+            key: key(folded),
             range: range.clone(),
             after_break,
+            lang,
         });
         i += 1;
     }
     found
 }
 
-/// Whether `key` is a function word that counts less when scoring a match: "the" for
-/// "a" barely changes a quote. The text layer's one stopword list, less its negations
-/// and modals: dropping or swapping one changes what was said.
-pub fn is_stopword(key: &str) -> bool {
-    crate::text::weighs_less(key, Language::default())
+/// Whether `word` is a function word that counts less when scoring a match: "the" for
+/// "a" barely changes a quote. The text layer's stopword list of its language, less its
+/// negations and modals: dropping or swapping one changes what was said.
+pub fn is_stopword(word: &Word) -> bool {
+    crate::text::weighs_less(&word.key, word.lang)
 }
 
 /// What ends a sentence or a line between two words.

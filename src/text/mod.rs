@@ -10,7 +10,10 @@
 //! - [`words`]: tokens joined into the words readers compare (`don't`, `1.6`), with keys;
 //!   [`number`]: numbers with their currency and percent signs.
 //! - [`fold`]: the one fold (case, accents, ligatures); [`stem`]: a memoised stemmer per
-//!   language; [`stopwords`]: the one stopword list (function words).
+//!   language; [`stopwords`]: the one stopword list (function words); [`negation`]:
+//!   the words that negate, per language.
+//! - [`compare`]: the keys a quote compares words by (stems; Korean words without the
+//!   [`particles`] written onto them).
 //! - [`sentence`]: the one sentence splitter.
 //! - [`shingles`]: word 3-grams, how much of one text another holds, and a text's
 //!   fingerprint (what copies are told by).
@@ -20,16 +23,20 @@
 //!
 //! Every entry point takes a [`Language`] (English, Ukrainian, Russian, Korean, or any
 //! other); nothing outside this layer knows which languages there are or how each is
-//! analysed. Today the analyzer and the stemmer tell them apart; the word lists
-//! (stopwords, lexicon) are English only, and other languages have none yet.
+//! analysed. The analyzer, the stemmer and the quote's keys tell them apart; the quote's
+//! stopwords, negations and figures know Ukrainian, Russian and Korean too, while the
+//! lexicon and the query's stopwords are English only.
 
 pub mod analyzer;
 pub mod chars;
+pub mod compare;
 pub mod detect;
 pub mod distance;
 pub mod fold;
 pub mod lexicon;
+pub mod negation;
 pub mod number;
+pub mod particles;
 pub mod segment;
 pub mod sentence;
 pub mod shingles;
@@ -38,6 +45,7 @@ pub mod stopwords;
 pub mod words;
 
 pub use analyzer::{MAX_WORD_BYTES, NewsTokenizer};
+pub use compare::WordKeys;
 pub use detect::{Detection, detect_language};
 pub use fold::fold;
 pub use lexicon::{Class, Gender, Lexicon, lexicon};

@@ -3,7 +3,11 @@
 //! and the percent sign after them (`10%`), which are tokens of their own; and figures
 //! read for their value ([`figures`]), so that `1.5bn` = `1.5 billion`, `25,000` =
 //! `25000`, `10%` = `10 per cent` and `five million` = `5m`, each with its currency
-//! (`£`, `dollars`).
+//! (`£`, `dollars`). Ukrainian and Russian figures take their scale, share and
+//! currency words (`5 млн` = `5m`, `10 відсотків`, `100 гривень`; a decimal comma, `1,5
+//! млрд`); Korean ones their scale syllables written onto the digits (`500만` = five
+//! million, `3억`), the counter or particle after them left aside (`6명은` is 6), and
+//! `원` (won).
 
 use std::ops::Range;
 
@@ -64,8 +68,14 @@ pub enum Currency {
     Dollar,
     /// Euros: `€`, `euros`.
     Euro,
-    /// Yen: `¥`, `yen`.
+    /// Yen: `¥`, `yen`, `엔`.
     Yen,
+    /// Hryvnias: `₴`, `гривень`, `грн`.
+    Hryvnia,
+    /// Roubles: `₽`, `рублів`, `рублей`, `руб`.
+    Rouble,
+    /// Won: `₩`, `원`.
+    Won,
 }
 
 impl Currency {
@@ -75,11 +85,26 @@ impl Currency {
             '$' => Some(Currency::Dollar),
             '€' => Some(Currency::Euro),
             '¥' => Some(Currency::Yen),
+            '₴' => Some(Currency::Hryvnia),
+            '₽' => Some(Currency::Rouble),
+            '₩' => Some(Currency::Won),
             _ => None,
         }
     }
 
     fn of_word(key: &str, lang: Language) -> Option<Currency> {
+        if lang.is_cyrillic() {
+            return Currency::of_cyrillic_word(key);
+        }
+        if lang == Language::Korean {
+            return match key {
+                "원" => Some(Currency::Won),
+                "달러" => Some(Currency::Dollar),
+                "유로" => Some(Currency::Euro),
+                "엔" => Some(Currency::Yen),
+                _ => None,
+            };
+        }
         if lang != Language::English {
             return None;
         }
@@ -89,6 +114,27 @@ impl Currency {
             "euro" | "euros" => Some(Currency::Euro),
             "yen" => Some(Currency::Yen),
             _ => None,
+        }
+    }
+
+    /// A Ukrainian or Russian currency word, in any case form (`гривень`, `доларів`,
+    /// `долларов`, `рублей`).
+    fn of_cyrillic_word(key: &str) -> Option<Currency> {
+        let starts = |stems: &[&str]| stems.iter().any(|stem| key.starts_with(stem));
+        if key == "грн" || starts(&["гривн", "гривен", "гривень"]) {
+            Some(Currency::Hryvnia)
+        } else if key == "руб" || starts(&["рубл"]) {
+            Some(Currency::Rouble)
+        } else if starts(&["долар", "доллар"]) {
+            Some(Currency::Dollar)
+        } else if key == "євро" || key == "евро" {
+            Some(Currency::Euro)
+        } else if starts(&["фунт"]) {
+            Some(Currency::Pound)
+        } else if key == "єн" || key == "иен" || key == "йен" {
+            Some(Currency::Yen)
+        } else {
+            None
         }
     }
 }
@@ -160,8 +206,23 @@ pub struct Figure {
     pub value: Value,
 }
 
-/// The power of ten a scale word or suffix stands for: `bn`, `million`, `k`.
+/// The power of ten a scale word or suffix stands for: `bn`, `million`, `k`; in
+/// Ukrainian and Russian `тис.`, `млн`, `мільйонів`, `миллиарда`; in Korean `천`, `만`,
+/// `억`, `조`.
 fn scale(key: &str, lang: Language) -> Option<i32> {
+    if lang.is_cyrillic() {
+        if let Some(power) = cyrillic_scale(key) {
+            return Some(power);
+        }
+    } else if lang == Language::Korean {
+        match key {
+            "천" => return Some(3),
+            "만" => return Some(4),
+            "억" => return Some(8),
+            "조" => return Some(12),
+            _ => {}
+        }
+    }
     match key {
         "k" | "thousand" if lang == Language::English || key == "k" => Some(3),
         "m" | "mn" | "mln" | "million" if lang == Language::English || key != "million" => Some(6),
@@ -171,8 +232,163 @@ fn scale(key: &str, lang: Language) -> Option<i32> {
     }
 }
 
-/// The value of a number word up to ninety (`twenty`, `five`), in English.
+/// The power of ten of a Ukrainian or Russian scale word, in any case form.
+fn cyrillic_scale(key: &str) -> Option<i32> {
+    let starts = |stems: &[&str]| stems.iter().any(|stem| key.starts_with(stem));
+    if matches!(key, "тис" | "тыс") || starts(&["тисяч", "тысяч"]) {
+        Some(3)
+    } else if key == "млн" || starts(&["мільйон", "миллион"]) {
+        Some(6)
+    } else if key == "млрд" || starts(&["мільярд", "миллиард"]) {
+        Some(9)
+    } else if key == "трлн" || starts(&["трильйон", "триллион"]) {
+        Some(12)
+    } else {
+        None
+    }
+}
+
+/// Whether `key` is a Ukrainian or Russian word for per cent (`відсотків`,
+/// `процентов`).
+fn cyrillic_percent(key: &str) -> bool {
+    ["відсот", "процент", "процен"]
+        .iter()
+        .any(|stem| key.starts_with(stem))
+}
+
+/// Ukrainian and Russian number words up to ten in their common case forms and the
+/// collective numerals (`шестеро`, `трое`), the tens and a hundred, as keys are folded
+/// (apostrophes dropped: `п’ять` is `пять`).
+const CYRILLIC_NUMBER_WORDS: [(&str, u128); 118] = [
+    ("один", 1),
+    ("одна", 1),
+    ("одне", 1),
+    ("одно", 1),
+    ("одного", 1),
+    ("одній", 1),
+    ("одной", 1),
+    ("одну", 1),
+    ("одним", 1),
+    ("одному", 1),
+    ("два", 2),
+    ("дві", 2),
+    ("две", 2),
+    ("двох", 2),
+    ("двух", 2),
+    ("двом", 2),
+    ("двум", 2),
+    ("двома", 2),
+    ("двумя", 2),
+    ("двоє", 2),
+    ("двое", 2),
+    ("три", 3),
+    ("трьох", 3),
+    ("трех", 3),
+    ("трёх", 3),
+    ("трьом", 3),
+    ("трем", 3),
+    ("трём", 3),
+    ("трьома", 3),
+    ("тремя", 3),
+    ("троє", 3),
+    ("трое", 3),
+    ("чотири", 4),
+    ("четыре", 4),
+    ("чотирьох", 4),
+    ("четырех", 4),
+    ("четырёх", 4),
+    ("чотирьом", 4),
+    ("четырем", 4),
+    ("четырём", 4),
+    ("четверо", 4),
+    ("пять", 5),
+    ("пяти", 5),
+    ("пятьох", 5),
+    ("пятеро", 5),
+    ("шість", 6),
+    ("шесть", 6),
+    ("шести", 6),
+    ("шістьох", 6),
+    ("шестеро", 6),
+    ("сім", 7),
+    ("семь", 7),
+    ("семи", 7),
+    ("сімох", 7),
+    ("семеро", 7),
+    ("вісім", 8),
+    ("восемь", 8),
+    ("восьми", 8),
+    ("вісьмох", 8),
+    ("восьмеро", 8),
+    ("девять", 9),
+    ("девяти", 9),
+    ("девятьох", 9),
+    ("девятеро", 9),
+    ("десять", 10),
+    ("десяти", 10),
+    ("десятьох", 10),
+    ("десятеро", 10),
+    ("одинадцять", 11),
+    ("одиннадцать", 11),
+    ("дванадцять", 12),
+    ("двенадцать", 12),
+    ("тринадцять", 13),
+    ("тринадцать", 13),
+    ("чотирнадцять", 14),
+    ("четырнадцать", 14),
+    ("пятнадцять", 15),
+    ("пятнадцать", 15),
+    ("шістнадцять", 16),
+    ("шестнадцать", 16),
+    ("сімнадцять", 17),
+    ("семнадцать", 17),
+    ("вісімнадцять", 18),
+    ("восемнадцать", 18),
+    ("девятнадцять", 19),
+    ("девятнадцать", 19),
+    ("двадцять", 20),
+    ("двадцать", 20),
+    ("двадцяти", 20),
+    ("двадцати", 20),
+    ("тридцять", 30),
+    ("тридцать", 30),
+    ("тридцяти", 30),
+    ("тридцати", 30),
+    ("сорок", 40),
+    ("сорока", 40),
+    ("пятдесят", 50),
+    ("пятьдесят", 50),
+    ("пятдесяти", 50),
+    ("пятидесяти", 50),
+    ("шістдесят", 60),
+    ("шестьдесят", 60),
+    ("шістдесяти", 60),
+    ("шестидесяти", 60),
+    ("сімдесят", 70),
+    ("семьдесят", 70),
+    ("сімдесяти", 70),
+    ("семидесяти", 70),
+    ("вісімдесят", 80),
+    ("восемьдесят", 80),
+    ("вісімдесяти", 80),
+    ("восьмидесяти", 80),
+    ("девяносто", 90),
+    ("девяноста", 90),
+    ("сто", 100),
+    ("ста", 100),
+    ("сотні", 100),
+    ("сотни", 100),
+];
+
+/// The value of a number word up to ninety (`twenty`, `five`), in English; in
+/// Ukrainian and Russian the words of [`CYRILLIC_NUMBER_WORDS`].
 fn number_word(key: &str, lang: Language) -> Option<u128> {
+    if lang.is_cyrillic() {
+        return CYRILLIC_NUMBER_WORDS
+            .iter()
+            .find(|(word, _)| *word == key)
+            .map(|(_, value)| *value);
+    }
     if lang != Language::English {
         return None;
     }
@@ -219,12 +435,28 @@ fn read_digits(key: &str, lang: Language) -> Option<Value> {
     if !number.starts_with(|c: char| c.is_ascii_digit()) || number.ends_with(['.', ',']) {
         return None;
     }
-    let power = if suffix.is_empty() {
-        0
+    let (power, currency) = if suffix.is_empty() {
+        (0, None)
+    } else if lang == Language::Korean {
+        korean_suffix(suffix)
     } else {
-        scale(suffix, lang)?
+        (scale(suffix, lang)?, None)
     };
-    let (whole, fraction) = number.split_once('.').unwrap_or((number, ""));
+    // Ukrainian and Russian write a decimal comma (`1,5 млрд`); a comma before a group
+    // of three digits stays a thousands separator (`25,000`).
+    let decimal_comma = lang.is_cyrillic()
+        && !number.contains('.')
+        && number.matches(',').count() == 1
+        && number
+            .rsplit(',')
+            .next()
+            .is_some_and(|group| group.len() != 3);
+    let number = if decimal_comma {
+        std::borrow::Cow::Owned(number.replace(',', "."))
+    } else {
+        std::borrow::Cow::Borrowed(number)
+    };
+    let (whole, fraction) = number.split_once('.').unwrap_or((&number, ""));
     if fraction.contains(['.', ',']) {
         return None;
     }
@@ -234,7 +466,28 @@ fn read_digits(key: &str, lang: Language) -> Option<Value> {
             .checked_mul(10)?
             .checked_add(c.to_digit(10)? as u128)?;
     }
-    Some(Value::new(digits, power - fraction.len() as i32))
+    let mut value = Value::new(digits, power - fraction.len() as i32);
+    value.currency = currency;
+    Some(value)
+}
+
+/// What a Korean figure's suffix says: the scale syllables written onto the digits
+/// (`만` in `500만`, `천만` in `5천만`: each multiplies), then a currency (`원`) or a
+/// counter or particle (`명은`, `여`), which says nothing of the value.
+fn korean_suffix(suffix: &str) -> (i32, Option<Currency>) {
+    let mut power = 0;
+    let mut rest = suffix;
+    while let Some(c) = rest.chars().next() {
+        match scale(&rest[..c.len_utf8()], Language::Korean) {
+            Some(p) => {
+                power += p;
+                rest = &rest[c.len_utf8()..];
+            }
+            _ => break,
+        }
+    }
+    let currency = rest.starts_with('원').then_some(Currency::Won);
+    (power, currency)
 }
 
 /// The figures among `words` (each its byte range in `text` and its folded key, as
@@ -314,6 +567,22 @@ pub fn figures(text: &str, words: &[(Range<usize>, String)], lang: Language) -> 
         if text[range.end..].starts_with('%') {
             value.percent = true;
             range.end += 1;
+        } else if lang != Language::English && joined(i - 1) {
+            if let Some(word) = key(i) {
+                let share = (lang.is_cyrillic() && cyrillic_percent(word))
+                    || (lang == Language::Korean && word == "퍼센트");
+                if share {
+                    value.percent = true;
+                    range.end = words[i].0.end;
+                    i += 1;
+                } else if value.currency.is_none()
+                    && let Some(currency) = Currency::of_word(word, lang)
+                {
+                    value.currency = Some(currency);
+                    range.end = words[i].0.end;
+                    i += 1;
+                }
+            }
         } else if lang == Language::English && joined(i - 1) {
             match (key(i), key(i + 1)) {
                 (Some("per"), Some("cent")) if joined(i) => {
@@ -350,14 +619,87 @@ mod tests {
     use super::*;
 
     fn shown(text: &str) -> Vec<(&str, String, Option<Currency>)> {
+        shown_in(Language::English, text)
+    }
+
+    fn shown_in(lang: Language, text: &str) -> Vec<(&str, String, Option<Currency>)> {
         let mut words = Vec::new();
-        for_each_word(text, Language::English, |w| {
+        for_each_word(text, lang, |w| {
             words.push((w.range.clone(), w.key.to_owned()))
         });
-        figures(text, &words, Language::English)
+        figures(text, &words, lang)
             .into_iter()
             .map(|f| (&text[f.range], f.value.key(), f.value.currency))
             .collect()
+    }
+
+    #[test]
+    fn ukrainian_and_russian_figures_read_their_scale_share_and_currency_words() {
+        assert_eq!(
+            shown_in(
+                Language::Ukrainian,
+                "понад 20 військових, 5 млн гривень, 1,5 мільярда доларів, 10 відсотків і 25,000"
+            ),
+            [
+                ("20", "#2e1".to_owned(), None),
+                ("5 млн гривень", "#5e6".to_owned(), Some(Currency::Hryvnia)),
+                (
+                    "1,5 мільярда доларів",
+                    "#15e8".to_owned(),
+                    Some(Currency::Dollar)
+                ),
+                ("10 відсотків", "#1e1%".to_owned(), None),
+                ("25,000", "#25e3".to_owned(), None),
+            ]
+        );
+        assert_eq!(
+            shown_in(Language::Russian, "₽300 и 5 миллионов рублей, 44 процента"),
+            [
+                ("₽300", "#3e2".to_owned(), Some(Currency::Rouble)),
+                (
+                    "5 миллионов рублей",
+                    "#5e6".to_owned(),
+                    Some(Currency::Rouble)
+                ),
+                ("44 процента", "#44e0%".to_owned(), None),
+            ]
+        );
+        // Number words: `шестеро` is 6, `двадцять пять` 25, `пять миллионов` five million.
+        assert_eq!(
+            shown_in(
+                Language::Ukrainian,
+                "шестеро офіцерів і двадцять п’ять солдатів"
+            ),
+            [
+                ("шестеро", "#6e0".to_owned(), None),
+                ("двадцять п’ять", "#25e0".to_owned(), None),
+            ]
+        );
+        assert_eq!(
+            shown_in(Language::Russian, "пять миллионов рублей")[0].1,
+            shown("5m")[0].1
+        );
+        // `5 млн` is `5m`.
+        assert_eq!(shown_in(Language::Russian, "5 млн")[0].1, shown("5m")[0].1);
+    }
+
+    #[test]
+    fn korean_figures_take_their_scale_syllables_and_leave_counters_aside() {
+        assert_eq!(
+            shown_in(
+                Language::Korean,
+                "500만 명, 5천만원, 20여 명, 6명은 3억 달러"
+            ),
+            [
+                ("500만", "#5e6".to_owned(), None),
+                ("5천만원", "#5e7".to_owned(), Some(Currency::Won)),
+                ("20여", "#2e1".to_owned(), None),
+                ("6명은", "#6e0".to_owned(), None),
+                ("3억 달러", "#3e8".to_owned(), Some(Currency::Dollar)),
+            ]
+        );
+        // English reads none of these words.
+        assert_eq!(shown("5 млн")[0].0, "5");
     }
 
     #[test]

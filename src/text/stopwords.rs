@@ -6,13 +6,22 @@
 //! stemming, and the list holds the stemmed forms of its longer words too (`becaus`,
 //! `veri`).
 //!
-//! The aligner asks about every passage word, so the lists are also packed into
+//! The aligner asks about every passage word, so the English lists are also packed into
 //! open-addressing tables of integers at compile time: one or two probes, where a
 //! search over strings would call `memcmp` at each step.
+//!
+//! Ukrainian, Russian and Korean have lists for the quote aligner ([`weighs_less`]),
+//! without their negations and modals, keyed as the quote compares words
+//! ([`super::compare::WordKeys`]: stemmed, or a Korean word without its particle). The
+//! query's readers ([`is_function_word`]) keep to English until their scoring is
+//! measured with the other lists.
 
 use std::sync::LazyLock;
 
+use rustc_hash::FxHashSet;
+
 use super::Language;
+use super::compare::WordKeys;
 use super::lexicon::entries;
 
 /// The English function words, as written.
@@ -30,8 +39,37 @@ pub fn is_function_word(key: &str, lang: Language) -> bool {
     in_table(&ENGLISH_TABLE, key, packed(key)) || (key.len() > 8 && ENGLISH_LONG.contains(&key))
 }
 
-/// Whether `key` (folded and stemmed) is a function word of `lang` that changes little
-/// when dropped or swapped: any but a negation or a modal.
+/// The Ukrainian, Russian and Korean function words the quote aligner weighs less.
+const UKRAINIAN: &str = include_str!("../../data/text/uk/stopwords.txt");
+const RUSSIAN: &str = include_str!("../../data/text/ru/stopwords.txt");
+const KOREAN: &str = include_str!("../../data/text/ko/stopwords.txt");
+
+/// A list, keyed as the quote compares `lang`'s words.
+fn keyed(list: &'static str, lang: Language) -> FxHashSet<String> {
+    let mut keys = WordKeys::new(lang);
+    words(list).map(|word| keys.key(word)).collect()
+}
+
+static UKRAINIAN_KEYS: LazyLock<FxHashSet<String>> =
+    LazyLock::new(|| keyed(UKRAINIAN, Language::Ukrainian));
+static RUSSIAN_KEYS: LazyLock<FxHashSet<String>> =
+    LazyLock::new(|| keyed(RUSSIAN, Language::Russian));
+static KOREAN_KEYS: LazyLock<FxHashSet<String>> = LazyLock::new(|| keyed(KOREAN, Language::Korean));
+
+/// Whether `key` (as [`WordKeys`] makes it) is one of the listed function words of a
+/// language other than English; none for [`Language::Other`].
+fn weighs_less_elsewhere(key: &str, lang: Language) -> bool {
+    match lang {
+        Language::Ukrainian => UKRAINIAN_KEYS.contains(key),
+        Language::Russian => RUSSIAN_KEYS.contains(key),
+        Language::Korean => KOREAN_KEYS.contains(key),
+        Language::English | Language::Other => false,
+    }
+}
+
+/// Whether `key` (as [`WordKeys`] makes it: folded and stemmed, or a Korean word
+/// without its particle) is a function word of `lang` that changes little when dropped
+/// or swapped: any but a negation or a modal.
 pub fn weighs_less(key: &str, lang: Language) -> bool {
     packed_weighs_less(key, packed(key), lang)
 }
@@ -52,7 +90,7 @@ pub fn packed(key: &str) -> u64 {
 #[inline]
 pub fn packed_weighs_less(key: &str, code: u64, lang: Language) -> bool {
     if lang != Language::English {
-        return false;
+        return weighs_less_elsewhere(key, lang);
     }
     match key.len() {
         1..=8 => in_table(&ENGLISH_TABLE, key, code) && !in_table(&ENGLISH_MEANINGFUL, key, code),
@@ -189,6 +227,34 @@ mod tests {
                 "{word}"
             );
         }
+    }
+
+    #[test]
+    fn other_languages_weigh_their_function_words_less_but_not_negations() {
+        let weighs = |lang: Language, word: &str| weighs_less(&WordKeys::new(lang).key(word), lang);
+        for word in ["що", "та", "від", "його", "також", "була"] {
+            assert!(weighs(Language::Ukrainian, word), "{word}");
+        }
+        for word in ["что", "и", "его", "также", "была", "этот"] {
+            assert!(weighs(Language::Russian, word), "{word}");
+        }
+        for word in ["그는", "그리고", "위해", "것이"] {
+            assert!(weighs(Language::Korean, word), "{word}");
+        }
+        for (lang, word) in [
+            (Language::Ukrainian, "не"),
+            (Language::Ukrainian, "офіцерів"),
+            (Language::Ukrainian, "може"),
+            (Language::Russian, "не"),
+            (Language::Russian, "офицеров"),
+            (Language::Korean, "않았다"),
+            (Language::Korean, "북한군이"),
+            (Language::Other, "und"),
+        ] {
+            assert!(!weighs(lang, word), "{word}");
+        }
+        // The query's readers keep to English.
+        assert!(!is_function_word("що", Language::Ukrainian));
     }
 
     #[test]

@@ -65,6 +65,7 @@ mod fullname;
 mod lexicon;
 mod marks;
 mod phrases;
+mod reported;
 mod window;
 
 use std::ops::Range;
@@ -73,6 +74,7 @@ pub use discourse::Person;
 pub use window::MAX_BACK;
 
 use crate::entities::key_of;
+use crate::text::Language;
 use discourse::{Discourse, Target, Who};
 use window::Doc;
 
@@ -91,6 +93,25 @@ pub struct Attribution {
     pub speaker: Option<String>,
     /// `speaker` is one of the `people` passed in, under its canonical name.
     pub resolved: bool,
+}
+
+/// [`attribute`] for text in `lang`: Ukrainian, Russian and Korean quotations are read
+/// by their own attribution forms (`«…», — заявив він`, `“…”고 밝혔다`; see
+/// `reported.rs`), names as the text writes them (`resolved` is false: the article's
+/// people are not yet extracted in those scripts); any other language as English.
+pub fn attribute_in(
+    lang: Language,
+    body: &str,
+    span: Range<usize>,
+    people: &[Person<'_>],
+) -> Attribution {
+    match lang {
+        Language::Ukrainian | Language::Russian | Language::Korean => match words_of(body, &span) {
+            Some((a, b)) => reported::attribute(lang, body, a, b),
+            None => Attribution::default(),
+        },
+        Language::English | Language::Other => attribute(body, span, people),
+    }
 }
 
 /// Who said the words of `body[span]`: whether they are inside a quotation and, if so,
