@@ -20,8 +20,9 @@
 //!
 //! Every entry point takes a [`Language`] (English, Ukrainian, Russian, Korean, or any
 //! other); nothing outside this layer knows which languages there are or how each is
-//! analysed. Today the analyzer and the stemmer tell them apart; the word lists
-//! (stopwords, lexicon) are English only, and other languages have none yet.
+//! analysed. Today the analyzer and the stemmer tell them apart; the stopwords are
+//! English only, and the lexicon has English lists and the few Ukrainian and Russian
+//! ones the entity rules read.
 
 pub mod analyzer;
 pub mod chars;
