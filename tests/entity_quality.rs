@@ -3,10 +3,13 @@
 //! (a drop fails). The BBC and Reuters articles are read from `../shared/data`; without
 //! it, only the seed articles in `corpus/` are checked.
 
+mod qualityenv;
+
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use search::entities::{EntityKind, canonical_alias, key_of, of_article};
+use qualityenv::{Tally, keys_of, normal};
+use search::entities::{EntityKind, of_article};
 use search::ingest::defaults::Defaults;
 use search::ingest::jsonl::parse_record;
 use search::ingest::{Article, Format, read_document};
@@ -16,8 +19,11 @@ fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// `../shared/data`, or `$SEARCH_SHARED_DATA` where that is set (a work tree that is
+/// not beside `shared/`).
 fn shared_data() -> PathBuf {
-    repo().join("../shared/data")
+    std::env::var_os("SEARCH_SHARED_DATA")
+        .map_or_else(|| repo().join("../shared/data"), PathBuf::from)
 }
 
 /// One labelled article: where it is, and its entities per kind.
@@ -51,15 +57,6 @@ fn labels() -> Vec<Labelled> {
             }
         })
         .collect()
-}
-
-/// The key a name is compared by: through the gazetteer's aliases where it knows the
-/// name as this kind ("AFP" and "Agence France-Presse" are one), then folded.
-fn normal(kind: EntityKind, name: &str) -> String {
-    match canonical_alias(name) {
-        Some((k, canonical)) if k == kind => key_of(&canonical),
-        _ => key_of(name),
-    }
 }
 
 fn read(path: &Path, root: &Path) -> Article {
@@ -99,26 +96,9 @@ fn article(reference: &str) -> Option<Article> {
     Some(read(&root.join(file), &root))
 }
 
-#[derive(Default, Clone, Copy)]
-struct Tally {
-    found: usize,
-    gold: usize,
-    right: usize,
-}
-
-impl Tally {
-    fn precision(&self) -> f64 {
-        self.right as f64 / self.found.max(1) as f64
-    }
-    fn recall(&self) -> f64 {
-        self.right as f64 / self.gold.max(1) as f64
-    }
-}
-
 fn measure() -> ([Tally; 3], usize) {
     let mut tallies = [Tally::default(); 3];
     let mut articles = 0;
-    let verbose = std::env::var_os("ENTITY_DIFF").is_some();
     for labelled in labels() {
         let Some(article) = article(&labelled.article) else {
             continue;
@@ -126,27 +106,8 @@ fn measure() -> ([Tally; 3], usize) {
         articles += 1;
         let entities = of_article(&article);
         for (k, kind) in EntityKind::ALL.into_iter().enumerate() {
-            let found: BTreeSet<String> = entities
-                .iter()
-                .filter(|e| e.kind == kind)
-                .map(|e| normal(kind, &e.name))
-                .collect();
-            let gold = &labelled.gold[k];
-            let tally = &mut tallies[k];
-            tally.found += found.len();
-            tally.gold += gold.len();
-            tally.right += found.intersection(gold).count();
-            if verbose {
-                let extra: Vec<_> = found.difference(gold).collect();
-                let missed: Vec<_> = gold.difference(&found).collect();
-                if !extra.is_empty() || !missed.is_empty() {
-                    eprintln!(
-                        "{} {}: extra {extra:?} missed {missed:?}",
-                        labelled.article,
-                        kind.as_str()
-                    );
-                }
-            }
+            let found = keys_of(&entities, kind);
+            tallies[k].count(&found, &labelled.gold[k], &labelled.article, kind);
         }
     }
     (tallies, articles)

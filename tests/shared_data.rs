@@ -6,10 +6,10 @@ use std::path::{Path, PathBuf};
 use assert_cmd::Command;
 use predicates::prelude::*;
 
-/// `../shared/data/relative`, or `$SHARED_DATA/relative` (a checkout elsewhere, such as
+/// `../shared/data/relative`, or `$SEARCH_SHARED_DATA/relative` (a checkout elsewhere, such as
 /// a worktree, names the folder so).
 fn data(relative: &str) -> Option<PathBuf> {
-    let shared = std::env::var_os("SHARED_DATA").map_or_else(
+    let shared = std::env::var_os("SEARCH_SHARED_DATA").map_or_else(
         || Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data"),
         PathBuf::from,
     );

@@ -1,7 +1,9 @@
 //! The lists compiled into the binary (see `data/entities/LICENSES.md` for where they
 //! come from): places and organisations with their aliases, given names, and the titles
-//! that stand before a person's name. Built once per process, in milliseconds: every
-//! name is a slice of the compiled-in text, looked up by its exact spelling.
+//! that stand before a person's name; and the names Ukrainian, Russian and Korean text
+//! writes for places, organisations and the people of the news, each under its English
+//! canonical name. Built once per process, in milliseconds: every name is a slice of
+//! the compiled-in text, looked up by its exact spelling.
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
@@ -16,6 +18,12 @@ const ORGS: &str = include_str!("../../data/entities/orgs.tsv");
 const EXTRA_ORGS: &str = include_str!("../../data/entities/orgs.extra.tsv");
 const FIRST_NAMES: &str = include_str!("../../data/entities/first_names.tsv");
 const TITLES: &str = include_str!("../../data/entities/titles.tsv");
+const SCRIPT_ORGS: &str = include_str!("../../data/entities/orgs.scripts.hand.tsv");
+const SCRIPT_PLACES_HAND: &str = include_str!("../../data/entities/places.scripts.hand.tsv");
+const SCRIPT_PLACES: &str = include_str!("../../data/entities/places.scripts.tsv");
+/// People by their canonical name, with the names other scripts write (no English ones:
+/// English text finds people by the rules).
+const PEOPLE: &str = include_str!("../../data/entities/people.hand.tsv");
 
 /// What a gazetteer name stands for.
 #[derive(Debug, Clone)]
@@ -108,10 +116,13 @@ pub fn canonical_alias(name: &str) -> Option<(EntityKind, String)> {
     let lists = [
         (EXTRA_ORGS, EntityKind::Org),
         (ORGS, EntityKind::Org),
+        (SCRIPT_ORGS, EntityKind::Org),
         (EXTRA_PLACES, EntityKind::Place),
         (PLACES, EntityKind::Place),
+        (SCRIPT_PLACES_HAND, EntityKind::Place),
+        (SCRIPT_PLACES, EntityKind::Place),
     ];
-    lists.into_iter().find_map(|(list, kind)| {
+    let listed = lists.into_iter().find_map(|(list, kind)| {
         rows(list).find_map(|row| match row[..] {
             [surface, canonical, ..]
                 if surface != "name"
@@ -126,6 +137,24 @@ pub fn canonical_alias(name: &str) -> Option<(EntityKind, String)> {
             }
             _ => None,
         })
+    });
+    listed.or_else(|| {
+        people().find_map(|(canonical, surface)| {
+            (key_of(surface) == key).then(|| (EntityKind::Person, canonical.to_owned()))
+        })
+    })
+}
+
+/// The `(canonical, surface)` pairs of the people list.
+fn people() -> impl Iterator<Item = (&'static str, &'static str)> {
+    rows(PEOPLE).flat_map(|row| {
+        let canonical = row.first().copied().unwrap_or_default();
+        let forms = row.get(1).copied().unwrap_or_default();
+        forms
+            .split('|')
+            .map(str::trim)
+            .filter(|form| !form.is_empty())
+            .map(move |form| (canonical, form))
     })
 }
 
@@ -153,6 +182,36 @@ pub fn aliases_of(kind: EntityKind, canonical: &str) -> Vec<String> {
                 .collect()
         })
         .unwrap_or_default()
+}
+
+/// The Cyrillic and Hangul surface forms whose inflected forms are names too: every
+/// hand-written one, and GeoNames' for cities of [`INFLECTED_CITY_POP`] or more people
+/// (inflected, the forms of smaller towns are too often other words: `Ради` is no
+/// Radom).
+pub(super) fn inflected_surfaces() -> impl Iterator<Item = &'static str> {
+    let cities = rows(SCRIPT_PLACES).filter_map(|row| match row[..] {
+        [name, _, _, population, ..]
+            if population
+                .parse::<u64>()
+                .is_ok_and(|p| p >= INFLECTED_CITY_POP) =>
+        {
+            Some(name)
+        }
+        _ => None,
+    });
+    people()
+        .map(|(_, surface)| surface)
+        .chain(rows_of(SCRIPT_ORGS))
+        .chain(rows_of(SCRIPT_PLACES_HAND))
+        .chain(cities)
+}
+
+/// The fewest people a city has for its GeoNames names to be found inflected.
+const INFLECTED_CITY_POP: u64 = 1_000_000;
+
+/// The first column of each data row of a list file.
+pub(super) fn rows_of(text: &'static str) -> impl Iterator<Item = &'static str> {
+    rows(text).filter_map(|row| row.first().copied())
 }
 
 /// The data rows of a TSV file: no blank lines, no `#` comments.
@@ -185,7 +244,7 @@ impl Gazetteer {
             entries.push(entry);
         };
         // Organisations first: where a name is both ("Kremlin"), the organisation wins.
-        for row in rows(EXTRA_ORGS).chain(rows(ORGS)) {
+        for row in rows(EXTRA_ORGS).chain(rows(ORGS)).chain(rows(SCRIPT_ORGS)) {
             if let [name, canonical, ..] = row[..] {
                 if name == "name" {
                     continue;
@@ -200,7 +259,11 @@ impl Gazetteer {
                 );
             }
         }
-        for row in rows(EXTRA_PLACES).chain(rows(PLACES)) {
+        let places = rows(EXTRA_PLACES)
+            .chain(rows(PLACES))
+            .chain(rows(SCRIPT_PLACES_HAND))
+            .chain(rows(SCRIPT_PLACES));
+        for row in places {
             if let [name, canonical, kind, ..] = row[..] {
                 if name == "name" {
                     continue;
@@ -214,6 +277,16 @@ impl Gazetteer {
                     },
                 );
             }
+        }
+        for (canonical, surface) in people() {
+            add(
+                surface,
+                Entry {
+                    kind: EntityKind::Person,
+                    canonical,
+                    demonym: false,
+                },
+            );
         }
         let first_names = rows(FIRST_NAMES)
             .filter_map(|row| row.first().copied())
@@ -276,6 +349,21 @@ mod tests {
             assert_eq!((entry.kind, entry.canonical), (kind, canonical));
         }
         assert_eq!(canonical_alias("Nobody Known"), None);
+        for (name, kind, canonical) in [
+            ("Кім Чен Ин", EntityKind::Person, "Kim Jong Un"),
+            ("김정은", EntityKind::Person, "Kim Jong Un"),
+            ("Донецк", EntityKind::Place, "Donetsk"),
+            ("북한", EntityKind::Place, "North Korea"),
+            ("НАТО", EntityKind::Org, "NATO"),
+        ] {
+            assert_eq!(
+                canonical_alias(name),
+                Some((kind, canonical.to_owned())),
+                "{name}"
+            );
+        }
+        // English names of people stay the rules' to find.
+        assert_eq!(canonical_alias("Kim Jong Un"), None);
     }
 
     #[test]

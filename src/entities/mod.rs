@@ -12,7 +12,9 @@
 //! article, "Mr Kim" or "Budanov" resolve to the one full name they can mean, and are
 //! dropped when they could mean two.
 
+mod cyrillic;
 mod gazetteer;
+mod hangul;
 mod rules;
 mod words;
 
@@ -80,10 +82,28 @@ impl Entity {
     }
 }
 
-/// The entities an article mentions in its title or body, each once, sorted by kind and
-/// name. The byline `author` is metadata, never a mentioned person.
+/// The entities an English article mentions in its title or body, each once, sorted by
+/// kind and name. The byline `author` is metadata, never a mentioned person.
 pub fn extract(title: Option<&str>, body: &str, author: Option<&str>) -> Vec<Entity> {
-    let mut found = rules::Found::default();
+    extract_in(Language::English, title, body, author)
+}
+
+/// The entities an article in `lang` mentions, as [`extract`] finds them in English.
+/// Ukrainian and Russian text is read by the same rules with its own word lists, its
+/// names found in any case; Korean text by the gazetteer alone. A name the gazetteer
+/// knows is given its English canonical name in every language ("Кім Чен Ин", "Ким Чен
+/// Ын" and "김정은" are Kim Jong Un). Other languages are read as English.
+pub fn extract_in(
+    lang: Language,
+    title: Option<&str>,
+    body: &str,
+    author: Option<&str>,
+) -> Vec<Entity> {
+    let lang = match lang {
+        Language::Ukrainian | Language::Russian | Language::Korean => lang,
+        Language::English | Language::Other => Language::English,
+    };
+    let mut found = rules::Found::new(lang);
     if let Some(title) = title {
         // A headline in Title Case capitalises every word, so only the lists are trusted.
         if title_case(title) {
@@ -107,10 +127,12 @@ pub fn extract(title: Option<&str>, body: &str, author: Option<&str>) -> Vec<Ent
     entities
 }
 
-/// The entities of an article (title and body; its author left out).
+/// The entities of an article (title and body; its author left out), read in its
+/// language.
 pub fn of_article(article: &crate::ingest::Article) -> Vec<Entity> {
     let meta = &article.meta;
-    extract(
+    extract_in(
+        Language::of_code(meta.lang.as_ref().map(|lang| lang.value.as_str())),
         meta.title.as_ref().map(|t| t.value.as_str()),
         &article.body,
         meta.author.as_ref().map(|a| a.value.as_str()),
@@ -156,7 +178,7 @@ fn title_case(title: &str) -> bool {
 /// The version of the extraction rules and lists. Indexes record it per file, so a new
 /// version makes the next `search index` re-read every file (and entity keys, which
 /// queries compute with the same rules, stay in step).
-pub const RULES_VERSION: u32 = 2;
+pub const RULES_VERSION: u32 = 3;
 
 /// A name folded for comparison: lower case, accents and possessives dropped (the text
 /// layer's one fold), hyphens, dots and apostrophes read as spaces, a leading "the" and

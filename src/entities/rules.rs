@@ -3,12 +3,19 @@
 //! Korean/Chinese surname pattern, or named as a speaker) or organisations (ending in
 //! "Ministry", "Agency", "Corp"…, or "Ministry of …"). Single names ("Mr Kim",
 //! "Budanov") are kept aside and resolved per article in [`Found::resolve`].
+//!
+//! The rules read the article's language: in Ukrainian and Russian the gazetteer's
+//! Cyrillic names are also found inflected ([`cyrillic`]), given names by their stem, a
+//! title word in lower case before a name ("генерал-лейтенант Кирило Буданов") counts,
+//! and the words come from that language's lexicon; in Korean, names are the
+//! gazetteer's alone ([`hangul`]), and Latin names in any text are read as in English.
 
 use std::collections::BTreeMap;
 
 use super::gazetteer::{Gazetteer, gazetteer};
 use super::words::{Token, words};
 use super::{Entity, EntityKind, is_given_name, key_of, name_ends};
+use super::{cyrillic, hangul};
 use crate::text::Language;
 use crate::text::distance::edit_distance;
 use crate::text::lexicon::{Class, lexicon};
@@ -17,6 +24,8 @@ use crate::text::words::strip_possessive;
 /// What one article mentions, before resolution.
 #[derive(Debug, Default)]
 pub struct Found {
+    /// The language the article is read in.
+    lang: Language,
     /// Canonical place names.
     places: Vec<Name>,
     /// Organisation names (canonical where a gazetteer knows them).
@@ -56,6 +65,49 @@ struct HitsAt<'a> {
     at: Vec<usize>,
 }
 
+impl Found {
+    /// Nothing found yet in an article in `lang`.
+    pub fn new(lang: Language) -> Self {
+        Found {
+            lang,
+            ..Found::default()
+        }
+    }
+
+    /// A gazetteer entry found in the text, as the kind of name it is.
+    fn push_listed(&mut self, entry: usize, g: &Gazetteer) {
+        match g.entries[entry].kind {
+            EntityKind::Place => self.places.push(Name::Listed(entry)),
+            EntityKind::Org => self.orgs.push(Name::Listed(entry)),
+            EntityKind::Person => self.people.push(g.entries[entry].canonical.to_owned()),
+        }
+    }
+
+    /// In Korean, the gazetteer's Hangul names `text` holds (the rules read no Hangul).
+    fn push_hangul_names(&mut self, text: &str, g: &Gazetteer) {
+        if self.lang == Language::Korean {
+            for entry in hangul::entries(text) {
+                self.push_listed(entry, g);
+            }
+        }
+    }
+
+    /// Whether `word` is a given name in the article's language ("Vladimir", "Кирила").
+    fn given_name(&self, word: &str) -> bool {
+        is_given_name(word) || cyrillic::is_given_name(word, self.lang)
+    }
+}
+
+/// The key that makes spellings of a person's name one: in Ukrainian and Russian, the
+/// stems of a Cyrillic name's words ("Кирила Буданова" is "Кирило Буданов").
+fn person_key(name: &str, lang: Language) -> String {
+    if lang.is_cyrillic() && cyrillic::is_cyrillic(name) {
+        cyrillic::stem_key(name.split(' '))
+    } else {
+        key_of(name)
+    }
+}
+
 impl HitsAt<'_> {
     fn get(&self, token: &usize) -> Option<&Hit> {
         self.hits.get(*self.at.get(*token)?)
@@ -69,13 +121,15 @@ impl HitsAt<'_> {
 /// Scans `text`, adding what it mentions to `found`.
 pub fn scan(text: &str, found: &mut Found) {
     let g = gazetteer();
-    let lowered = text.to_ascii_lowercase();
-    let tokens = classified(text, &lowered);
+    let lang = found.lang;
+    found.push_hangul_names(text, g);
+    let lowered = lowered_in(text, lang);
+    let tokens = classified(text, &lowered, lang);
     if tokens.is_empty() {
         return;
     }
     dateline(text, &tokens, g, found);
-    let hits = gazetteer_hits(text, &tokens, g);
+    let hits = gazetteer_hits(text, &tokens, g, lang);
     let mut hit_at = HitsAt {
         hits: &hits,
         at: vec![usize::MAX; tokens.len()],
@@ -102,15 +156,22 @@ pub fn scan(text: &str, found: &mut Found) {
 /// Scans `text` for gazetteer names alone (no rules over capitalised words).
 pub fn scan_lists_only(text: &str, found: &mut Found) {
     let g = gazetteer();
-    let lowered = text.to_ascii_lowercase();
-    let tokens = classified(text, &lowered);
-    for hit in gazetteer_hits(text, &tokens, g) {
-        let entry = &g.entries[hit.entry];
-        match entry.kind {
-            EntityKind::Place => found.places.push(Name::Listed(hit.entry)),
-            EntityKind::Org => found.orgs.push(Name::Listed(hit.entry)),
-            EntityKind::Person => {}
-        }
+    let lang = found.lang;
+    found.push_hangul_names(text, g);
+    let lowered = lowered_in(text, lang);
+    let tokens = classified(text, &lowered, lang);
+    for hit in gazetteer_hits(text, &tokens, g, lang) {
+        found.push_listed(hit.entry, g);
+    }
+}
+
+/// `text` with its letters in lower case at the same byte offsets: ASCII ones, and in
+/// Ukrainian and Russian Cyrillic ones too (their lexicons are written in lower case).
+fn lowered_in(text: &str, lang: Language) -> String {
+    if lang.is_cyrillic() {
+        cyrillic::lowered(text)
+    } else {
+        text.to_ascii_lowercase()
     }
 }
 
@@ -154,8 +215,9 @@ fn dateline(text: &str, tokens: &[Token<'_>], g: &Gazetteer, found: &mut Found) 
 /// of words from a capitalised one (or a number: "3M") across capitalised words,
 /// numbers and connectors, whatever short punctuation separates them ("U.S. Treasury",
 /// "Washington, D.C."), looked up by their exact spelling. A name may take the dot
-/// after its last word ("U.S.") or leave a possessive off it ("Koreaʼs").
-fn gazetteer_hits(text: &str, tokens: &[Token<'_>], g: &Gazetteer) -> Vec<Hit> {
+/// after its last word ("U.S.") or leave a possessive off it ("Koreaʼs"). In Ukrainian
+/// and Russian a Cyrillic name is also found in any case ("під Донецьком").
+fn gazetteer_hits(text: &str, tokens: &[Token<'_>], g: &Gazetteer, lang: Language) -> Vec<Hit> {
     let mut hits = Vec::new();
     let opens = |t: &Token<'_>| t.cap || t.text.starts_with(|c: char| c.is_ascii_digit());
     let mut i = 0;
@@ -196,6 +258,12 @@ fn gazetteer_hits(text: &str, tokens: &[Token<'_>], g: &Gazetteer) -> Vec<Hit> {
                 break;
             }
             j += 1;
+        }
+        if lang.is_cyrillic()
+            && let Some((end, entry)) = cyrillic::lookup(tokens, i, lang)
+            && best.is_none_or(|(best_end, _)| end > best_end)
+        {
+            best = Some((end, entry));
         }
         match best {
             Some((end, entry)) => {
@@ -284,6 +352,8 @@ const ROLE_AT: &[Class] = &[Class::RoleAt];
 const ORG_POSSESSION: &[Class] = &[Class::OrgPossession];
 const EAST_ASIAN_SURNAME: &[Class] = &[Class::EastAsianSurname];
 const INSTITUTION: &[Class] = &[Class::Institution];
+/// Titles written in lower case before a name (the Cyrillic lexicons').
+const TITLE_WORD: &[Class] = &[Class::TitleWord];
 
 /// Whether `word` as written may join the words of one name ("of", "for", "&").
 fn is_connector(word: &str) -> bool {
@@ -295,9 +365,9 @@ pub(super) fn warm_up() {
     lexicon(Language::default());
 }
 
-/// The words the rules read, each with its lists noted.
-fn classified<'a>(text: &'a str, lowered: &'a str) -> Vec<Token<'a>> {
-    words(text, lowered, Language::default())
+/// The words the rules read, each with its lists (of `lang`'s lexicon) noted.
+fn classified<'a>(text: &'a str, lowered: &'a str, lang: Language) -> Vec<Token<'a>> {
+    words(text, lowered, lang)
 }
 
 /// Reads one run of capitalised words `tokens[start..end]`.
@@ -366,16 +436,24 @@ fn read_run(
         start = org_end;
     }
     let mut i = start;
-    // A role word just before the run ("spokesman Pat Ryder", "said Kim").
+    let cyrillic = found.lang.is_cyrillic();
+    // A role word just before the run ("spokesman Pat Ryder", "said Kim", "генерал-
+    // лейтенант Кирило Буданов").
     let mut titled = start > 0 && start < end && tokens[start].joined && {
         let before = tokens[start - 1].lower;
         g.titles.get(before).is_some_and(|titles| {
             titles
                 .iter()
                 .any(|(w, honorific)| !honorific && w.len() == 1)
-        })
+        }) || (cyrillic && lower_in(&tokens[start - 1], TITLE_WORD))
     };
     while i < end {
+        // A title opening a sentence ("Президент Володимир Зеленський").
+        if cyrillic && lower_in(&tokens[i], TITLE_WORD) && !hits.contains_key(&i) {
+            i += 1;
+            titled = true;
+            continue;
+        }
         let hit_len = hits.get(&i).map_or(0, |hit| hit.end - hit.first);
         if let Some((len, _)) = title_at(tokens, i, end, g)
             && len >= hit_len
@@ -397,10 +475,17 @@ fn read_run(
             let hit_end = hit.end.min(end).max(i + 1);
             // "Michael Jordan": a place name after a given name is a surname;
             // "Vladimir Putin": a place name that is a given name, before a surname.
-            let after_first_name = i > start && is_given_name(tokens[i - 1].text) && !entry.demonym;
+            if entry.kind == EntityKind::Person {
+                found.push_listed(hit.entry, g);
+                i = hit_end;
+                titled = false;
+                continue;
+            }
+            let after_first_name =
+                i > start && found.given_name(tokens[i - 1].text) && !entry.demonym;
             let before_surname = hit.end - hit.first == 1
                 && hit.end < end
-                && is_given_name(tokens[i].text)
+                && found.given_name(tokens[i].text)
                 && tokens[hit.end].cap
                 && !hits.contains_key(&hit.end);
             // "Kyiv Independent", "Moscow Times": a place at the head of an organisation.
@@ -435,8 +520,9 @@ fn read_run(
         // A given name followed by a place-like surname ("Michael Jordan") joins it.
         if stop < end
             && let Some(hit) = hits.get(&stop)
-            && is_given_name(tokens[stop - 1].text)
+            && found.given_name(tokens[stop - 1].text)
             && !g.entries[hit.entry].demonym
+            && g.entries[hit.entry].kind != EntityKind::Person
         {
             stop = hit.end.min(end);
         }
@@ -472,7 +558,7 @@ fn read_unknown(
     }
     // Words in capitals ("HONG KONG" in a dateline) and sentence starters are no names;
     // a month after a given name is a surname ("Theresa May", "Brian May").
-    let given = is_given_name(words[0].text);
+    let given = found.given_name(words[0].text);
     if words.iter().enumerate().any(|(n, t)| {
         (lower_in(t, NOT_NAME) && !(n > 0 && given && lower_in(t, MONTH)))
             || (t.text.len() > 1 && !t.text.chars().any(char::is_lowercase))
@@ -516,7 +602,7 @@ fn read_unknown(
                 && words[words.len() - 2].lower == "white"
                 && strip_possessive(words[words.len() - 1].lower) == "house";
             let institution = white_house || words.last().is_some_and(|t| is_institution(t.lower));
-            if (is_given_name(first) || east_asian || cue) && !institution {
+            if (found.given_name(first) || east_asian || cue) && !institution {
                 found.people.push(name());
             }
         }
@@ -626,11 +712,19 @@ impl Found {
     /// single names resolved to the one full name they can mean.
     pub fn resolve(self) -> Vec<Entity> {
         let mut entities = Vec::new();
+        let lang = self.lang;
         let mut people: BTreeMap<String, String> = BTreeMap::new();
         for name in self.people {
-            let key = key_of(&name);
+            let key = person_key(&name, lang);
             let slot = people.entry(key).or_default();
-            if name.len() > slot.len() {
+            // The longest spelling, but of an inflected Cyrillic name the shortest: most
+            // often the nominative ("Кирило Буданов", not "Кирилові Буданову").
+            let better = if lang.is_cyrillic() && cyrillic::is_cyrillic(&name) {
+                slot.is_empty() || name.len() < slot.len()
+            } else {
+                name.len() > slot.len()
+            };
+            if better {
                 *slot = name;
             }
         }
@@ -639,6 +733,11 @@ impl Found {
         // a title stood before it. People are never merged on a shared surname.
         let mut singles_kept: BTreeMap<String, String> = BTreeMap::new();
         for (word, titled) in self.singles {
+            // A lone Cyrillic name after a title ("міністр Кім") stays unresolved: its
+            // full name is most often one of the gazetteer's, under an English key.
+            if cyrillic::is_cyrillic(&word) {
+                continue;
+            }
             let key = key_of(&word);
             let part_of_a_name = people
                 .keys()

@@ -20,7 +20,7 @@ use crate::index::store::Store;
 use crate::query::facets::ArticleFacetCounts;
 #[cfg(doc)]
 use crate::query::facets::ArticleFacets;
-use crate::schema::{Fields, text_analyzer};
+use crate::schema::{Fields, analyzer_of};
 use crate::text::Language;
 
 /// One entity with the number of articles that mention it.
@@ -305,7 +305,7 @@ pub fn group_counts(
             let name = names[0].0.clone();
             let mut aliases: BTreeSet<String> =
                 names[1..].iter().map(|(other, _)| other.clone()).collect();
-            if with_aliases && kind != EntityKind::Person {
+            if with_aliases {
                 aliases.extend(aliases_of(kind, &name));
             }
             aliases.remove(&name);
@@ -382,27 +382,38 @@ pub fn list(
     Ok(all)
 }
 
-/// Whether some passage's text holds `words` (as a phrase, analysed as the text is):
-/// stops at the first match.
+/// Whether some passage's text holds `words` (as a phrase, analysed as the text is, in
+/// the languages written in its script: Hangul in Korean text, Cyrillic in Ukrainian
+/// and Russian, anything else in English, so "Путін" is found as "Путіна"): stops at
+/// the first match.
 fn occurs(searcher: &Searcher, fields: &Fields, words: &str) -> Result<bool> {
-    let mut analyzer = text_analyzer();
-    let mut stream = analyzer.token_stream(words);
-    let mut terms = Vec::new();
-    while stream.advance() {
-        terms.push(Term::from_field_text(
-            fields.text_of(Language::English),
-            &stream.token().text,
-        ));
-    }
-    let query: Box<dyn Query> = match terms.len() {
-        0 => return Ok(false),
-        1 => Box::new(TermQuery::new(terms.remove(0), IndexRecordOption::Basic)),
-        _ => Box::new(PhraseQuery::new(terms)),
+    let languages: &[Language] = if words.chars().any(|c| matches!(c, '\u{AC00}'..='\u{D7A3}')) {
+        &[Language::Korean]
+    } else if words.chars().any(|c| matches!(c, '\u{400}'..='\u{4FF}')) {
+        &[Language::Ukrainian, Language::Russian]
+    } else {
+        &[Language::English]
     };
-    let weight = query.weight(EnableScoring::disabled_from_searcher(searcher))?;
-    for segment in searcher.segment_readers() {
-        if weight.scorer(segment, 1.0)?.doc() != TERMINATED {
-            return Ok(true);
+    for &lang in languages {
+        let mut analyzer = analyzer_of(lang);
+        let mut stream = analyzer.token_stream(words);
+        let mut terms = Vec::new();
+        while stream.advance() {
+            terms.push(Term::from_field_text(
+                fields.text_of(lang),
+                &stream.token().text,
+            ));
+        }
+        let query: Box<dyn Query> = match terms.len() {
+            0 => continue,
+            1 => Box::new(TermQuery::new(terms.remove(0), IndexRecordOption::Basic)),
+            _ => Box::new(PhraseQuery::new(terms)),
+        };
+        let weight = query.weight(EnableScoring::disabled_from_searcher(searcher))?;
+        for segment in searcher.segment_readers() {
+            if weight.scorer(segment, 1.0)?.doc() != TERMINATED {
+                return Ok(true);
+            }
         }
     }
     Ok(false)

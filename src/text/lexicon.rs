@@ -155,8 +155,10 @@ impl Lexicon {
 pub fn lexicon(lang: Language) -> &'static Lexicon {
     match lang {
         Language::English => &ENGLISH,
-        // The other languages have no word lists yet: nothing is in any class.
-        Language::Ukrainian | Language::Russian | Language::Korean | Language::Other => &EMPTY,
+        Language::Ukrainian => &UKRAINIAN,
+        Language::Russian => &RUSSIAN,
+        // Korean and other languages have no word lists: nothing is in any class.
+        Language::Korean | Language::Other => &EMPTY,
     }
 }
 
@@ -182,6 +184,45 @@ fn gender(value: &str) -> Option<Gender> {
         _ => None,
     }
 }
+
+/// Each word of the list files with the classes of the files that hold it.
+fn classes_of(lists: &[(&'static str, Class)]) -> FxHashMap<&'static str, Classes> {
+    let mut classes: FxHashMap<&'static str, Classes> = FxHashMap::default();
+    for &(file, class) in lists {
+        for word in entries(file) {
+            classes.entry(word).or_default().add(class);
+        }
+    }
+    classes
+}
+
+/// The lexicon of a Cyrillic language: the lists the entity rules read for names in its
+/// text (`data/text/<lang>/`). Its words are written in lower case, as the rules look
+/// them up.
+macro_rules! cyrillic_lexicon {
+    ($lang:literal) => {
+        LazyLock::new(|| {
+            macro_rules! list {
+                ($file:literal) => {
+                    include_str!(concat!("../../data/text/", $lang, "/", $file))
+                };
+            }
+            Lexicon {
+                classes: classes_of(&[
+                    (list!("not_names.txt"), Class::NotName),
+                    (list!("months.txt"), Class::Month),
+                    (list!("speech_verbs.txt"), Class::SpeechVerb),
+                    (list!("east_asian_surnames.txt"), Class::EastAsianSurname),
+                    (list!("title_words.txt"), Class::TitleWord),
+                ]),
+                ..Lexicon::default()
+            }
+        })
+    };
+}
+
+static UKRAINIAN: LazyLock<Lexicon> = cyrillic_lexicon!("uk");
+static RUSSIAN: LazyLock<Lexicon> = cyrillic_lexicon!("ru");
 
 /// The lexicon of a language with no word lists.
 static EMPTY: LazyLock<Lexicon> = LazyLock::new(Lexicon::default);
@@ -222,14 +263,8 @@ static ENGLISH: LazyLock<Lexicon> = LazyLock::new(|| {
         (list!("negations.txt"), Class::Negation),
         (list!("modals.txt"), Class::Modal),
     ];
-    let mut classes: FxHashMap<&'static str, Classes> = FxHashMap::default();
-    for (file, class) in lists {
-        for word in entries(file) {
-            classes.entry(word).or_default().add(class);
-        }
-    }
     Lexicon {
-        classes,
+        classes: classes_of(&lists),
         roles: pairs(list!("roles.tsv")).collect(),
         honorifics: pairs(list!("honorifics.tsv"))
             .map(|(word, value)| (word, gender(value)))
@@ -270,8 +305,27 @@ mod tests {
     }
 
     #[test]
+    fn cyrillic_lists_load_in_lower_case() {
+        let uk = lexicon(Language::Ukrainian);
+        assert!(
+            uk.has("заявив", Class::SpeechVerb) && uk.has("генерал-лейтенант", Class::TitleWord)
+        );
+        assert!(uk.has("кім", Class::EastAsianSurname) && uk.has("жовтня", Class::Month));
+        let ru = lexicon(Language::Russian);
+        assert!(ru.has("заявил", Class::SpeechVerb) && ru.has("ким", Class::EastAsianSurname));
+        assert!(!ru.has("заявив", Class::SpeechVerb));
+        assert_eq!(
+            lexicon(Language::Korean).classes("북한"),
+            Classes::default()
+        );
+    }
+
+    #[test]
     fn every_line_is_one_lower_case_word() {
-        for word in lexicon(Language::English).classes.keys() {
+        for word in [Language::English, Language::Ukrainian, Language::Russian]
+            .into_iter()
+            .flat_map(|lang| lexicon(lang).classes.keys())
+        {
             assert!(
                 !word.is_empty() && !word.contains(char::is_whitespace),
                 "{word:?}"

@@ -25,7 +25,8 @@
 //! other); nothing outside this layer knows which languages there are or how each is
 //! analysed. The analyzer, the stemmer and the quote's keys tell them apart; the quote's
 //! stopwords, negations and figures know Ukrainian, Russian and Korean too, while the
-//! lexicon and the query's stopwords are English only.
+//! query's stopwords are English only, and the lexicon has English lists and the few
+//! Ukrainian and Russian ones the entity rules read.
 
 pub mod analyzer;
 pub mod chars;
