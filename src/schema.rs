@@ -55,7 +55,8 @@ pub const KIND_FILE: &str = "file";
 pub struct Fields {
     /// `passage`, `article` or `file`.
     pub kind: Field,
-    /// Stable article id (16 hex digits), on passages and articles.
+    /// Stable article id (16 hex digits), on passages and articles: indexed for lookups,
+    /// not stored (it is `article_key` written in hex).
     pub article_id: Field,
     /// The article id as a number (the id is its 16 hex digits), on articles: a fast
     /// field for grouping hits by article and breaking score ties without reading
@@ -66,8 +67,9 @@ pub struct Fields {
     /// query groups exact copies without reading stored documents.
     pub copy_hash: Field,
     /// Absolute path of the source file, on all three kinds (deleting by path removes a
-    /// file's documents at once). Like the title, outlet, language and date text, also a
-    /// fast column: a result's copies are listed from the columns (`query/sources.rs`).
+    /// file's documents at once). Like the title, outlet, language and date text, a fast
+    /// column and not stored: a document's source is read from the columns
+    /// (`index/sources.rs`).
     pub path: Field,
     /// The id the source gave the article (JSON Lines `id`/`_id`).
     pub source_id: Field,
