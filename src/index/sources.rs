@@ -49,6 +49,8 @@ struct SegmentColumns {
 
 /// The string columns of a source.
 const TEXTS: [&str; 5] = ["path", "outlet", "lang", "date_text", "title"];
+/// Where `path` is in [`TEXTS`].
+const PATH: usize = 0;
 /// Where `title` is in [`TEXTS`]: read at the article document.
 const TITLE: usize = 4;
 
@@ -100,6 +102,11 @@ impl SourceColumns {
         })
     }
 
+    /// The path of the document at `at` (a `file` document's too), if it has one.
+    pub fn path(&mut self, at: DocAddress) -> Result<Option<String>> {
+        self.text(at.segment_ord as usize, PATH, at.doc_id)
+    }
+
     /// The first value of `doc` in string column number `column` of `segment` (`None`
     /// when it has none, or the segment has no such column: no document in it has the
     /// field).
@@ -119,37 +126,5 @@ impl SourceColumns {
             .map_err(tantivy::TantivyError::from)?;
         self.read.insert((segment, column, ord), value.clone());
         Ok(Some(value))
-    }
-}
-
-/// The `path` column of every segment: a `file` document's path, which the store
-/// does not keep either.
-pub struct PathColumns {
-    segments: Vec<Option<StrColumn>>,
-}
-
-impl PathColumns {
-    /// The columns of every segment `searcher` sees.
-    pub fn open(searcher: &Searcher) -> Result<PathColumns> {
-        let mut segments = Vec::with_capacity(searcher.segment_readers().len());
-        for reader in searcher.segment_readers() {
-            segments.push(reader.fast_fields().str("path")?);
-        }
-        Ok(PathColumns { segments })
-    }
-
-    /// The path of the document at `at`, if it has one.
-    pub fn path(&mut self, at: DocAddress) -> Result<Option<String>> {
-        let Some(paths) = &self.segments[at.segment_ord as usize] else {
-            return Ok(None);
-        };
-        let Some(ord) = paths.term_ords(at.doc_id).next() else {
-            return Ok(None);
-        };
-        let mut path = String::new();
-        paths
-            .ord_to_str(ord, &mut path)
-            .map_err(tantivy::TantivyError::from)?;
-        Ok(Some(path))
     }
 }

@@ -25,7 +25,7 @@ use tantivy::{DocAddress, DocId, Searcher, SegmentReader, TantivyDocument, Term}
 use crate::entities::Entity;
 use crate::error::Result;
 use crate::index::entity_terms::{entity_hash, term_of};
-use crate::index::sources::{PathColumns, Source, SourceColumns};
+use crate::index::sources::{Source, SourceColumns};
 use crate::ingest::{Article, LineMap, Metadata, Passage};
 use crate::paths::path_string;
 use crate::schema::{Fields, KIND_ARTICLE, KIND_FILE, KIND_PASSAGE, date_value};
@@ -72,9 +72,7 @@ impl ArticleColumn {
 
     /// The value for the `article` or `passage` document `doc`.
     pub fn get(&self, doc: DocId) -> Option<u64> {
-        self.values
-            .first(doc)
-            .or_else(|| self.of_passage(doc, self.passages.first(doc)?))
+        self.values.first(self.article_of(doc)?)
     }
 
     /// The `article` document of the `article` or `passage` document `doc`, for a
@@ -216,12 +214,16 @@ impl<'a> Store<'a> {
 
     /// Where the document at `at` was printed, from the columns.
     pub fn source(&self, at: DocAddress) -> Result<Source> {
+        self.with_columns(|columns| columns.source(at))
+    }
+
+    /// `read` of the columns, opened on first use.
+    fn with_columns<T>(&self, read: impl FnOnce(&mut SourceColumns) -> Result<T>) -> Result<T> {
         let mut columns = self.columns.borrow_mut();
-        let columns = match &mut *columns {
-            Some(columns) => columns,
-            none => none.insert(SourceColumns::open(self.searcher)?),
-        };
-        columns.source(at)
+        match &mut *columns {
+            Some(columns) => read(columns),
+            none => read(none.insert(SourceColumns::open(self.searcher)?)),
+        }
     }
 
     /// The passage document at `at`.
@@ -449,7 +451,6 @@ impl<'a> Store<'a> {
     pub fn files(&self) -> Result<IndexedFiles> {
         let fields = self.fields;
         let docs = self.docs_with(Term::from_field_text(fields.kind, KIND_FILE))?;
-        let mut paths = PathColumns::open(self.searcher)?;
         let mut files = HashMap::with_capacity(docs.len());
         for (address, doc) in docs {
             let state = || -> Option<FileState> {
@@ -464,7 +465,8 @@ impl<'a> Store<'a> {
                     reached: text(&doc, fields.file_reached)?,
                 })
             };
-            if let (Some(path), Some(state)) = (paths.path(address)?, state()) {
+            let path = self.with_columns(|columns| columns.path(address))?;
+            if let (Some(path), Some(state)) = (path, state()) {
                 files.insert(path, state);
             }
         }
