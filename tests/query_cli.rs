@@ -76,6 +76,17 @@ fn a_title_clause_scores_every_passage_of_the_article_it_names() {
         ]
     );
     assert_eq!(marked(&hits[0]), ["hospital"]);
+    // A group that only excludes matches nothing, as it does without a title clause;
+    // a query that only excludes is an error either way.
+    assert_eq!(
+        located(&query_json(dir.path(), &["grain (-title:drought -maize)"])),
+        located(&query_json(dir.path(), &["grain (-drought -maize)"]))
+    );
+    search(dir.path())
+        .args(["--index", "index", "query", "-title:drought -maize"])
+        .assert()
+        .code(2)
+        .stderr("search: the query only excludes — give words or an entity to search for\n");
     // A headline phrase matches as a phrase, on the headline alone.
     assert_eq!(
         files(&query_json(dir.path(), &["title:\"rescue volunteers\""])),

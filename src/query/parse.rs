@@ -425,21 +425,37 @@ fn build_query(parser: &QueryParser, ast: UserInputAst) -> Result<Box<dyn Query>
             .build_query_from_user_input_ast(ast)
             .map_err(parser_error);
     }
+    // tantivy's rule for a query that only excludes, on the whole query.
+    if only_excludes(&ast) {
+        return Err(Error::BadQuery(ONLY_EXCLUDES.to_owned()));
+    }
+    build_part(parser, ast)
+}
+
+/// A part of a query that names the headline, built as tantivy's parser builds a
+/// query, but for its `title:` leaves; a group that only excludes matches nothing, as
+/// in a query built by tantivy alone.
+fn build_part(parser: &QueryParser, ast: UserInputAst) -> Result<Box<dyn Query>> {
     match ast {
         UserInputAst::Leaf(leaf) => {
-            let articles = parser
+            let title = leaf_field(&leaf) == Some("title");
+            let query = parser
                 .build_query_from_user_input_ast(UserInputAst::Leaf(leaf))
                 .map_err(parser_error)?;
-            Ok(Box::new(PassagesOf::scored_as_articles(articles)))
+            Ok(if title {
+                Box::new(PassagesOf::scored_as_articles(query))
+            } else {
+                query
+            })
         }
         UserInputAst::Boost(inner, boost) => Ok(Box::new(BoostQuery::new(
-            build_query(parser, *inner)?,
+            build_part(parser, *inner)?,
             boost.into_inner() as Score,
         ))),
         UserInputAst::Clause(children) => {
             let mut clauses = Vec::with_capacity(children.len());
             for (occur, child) in children {
-                let query = build_query(parser, child)?;
+                let query = build_part(parser, child)?;
                 // What tantivy's parser trims: a part with no words left.
                 if query.downcast_ref::<EmptyQuery>().is_none() {
                     clauses.push((occur.unwrap_or(Occur::Should), query));
@@ -448,11 +464,19 @@ fn build_query(parser: &QueryParser, ast: UserInputAst) -> Result<Box<dyn Query>
             if clauses.is_empty() {
                 return Ok(Box::new(EmptyQuery));
             }
-            if clauses.iter().all(|(occur, _)| *occur == Occur::MustNot) {
-                return Err(Error::BadQuery(ONLY_EXCLUDES.to_owned()));
-            }
             Ok(Box::new(BooleanQuery::new(clauses)))
         }
+    }
+}
+
+/// Whether a query only excludes: every clause is `-` or a group that only excludes.
+fn only_excludes(ast: &UserInputAst) -> bool {
+    match ast {
+        UserInputAst::Leaf(_) => false,
+        UserInputAst::Boost(inner, _) => only_excludes(inner),
+        UserInputAst::Clause(children) => children
+            .iter()
+            .all(|(occur, child)| *occur == Some(Occur::MustNot) || only_excludes(child)),
     }
 }
 
