@@ -12,7 +12,7 @@ use tantivy::columnar::{Column, StrColumn};
 use tantivy::{DocAddress, DocId, Searcher};
 
 use crate::error::Result;
-use crate::index::store::ArticleColumn;
+use crate::index::store::{ArticleColumn, article_doc};
 
 /// Where a text appeared: one article.
 #[derive(Debug, Clone, PartialEq)]
@@ -42,10 +42,36 @@ pub struct SourceColumns {
 
 struct SegmentColumns {
     key: ArticleColumn,
+    /// A passage's number, which leads to its article document.
+    passage: Column<u64>,
     line: Column<u64>,
     /// Path, outlet, language, date and title, in [`TEXTS`]' order.
-    texts: Vec<Option<StrColumn>>,
+    texts: Vec<Option<Strings>>,
 }
+
+impl SegmentColumns {
+    /// The `article` document of the `article` or `passage` document `doc`: every
+    /// article document has an `article_key`.
+    fn article_of(&self, doc: DocId) -> Option<DocId> {
+        match self.key.on(doc) {
+            Some(_) => Some(doc),
+            None => article_doc(doc, self.passage.first(doc)?),
+        }
+    }
+}
+
+/// A string column, and the whole of its dictionary once read when it is small.
+struct Strings {
+    column: StrColumn,
+    all: Option<Vec<String>>,
+}
+
+/// A dictionary of at most this many values (a collection's outlets, languages and
+/// dates; its files when there are few) is read whole at its first lookup: each lookup
+/// of one value decompresses a block of it, and a page of results with their copies
+/// asks for tens of values, mostly from a few blocks. A larger one (the headlines) is
+/// read one value at a time.
+const READ_WHOLE: usize = 1024;
 
 /// The string columns of a source.
 const TEXTS: [&str; 5] = ["path", "outlet", "lang", "date_text", "title"];
@@ -62,10 +88,11 @@ impl SourceColumns {
             let fast = reader.fast_fields();
             let mut texts = Vec::with_capacity(TEXTS.len());
             for name in TEXTS {
-                texts.push(fast.str(name)?);
+                texts.push(fast.str(name)?.map(|column| Strings { column, all: None }));
             }
             segments.push(SegmentColumns {
                 key: ArticleColumn::open(reader, "article_key")?,
+                passage: fast.u64("passage")?,
                 line: fast.u64("line")?,
                 texts,
             });
@@ -80,7 +107,7 @@ impl SourceColumns {
     pub fn source(&mut self, at: DocAddress) -> Result<Source> {
         let segment = at.segment_ord as usize;
         let doc = at.doc_id;
-        let article = self.segments[segment].key.article_of(doc);
+        let article = self.segments[segment].article_of(doc);
         let mut texts: [Option<String>; TEXTS.len()] = Default::default();
         for (column, text) in texts.iter_mut().enumerate() {
             // The headline is on the article document alone.
@@ -92,7 +119,12 @@ impl SourceColumns {
         let [path, outlet, lang, date, title] = texts;
         let columns = &self.segments[segment];
         Ok(Source {
-            article_id: format!("{:016x}", columns.key.get(doc).unwrap_or_default()),
+            article_id: format!(
+                "{:016x}",
+                article
+                    .and_then(|article| columns.key.on(article))
+                    .unwrap_or_default()
+            ),
             path: path.unwrap_or_default(),
             line: columns.line.first(doc).unwrap_or_default(),
             outlet,
@@ -111,20 +143,41 @@ impl SourceColumns {
     /// when it has none, or the segment has no such column: no document in it has the
     /// field).
     fn text(&mut self, segment: usize, column: usize, doc: DocId) -> Result<Option<String>> {
-        let Some(strings) = &self.segments[segment].texts[column] else {
+        let Some(strings) = &mut self.segments[segment].texts[column] else {
             return Ok(None);
         };
-        let Some(ord) = strings.term_ords(doc).next() else {
+        let Some(ord) = strings.column.term_ords(doc).next() else {
             return Ok(None);
         };
+        if strings.column.num_terms() <= READ_WHOLE {
+            let all = match &mut strings.all {
+                Some(all) => all,
+                none => none.insert(whole_dictionary(&strings.column)?),
+            };
+            return Ok(all.get(ord as usize).cloned());
+        }
         if let Some(value) = self.read.get(&(segment, column, ord)) {
             return Ok(Some(value.clone()));
         }
         let mut value = String::new();
         strings
+            .column
             .ord_to_str(ord, &mut value)
             .map_err(tantivy::TantivyError::from)?;
         self.read.insert((segment, column, ord), value.clone());
         Ok(Some(value))
     }
+}
+
+/// Every value of `column`'s dictionary, by ordinal.
+fn whole_dictionary(column: &StrColumn) -> Result<Vec<String>> {
+    let mut all = Vec::with_capacity(column.num_terms());
+    let mut values = column
+        .dictionary()
+        .stream()
+        .map_err(tantivy::TantivyError::from)?;
+    while values.advance() {
+        all.push(String::from_utf8_lossy(values.key()).into_owned());
+    }
+    Ok(all)
 }

@@ -57,31 +57,19 @@ pub fn passage_docs(article: DocId, count: u64, max_doc: DocId) -> RangeInclusiv
 /// documents before it.
 pub struct ArticleColumn {
     values: Column<u64>,
-    passages: Column<u64>,
 }
 
 impl ArticleColumn {
-    /// The column `field` of `segment`, with the `passage` column that leads to it.
+    /// The column `field` of `segment`.
     pub fn open(segment: &SegmentReader, field: &str) -> tantivy::Result<ArticleColumn> {
-        let fast = segment.fast_fields();
         Ok(ArticleColumn {
-            values: fast.u64(field)?,
-            passages: fast.u64("passage")?,
+            values: segment.fast_fields().u64(field)?,
         })
     }
 
-    /// The value for the `article` or `passage` document `doc`.
-    pub fn get(&self, doc: DocId) -> Option<u64> {
-        self.values.first(self.article_of(doc)?)
-    }
-
-    /// The `article` document of the `article` or `passage` document `doc`, for a
-    /// column that every `article` document has a value in (`article_key`).
-    pub fn article_of(&self, doc: DocId) -> Option<DocId> {
-        match self.values.first(doc) {
-            Some(_) => Some(doc),
-            None => article_doc(doc, self.passages.first(doc)?),
-        }
+    /// The value on `doc` itself: `None` for a passage document.
+    pub fn on(&self, doc: DocId) -> Option<u64> {
+        self.values.first(doc)
     }
 
     /// The value for the passage document `doc`, numbered `passage` in its article.
@@ -228,23 +216,36 @@ impl<'a> Store<'a> {
 
     /// The passage document at `at`.
     pub fn passage(&self, at: DocAddress) -> Result<PassageDoc> {
-        let doc: TantivyDocument = self.searcher.doc(at)?;
-        self.passage_of(at, &doc)
+        let own = self.own_passage(at)?;
+        self.sourced(at, own)
     }
 
-    fn passage_of(&self, at: DocAddress, doc: &TantivyDocument) -> Result<PassageDoc> {
+    /// What the passage document at `at` stores of its own (text, number and line),
+    /// where it was printed not read.
+    pub fn own_passage(&self, at: DocAddress) -> Result<StoredPassage> {
+        let doc: TantivyDocument = self.searcher.doc(at)?;
         let fields = self.fields;
+        Ok(StoredPassage {
+            index: number(&doc, fields.passage).unwrap_or_default(),
+            line: number(&doc, fields.line).unwrap_or_default(),
+            text: text(&doc, fields.passage_text).unwrap_or_default(),
+        })
+    }
+
+    /// The passage at `at`, `own` as [`Store::own_passage`] read it, with where it was
+    /// printed.
+    pub fn sourced(&self, at: DocAddress, own: StoredPassage) -> Result<PassageDoc> {
         let source = self.source(at)?;
         Ok(PassageDoc {
             article_id: source.article_id,
             path: source.path,
-            line: number(doc, fields.line).unwrap_or_default(),
-            index: number(doc, fields.passage).unwrap_or_default(),
+            line: own.line,
+            index: own.index,
             title: source.title,
             outlet: source.outlet,
             lang: source.lang,
             date: source.date,
-            text: text(doc, fields.passage_text).unwrap_or_default(),
+            text: own.text,
         })
     }
 

@@ -3,6 +3,7 @@
 //! output is stable; the match count (exact up to a bound, or on request); facets on
 //! request. Only the passages shown are read from the store.
 
+use std::cell::RefCell;
 use std::cmp::Reverse;
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
@@ -14,7 +15,7 @@ use tantivy::{DocAddress, Score, Searcher, SegmentReader};
 use crate::entities::{Entity, EntityKind};
 use crate::error::Result;
 use crate::index::IndexHandle;
-use crate::index::store::{ArticleColumn, ArticleDoc, PassageDoc, Store};
+use crate::index::store::{ArticleColumn, ArticleDoc, PassageDoc, Store, StoredPassage};
 use crate::query::copies::{self, Source};
 use crate::query::entities::{EntityCount, group_counts, most_common_spelling, top_entities};
 use crate::query::explain::{EmptyBecause, empty_because};
@@ -434,30 +435,43 @@ fn group_copies(
     articles: &mut HashMap<u64, Vec<u64>>,
 ) -> Result<Vec<Candidate>> {
     let sets = &sets[..sets.len().min(limit + limit.max(COPY_MARGIN))];
-    // Each set by its best passage.
-    let mut read: HashMap<usize, PassageDoc> = HashMap::new();
+    // Each set by its best passage's text: where it was printed is read only for the
+    // stories shown, and its headline only to tell two sets with the same text apart.
+    let mut read: HashMap<usize, StoredPassage> = HashMap::new();
     for set in sets {
-        read.insert(set[0], store.passage(ranked[set[0]].address)?);
+        read.insert(set[0], store.own_passage(ranked[set[0]].address)?);
     }
-    let best = |k: usize| &read[&sets[k][0]];
-    let passages: Vec<Vec<u64>> = (0..sets.len())
-        .map(|k| copies::shingles(&best(k).text))
-        .collect();
+    let best = |k: usize| &read[&sets[k][0]].text;
+    let passages: Vec<Vec<u64>> = (0..sets.len()).map(|k| copies::shingles(best(k))).collect();
+    let failed = RefCell::new(None);
+    let mut titles: HashMap<usize, Option<String>> = HashMap::new();
+    let mut title = |k: usize| -> Option<String> {
+        let first = &ranked[sets[k][0]];
+        let title = titles
+            .entry(k)
+            .or_insert_with(|| match store.source(first.address) {
+                Ok(source) => source.title,
+                Err(error) => {
+                    failed.borrow_mut().get_or_insert(error);
+                    None
+                }
+            });
+        title.clone()
+    };
     // Whole articles are read only for the pairs that may be copies.
-    let mut failed = None;
     let mut article = |k: usize| -> Option<Vec<u64>> {
         let first = &ranked[sets[k][0]];
         if let Some(grams) = articles.get(&first.article) {
             return Some(grams.clone());
         }
-        match store.article_text(first.address, best(k).index) {
+        match store.article_text(first.address, first.passage) {
             Ok(text) => {
                 let grams = copies::shingles(&text);
                 articles.insert(first.article, grams.clone());
                 Some(grams)
             }
             Err(error) => {
-                failed.get_or_insert(error);
+                failed.borrow_mut().get_or_insert(error);
                 None
             }
         }
@@ -467,8 +481,7 @@ fn group_copies(
         (0..sets.len()).collect(),
         |_, _| std::cmp::Ordering::Equal,
         |i, j| {
-            let (a, b) = (best(i), best(j));
-            (a.text == b.text && a.title == b.title)
+            (best(i) == best(j) && title(i) == title(j))
                 || copies::may_be_copies(&passages[i], &passages[j])
                     && match (article(i), article(j)) {
                         (Some(x), Some(y)) => copies::overlap(&x, &y) >= copies::COPY_OVERLAP,
@@ -476,7 +489,7 @@ fn group_copies(
                     }
         },
     );
-    if let Some(error) = failed {
+    if let Some(error) = failed.into_inner() {
         return Err(error);
     }
     let mut story_of: Vec<Option<usize>> = vec![None; ranked.len()];
@@ -511,11 +524,7 @@ fn group_copies(
             }
             let mut sources = Vec::with_capacity(members.len());
             for &i in &members {
-                let source = match read.get(&i) {
-                    Some(stored) => source_of(stored),
-                    None => store.source(ranked[i].address)?,
-                };
-                sources.push((source, ranked[i].article));
+                sources.push((store.source(ranked[i].address)?, ranked[i].article));
             }
             sources.sort_by(|a, b| copies::oldest_first(&a.0, &b.0));
             let mut sources = sources.into_iter();
@@ -532,28 +541,18 @@ fn group_copies(
         let Some(&i) = passages.get(*at) else {
             continue;
         };
-        let stored = match read.get(&i) {
-            Some(stored) => stored.clone(),
-            None => store.passage(ranked[i].address)?,
+        // Read again only if it was not among the sets' best (the block may be gone).
+        let own = match read.remove(&i) {
+            Some(own) => own,
+            None => store.own_passage(ranked[i].address)?,
         };
+        let stored = store.sourced(ranked[i].address, own)?;
         let copies = if *at == 0 { others.clone() } else { Vec::new() };
         let (score, address) = (ranked[i].score, ranked[i].address);
         shown.push(Candidate::read(store, score, address, stored, copies)?);
         *at += 1;
     }
     Ok(shown)
-}
-
-fn source_of(stored: &PassageDoc) -> Source {
-    Source {
-        article_id: stored.article_id.clone(),
-        path: stored.path.clone(),
-        line: stored.line,
-        outlet: stored.outlet.clone(),
-        lang: stored.lang.clone(),
-        date: stored.date.clone(),
-        title: stored.title.clone(),
-    }
 }
 
 /// The best `limit` articles for a query, each ranked by its best passage, as the ids
