@@ -354,11 +354,19 @@ impl<'a> Store<'a> {
         Ok(self.source(at)?.date)
     }
 
-    /// The article with this id, whole.
+    /// The article with this id, whole: its `article` document holds the id, and its
+    /// passages follow it (the adjacency rule).
     pub fn article_by_id(&self, id: &str) -> Result<Option<StoredArticle>> {
-        let docs = self.docs_with(Term::from_field_text(self.fields.article_id, id))?;
-        if docs.is_empty() {
+        let heads = self.docs_with(Term::from_field_text(self.fields.article_id, id))?;
+        let Some((head_at, head)) = heads.into_iter().next() else {
             return Ok(None);
+        };
+        let count = number(&head, self.fields.passage).unwrap_or_default();
+        let max_doc = self.searcher.segment_reader(head_at.segment_ord).max_doc();
+        let mut docs = vec![(head_at, head)];
+        for doc_id in passage_docs(head_at.doc_id, count, max_doc) {
+            let at = DocAddress { doc_id, ..head_at };
+            docs.push((at, self.searcher.doc(at)?));
         }
         self.assemble(&docs).map(Some)
     }
@@ -392,7 +400,7 @@ impl<'a> Store<'a> {
     }
 
     /// The article of the file stored under `path` whose record starts on `line` (a
-    /// JSON Lines record's line), whole: a term lookup on `path` and `line`.
+    /// JSON Lines record's line), whole: a term lookup on `path` and `start_line`.
     pub fn article_on_line(&self, path: &str, line: u64) -> Result<Option<StoredArticle>> {
         let query = self.article_docs_of(path, Some(line));
         let Some(address) = self
@@ -442,7 +450,7 @@ impl<'a> Store<'a> {
         if let Some(line) = line {
             clauses.push((
                 Occur::Must,
-                term(Term::from_field_u64(self.fields.line, line)),
+                term(Term::from_field_u64(self.fields.start_line, line)),
             ));
         }
         BooleanQuery::new(clauses)
@@ -613,6 +621,7 @@ pub fn article_documents(
     head.add_u64(fields.article_key, key);
     head.add_u64(fields.copy_hash, copy_hash);
     head.add_u64(fields.line, u64::from(first_line));
+    head.add_u64(fields.start_line, u64::from(first_line));
     // The headline is indexed (for `title:`) and a column on the article alone: a
     // passage reaches it through its article, and has its words in its own text.
     if let Some(title) = &meta.title {
@@ -641,7 +650,6 @@ pub fn article_documents(
     for passage in passages {
         let mut doc = TantivyDocument::default();
         doc.add_text(fields.kind, KIND_PASSAGE);
-        doc.add_text(fields.article_id, &id);
         doc.add_text(fields.path, &path);
         doc.add_u64(fields.passage, u64::from(passage.index));
         doc.add_u64(fields.line, u64::from(passage.line));
