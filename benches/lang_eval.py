@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Noun queries in Ukrainian, Russian and Korean against hand judgments: recall and
-precision of `search query` per language and split (tune, held-out).
+precision of `search query` per language and split (tune, held-out, held-out2).
 
-Usage: benches/lang_eval.py [--search BIN] [--data DIR] [--show-missed N] [--split SPLIT]
+Usage: benches/lang_eval.py [--search BIN] [--data DIR] [--show-missed N] [--split SPLIT[,SPLIT]]
 
 The judgments are tests/fixtures/lang_eval/judgments.jsonl (see its README): for each
 noun, the lines of ../shared/data/multilingual/{sentences,ua-gec,story,kobill} holding
@@ -61,8 +61,12 @@ def main():
     parser.add_argument("--data", default=str(ROOT.parent / "shared" / "data" / "multilingual"))
     parser.add_argument("--show-missed", type=int, default=0, metavar="N",
                         help="print up to N missed lines and N false passages per noun")
-    parser.add_argument("--split", choices=["tune", "held-out", "all"], default="all")
+    parser.add_argument("--split", default="all",
+                        help="tune, held-out, held-out2 or all, or a comma list (tune,held-out)")
     args = parser.parse_args()
+    splits = set(args.split.split(","))
+    if not splits <= {"tune", "held-out", "held-out2", "all"}:
+        sys.exit(f"--split: unknown split in {args.split!r}")
     data = Path(args.data).resolve()
     if not all((data / folder).is_dir() for folder in FOLDERS):
         print(f"skipped: {data} does not hold {', '.join(FOLDERS)} (../shared/data is absent)")
@@ -93,7 +97,7 @@ def main():
 
         totals = defaultdict(lambda: [0, 0, 0, 0, 0])  # nouns, found, judged, right, returned
         for j in judgments:
-            if args.split != "all" and j["split"] != args.split:
+            if "all" not in splits and j["split"] not in splits:
                 continue
             relevant = {(p, n) for p, n, _ in j["relevant"] if n in spans.get(p, ())}
             forms = set(j["forms"])

@@ -29,11 +29,14 @@ and reported apart: the rules and word lists were tuned on the rest.
 Speakers: the story's quotations (`story/`), hand-labelled by their place in their file
 in tests/fixtures/quote-languages/story_speakers.tsv, each checked as it stands (its
 first 20 words); reported: right (the best match's speaker is the label), wrong
-(another name), missing (none).
+(another name), missing (none). With --held-speakers, the held-out speakers too:
+quotations outside story/ labelled by file, line and place in the line
+(tests/fixtures/quote-languages/held_out_speakers.tsv), checked the same way.
 
   benches/quote_lang_eval.py                 # ~1 min with a debug build
   benches/quote_lang_eval.py --split held    # the held-out third only
   benches/quote_lang_eval.py --data /work/shared/data/multilingual   # from a worktree
+  benches/quote_lang_eval.py --split none --held-speakers   # speakers only
 
 Needs ../shared/data/multilingual next to the crate, Python 3 (standard library only)
 and a built `target/debug/search` (--search BIN for another, e.g. target/release/search).
@@ -54,6 +57,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 DATA = os.path.join(ROOT, "..", "shared", "data", "multilingual")
 LABELS = os.path.join(ROOT, "tests", "fixtures", "quote-languages", "story_speakers.tsv")
+HELD_LABELS = os.path.join(ROOT, "tests", "fixtures", "quote-languages", "held_out_speakers.tsv")
 
 # Case endings that swap within a paradigm (noun and adjective forms), longest first.
 UK_ENDINGS = [
@@ -226,7 +230,10 @@ def main():
     parser.add_argument("--data", default=None, help="the multilingual folder (default ../shared/data/multilingual)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--per-language", type=int, default=60)
-    parser.add_argument("--split", choices=["tune", "held", "both"], default="both")
+    parser.add_argument("--split", choices=["tune", "held", "both", "none"], default="both",
+                        help="which sentences to check (none: the speakers only)")
+    parser.add_argument("--held-speakers", action="store_true",
+                        help="also the held-out speakers (held_out_speakers.tsv)")
     parser.add_argument("--verbose", action="store_true", help="print each miss to stderr")
     args = parser.parse_args()
     DATA = args.data or DATA
@@ -259,6 +266,8 @@ def main():
                 ]
                 report(args, index, lang, split, chosen, with_figures, vocabulary, rng)
         speakers(args, index)
+        if args.held_speakers:
+            held_speakers(args, index)
     return 0
 
 
@@ -326,16 +335,43 @@ def story_quotation(file, place):
     return " ".join(found[place - 1].split()[:20])
 
 
+LINE_QUOTATION = re.compile(r'«([^»]*)»|“([^”]*)”|"([^"]*)"')
+
+
+def line_quotation(file, line, place):
+    """The words of the `place`-th quotation («…», “…” or "…") of a file's line, at most
+    its first 20 words."""
+    with open(os.path.join(DATA, file), encoding="utf-8") as f:
+        text = f.read().split("\n")[line - 1]
+    found = [m.group(1) or m.group(2) or m.group(3) for m in LINE_QUOTATION.finditer(text)]
+    return " ".join(found[place - 1].split()[:20])
+
+
+def read_labels(path):
+    with open(path, encoding="utf-8") as f:
+        lines = [line for line in f if not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t"))
+
+
 def speakers(args, index):
     if not os.path.exists(LABELS):
         return
-    with open(LABELS, encoding="utf-8") as f:
-        lines = [line for line in f if not line.startswith("#")]
-    labels = list(csv.DictReader(lines, delimiter="\t"))
+    labels = read_labels(LABELS)
     for label in labels:
         label["quote"] = story_quotation(label["file"], int(label["quotation"]))
+    score_speakers(args, index, labels, "the story's quotations")
+
+
+def held_speakers(args, index):
+    labels = read_labels(HELD_LABELS)
+    for label in labels:
+        label["quote"] = line_quotation(label["file"], int(label["line"]), int(label["quotation"]))
+    score_speakers(args, index, labels, "held-out quotations")
+
+
+def score_speakers(args, index, labels, name):
     rows = check(args.search, index, [row["quote"] for row in labels])
-    right = wrong = missing = 0
+    right = wrong = missing = longer = 0
     for label, row in zip(labels, rows):
         said = row.get("speaker") or ""
         expected = label["speaker"]
@@ -351,10 +387,15 @@ def speakers(args, index):
         else:
             wrong += 1
             verdict = "wrong"
+            # A wrong answer may still name the speaker, with more words (a title, the
+            # words before it): counted apart, still wrong.
+            if set(expected.split()) <= set(said.split()):
+                longer += 1
+                verdict = "wrong (holds the name)"
         if verdict != "right":
             print(f"  speaker {verdict}: {label['file']} {label['quote'][:40]}… → {said!r}, label {expected!r}", file=sys.stderr)
     n = len(labels)
-    print(f"speakers on the story's quotations: {n} · right {right / n:.2f} · wrong {wrong / n:.2f} · missing {missing / n:.2f}")
+    print(f"speakers on {name}: {n} · right {right / n:.2f} ({right}) · wrong {wrong / n:.2f} ({wrong}; {longer} of them holding the label's words) · missing {missing / n:.2f} ({missing})")
 
 
 if __name__ == "__main__":

@@ -3,7 +3,8 @@
 //! when run on every token; news text repeats a small vocabulary endlessly, so
 //! remembering each word's stem makes that cost nearly vanish. The stems are exactly
 //! Snowball's: English and Russian from `frostem`, Ukrainian from
-//! `snowball_stemmers_rs` (upstream Snowball has no Ukrainian stemmer). Korean and
+//! `snowball_stemmers_rs` (upstream Snowball has no Ukrainian stemmer), each with a few
+//! mends where a noun's forms came apart (`ukrainian_stem`, `russian_stem`). Korean and
 //! other languages are not stemmed. In Cyrillic words `ё` is read as `е` first, as
 //! most Russian text writes it.
 
@@ -27,8 +28,10 @@ pub struct Stemmer {
 /// The stemming algorithm of a language.
 #[derive(Clone, Copy)]
 enum Algorithm {
-    /// One of Snowball's, as `frostem` runs it (English, Russian).
+    /// One of Snowball's, as `frostem` runs it (English).
     Frostem(frostem::Stemmer),
+    /// Snowball's Russian, as `frostem` runs it, with [`russian_stem`]'s mends.
+    Russian(frostem::Stemmer),
     /// Ukrainian, from `snowball_stemmers_rs`.
     Ukrainian,
     /// Words stay as they are (Korean, other languages).
@@ -44,10 +47,13 @@ static UKRAINIAN: std::sync::LazyLock<snowball_stemmers_rs::Stemmer> =
 impl Stemmer {
     /// A stemmer for `lang`'s folded words.
     pub fn new(lang: Language) -> Self {
-        let frostem = |algorithm| Algorithm::Frostem(frostem::Stemmer::new(algorithm));
         let algorithm = match lang {
-            Language::English => frostem(frostem::Algorithm::English),
-            Language::Russian => frostem(frostem::Algorithm::Russian),
+            Language::English => {
+                Algorithm::Frostem(frostem::Stemmer::new(frostem::Algorithm::English))
+            }
+            Language::Russian => {
+                Algorithm::Russian(frostem::Stemmer::new(frostem::Algorithm::Russian))
+            }
             Language::Ukrainian => Algorithm::Ukrainian,
             Language::Korean | Language::Other => Algorithm::None,
         };
@@ -87,6 +93,7 @@ impl Stemmer {
             word.as_str()
         };
         let stem = match self.algorithm {
+            Algorithm::Russian(stemmer) => russian_stem(stemmer, input),
             Algorithm::Frostem(stemmer) => stemmer.stem(input).into_owned(),
             Algorithm::Ukrainian => ukrainian_stem(input),
             Algorithm::None => input.to_owned(),
@@ -106,12 +113,32 @@ impl Stemmer {
     }
 }
 
-/// The Ukrainian stem of `word`: `snowball_stemmers_rs`'s, with two mends found on the
-/// tune split of the noun evaluation (`benches/lang_eval.py`): a noun's genitive in
-/// `-оти`/`-ети` (`роботи`, `ракети`) is not read as an infinitive in `-ти` (which left
-/// `робо`), and the vowels, `й` and `ь` the stemmer leaves at a stem's end are dropped
-/// while three letters remain (`історі`, `історіє` and `істор` are one stem).
+/// The Ukrainian stem of `word`: `snowball_stemmers_rs`'s with the mends of
+/// [`ukrainian_stem_once`], then one more for the genitive plural with no ending: the
+/// stemmer reads the `-ем` or `-ав` that ends such a form (`систем`, `держав`) as an
+/// ending and cuts it (`сист`, `держ`), while every other form keeps it (`системи` →
+/// `систем`). A stem that ends in `-ем` or `-ав` is therefore stemmed once more, so all of
+/// the noun's forms share the shorter stem; the cut must leave four letters (`тема`,
+/// `слава` keep theirs). Verbs' past forms in `-ав` (`виконав`) join their other forms
+/// (`виконати`) the same way.
 fn ukrainian_stem(word: &str) -> String {
+    let stem = ukrainian_stem_once(word);
+    if stem.ends_with("ем") || stem.ends_with("ав") {
+        let again = ukrainian_stem_once(&stem);
+        let cut = stem.chars().count() - again.chars().count();
+        if again.chars().count() >= 4 && (1..=3).contains(&cut) && stem.starts_with(&again) {
+            return again;
+        }
+    }
+    stem
+}
+
+/// `snowball_stemmers_rs`'s Ukrainian stem, with two mends found on the tune split of
+/// the noun evaluation (`benches/lang_eval.py`): a noun's genitive in `-оти`/`-ети`
+/// (`роботи`, `ракети`) is not read as an infinitive in `-ти` (which left `робо`), and
+/// the vowels, `й` and `ь` the stemmer leaves at a stem's end are dropped while three
+/// letters remain (`історі`, `історіє` and `істор` are one stem).
+fn ukrainian_stem_once(word: &str) -> String {
     let input = match word.strip_suffix('и') {
         Some(rest) if rest.ends_with("от") || rest.ends_with("ет") => rest,
         _ => word,
@@ -119,6 +146,59 @@ fn ukrainian_stem(word: &str) -> String {
     let mut stem = UKRAINIAN.stem(input).into_owned();
     while stem.chars().count() > 3
         && stem.ends_with(['а', 'е', 'є', 'и', 'і', 'ї', 'о', 'у', 'ю', 'я', 'ь', 'й'])
+    {
+        stem.pop();
+    }
+    stem
+}
+
+/// The Russian nouns in `-мя` (a closed class): `время`, `имя`, … decline on a stem in
+/// `-мен-` (`времени`, `именем`), which Snowball keeps, while it cuts the nominative to
+/// `врем`, `им`. Each is given here without its `мя`.
+const RUSSIAN_MYA_NOUNS: [&str; 11] = [
+    "вре", "и", "зна", "пла", "пле", "се", "стре", "те", "вы", "бре", "полы",
+];
+
+/// The case endings after a `-мя` noun's `-мен-` (`времен`, `времени`, `временем`,
+/// `времена`, `временам`, `временами`, `временах`).
+const RUSSIAN_MEN_ENDINGS: [&str; 7] = ["", "и", "ем", "а", "ам", "ами", "ах"];
+
+/// The noun endings that follow a stem ending in `й` (`случай`, `случаю`, `случаев`…).
+const RUSSIAN_ENDINGS_AFTER_J: [&str; 10] =
+    ["й", "я", "ю", "е", "и", "ев", "ем", "ям", "ями", "ях"];
+
+/// The Russian stem of `word`: Snowball's, with two mends found on the noun evaluation
+/// (`benches/lang_eval.py`, tune and the first held-out split):
+///
+/// - a noun in `-мя` and its forms share one stem, the nominative (`время`, `времени`,
+///   `временем` → `время`; `имя`, `имени` → `имя`), apart from the words Snowball cuts
+///   to `-мен` (`временный` → `времен`, `именно` → `имен`);
+/// - a noun whose stem ends in `й` (`случай`, `музей`, `герой`) loses the vowel before
+///   it: Snowball keeps it in most forms (`случаю` → `случа`) but reads the genitive's
+///   `-ая`, `-ея`, `-оя` as an adjective's ending and cuts it (`случая` → `случ`), and the
+///   nominative's `-ой`, `-ей` too (`герой` → `гер`, `героя` → `геро`). So a stem ending
+///   in a vowel, followed in the word by one of these nouns' endings, drops the vowel
+///   while three letters remain. Verbs in `-ать` meet it only in the forms ending so
+///   (`думаю` → `дум`, as `думать` is not: `дума`).
+fn russian_stem(stemmer: frostem::Stemmer, word: &str) -> String {
+    for noun in RUSSIAN_MYA_NOUNS {
+        let Some(rest) = word.strip_prefix(noun) else {
+            continue;
+        };
+        if rest == "мя"
+            || rest
+                .strip_prefix("мен")
+                .is_some_and(|ending| RUSSIAN_MEN_ENDINGS.contains(&ending))
+        {
+            return format!("{noun}мя");
+        }
+    }
+    let mut stem = stemmer.stem(word).into_owned();
+    if stem.chars().count() > 3
+        && stem.ends_with(['а', 'е', 'и', 'о', 'у', 'ы', 'э', 'ю', 'я'])
+        && word
+            .strip_prefix(stem.as_str())
+            .is_some_and(|ending| RUSSIAN_ENDINGS_AFTER_J.contains(&ending))
     {
         stem.pop();
     }
@@ -189,8 +269,42 @@ mod tests {
             .map(|w| ukrainian.stem(w))
             .collect();
         assert_eq!(stems, ["робот", "робот", "істор", "істор", "істор"]);
+        // A genitive plural with no ending shares its noun's stem.
+        let stems: Vec<String> = ["система", "системи", "систем", "держава", "держав"]
+            .iter()
+            .map(|w| ukrainian.stem(w))
+            .collect();
+        assert_eq!(stems, ["сист", "сист", "сист", "держ", "держ"]);
         // Korean and other languages are not stemmed.
         assert_eq!(Stemmer::new(Language::Korean).stem("북한군이"), "북한군이");
         assert_eq!(Stemmer::new(Language::Other).stem("soldaten"), "soldaten");
+    }
+
+    #[test]
+    fn russian_nouns_in_mya_and_in_j_keep_one_stem() {
+        let mut russian = Stemmer::new(Language::Russian);
+        for forms in [
+            &["время", "времени", "временем", "времена", "времён"][..],
+            &["имя", "имени", "именем", "имена"],
+            &["случай", "случая", "случаю", "случаем", "случае", "случаев"],
+            &["герой", "героя", "героев"],
+        ] {
+            let stems: Vec<String> = forms.iter().map(|w| russian.stem(w)).collect();
+            assert!(
+                stems.iter().all(|s| *s == stems[0]),
+                "{forms:?} → {stems:?}"
+            );
+        }
+        assert_eq!(russian.stem("времени"), "время");
+        // Words that only start like an `-мя` noun keep Snowball's stem, which is not
+        // the noun's.
+        let snowball = frostem::Stemmer::new(frostem::Algorithm::Russian);
+        for word in ["именно", "временный", "временно"] {
+            assert_eq!(russian.stem(word), snowball.stem(word));
+            assert_ne!(russian.stem(word), russian.stem("время"));
+            assert_ne!(russian.stem(word), russian.stem("имя"));
+        }
+        // An adjective's `-ая` is not a noun's: `новая` is Snowball's `нов`.
+        assert_eq!(russian.stem("новая"), russian.stem("новый"));
     }
 }
