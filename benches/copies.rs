@@ -3,7 +3,8 @@
 //! its first line the headline):
 //!
 //! - its exact duplicates: files whose bodies are the same text (and whether their
-//!   fingerprints, which a query groups exact copies by, are the same);
+//!   fingerprints, which a query groups exact copies by — the 3-grams' with the
+//!   headline mixed in, as the index writes them — are the same);
 //! - near-duplicates made from each distinct article as a re-filing would make them:
 //!   one word in 100 (or 50) replaced by a wire's variant ("dlrs" for "dollars"…),
 //!   and in half of them the last paragraph cut;
@@ -20,7 +21,8 @@ use std::collections::{HashMap, HashSet};
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::{Path, PathBuf};
 
-use search::query::copies::{COPY_OVERLAP, fingerprint, overlap, shingles};
+use search::index::store::copy_fingerprint;
+use search::query::copies::{COPY_OVERLAP, overlap, shingles};
 
 /// The words a re-filing puts in (wire spellings, numbers written out or not).
 const VARIANTS: &[&str] = &["dlrs", "dollars", "mln", "million", "pct", "said", "the"];
@@ -82,7 +84,11 @@ fn main() {
         scored.len()
     );
     // Exact duplicates are found at query time by their fingerprints alone.
-    let prints: Vec<u64> = grams.iter().map(Vec::as_slice).map(fingerprint).collect();
+    let prints: Vec<u64> = articles
+        .iter()
+        .zip(&grams)
+        .map(|(article, grams)| copy_fingerprint(Some(&article.title), grams))
+        .collect();
     let same_print = duplicates
         .iter()
         .filter(|&&(i, j)| prints[i] == prints[j] && prints[i] != 0)

@@ -63,9 +63,10 @@ pub struct Fields {
     /// field for grouping hits by article and breaking score ties without reading
     /// stored documents (a passage reads its article's, see `index::store::ArticleColumn`).
     pub article_key: Field,
-    /// The article's [`fingerprint`](crate::text::shingles::fingerprint) (its word
-    /// 3-grams as one number; 0 when it has no words), on articles: a fast field, so a
-    /// query groups exact copies without reading stored documents.
+    /// The article's [`copy_fingerprint`](crate::index::store::copy_fingerprint) (its
+    /// word 3-grams and its headline as one number; 0 when it has no words), on
+    /// articles: a fast field, so a query groups exact copies without reading stored
+    /// documents, and reads their headline once.
     pub copy_hash: Field,
     /// Absolute path of the source file, on all three kinds (deleting by path removes a
     /// file's documents at once). Like the title, outlet, language and date text, a fast

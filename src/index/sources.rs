@@ -105,6 +105,13 @@ impl SourceColumns {
 
     /// The source of the passage (or article) at `at`.
     pub fn source(&mut self, at: DocAddress) -> Result<Source> {
+        self.source_with(at, None)
+    }
+
+    /// The source of the passage (or article) at `at`, its headline `title` when that
+    /// is known already (an exact copy's, [`crate::index::store::copy_fingerprint`]),
+    /// else read.
+    pub fn source_with(&mut self, at: DocAddress, title: Option<Option<String>>) -> Result<Source> {
         let segment = at.segment_ord as usize;
         let doc = at.doc_id;
         let article = self.segments[segment].article_of(doc);
@@ -112,9 +119,14 @@ impl SourceColumns {
         for (column, text) in texts.iter_mut().enumerate() {
             // The headline is on the article document alone.
             let on = if column == TITLE { article } else { Some(doc) };
-            if let Some(on) = on {
+            if let Some(on) = on
+                && (column != TITLE || title.is_none())
+            {
                 *text = self.text(segment, column, on)?;
             }
+        }
+        if let Some(known) = title {
+            texts[TITLE] = known;
         }
         let [path, outlet, lang, date, title] = texts;
         let columns = &self.segments[segment];

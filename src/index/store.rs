@@ -205,6 +205,12 @@ impl<'a> Store<'a> {
         self.with_columns(|columns| columns.source(at))
     }
 
+    /// [`Store::source`] for a document whose headline is known already: an exact
+    /// copy's of an article read before.
+    pub fn source_titled(&self, at: DocAddress, title: Option<String>) -> Result<Source> {
+        self.with_columns(|columns| columns.source_with(at, Some(title)))
+    }
+
     /// `read` of the columns, opened on first use.
     fn with_columns<T>(&self, read: impl FnOnce(&mut SourceColumns) -> Result<T>) -> Result<T> {
         let mut columns = self.columns.borrow_mut();
@@ -543,6 +549,25 @@ fn entities_of(doc: &TantivyDocument, fields: &Fields) -> Vec<Entity> {
 // ---------------------------------------------------------------------------------
 // Writing.
 
+/// An article's `copy_hash`: the [`fingerprint`] of its text's 3-grams with its headline,
+/// byte for byte, mixed in. Articles sharing one are exact copies under the same
+/// headline, so a story's copies have their headline read once, not once per segment
+/// (a re-filing under a new headline is a copy that is not exact, found by its text).
+/// 0 for a text without words, which is a copy of nothing.
+pub fn copy_fingerprint(title: Option<&str>, grams: &[u64]) -> u64 {
+    match fingerprint(grams) {
+        0 => 0,
+        print => {
+            let mut bytes = print.to_le_bytes().to_vec();
+            if let Some(title) = title {
+                bytes.push(1);
+                bytes.extend_from_slice(title.as_bytes());
+            }
+            xxhash_rust::xxh3::xxh3_64(&bytes).max(1)
+        }
+    }
+}
+
 /// The stable id of an article: 16 hex digits of a hash of its file's absolute path
 /// and, inside a JSON Lines file, the record's own id (or its line when it has none).
 pub fn article_id(path: &Path, source_id: Option<&str>, line: u32) -> String {
@@ -593,7 +618,14 @@ pub fn article_documents(
     let id = format!("{key:016x}");
     // The whole text as `article_text` reads it back: the passages, a blank line apart.
     let whole: Vec<&str> = passages.iter().map(|p| p.text(&article.body)).collect();
-    let copy_hash = fingerprint(&shingles(&whole.join("\n\n")));
+    let copy_hash = copy_fingerprint(
+        article
+            .meta
+            .title
+            .as_ref()
+            .map(|title| title.value.as_str()),
+        &shingles(&whole.join("\n\n")),
+    );
     let path = path_string(&article.path);
     let meta = &article.meta;
     let facets = facets(meta);

@@ -6,9 +6,10 @@
 //! a re-filing cut short still counts. How the threshold was chosen, and what it groups
 //! on BBC's duplicates, is in docs/benchmarks.md.
 //!
-//! The index stores each article's [`fingerprint`] (its 3-grams as one number) in a
-//! fast column, so a query groups exact copies without reading them; only articles
-//! with different fingerprints are compared by their texts.
+//! The index stores each article's fingerprint (its 3-grams and its headline as one
+//! number, `index::store::copy_fingerprint`) in a fast column, so a query groups exact
+//! copies without reading them; only articles with different fingerprints are compared
+//! by their texts.
 
 use std::cmp::Ordering;
 

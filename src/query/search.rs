@@ -522,9 +522,20 @@ fn group_copies(
                     }
                 }
             }
+            // Exact copies share their headline: it is read once for them all.
             let mut sources = Vec::with_capacity(members.len());
+            let mut headlines: HashMap<u64, Option<String>> = HashMap::new();
             for &i in &members {
-                sources.push((store.source(ranked[i].address)?, ranked[i].article));
+                let (address, print) = (ranked[i].address, ranked[i].print);
+                let source = match headlines.get(&print) {
+                    Some(title) if print != 0 => store.source_titled(address, title.clone())?,
+                    _ => {
+                        let source = store.source(address)?;
+                        headlines.insert(print, source.title.clone());
+                        source
+                    }
+                };
+                sources.push((source, ranked[i].article));
             }
             sources.sort_by(|a, b| copies::oldest_first(&a.0, &b.0));
             let mut sources = sources.into_iter();
