@@ -6,7 +6,9 @@
 
 use tantivy::{DocAddress, Searcher};
 
-use crate::entities::EntityKind;
+use crate::entities::{EntityKind, is_given_name, key_of};
+use crate::text::Language;
+use crate::text::lexicon::{Class, lexicon};
 use crate::error::Result;
 use crate::index::IndexHandle;
 use crate::index::store::{PassageDoc, Store};
@@ -66,14 +68,21 @@ impl Candidates<'_> {
         first: &PassageDoc,
         text: &str,
     ) -> Result<Surroundings> {
-        let people = self
-            .store
-            .article_of_passage(address, first.index)?
-            .entities
-            .into_iter()
-            .filter(|e| e.kind == EntityKind::Person)
-            .map(|e| e.name)
-            .collect();
+        let entities = self.store.article_of_passage(address, first.index)?.entities;
+        let mut people: Vec<String> = Vec::new();
+        for entity in entities {
+            let name = match entity.kind {
+                EntityKind::Person => entity.name,
+                EntityKind::Org => match person_before_employer(&entity.name) {
+                    Some(person) => person.to_owned(),
+                    None => continue,
+                },
+                _ => continue,
+            };
+            if !people.iter().any(|p| key_of(p) == key_of(&name)) {
+                people.push(name);
+            }
+        }
         let mut context = String::new();
         for before in self
             .store
@@ -101,4 +110,29 @@ impl Candidates<'_> {
     ) -> Result<Option<(DocAddress, PassageDoc)>> {
         self.store.passage_beside(address, passage, forward)
     }
+}
+
+/// The person in an organisation's name that is a person and where they work ("Charles
+/// Bradford of Merrill Lynch and Co", which the entity rules read as one organisation
+/// when the employer ends in a legal form): "Charles Bradford". Two or three
+/// capitalised words before "of", the first a given name and none an organisation's
+/// word ("Bank of England", "Friends of the Earth" are no person).
+fn person_before_employer(name: &str) -> Option<&str> {
+    let (head, employer) = name.split_once(" of ")?;
+    let words: Vec<&str> = head.split(' ').collect();
+    let org_word = |w: &str| {
+        lexicon(Language::English)
+            .classes(&w.to_lowercase())
+            .any(&[Class::Institution, Class::OrgSuffix, Class::LegalForm])
+    };
+    let name_word = |w: &&str| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars().skip(1).any(char::is_lowercase)
+            && !org_word(w)
+    };
+    ((2..=3).contains(&words.len())
+        && is_given_name(words[0])
+        && words.iter().all(name_word)
+        && employer.starts_with(char::is_uppercase))
+    .then_some(head)
 }

@@ -436,9 +436,16 @@ impl<'b> Doc<'b> {
             if m < b && determiner(&self.toks[m].lower).is_some() {
                 m += 1;
             }
+            // "and" or "&" between capitalised words is inside the employer's name
+            // ("Griggs and Santow Inc", "Merrill Lynch and Co").
             let mut plain = false;
-            let name_after_plain = self.toks[m..b].iter().any(|t| {
-                plain |= !t.cap;
+            let name_after_plain = (m..b).any(|q| {
+                let t = &self.toks[q];
+                let joins = matches!(t.lower.as_str(), "and" | "&")
+                    && q > m
+                    && self.toks[q - 1].cap
+                    && self.toks.get(q + 1).is_some_and(|n| q + 1 < b && n.cap);
+                plain |= !t.cap && !joins;
                 t.cap && plain
             });
             let honoured = self.toks[a..k]
@@ -742,6 +749,21 @@ impl<'b> Doc<'b> {
         if !starts_np {
             return None;
         }
+        // "the Interfax news agency quoted Mr Khodorkovsky as saying" (the noun phrase
+        // reader would run on over "quoted").
+        if let Some(k) = (i + 1..hi.min(i + 8))
+            .take_while(|&k| {
+                let t = &self.toks[k];
+                t.free_word() && !is_speech_verb(&t.lower)
+            })
+            .find(|&k| {
+                let t = &self.toks[k];
+                !t.cap && matches!(t.lower.as_str(), "quoted" | "quotes")
+            })
+            && self.np_fwd(i, k).is_some()
+        {
+            return self.quoted_as_saying(k, hi);
+        }
         let r = self.np_fwd_pp(i, hi)?;
         let mut j = r.end;
         let mut np = self.classify(r)?;
@@ -791,6 +813,26 @@ impl<'b> Doc<'b> {
             np,
             end: j + 1,
             verb: Some(if verb.lower == "told" { "told" } else { "said" }),
+        })
+    }
+
+    /// "…,” the newspaper quoted Qantas chief Geoff Dixon as saying": after the verb
+    /// of quoting at token `verb`, the speaker is the one quoted "as saying".
+    fn quoted_as_saying(&self, verb: usize, hi: usize) -> Option<Cue> {
+        let r = self.np_fwd(verb + 1, hi)?;
+        let as_saying = self.toks.get(r.end).is_some_and(|t| t.lower == "as")
+            && self
+                .toks
+                .get(r.end + 1)
+                .is_some_and(|t| r.end + 1 < hi && t.lower == "saying");
+        if !as_saying {
+            return None;
+        }
+        let end = r.end + 2;
+        Some(Cue {
+            np: self.classify(r)?,
+            end,
+            verb: Some("said"),
         })
     }
 
@@ -928,6 +970,13 @@ impl<'b> Doc<'b> {
         // "Hodgson believes …, explaining: “…”": the speaker is the sentence's subject.
         if !t.cap && is_participle(&t.lower) && j > lo && self.toks[j - 1].is(",") {
             return self.classify(self.np_fwd(self.after_dateline(lo, j), j)?);
+        }
+        // "Dixon was quoted by The Australian as saying the carrier …": the one quoted.
+        if !t.cap && t.lower == "quoted" && j > lo && is_passive(&self.toks[j - 1].lower) {
+            let as_saying = (j + 1..hi.saturating_sub(1)).take(12).any(|k| {
+                self.toks[k].lower == "as" && self.toks[k + 1].lower == "saying"
+            });
+            return as_saying.then(|| self.subject_of(j - 1, lo)).flatten();
         }
         // A capitalised "Said" starts a sentence or a name, rarely an attribution.
         if t.cap || !is_speech_verb(&t.lower) {
