@@ -72,7 +72,7 @@ impl Candidates<'_> {
         let mut people: Vec<String> = Vec::new();
         for entity in entities {
             let name = match entity.kind {
-                EntityKind::Person => entity.name,
+                EntityKind::Person => without_title(&entity.name).to_owned(),
                 EntityKind::Org => match person_before_employer(&entity.name) {
                     Some(person) => person.to_owned(),
                     None => continue,
@@ -135,4 +135,26 @@ fn person_before_employer(name: &str) -> Option<&str> {
         && words.iter().all(name_word)
         && employer.starts_with(char::is_uppercase))
     .then_some(head)
+}
+
+/// A person's name without the titles the entity rules kept before it ("Vice-Premier
+/// Tian Jiyun", "Bank of China President Wang Deyan"): the words after the last title
+/// or role word, when two or more capitalised words are left. Honorifics stay ("Mr
+/// Blair"), and so does a title that ends the name ("John Major").
+fn without_title(name: &str) -> &str {
+    let lex = lexicon(Language::English);
+    let title = |w: &str| {
+        let last = w.rsplit('-').next().unwrap_or(w).to_lowercase();
+        lex.role(&last).is_some() || lex.has(&last, Class::TitleWord)
+    };
+    let words: Vec<&str> = name.split(' ').collect();
+    let Some(t) = words.iter().rposition(|w| title(w)) else {
+        return name;
+    };
+    let rest = &words[t + 1..];
+    if rest.len() < 2 || !rest.iter().all(|w| w.starts_with(char::is_uppercase)) {
+        return name;
+    }
+    let skipped: usize = words[..=t].iter().map(|w| w.len() + 1).sum();
+    &name[skipped..]
 }

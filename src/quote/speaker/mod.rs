@@ -205,7 +205,9 @@ fn without_descriptor(name: &str, people: &[Person<'_>]) -> String {
     let words: Vec<&str> = name.split_whitespace().collect();
     let given = crate::entities::is_given_name;
     let first = words.first().copied().unwrap_or("");
-    if words.len() < 3 || given(first) || lexicon::is_honorific(first) {
+    // "S. Stanley Katz": an initial is part of the name.
+    let initial = first.trim_end_matches('.').chars().count() == 1;
+    if words.len() < 3 || given(first) || lexicon::is_honorific(first) || initial {
         return name.to_owned();
     }
     let known = |candidate: &str| {
