@@ -36,6 +36,10 @@ pub struct Surroundings {
     pub passage_start: usize,
     /// The people the article mentions (their display names).
     pub people: Vec<String>,
+    /// The article's first passage when `context` does not hold it (else empty): where
+    /// a name is spelt out before its acronym ("the Ministry of International Trade and
+    /// Industry (MITI) said").
+    pub lead: String,
 }
 
 /// The best [`CANDIDATES`] passages for `request` (its text read as plain words).
@@ -93,10 +97,15 @@ impl Candidates<'_> {
         }
         let passage_start = context.len();
         context.push_str(text);
+        let lead = match first.index.checked_sub(CONTEXT_PASSAGES + 1) {
+            Some(_) => self.store.first_passage(address, first)?,
+            None => None,
+        };
         Ok(Surroundings {
             context,
             passage_start,
             people,
+            lead: lead.map(|p| p.text).unwrap_or_default(),
         })
     }
 

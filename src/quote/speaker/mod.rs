@@ -99,18 +99,23 @@ pub struct Attribution {
 /// by their own attribution forms (`«…», — заявив він`, `“…”고 밝혔다`; see
 /// `reported.rs`), names as the text writes them (`resolved` is false: the article's
 /// people are not yet extracted in those scripts); any other language as English.
+///
+/// `lead` is the article's opening when `body` does not hold it (else empty): an acronym
+/// the speaker is named by is read as the name spelt out there ("MITI" for the Ministry
+/// of International Trade and Industry).
 pub fn attribute_in(
     lang: Language,
     body: &str,
     span: Range<usize>,
     people: &[Person<'_>],
+    lead: &str,
 ) -> Attribution {
     match lang {
         Language::Ukrainian | Language::Russian | Language::Korean => match words_of(body, &span) {
             Some((a, b)) => reported::attribute(lang, body, a, b),
             None => Attribution::default(),
         },
-        Language::English | Language::Other => attribute(body, span, people),
+        Language::English | Language::Other => attribute_after(lead, body, span, people),
     }
 }
 
@@ -123,10 +128,21 @@ pub fn attribute_in(
 /// unquoted. A span whose words run past a closing mark into the narration is unquoted
 /// too: the words as matched were not said by anyone.
 pub fn attribute(body: &str, span: Range<usize>, people: &[Person<'_>]) -> Attribution {
+    attribute_after("", body, span, people)
+}
+
+/// [`attribute`], with the article's opening `lead` read for acronyms spelt out.
+fn attribute_after(
+    lead: &str,
+    body: &str,
+    span: Range<usize>,
+    people: &[Person<'_>],
+) -> Attribution {
     let Some((a, b)) = words_of(body, &span) else {
         return Attribution::default();
     };
-    let doc = Doc::read(body, a, b);
+    let mut doc = Doc::read(body, a, b);
+    doc.lead = lead;
     let target = if let Some(u) = doc
         .units
         .iter()

@@ -1062,6 +1062,7 @@ impl<'b> Doc<'b> {
 pub(super) fn pronoun(w: &str) -> Option<Np> {
     match lexicon(Language::default()).pronoun(w)? {
         Some(gender) => Some(Np::Pronoun(gender)),
+        None if w == "it" => Some(Np::It),
         None => Some(Np::NonPerson),
     }
 }
@@ -1073,6 +1074,9 @@ pub(super) enum Np {
     Pronoun(Gender),
     /// "it", "they", "we": no one person.
     NonPerson,
+    /// "it": no person, but an organisation that has just spoken ("Acme said …. It
+    /// said …").
+    It,
     /// "Kim Yong-hyun", "Mr Kim", "Pat Ryder", "Reuters".
     Name {
         /// As written, an honorific kept before a single name ("Mr Kim").
