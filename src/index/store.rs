@@ -315,7 +315,11 @@ impl<'a> Store<'a> {
 
     /// The first passage of `passage`'s article (`passage` at `at`), if the index holds
     /// it where its number says.
-    pub fn first_passage(&self, at: DocAddress, passage: &PassageDoc) -> Result<Option<PassageDoc>> {
+    pub fn first_passage(
+        &self,
+        at: DocAddress,
+        passage: &PassageDoc,
+    ) -> Result<Option<PassageDoc>> {
         let back = u32::try_from(passage.index).unwrap_or(u32::MAX);
         let Some(doc_id) = at.doc_id.checked_sub(back) else {
             return Ok(None);

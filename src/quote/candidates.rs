@@ -7,13 +7,13 @@
 use tantivy::{DocAddress, Searcher};
 
 use crate::entities::{EntityKind, is_given_name, key_of};
-use crate::text::Language;
-use crate::text::lexicon::{Class, lexicon};
 use crate::error::Result;
 use crate::index::IndexHandle;
 use crate::index::store::{PassageDoc, Store};
 use crate::query::parse::{QueryRequest, parse};
 use crate::query::search::{Page, top_passages};
+use crate::text::Language;
+use crate::text::lexicon::{Class, lexicon};
 
 /// Passages read from the index per quote: the aligner re-ranks them all.
 pub const CANDIDATES: usize = 100;
@@ -72,7 +72,10 @@ impl Candidates<'_> {
         first: &PassageDoc,
         text: &str,
     ) -> Result<Surroundings> {
-        let entities = self.store.article_of_passage(address, first.index)?.entities;
+        let entities = self
+            .store
+            .article_of_passage(address, first.index)?
+            .entities;
         let mut people: Vec<String> = Vec::new();
         for entity in entities {
             let name = match entity.kind {
@@ -130,9 +133,11 @@ fn person_before_employer(name: &str) -> Option<&str> {
     let (head, employer) = name.split_once(" of ")?;
     let words: Vec<&str> = head.split(' ').collect();
     let org_word = |w: &str| {
-        lexicon(Language::English)
-            .classes(&w.to_lowercase())
-            .any(&[Class::Institution, Class::OrgSuffix, Class::LegalForm])
+        lexicon(Language::English).classes(&w.to_lowercase()).any(&[
+            Class::Institution,
+            Class::OrgSuffix,
+            Class::LegalForm,
+        ])
     };
     let name_word = |w: &&str| {
         w.chars().next().is_some_and(char::is_uppercase)
@@ -166,4 +171,37 @@ fn without_title(name: &str) -> &str {
     }
     let skipped: usize = words[..=t].iter().map(|w| w.len() + 1).sum();
     &name[skipped..]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_person_before_an_employer_is_a_person() {
+        assert_eq!(
+            person_before_employer("Charles Bradford of Merrill Lynch and Co"),
+            Some("Charles Bradford")
+        );
+        assert_eq!(
+            person_before_employer("Michelle Galanter Applebaum of Salomon Brothers Inc"),
+            Some("Michelle Galanter Applebaum")
+        );
+        assert_eq!(person_before_employer("Bank of England"), None);
+        assert_eq!(person_before_employer("Friends of the Earth"), None);
+        assert_eq!(person_before_employer("Williams of Bankers Trust"), None);
+    }
+
+    #[test]
+    fn a_persons_titles_are_left_out() {
+        assert_eq!(without_title("Vice-Premier Tian Jiyun"), "Tian Jiyun");
+        assert_eq!(
+            without_title("Bank of China President Wang Deyan"),
+            "Wang Deyan"
+        );
+        assert_eq!(without_title("Mr Blair"), "Mr Blair");
+        assert_eq!(without_title("John Major"), "John Major");
+        assert_eq!(without_title("President Bush"), "President Bush");
+        assert_eq!(without_title("Tony Blair"), "Tony Blair");
+    }
 }

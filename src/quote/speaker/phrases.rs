@@ -1034,9 +1034,9 @@ impl<'b> Doc<'b> {
         }
         // "Dixon was quoted by The Australian as saying the carrier …": the one quoted.
         if !t.cap && t.lower == "quoted" && j > lo && is_passive(&self.toks[j - 1].lower) {
-            let as_saying = (j + 1..hi.saturating_sub(1)).take(12).any(|k| {
-                self.toks[k].lower == "as" && self.toks[k + 1].lower == "saying"
-            });
+            let as_saying = (j + 1..hi.saturating_sub(1))
+                .take(12)
+                .any(|k| self.toks[k].lower == "as" && self.toks[k + 1].lower == "saying");
             return as_saying.then(|| self.subject_of(j - 1, lo)).flatten();
         }
         // A capitalised "Said" starts a sentence or a name, rarely an attribution.
