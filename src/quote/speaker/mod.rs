@@ -18,8 +18,10 @@
 //!    Kim`, `,” the official added`, `”, according to Kim`, `,” Pat Ryder, the Pentagon's
 //!    spokesman, said`), then before the opening mark in the same sentence (`Kim said:
 //!    “…”`, `Mr Kim said reports were “…”`, `According to Kim, “…”`, `…, adding: “…”`,
-//!    `Kim … and said: “…”`, a bare `Brentford boss Martin Allen: “…”`) — but nobody when
-//!    the sentence names someone else between that speech verb and a mark it does not
+//!    `Kim … and said: “…”`, a bare `Brentford boss Martin Allen: “…”`, `the paper quoted
+//!    Kim as saying`, `Kim was quoted … as saying`, `Kim termed the deal a “…”`, `what Kim
+//!    called “…”`) — but nobody when the sentence names someone else between that
+//!    speech verb and a mark it does not
 //!    open with a colon or comma (`Howard said a claim by Hain that the Tory leader is
 //!    an “attack mongrel”`: the words may be Hain's); a quotation that is a sentence of
 //!    its own with neither takes the speaker of the sentence before it (`Mr Kim said ….
@@ -39,12 +41,15 @@
 //!    latest sentence naming anyone, its speakers first; honorifics rule out the wrong
 //!    gender); "the minister" the most recent person the window gives that title, else the
 //!    most recent speaker whose known titles do not contradict it, else nobody (two
-//!    people with the title in the latest sentence naming one are nobody too). Speakers
+//!    people with the title in the latest sentence naming one are nobody too; "the Texas
+//!    Democrat", "the 67-year-old" fit anyone); "it" the organisation that spoke in the
+//!    latest sentence naming anyone, else nobody. Speakers
 //!    found earlier in the window count as mentions, so "the minister warned …" resolved
 //!    once carries to "the official added" after it. "An official", "officials" and names
 //!    not among the people are returned as written, never resolved; "the ministry", "the
-//!    company", "it", "they" are nobody: a description with "the" means someone named
-//!    outside the window, and shown alone it would be read as a name. A written name
+//!    company" with no organisation before them, and "they", are nobody: a description
+//!    with "the" means someone named outside the window, and shown alone it would be
+//!    read as a name. A written name
 //!    resolves when it is a known full name after describing words ("Producer Barry
 //!    Weissler") or the first words of one ("Javier Nogales" for Javier Nogales Iturri);
 //!    "he"/"she" never stands for an organisation ("the International Rugby Board
@@ -54,6 +59,8 @@
 //! 5. widens a name given in part to the one fuller name the window writes around it
 //!    ("de Guzman" → "Dante de Guzman", "Marsh" → "Marsh & McLennan"), and resolves "the
 //!    ministry", "the firm" to the organisation that spoke last under that name.
+//!
+//! A quotation opened right after "so-called" is a term: nobody's.
 //!
 //! What it never does: pick between two people on a shared surname without a recent
 //! mention, look at the paragraph after a closed quotation, or name a speaker for a span
