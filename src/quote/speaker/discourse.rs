@@ -238,6 +238,19 @@ impl<'d, 'b> Discourse<'d, 'b> {
             };
             return self.resolve(np, limit);
         }
+        // "… dismissed as “ridiculous” by Justice David Souter": the name after "by".
+        if let Some(close) = doc.marks[u].1
+            && open > lo
+            && matches!(
+                doc.toks[open - 1].lower.as_str(),
+                "as" | "called" | "branded" | "dubbed" | "labelled" | "termed"
+            )
+            && doc.toks.get(close + 1).is_some_and(|t| close + 1 < hi && t.lower == "by")
+            && let Some(np @ Np::Name { .. }) =
+                doc.np_fwd(close + 2, hi).and_then(|r| doc.classify(r))
+        {
+            return self.resolve(&np, limit);
+        }
         if let Some((np, verb)) = before {
             let (who, class, gender) = self.resolve(&np, limit);
             // "Howard has said a claim by Hain that the Tory leader is acting like an

@@ -585,8 +585,12 @@ impl<'b> Doc<'b> {
             k -= 1;
             skipped += 1;
         }
-        // "Dunne is keen … and said: “…”": the sentence's subject, past any "But".
-        if k > lo && self.toks[k - 1].lower == "and" && self.toks[k - 1].free_word() {
+        // "Dunne is keen … and said: “…”", "Jacobson declined to comment but said": the
+        // sentence's subject, past any "But".
+        if k > lo
+            && matches!(self.toks[k - 1].lower.as_str(), "and" | "but")
+            && self.toks[k - 1].free_word()
+        {
             let mut first = lo;
             while first < k
                 && (self.toks[first].is(",")
@@ -1030,7 +1034,19 @@ impl<'b> Doc<'b> {
         }
         // "Hodgson believes …, explaining: “…”": the speaker is the sentence's subject.
         if !t.cap && is_participle(&t.lower) && j > lo && self.toks[j - 1].is(",") {
-            return self.classify(self.np_fwd(self.after_dateline(lo, j), j)?);
+            let first = self.after_dateline(lo, j);
+            // "Beckett rejected Mr Howard's comment, telling …": the subject ends at its
+            // verb.
+            let verb = (first + 1..j).find(|&k| {
+                let (before, t) = (&self.toks[k - 1], &self.toks[k]);
+                before.cap
+                    && t.free_word()
+                    && !t.cap
+                    && (t.lower.ends_with("ed")
+                        || is_speech_verb(&t.lower)
+                        || is_opinion_verb(&t.lower))
+            });
+            return self.classify(self.np_fwd(first, verb.unwrap_or(j))?);
         }
         // "Dixon was quoted by The Australian as saying the carrier …": the one quoted.
         if !t.cap && t.lower == "quoted" && j > lo && is_passive(&self.toks[j - 1].lower) {

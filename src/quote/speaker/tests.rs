@@ -1309,3 +1309,35 @@ fn an_initial_is_part_of_a_name() {
     );
     assert_eq!(without_descriptor("R Alan Cole", &[]), "R Alan Cole");
 }
+
+#[test]
+fn the_subject_says_what_follows_but_said() {
+    let people = [HART];
+    let body = "Alan Hart, the bank's president, declined to comment on the shares but \
+                said: \"We are pleased to have them as investors.\"";
+    assert_eq!(of(body, "We are pleased", &people), said_by("Alan Hart"));
+    let body = "Alan Hart spoke first. He said the board would not meet but said \"keep in \
+                mind the offer stands.\"";
+    assert_eq!(of(body, "keep in mind", &people), said_by("Alan Hart"));
+}
+
+#[test]
+fn a_participles_subject_ends_at_its_verb() {
+    let people = [HART, BROWN];
+    let body = "Trade secretary Alan Hart rejected Tom Brown's comment, telling a radio \
+                programme that the party was not \"worried\".";
+    assert_eq!(of(body, "worried", &people), said_by("Alan Hart"));
+}
+
+#[test]
+fn a_name_after_by_says_what_was_dismissed_as_quoted() {
+    let souter = Person {
+        name: "David Souter",
+        aliases: &[],
+    };
+    let body = "The argument was dismissed as \"ridiculous\" by Justice David Souter.";
+    assert_eq!(of(body, "ridiculous", &[souter]), said_by("David Souter"));
+    // Not a name: nobody.
+    let body = "The argument was dismissed as \"ridiculous\" by most lawyers.";
+    assert_eq!(of(body, "ridiculous", &[souter]), nobody());
+}
