@@ -245,7 +245,10 @@ impl<'d, 'b> Discourse<'d, 'b> {
                 doc.toks[open - 1].lower.as_str(),
                 "as" | "called" | "branded" | "dubbed" | "labelled" | "termed"
             )
-            && doc.toks.get(close + 1).is_some_and(|t| close + 1 < hi && t.lower == "by")
+            && doc
+                .toks
+                .get(close + 1)
+                .is_some_and(|t| close + 1 < hi && t.lower == "by")
             && let Some(np @ Np::Name { .. }) =
                 doc.np_fwd(close + 2, hi).and_then(|r| doc.classify(r))
         {

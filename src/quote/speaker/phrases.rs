@@ -432,6 +432,15 @@ impl<'b> Doc<'b> {
         if last.possessive || !last.word {
             return None;
         }
+        // "a BBC statement", "a Downing Street statement": the body whose statement it is.
+        if last.lower == "statement" {
+            let from = a + usize::from(determiner(&self.toks[a].lower).is_some());
+            let body = &self.toks[from..b - 1];
+            if body.is_empty() || !body.iter().all(|t| t.cap && t.word && !t.possessive) {
+                return None;
+            }
+            return Some(self.owner_name(b - 2, from));
+        }
         // "director of Regular Music", "a spokesman for the ministry": what follows the
         // preposition is where the speaker works; the speaker comes before it. Not in
         // "spokeswoman for women Sandra Gidley", where a name follows plain words.
@@ -770,6 +779,25 @@ impl<'b> Doc<'b> {
         if !starts_np {
             return None;
         }
+        // "a BBC statement read.": the body whose statement it is.
+        if determiner(&t.lower).is_some() {
+            let caps = self.toks[i + 1..hi]
+                .iter()
+                .take_while(|n| n.free_word() && n.cap && !n.possessive)
+                .count();
+            let k = i + 1 + caps;
+            if caps > 0
+                && k + 1 < hi
+                && self.toks[k].lower == "statement"
+                && matches!(self.toks[k + 1].lower.as_str(), "read" | "said" | "added")
+            {
+                return Some(Cue {
+                    np: self.owner_name(k - 1, i + 1),
+                    end: k + 2,
+                    verb: Some("said"),
+                });
+            }
+        }
         // "the Interfax news agency quoted Mr Khodorkovsky as saying" (the noun phrase
         // reader would run on over "quoted").
         if let Some(k) = (i + 1..hi.min(i + 8))
@@ -827,7 +855,9 @@ impl<'b> Doc<'b> {
             skipped += 1;
         }
         let verb = self.toks.get(j).filter(|_| j < hi)?;
-        if !verb.free_word() || !is_speech_verb(&verb.lower) {
+        let statement = j > 0 && self.toks[j - 1].lower == "statement";
+        if !verb.free_word() || !(is_speech_verb(&verb.lower) || statement && verb.lower == "read")
+        {
             return None;
         }
         Some(Cue {
@@ -1047,6 +1077,24 @@ impl<'b> Doc<'b> {
                         || is_opinion_verb(&t.lower))
             });
             return self.classify(self.np_fwd(first, verb.unwrap_or(j))?);
+        }
+        // "A statement from Chelsea explaining the decision read: “…”", "a BBC statement
+        // said": the body whose statement it is.
+        if !t.cap && matches!(t.lower.as_str(), "read" | "said") {
+            let first = self.after_dateline(lo, j);
+            let opens = first + 1 < j
+                && self.toks[first].lower == "a"
+                && self.toks[first + 1].lower == "statement"
+                && self.toks[first + 2].lower == "from";
+            if opens
+                && let Some(np @ Np::Name { .. }) =
+                    self.np_fwd(first + 3, j).and_then(|r| self.classify(r))
+            {
+                return Some(np);
+            }
+            if t.lower == "read" && j > first + 1 && self.toks[j - 1].lower == "statement" {
+                return self.classify(first..j);
+            }
         }
         // "Dixon was quoted by The Australian as saying the carrier …": the one quoted.
         if !t.cap && t.lower == "quoted" && j > lo && is_passive(&self.toks[j - 1].lower) {

@@ -1341,3 +1341,17 @@ fn a_name_after_by_says_what_was_dismissed_as_quoted() {
     let body = "The argument was dismissed as \"ridiculous\" by most lawyers.";
     assert_eq!(of(body, "ridiculous", &[souter]), nobody());
 }
+
+#[test]
+fn a_bodys_statement_is_the_bodys_words() {
+    let body = "Viewers complained. \"The act went too far,\" a BBC statement read. \"It \
+                will not be shown again.\"";
+    assert_eq!(of(body, "The act went too far", &[]), written("BBC"));
+    assert_eq!(of(body, "It will not be shown", &[]), written("BBC"));
+    let body = "The club acted at once. A statement from Chelsea explaining the decision \
+                read: \"We have a zero tolerance policy.\"";
+    assert_eq!(of(body, "zero tolerance", &[]), written("Chelsea"));
+    // A statement nobody is named for: nobody.
+    let body = "\"The act went too far,\" a statement read.";
+    assert_eq!(of(body, "The act went too far", &[]), nobody());
+}
