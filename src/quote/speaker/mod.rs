@@ -20,7 +20,9 @@
 //!    “…”`, `Mr Kim said reports were “…”`, `According to Kim, “…”`, `…, adding: “…”`,
 //!    `Kim … and said: “…”`, a bare `Brentford boss Martin Allen: “…”`, `the paper quoted
 //!    Kim as saying`, `Kim was quoted … as saying`, `Kim termed the deal a “…”`, `what Kim
-//!    called “…”`) — but nobody when the sentence names someone else between that
+//!    called “…”`, `Kim declined to comment but said`, `dismissed as “…” by Kim`, `a BBC
+//!    statement read`, `A statement from Chelsea … read:`) — but nobody when the
+//!    sentence names someone else between that
 //!    speech verb and a mark it does not
 //!    open with a colon or comma (`Howard said a claim by Hain that the Tory leader is
 //!    an “attack mongrel”`: the words may be Hain's); a quotation that is a sentence of
