@@ -1355,3 +1355,14 @@ fn a_bodys_statement_is_the_bodys_words() {
     let body = "\"The act went too far,\" a statement read.";
     assert_eq!(of(body, "The act went too far", &[]), nobody());
 }
+
+#[test]
+fn who_sees_something_speaks_the_quotation_after_it() {
+    let people = [HART];
+    let body = "\"Games teach us,\" Mr Hart said. Ultimately, Mr Hart sees games as a \
+                laboratory for ideas. \"Children learn a lot through play.\"";
+    assert_eq!(
+        of(body, "Children learn a lot", &people),
+        said_by("Alan Hart")
+    );
+}
