@@ -320,6 +320,21 @@ impl<'a> Store<'a> {
         Ok(before)
     }
 
+    /// The first passage of `passage`'s article (`passage` at `at`), if the index holds
+    /// it where its number says.
+    pub fn first_passage(
+        &self,
+        at: DocAddress,
+        passage: &PassageDoc,
+    ) -> Result<Option<PassageDoc>> {
+        let back = u32::try_from(passage.index).unwrap_or(u32::MAX);
+        let Some(doc_id) = at.doc_id.checked_sub(back) else {
+            return Ok(None);
+        };
+        let first = self.passage(DocAddress { doc_id, ..at })?;
+        Ok((first.article_id == passage.article_id && first.index == 0).then_some(first))
+    }
+
     /// The passage of the same article just after `passage` (at `at`), or just before
     /// it when `forward` is false, with its address: a quote may run across the break.
     pub fn passage_beside(

@@ -396,6 +396,7 @@ fn attribute(
         &surroundings.context,
         start + span.start..start + span.end,
         &people,
+        &surroundings.lead,
     ))
 }
 

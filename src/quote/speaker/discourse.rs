@@ -221,6 +221,11 @@ impl<'d, 'b> Discourse<'d, 'b> {
     ) -> (Who, Option<&'static str>, Option<Gender>) {
         let doc = self.doc;
         let limit = doc.units[u].open;
+        // "the so-called “grey market”": a term, not anyone's words.
+        let so_called = open > lo && doc.toks[open - 1].lower == "so-called";
+        if so_called {
+            return (Who::Nobody, None, None);
+        }
         let before = doc.cue_before(lo, open);
         if let Some(close) = doc.marks[u].1
             && let Some(cue) = doc.cue_after(close + 1, hi)
@@ -232,6 +237,22 @@ impl<'d, 'b> Discourse<'d, 'b> {
                 _ => &cue.np,
             };
             return self.resolve(np, limit);
+        }
+        // "… dismissed as “ridiculous” by Justice David Souter": the name after "by".
+        if let Some(close) = doc.marks[u].1
+            && open > lo
+            && matches!(
+                doc.toks[open - 1].lower.as_str(),
+                "as" | "called" | "branded" | "dubbed" | "labelled" | "termed"
+            )
+            && doc
+                .toks
+                .get(close + 1)
+                .is_some_and(|t| close + 1 < hi && t.lower == "by")
+            && let Some(np @ Np::Name { .. }) =
+                doc.np_fwd(close + 2, hi).and_then(|r| doc.classify(r))
+        {
+            return self.resolve(&np, limit);
         }
         if let Some((np, verb)) = before {
             let (who, class, gender) = self.resolve(&np, limit);
@@ -251,11 +272,9 @@ impl<'d, 'b> Discourse<'d, 'b> {
         }
         // "Britain was “uniquely placed” to make out the common ground …, he suggested.":
         // a quotation inside reported speech whose speech verb closes the sentence, with
-        // no other quotation between. Not a term ("the so-called “grey market”") nor a
-        // source ("…, according to industry experts").
-        let so_called = open > lo && doc.toks[open - 1].lower == "so-called";
+        // no other quotation between. Not a source ("…, according to industry
+        // experts").
         if let Some(close) = doc.marks[u].1
-            && !so_called
             && let Some(comma) = (close + 1..hi).rev().find(|&k| doc.toks[k].is(","))
             && doc.toks[close + 1..comma].iter().all(|t| t.unit.is_none())
             && let Some(cue) = doc.cue_after(comma + 1, hi)
@@ -594,6 +613,7 @@ impl<'d, 'b> Discourse<'d, 'b> {
     fn resolve(&mut self, np: &Np, limit: usize) -> (Who, Option<&'static str>, Option<Gender>) {
         match np {
             Np::NonPerson => (Who::Nobody, None, None),
+            Np::It => (self.resolve_it(limit), Some("institution"), None),
             Np::Pronoun(gender) => {
                 let who = self.resolve_pronoun(*gender, limit);
                 if let Who::Person(p) = who {
@@ -735,6 +755,32 @@ impl<'d, 'b> Discourse<'d, 'b> {
             }
         }
         Who::Nobody
+    }
+
+    /// "It said": the organisation that spoke in the latest sentence naming anyone or
+    /// speaking ("Petranol Plc said it was discussing …. It said …"). Nobody when that
+    /// sentence's latest speaker is a person or unnamed, or it has none: "it" may be a
+    /// court, a report, a plan.
+    fn resolve_it(&self, limit: usize) -> Who {
+        let order = self.antecedents(limit);
+        let Some(&first) = order.first() else {
+            return Who::Nobody;
+        };
+        let sent = self.mentions[first].sent;
+        let speaker = order
+            .iter()
+            .map(|&m| &self.mentions[m])
+            .take_while(|m| m.sent == sent)
+            .find(|m| m.speaker);
+        match speaker.map(|m| (&m.who, m.class)) {
+            Some((Who::Named(name), None | Some("institution")))
+                if looks_like_org(without_the(name).unwrap_or(name))
+                    && !name.split(' ').any(is_honorific) =>
+            {
+                Who::Named(name.clone())
+            }
+            _ => Who::Nobody,
+        }
     }
 
     /// The latest person before `limit` the window gives the title `class`. Two given it

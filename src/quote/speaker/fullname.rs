@@ -58,7 +58,8 @@ pub(super) fn full_name(doc: &Doc<'_>, written: &str) -> Option<String> {
 /// The one name the article writes whose capitalised words' initials spell the acronym
 /// `written` ("Petroleum Intelligence Weekly" for PIW, "Ministry of International Trade
 /// and Industry" for MITI: "of", "and", "for" and "the" inside it spell nothing). The
-/// whole body is read, since an acronym is usually spelt out once, at the top. `None`
+/// whole body and the article's opening are read, since an acronym is usually spelt out
+/// once, at the top. `None`
 /// for a word that is no acronym, when no name spells it, or when two different names
 /// do.
 pub(super) fn spelt_out(doc: &Doc<'_>, written: &str) -> Option<String> {
@@ -72,7 +73,10 @@ pub(super) fn spelt_out(doc: &Doc<'_>, written: &str) -> Option<String> {
     };
     let mut found: Option<String> = None;
     // Runs of words between punctuation: a name never spans a comma or a full stop.
-    for run in doc.body.split(|c: char| ",.;:()\"“”‘’!?<>\n".contains(c)) {
+    let runs = [doc.lead, doc.body]
+        .into_iter()
+        .flat_map(|text| text.split(|c: char| ",.;:()\"“”‘’!?<>\n".contains(c)));
+    for run in runs {
         let words: Vec<&str> = run.split_whitespace().collect();
         for a in 0..words.len() {
             let mut initials = String::new();

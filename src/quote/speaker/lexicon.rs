@@ -72,7 +72,14 @@ pub(super) fn is_honorific(written: &str) -> bool {
 /// What a person's role word says about them, as a class that lets "the president" match
 /// someone called "leader". `None` for words that are no role.
 pub(super) fn role_class(w: &str) -> Option<&'static str> {
-    lex().role(w).or_else(|| lex().role(w.strip_suffix('s')?))
+    lex()
+        .role(w)
+        .or_else(|| lex().role(w.strip_suffix('s')?))
+        // "the 67-year-old", "the 25-year-olds": someone described by age alone.
+        .or_else(|| {
+            let age = w.strip_suffix('s').unwrap_or(w).strip_suffix("-year-old")?;
+            (!age.is_empty()).then_some("person")
+        })
 }
 
 /// Role words in the plural ("officials said"): a group, never one resolvable person.

@@ -18,8 +18,12 @@
 //!    Kim`, `,” the official added`, `”, according to Kim`, `,” Pat Ryder, the Pentagon's
 //!    spokesman, said`), then before the opening mark in the same sentence (`Kim said:
 //!    “…”`, `Mr Kim said reports were “…”`, `According to Kim, “…”`, `…, adding: “…”`,
-//!    `Kim … and said: “…”`, a bare `Brentford boss Martin Allen: “…”`) — but nobody when
-//!    the sentence names someone else between that speech verb and a mark it does not
+//!    `Kim … and said: “…”`, a bare `Brentford boss Martin Allen: “…”`, `the paper quoted
+//!    Kim as saying`, `Kim was quoted … as saying`, `Kim termed the deal a “…”`, `what Kim
+//!    called “…”`, `Kim declined to comment but said`, `dismissed as “…” by Kim`, `a BBC
+//!    statement read`, `A statement from Chelsea … read:`) — but nobody when the
+//!    sentence names someone else between that
+//!    speech verb and a mark it does not
 //!    open with a colon or comma (`Howard said a claim by Hain that the Tory leader is
 //!    an “attack mongrel”`: the words may be Hain's); a quotation that is a sentence of
 //!    its own with neither takes the speaker of the sentence before it (`Mr Kim said ….
@@ -39,12 +43,15 @@
 //!    latest sentence naming anyone, its speakers first; honorifics rule out the wrong
 //!    gender); "the minister" the most recent person the window gives that title, else the
 //!    most recent speaker whose known titles do not contradict it, else nobody (two
-//!    people with the title in the latest sentence naming one are nobody too). Speakers
+//!    people with the title in the latest sentence naming one are nobody too; "the Texas
+//!    Democrat", "the 67-year-old" fit anyone); "it" the organisation that spoke in the
+//!    latest sentence naming anyone, else nobody. Speakers
 //!    found earlier in the window count as mentions, so "the minister warned …" resolved
 //!    once carries to "the official added" after it. "An official", "officials" and names
 //!    not among the people are returned as written, never resolved; "the ministry", "the
-//!    company", "it", "they" are nobody: a description with "the" means someone named
-//!    outside the window, and shown alone it would be read as a name. A written name
+//!    company" with no organisation before them, and "they", are nobody: a description
+//!    with "the" means someone named outside the window, and shown alone it would be
+//!    read as a name. A written name
 //!    resolves when it is a known full name after describing words ("Producer Barry
 //!    Weissler") or the first words of one ("Javier Nogales" for Javier Nogales Iturri);
 //!    "he"/"she" never stands for an organisation ("the International Rugby Board
@@ -54,6 +61,8 @@
 //! 5. widens a name given in part to the one fuller name the window writes around it
 //!    ("de Guzman" → "Dante de Guzman", "Marsh" → "Marsh & McLennan"), and resolves "the
 //!    ministry", "the firm" to the organisation that spoke last under that name.
+//!
+//! A quotation opened right after "so-called" is a term: nobody's.
 //!
 //! What it never does: pick between two people on a shared surname without a recent
 //! mention, look at the paragraph after a closed quotation, or name a speaker for a span
@@ -99,18 +108,23 @@ pub struct Attribution {
 /// by their own attribution forms (`«…», — заявив він`, `“…”고 밝혔다`; see
 /// `reported.rs`), names as the text writes them (`resolved` is false: the article's
 /// people are not yet extracted in those scripts); any other language as English.
+///
+/// `lead` is the article's opening when `body` does not hold it (else empty): an acronym
+/// the speaker is named by is read as the name spelt out there ("MITI" for the Ministry
+/// of International Trade and Industry).
 pub fn attribute_in(
     lang: Language,
     body: &str,
     span: Range<usize>,
     people: &[Person<'_>],
+    lead: &str,
 ) -> Attribution {
     match lang {
         Language::Ukrainian | Language::Russian | Language::Korean => match words_of(body, &span) {
             Some((a, b)) => reported::attribute(lang, body, a, b),
             None => Attribution::default(),
         },
-        Language::English | Language::Other => attribute(body, span, people),
+        Language::English | Language::Other => attribute_after(lead, body, span, people),
     }
 }
 
@@ -123,10 +137,21 @@ pub fn attribute_in(
 /// unquoted. A span whose words run past a closing mark into the narration is unquoted
 /// too: the words as matched were not said by anyone.
 pub fn attribute(body: &str, span: Range<usize>, people: &[Person<'_>]) -> Attribution {
+    attribute_after("", body, span, people)
+}
+
+/// [`attribute`], with the article's opening `lead` read for acronyms spelt out.
+fn attribute_after(
+    lead: &str,
+    body: &str,
+    span: Range<usize>,
+    people: &[Person<'_>],
+) -> Attribution {
     let Some((a, b)) = words_of(body, &span) else {
         return Attribution::default();
     };
-    let doc = Doc::read(body, a, b);
+    let mut doc = Doc::read(body, a, b);
+    doc.lead = lead;
     let target = if let Some(u) = doc
         .units
         .iter()
@@ -205,7 +230,9 @@ fn without_descriptor(name: &str, people: &[Person<'_>]) -> String {
     let words: Vec<&str> = name.split_whitespace().collect();
     let given = crate::entities::is_given_name;
     let first = words.first().copied().unwrap_or("");
-    if words.len() < 3 || given(first) || lexicon::is_honorific(first) {
+    // "S. Stanley Katz": an initial is part of the name.
+    let initial = first.trim_end_matches('.').chars().count() == 1;
+    if words.len() < 3 || given(first) || lexicon::is_honorific(first) || initial {
         return name.to_owned();
     }
     let known = |candidate: &str| {

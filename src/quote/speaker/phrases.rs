@@ -310,7 +310,14 @@ impl<'b> Doc<'b> {
         if let Some((named, end)) = self.role_named(&np, r.end, hi, |e| self.np_closes(e, hi)) {
             return Some((named, end));
         }
-        self.np_closes(r.end, hi).then_some((np, r.end))
+        if self.np_closes(r.end, hi) {
+            return Some((np, r.end));
+        }
+        // "said Mervyn Davies at a press conference": the phrase after the name is no
+        // employer but where it was said, read only in part.
+        let name = self.np_fwd(start, hi).filter(|n| n.end < r.end)?;
+        let np = self.classify(name.clone())?;
+        self.np_closes(name.end, hi).then_some((np, name.end))
     }
 
     /// A person's role `np` followed, after the comma at token `comma`, by the name it
@@ -425,6 +432,15 @@ impl<'b> Doc<'b> {
         if last.possessive || !last.word {
             return None;
         }
+        // "a BBC statement", "a Downing Street statement": the body whose statement it is.
+        if last.lower == "statement" {
+            let from = a + usize::from(determiner(&self.toks[a].lower).is_some());
+            let body = &self.toks[from..b - 1];
+            if body.is_empty() || !body.iter().all(|t| t.cap && t.word && !t.possessive) {
+                return None;
+            }
+            return Some(self.owner_name(b - 2, from));
+        }
         // "director of Regular Music", "a spokesman for the ministry": what follows the
         // preposition is where the speaker works; the speaker comes before it. Not in
         // "spokeswoman for women Sandra Gidley", where a name follows plain words.
@@ -436,9 +452,16 @@ impl<'b> Doc<'b> {
             if m < b && determiner(&self.toks[m].lower).is_some() {
                 m += 1;
             }
+            // "and" or "&" between capitalised words is inside the employer's name
+            // ("Griggs and Santow Inc", "Merrill Lynch and Co").
             let mut plain = false;
-            let name_after_plain = self.toks[m..b].iter().any(|t| {
-                plain |= !t.cap;
+            let name_after_plain = (m..b).any(|q| {
+                let t = &self.toks[q];
+                let joins = matches!(t.lower.as_str(), "and" | "&")
+                    && q > m
+                    && self.toks[q - 1].cap
+                    && self.toks.get(q + 1).is_some_and(|n| q + 1 < b && n.cap);
+                plain |= !t.cap && !joins;
                 t.cap && plain
             });
             let honoured = self.toks[a..k]
@@ -556,13 +579,27 @@ impl<'b> Doc<'b> {
     /// "Kim said", "he later said", "Kovalenko, head of the centre, added".
     fn subject_of(&self, verb: usize, lo: usize) -> Option<Np> {
         let mut k = verb;
+        // "McCartney last year described …": a time between the speaker and the verb.
+        if k >= lo + 2
+            && self.toks[k - 2].lower == "last"
+            && matches!(
+                self.toks[k - 1].lower.as_str(),
+                "year" | "month" | "week" | "night" | "season"
+            )
+        {
+            k -= 2;
+        }
         let mut skipped = 0;
         while k > lo && skipped < 2 && self.adverb_at(k - 1) {
             k -= 1;
             skipped += 1;
         }
-        // "Dunne is keen … and said: “…”": the sentence's subject, past any "But".
-        if k > lo && self.toks[k - 1].lower == "and" && self.toks[k - 1].free_word() {
+        // "Dunne is keen … and said: “…”", "Jacobson declined to comment but said": the
+        // sentence's subject, past any "But".
+        if k > lo
+            && matches!(self.toks[k - 1].lower.as_str(), "and" | "but")
+            && self.toks[k - 1].free_word()
+        {
             let mut first = lo;
             while first < k
                 && (self.toks[first].is(",")
@@ -742,6 +779,40 @@ impl<'b> Doc<'b> {
         if !starts_np {
             return None;
         }
+        // "a BBC statement read.": the body whose statement it is.
+        if determiner(&t.lower).is_some() {
+            let caps = self.toks[i + 1..hi]
+                .iter()
+                .take_while(|n| n.free_word() && n.cap && !n.possessive)
+                .count();
+            let k = i + 1 + caps;
+            if caps > 0
+                && k + 1 < hi
+                && self.toks[k].lower == "statement"
+                && matches!(self.toks[k + 1].lower.as_str(), "read" | "said" | "added")
+            {
+                return Some(Cue {
+                    np: self.owner_name(k - 1, i + 1),
+                    end: k + 2,
+                    verb: Some("said"),
+                });
+            }
+        }
+        // "the Interfax news agency quoted Mr Khodorkovsky as saying" (the noun phrase
+        // reader would run on over "quoted").
+        if let Some(k) = (i + 1..hi.min(i + 8))
+            .take_while(|&k| {
+                let t = &self.toks[k];
+                t.free_word() && !is_speech_verb(&t.lower)
+            })
+            .find(|&k| {
+                let t = &self.toks[k];
+                !t.cap && matches!(t.lower.as_str(), "quoted" | "quotes")
+            })
+            && self.np_fwd(i, k).is_some()
+        {
+            return self.quoted_as_saying(k, hi);
+        }
         let r = self.np_fwd_pp(i, hi)?;
         let mut j = r.end;
         let mut np = self.classify(r)?;
@@ -784,13 +855,35 @@ impl<'b> Doc<'b> {
             skipped += 1;
         }
         let verb = self.toks.get(j).filter(|_| j < hi)?;
-        if !verb.free_word() || !is_speech_verb(&verb.lower) {
+        let statement = j > 0 && self.toks[j - 1].lower == "statement";
+        if !verb.free_word() || !(is_speech_verb(&verb.lower) || statement && verb.lower == "read")
+        {
             return None;
         }
         Some(Cue {
             np,
             end: j + 1,
             verb: Some(if verb.lower == "told" { "told" } else { "said" }),
+        })
+    }
+
+    /// "…,” the newspaper quoted Qantas chief Geoff Dixon as saying": after the verb
+    /// of quoting at token `verb`, the speaker is the one quoted "as saying".
+    fn quoted_as_saying(&self, verb: usize, hi: usize) -> Option<Cue> {
+        let r = self.np_fwd(verb + 1, hi)?;
+        let as_saying = self.toks.get(r.end).is_some_and(|t| t.lower == "as")
+            && self
+                .toks
+                .get(r.end + 1)
+                .is_some_and(|t| r.end + 1 < hi && t.lower == "saying");
+        if !as_saying {
+            return None;
+        }
+        let end = r.end + 2;
+        Some(Cue {
+            np: self.classify(r)?,
+            end,
+            verb: Some("said"),
         })
     }
 
@@ -847,6 +940,9 @@ impl<'b> Doc<'b> {
             }
             return self.classify(self.np_fwd(self.after_dateline(lo, at), at)?);
         }
+        if let Some(np) = self.named_as(lo, m) {
+            return Some(np);
+        }
         if last.lower == "as" {
             let verb = (lo..at).rev().find(|&k| {
                 let t = &self.toks[k];
@@ -869,6 +965,47 @@ impl<'b> Doc<'b> {
             return self.subject_of(verb, lo);
         }
         None
+    }
+
+    /// "De Kock termed the agreement a “…”", "what he called a “…”", "what spokeswoman
+    /// Phyllis Oakley called, “…”": the one who names something with the words quoted
+    /// from token `m` on (a verb of naming, its object, an article), when that is a
+    /// name, a pronoun or someone already named ("the minister"). "A project called
+    /// “…”" and "is called “…”" name no speaker.
+    fn named_as(&self, lo: usize, m: usize) -> Option<Np> {
+        let mut k = m;
+        if k > lo && determiner(&self.toks[k - 1].lower).is_some() {
+            k -= 1;
+        }
+        let verb = (lo..k).rev().take(5).take_while(|&v| {
+            let t = &self.toks[v];
+            t.free_word() && !is_speech_verb(&t.lower) && !is_stop(&t.lower)
+                || matches!(t.lower.as_str(), "called" | "termed" | "dubbed" | "branded")
+        });
+        let verb = verb.into_iter().find(|&v| {
+            let t = &self.toks[v];
+            !t.cap && matches!(t.lower.as_str(), "called" | "termed" | "dubbed" | "branded")
+        })?;
+        if verb > lo && is_passive(&self.toks[verb - 1].lower) {
+            return None;
+        }
+        // With no object, only "what X called".
+        let what = (lo..verb)
+            .rev()
+            .take(6)
+            .find(|&w| self.toks[w].lower == "what" && !self.toks[w].cap);
+        if verb + 1 == k && what.is_none() {
+            return None;
+        }
+        match self.subject_of(verb, what.map_or(lo, |w| w + 1))? {
+            np @ (Np::Name { .. } | Np::Pronoun(_)) => Some(np),
+            np @ Np::Role {
+                definite: true,
+                person: true,
+                ..
+            } => Some(np),
+            _ => None,
+        }
     }
 
     /// The first token after a wire dateline that opens the sentence at `lo` ("NEW
@@ -927,7 +1064,44 @@ impl<'b> Doc<'b> {
         }
         // "Hodgson believes …, explaining: “…”": the speaker is the sentence's subject.
         if !t.cap && is_participle(&t.lower) && j > lo && self.toks[j - 1].is(",") {
-            return self.classify(self.np_fwd(self.after_dateline(lo, j), j)?);
+            let first = self.after_dateline(lo, j);
+            // "Beckett rejected Mr Howard's comment, telling …": the subject ends at its
+            // verb.
+            let verb = (first + 1..j).find(|&k| {
+                let (before, t) = (&self.toks[k - 1], &self.toks[k]);
+                before.cap
+                    && t.free_word()
+                    && !t.cap
+                    && (t.lower.ends_with("ed")
+                        || is_speech_verb(&t.lower)
+                        || is_opinion_verb(&t.lower))
+            });
+            return self.classify(self.np_fwd(first, verb.unwrap_or(j))?);
+        }
+        // "A statement from Chelsea explaining the decision read: “…”", "a BBC statement
+        // said": the body whose statement it is.
+        if !t.cap && matches!(t.lower.as_str(), "read" | "said") {
+            let first = self.after_dateline(lo, j);
+            let opens = first + 1 < j
+                && self.toks[first].lower == "a"
+                && self.toks[first + 1].lower == "statement"
+                && self.toks[first + 2].lower == "from";
+            if opens
+                && let Some(np @ Np::Name { .. }) =
+                    self.np_fwd(first + 3, j).and_then(|r| self.classify(r))
+            {
+                return Some(np);
+            }
+            if t.lower == "read" && j > first + 1 && self.toks[j - 1].lower == "statement" {
+                return self.classify(first..j);
+            }
+        }
+        // "Dixon was quoted by The Australian as saying the carrier …": the one quoted.
+        if !t.cap && t.lower == "quoted" && j > lo && is_passive(&self.toks[j - 1].lower) {
+            let as_saying = (j + 1..hi.saturating_sub(1))
+                .take(12)
+                .any(|k| self.toks[k].lower == "as" && self.toks[k + 1].lower == "saying");
+            return as_saying.then(|| self.subject_of(j - 1, lo)).flatten();
         }
         // A capitalised "Said" starts a sentence or a name, rarely an attribution.
         if t.cap || !is_speech_verb(&t.lower) {
@@ -952,6 +1126,7 @@ impl<'b> Doc<'b> {
 pub(super) fn pronoun(w: &str) -> Option<Np> {
     match lexicon(Language::default()).pronoun(w)? {
         Some(gender) => Some(Np::Pronoun(gender)),
+        None if w == "it" => Some(Np::It),
         None => Some(Np::NonPerson),
     }
 }
@@ -963,6 +1138,9 @@ pub(super) enum Np {
     Pronoun(Gender),
     /// "it", "they", "we": no one person.
     NonPerson,
+    /// "it": no person, but an organisation that has just spoken ("Acme said …. It
+    /// said …").
+    It,
     /// "Kim Yong-hyun", "Mr Kim", "Pat Ryder", "Reuters".
     Name {
         /// As written, an honorific kept before a single name ("Mr Kim").

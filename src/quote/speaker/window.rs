@@ -61,6 +61,9 @@ impl Tok<'_> {
 /// The window around a span, read once.
 pub(super) struct Doc<'b> {
     pub(super) body: &'b str,
+    /// The article's opening when `body` does not hold it (else empty), read only for
+    /// acronyms spelt out.
+    pub(super) lead: &'b str,
     pub(super) units: Vec<Unit>,
     /// Each unit's opening and closing mark tokens.
     pub(super) marks: Vec<(Option<usize>, Option<usize>)>,
@@ -194,6 +197,7 @@ impl<'b> Doc<'b> {
         let sentences = split_sentences(body, &mut toks, &units, &marks);
         Doc {
             body,
+            lead: "",
             units,
             marks,
             toks,
