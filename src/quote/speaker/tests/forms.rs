@@ -1,0 +1,367 @@
+//! Where the speaker stands: after or before the marks, dash style, pronouns and
+//! roles, quotations that run on, spans that cannot be read.
+
+use super::*;
+
+#[test]
+fn speaker_after_closing_mark_in_its_forms() {
+    let body = "The talks failed. “We will not give up,” said Kim Yong-hyun.";
+    assert_eq!(
+        of(body, "will not give up", PEOPLE),
+        said_by("Kim Yong-hyun")
+    );
+    let body = "Kim Yong-hyun spoke. “We will not give up,” Mr Kim told reporters.";
+    assert_eq!(
+        of(body, "will not give up", &[KIM]),
+        said_by("Kim Yong-hyun")
+    );
+    let body = "“We will not give up”, according to Shin Won-sik.";
+    assert_eq!(
+        of(body, "will not give up", PEOPLE),
+        said_by("Shin Won-sik")
+    );
+    let body = "Kim Yong-hyun spoke. “Why would we give up?” he later asked.";
+    assert_eq!(
+        of(body, "would we give up", PEOPLE),
+        said_by("Kim Yong-hyun")
+    );
+    let body = "“We will not give up,” Pat Ryder, the Pentagon spokesman, said.";
+    assert_eq!(of(body, "will not give up", PEOPLE), written("Pat Ryder"));
+}
+
+#[test]
+fn speaker_before_opening_mark_in_its_forms() {
+    let body = "Shin Won-sik said: “We will not give up.”";
+    assert_eq!(
+        of(body, "will not give up", PEOPLE),
+        said_by("Shin Won-sik")
+    );
+    let body = "According to Shin Won-sik, “the talks are over”.";
+    assert_eq!(of(body, "talks are over", PEOPLE), said_by("Shin Won-sik"));
+    let body = "Pentagon spokesman Major General Pat Ryder noted, “They would be cannon fodder.”";
+    assert_eq!(of(body, "cannon fodder", PEOPLE), written("Pat Ryder"));
+    let pat = [Person {
+        name: "Patrick Ryder",
+        aliases: &["Pat Ryder"],
+    }];
+    assert_eq!(of(body, "cannon fodder", &pat), said_by("Patrick Ryder"));
+}
+
+#[test]
+fn where_the_speaker_works_is_not_the_speaker() {
+    // From the BBC files: the organisation after "of"/"from" is the affiliation.
+    let body = "Mark Mackie, director of Regular Music, said: \"It is fantastic news.\"";
+    assert_eq!(of(body, "fantastic news", PEOPLE), written("Mark Mackie"));
+    let body = "But Mr Hirsch from Retail Banking Research said the risk was low. \"Windows cash machines have been around for years,\" he said.";
+    assert_eq!(of(body, "cash machines", PEOPLE), written("Mr Hirsch"));
+    let body = "\"We regret the delay,\" a spokesman for the ministry said.";
+    assert_eq!(
+        of(body, "regret the delay", PEOPLE),
+        written("a spokesman for the ministry")
+    );
+    let body = "\"It won't take much,\" said Grant Wilson of Mellon Bank.";
+    assert_eq!(of(body, "take much", PEOPLE), written("Grant Wilson"));
+    let body = "\"It would be fantastic,\" said the European cross-country champion.";
+    assert_eq!(of(body, "be fantastic", PEOPLE), nobody());
+    let body = "\"It would be fantastic,\" said the European gold medallist.";
+    assert_eq!(of(body, "be fantastic", PEOPLE), nobody());
+    let body = "\"I come from a village,\" says Prof Reddy, \"I know the people.\"";
+    assert_eq!(of(body, "know the people", PEOPLE), written("Prof Reddy"));
+    let body = "\"Rates will rise,\" the Bank of England said.";
+    assert_eq!(
+        of(body, "Rates will rise", PEOPLE),
+        written("Bank of England")
+    );
+    let body =
+        "Liberal Democrat spokeswoman for women Sandra Gidley said: \"This money is misdirected.\"";
+    assert_eq!(of(body, "misdirected", PEOPLE), written("Sandra Gidley"));
+}
+
+#[test]
+fn more_shapes_from_the_bbc_files() {
+    // ", said Britain had to …" is a subject of its own clause, not a speaker.
+    let leigh = [Person {
+        name: "Edward Leigh",
+        aliases: &[],
+    }];
+    let body = "Edward Leigh, chairman of the Commons public accounts committee, said Britain had to set an example. \"Any fraud is fraud against the taxpayer,\" he said.";
+    assert_eq!(of(body, "Any fraud", &leigh), said_by("Edward Leigh"));
+    // A second verb after "and" shares the sentence's subject.
+    let body = "But Shin Won-sik is keen to move on and said: \"I've grown up a lot.\"";
+    assert_eq!(of(body, "grown up", PEOPLE), said_by("Shin Won-sik"));
+    // A name with a particle keeps its honorific and resolves by surname.
+    let vabres = [Person {
+        name: "Renaud Donnedieu de Vabres",
+        aliases: &[],
+    }];
+    let body = "\"You have explored the possibilities of film,\" Mr de Vabres said.";
+    assert_eq!(of(body, "possibilities", &[]), written("Mr de Vabres"));
+    assert_eq!(
+        of(body, "possibilities", &vabres),
+        said_by("Renaud Donnedieu de Vabres")
+    );
+    // An unnamed speaker carries to the standalone quotation after it.
+    let body = "\"It is not that brokers are indifferent,\" one Bombay trader said this week. \"But business sense tends to overrule everything else.\"";
+    assert_eq!(
+        of(body, "business sense", PEOPLE),
+        written("one Bombay trader")
+    );
+}
+
+#[test]
+fn subjects_in_coordinated_and_titled_sentences() {
+    let people = [
+        Person {
+            name: "Rick Wagoner",
+            aliases: &[],
+        },
+        Person {
+            name: "Ryan Giggs",
+            aliases: &[],
+        },
+        Person {
+            name: "John Toshack",
+            aliases: &[],
+        },
+        Person {
+            name: "Jennifer Capriati",
+            aliases: &[],
+        },
+    ];
+    let body = "GM said its profits were hit. \"GM reported solid results,\" GM chairman and chief executive Rick Wagoner said in a statement.";
+    assert_eq!(of(body, "solid results", &people), said_by("Rick Wagoner"));
+    let body = "Toshack takes charge on Wednesday, and Giggs said: \"It's my 50th cap.\"";
+    assert_eq!(of(body, "50th cap", &people), said_by("Ryan Giggs"));
+    let body = "Toshack was there. And Giggs, 31, added: \"It's my 50th cap.\"";
+    assert_eq!(of(body, "50th cap", &people), said_by("Ryan Giggs"));
+    // Words after a closing mark that read as no attribution stop the quotation
+    // from borrowing the speaker before it.
+    let body =
+        "GM said profits fell. \"Results were solid,\" GM's boss Rick Wagoner nodded to staff.";
+    assert_eq!(of(body, "Results were solid", &people), nobody());
+    // A pronoun subject carries its person ahead of a later name in its sentence.
+    let body = "Jennifer Capriati won seven titles. She was due to play in the Hopman Cup in Perth. \"I wanted to rest my knee,\" she said.";
+    let cup = [
+        people[3],
+        Person {
+            name: "Hopman Cup",
+            aliases: &[],
+        },
+    ];
+    assert_eq!(of(body, "rest my knee", &cup), said_by("Jennifer Capriati"));
+}
+
+#[test]
+fn someone_the_quotation_speaks_of_is_not_its_speaker() {
+    let none: [Person<'_>; 0] = [];
+    let body =
+        "Andy Farrell is leaving. \"Andy would be a hard act to follow,\" said Paul Sculthorpe.";
+    assert_eq!(of(body, "hard act", &none), written("Paul Sculthorpe"));
+    // "he" would be the last person named, Farrell, whom the quotation speaks of.
+    let people = [Person {
+        name: "Andy Farrell",
+        aliases: &[],
+    }];
+    let body = "Andy Farrell will step down. The 27-year-old said following Farrell would be a challenge. \"Andy would be a hard act to follow,\" he said.";
+    assert_eq!(of(body, "hard act", &people), nobody());
+    // An honorific alone is nobody.
+    let body = "\"She would not trust him,\" Ms said.";
+    assert_eq!(of(body, "not trust", &none), nobody());
+}
+
+#[test]
+fn shapes_from_a_second_bbc_sample() {
+    let none: [Person<'_>; 0] = [];
+    let org = [Person {
+        name: "Greek Athletics Federation",
+        aliases: &[],
+    }];
+    // The name before a running quotation beats the pronoun after it.
+    let body = "Greek Athletics Federation boss Vassilli Sevastis told parliament: \"I believe they won't race again. \"The damage has been done,\" he added.";
+    assert_eq!(of(body, "race again", &org), written("Vassilli Sevastis"));
+    let body = "Baywatch topped the list for \"predictable scripts,\" according to the magazine.";
+    // "The magazine" named before the window is nobody here.
+    assert_eq!(of(body, "predictable scripts", &none), nobody());
+    let body = "\"We are opening accounts,\" the central bank's vice president Farhat Omar Ben Gadaravic said.";
+    assert_eq!(
+        of(body, "opening accounts", &none),
+        written("Farhat Omar Ben Gadaravic")
+    );
+    let body = "- Brentford boss Martin Allen: \"I have to admit I'm not very confident.\"";
+    assert_eq!(
+        of(body, "not very confident", &none),
+        written("Martin Allen")
+    );
+    let body = "\"It's hard to think of anybody not enjoying it,\" wrote the judges.";
+    assert_eq!(of(body, "not enjoying", &none), nobody());
+    let body = "But, Hans Reckers, a board member of Germany's central bank, the Bundesbank, said: \"It must stay in Frankfurt.\"";
+    assert_eq!(
+        of(body, "stay in Frankfurt", &none),
+        written("Hans Reckers")
+    );
+    let body = "The chairman of the Environmental Audit Committee Peter Ainsworth MP, said: \"It is disjointed thinking.\"";
+    assert_eq!(of(body, "disjointed", &none), written("Peter Ainsworth"));
+    let body = "Linda Knox, Director of the Scottish Local Authority Management Centre at Strathclyde University, said: \"The increase is slowing.\"";
+    assert_eq!(
+        of(body, "increase is slowing", &none),
+        written("Linda Knox")
+    );
+    let body = "\"It sparked worries [about costs]\" explained Kazuhiro Takahashi of Daiwa Securities SMBC.";
+    assert_eq!(
+        of(body, "sparked worries", &none),
+        written("Kazuhiro Takahashi")
+    );
+    let body = "\"We are doing research,\" Michael Lamberty, a Lufthansa spokesman told the BBC.";
+    assert_eq!(
+        of(body, "doing research", &none),
+        written("Michael Lamberty")
+    );
+    let body = "\"Consumer companies want UWB,\" Jeff Ravencraft, technology strategist at Intel and chairman of the WiMedia Alliance, said.";
+    assert_eq!(
+        of(body, "companies want", &none),
+        written("Jeff Ravencraft")
+    );
+    let body = "And Moya, nicknamed Charly, admitted: \"The Davis Cup is my dream.\"";
+    assert_eq!(of(body, "my dream", &none), written("Moya"));
+    let body = "\"We will introduce a Bill,\" the Department for Transport said.";
+    assert_eq!(
+        of(body, "introduce a Bill", &none),
+        written("Department for Transport")
+    );
+    // A role as a sentence's subject is who a later "he" means, named or not.
+    let chelsea = [Person {
+        name: "Chelsea",
+        aliases: &[],
+    }];
+    let body = "The French star was part of the Chelsea side crushed in 2000. \"Things will be different,\" he told BBC Sport.";
+    // (Which star, the window does not say: nobody, not Chelsea.)
+    assert_eq!(of(body, "be different", &chelsea), nobody());
+}
+
+#[test]
+fn participle_after_a_comma_takes_the_sentence_subject() {
+    let body = "Shin Won-sik believes a break has advantages, explaining: \"It is the perfect chance to recharge.\"";
+    assert_eq!(of(body, "perfect chance", PEOPLE), said_by("Shin Won-sik"));
+}
+
+#[test]
+fn nested_quotation_takes_the_outer_speaker() {
+    // The words inside ‘…’ are the outer speaker's account; who said them first is
+    // inside the quotation and not resolved.
+    let body = "Vladimir Putin met aides. “They told me ‘we are ready’ and I believe them,” Mr Putin said.";
+    assert_eq!(of(body, "we are ready", PEOPLE), said_by("Vladimir Putin"));
+    assert_eq!(
+        of(body, "I believe them", PEOPLE),
+        said_by("Vladimir Putin")
+    );
+}
+
+#[test]
+fn span_crossing_a_closing_mark_is_unquoted_but_touching_marks_is_fine() {
+    let body = "“We will not give up,” said Kim Yong-hyun.";
+    assert_eq!(of(body, "give up,” said", PEOPLE), unquoted());
+    assert_eq!(
+        of(body, "“We will not give up,”", PEOPLE),
+        said_by("Kim Yong-hyun")
+    );
+    assert_eq!(of(body, "give up,", PEOPLE), said_by("Kim Yong-hyun"));
+}
+
+#[test]
+fn attribution_in_the_next_paragraph_is_not_used() {
+    let body = "The minister spoke briefly.\n“We will not give up.”\nShin Won-sik said the talks would resume.";
+    assert_eq!(of(body, "will not give up", PEOPLE), nobody());
+}
+
+#[test]
+fn dash_style_variants() {
+    let body = "Shin Won-sik spoke on Monday.\nThe front is stable and our troops hold the line, — said Kim Yong-hyun.";
+    assert_eq!(
+        of(body, "our troops hold", PEOPLE),
+        said_by("Kim Yong-hyun")
+    );
+    let body = "Shin Won-sik said on Monday the front was calm.\nThe front is stable, – the minister said.";
+    assert_eq!(of(body, "front is stable", PEOPLE), said_by("Shin Won-sik"));
+    // A role goes to an earlier speaker or subject whose titles fit, not to anyone
+    // merely mentioned, nor to a subject with another title.
+    let body = "Shin Won-sik arrived on Monday.\nThe front is stable, – the minister said.";
+    assert_eq!(of(body, "front is stable", PEOPLE), said_by("Shin Won-sik"));
+    let body = "Crowds greeted Shin Won-sik on Monday.\n“The front is stable,” the minister said.";
+    assert_eq!(of(body, "front is stable", PEOPLE), nobody());
+    let body = "General Shin Won-sik arrived on Monday.\nThe front is stable, – the minister said.";
+    assert_eq!(of(body, "front is stable", PEOPLE), nobody());
+    let body = "Shin Won-sik spoke.\nThe front is stable — he said.";
+    assert_eq!(of(body, "front is stable", PEOPLE), said_by("Shin Won-sik"));
+    // An English aside with a clause after the verb is narration.
+    let body = "Shin Won-sik spoke.\nThe troops left — officials said they numbered 3,000.";
+    assert_eq!(of(body, "troops left", PEOPLE), unquoted());
+}
+
+#[test]
+fn pronoun_with_no_person_before_is_nobody() {
+    let body = "The talks failed.\n“We will not give up,” he said.";
+    assert_eq!(of(body, "will not give up", PEOPLE), nobody());
+}
+
+#[test]
+fn pronoun_does_not_reach_past_the_window() {
+    let body = "Shin Won-sik arrived.\nOne.\nTwo.\nThree.\nFour.\n“We will not give up,” he said.";
+    assert_eq!(of(body, "will not give up", PEOPLE), nobody());
+    let body = "Shin Won-sik arrived.\nTwo.\nThree.\n“We will not give up,” he said.";
+    assert_eq!(
+        of(body, "will not give up", PEOPLE),
+        said_by("Shin Won-sik")
+    );
+}
+
+#[test]
+fn pronoun_gender_skips_a_mr() {
+    let people = [
+        Person {
+            name: "Patricia Hewitt",
+            aliases: &[],
+        },
+        Person {
+            name: "David Frost",
+            aliases: &[],
+        },
+    ];
+    let body = "Ms Hewitt spoke first. Then Mr Frost spoke. “It is misdirected,” she said.";
+    assert_eq!(of(body, "misdirected", &people), said_by("Patricia Hewitt"));
+    let body = "Ms Hewitt spoke first. Then Mr Frost spoke. “It is misdirected,” he said.";
+    assert_eq!(of(body, "misdirected", &people), said_by("David Frost"));
+}
+
+#[test]
+fn role_with_nobody_fitting_is_nobody() {
+    let body = "Talks resumed in Geneva.\n“We believe progress is possible,” the official added.";
+    assert_eq!(of(body, "progress is possible", PEOPLE), nobody());
+    let body = "“We believe progress is possible,” The Minister said.";
+    assert_eq!(of(body, "progress is possible", PEOPLE), nobody());
+}
+
+#[test]
+fn new_people_and_groups_are_never_resolved() {
+    let body = "Kim Yong-hyun spoke.\n“We believe progress is possible,” an official said.";
+    assert_eq!(
+        of(body, "progress is possible", PEOPLE),
+        written("an official")
+    );
+    let body = "Kim Yong-hyun spoke.\n“We believe progress is possible,” officials said.";
+    assert_eq!(
+        of(body, "progress is possible", PEOPLE),
+        written("officials")
+    );
+    let body = "Kim Yong-hyun spoke.\n“We believe progress is possible,” the ministry said.";
+    assert_eq!(of(body, "progress is possible", PEOPLE), nobody());
+    let body = "Kim Yong-hyun spoke.\n“We believe progress is possible,” Reuters said.";
+    assert_eq!(of(body, "progress is possible", PEOPLE), written("Reuters"));
+}
+
+#[test]
+fn role_prefers_the_person_with_that_title() {
+    let body = "Russian president Vladimir Putin met Defence Minister Kim Yong-hyun.\n“We disagree,” the president said.";
+    assert_eq!(of(body, "We disagree", PEOPLE), said_by("Vladimir Putin"));
+    let body = "Russian president Vladimir Putin met Defence Minister Kim Yong-hyun.\n“We disagree,” the minister said.";
+    assert_eq!(of(body, "We disagree", PEOPLE), said_by("Kim Yong-hyun"));
+}
