@@ -36,6 +36,8 @@ pub struct Source {
 /// The columns a [`Source`] is read from, per segment.
 pub struct SourceColumns {
     segments: Vec<SegmentColumns>,
+    /// Dictionaries of at most this many values are read whole ([`READ_WHOLE`]).
+    read_whole: usize,
     /// The values read so far, by segment, column and ordinal.
     read: HashMap<(usize, usize, u64), String>,
 }
@@ -83,6 +85,11 @@ const TITLE: usize = 4;
 impl SourceColumns {
     /// The columns of every segment `searcher` sees.
     pub fn open(searcher: &Searcher) -> Result<SourceColumns> {
+        Self::open_reading_whole(searcher, READ_WHOLE)
+    }
+
+    /// [`SourceColumns::open`], reading dictionaries of at most `read_whole` values whole.
+    fn open_reading_whole(searcher: &Searcher, read_whole: usize) -> Result<SourceColumns> {
         let mut segments = Vec::with_capacity(searcher.segment_readers().len());
         for reader in searcher.segment_readers() {
             let fast = reader.fast_fields();
@@ -99,6 +106,7 @@ impl SourceColumns {
         }
         Ok(SourceColumns {
             segments,
+            read_whole,
             read: HashMap::new(),
         })
     }
@@ -161,7 +169,7 @@ impl SourceColumns {
         let Some(ord) = strings.column.term_ords(doc).next() else {
             return Ok(None);
         };
-        if strings.column.num_terms() <= READ_WHOLE {
+        if strings.column.num_terms() <= self.read_whole {
             let all = match &mut strings.all {
                 Some(all) => all,
                 none => none.insert(whole_dictionary(&strings.column)?),
@@ -192,4 +200,57 @@ fn whole_dictionary(column: &StrColumn) -> Result<Vec<String>> {
         all.push(String::from_utf8_lossy(values.key()).into_owned());
     }
     Ok(all)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::index::fixture::{Doc, doc, indexed};
+
+    #[test]
+    fn a_dictionary_read_whole_gives_the_values_read_one_at_a_time() {
+        let dir = tempfile::tempdir().unwrap();
+        let dated = |name, outlet, date, title| Doc {
+            name,
+            outlet: Some(outlet),
+            date: Some(date),
+            title: Some(title),
+            body: "Officers were sent to the front, the ministry said on Tuesday.\n",
+        };
+        indexed(
+            dir.path(),
+            &[
+                dated("a.md", "Yonhap", "2024-10-08", "Officers sent"),
+                dated("b.md", "Reuters", "2024-10", "Troops sent"),
+                doc(
+                    "c.md",
+                    "An undated article with no outlet, long enough to stand alone.\n",
+                ),
+            ],
+        );
+        let handle = crate::index::open(&dir.path().join("index")).unwrap();
+        let reader = handle.index.reader().unwrap();
+        let searcher = reader.searcher();
+        let mut whole = SourceColumns::open(&searcher).unwrap();
+        let mut one_by_one = SourceColumns::open_reading_whole(&searcher, 0).unwrap();
+        let mut read = Vec::new();
+        for (ord, segment) in searcher.segment_readers().iter().enumerate() {
+            for doc_id in 0..segment.max_doc() {
+                let at = DocAddress::new(ord as u32, doc_id);
+                let source = whole.source(at).unwrap();
+                assert_eq!(source, one_by_one.source(at).unwrap());
+                read.push((source.outlet, source.date, source.title));
+            }
+        }
+        for expected in [
+            (Some("Yonhap"), Some("2024-10-08"), Some("Officers sent")),
+            (Some("Reuters"), Some("2024-10"), Some("Troops sent")),
+            (None, None, None),
+        ] {
+            let found = |(o, d, t): &(Option<String>, Option<String>, Option<String>)| {
+                (o.as_deref(), d.as_deref(), t.as_deref()) == expected
+            };
+            assert!(read.iter().any(found), "{expected:?} not among {read:?}");
+        }
+    }
 }

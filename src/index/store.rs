@@ -810,6 +810,29 @@ mod tests {
             article_id(Path::new("/c/b.txt"), None, 2)
         );
     }
+
+    #[test]
+    fn the_copy_fingerprint_is_the_texts_under_the_same_headline() {
+        let grams = shingles("Brazil has set up a special commission to renegotiate its debt.");
+        let print = copy_fingerprint(Some("Brazil Sets Up Debt Commission"), &grams);
+        assert_ne!(print, 0);
+        assert_eq!(
+            print,
+            copy_fingerprint(Some("Brazil Sets Up Debt Commission"), &grams)
+        );
+        assert_ne!(
+            print,
+            copy_fingerprint(Some("Brazil Sets Up Debt Panel"), &grams)
+        );
+        assert_ne!(print, copy_fingerprint(None, &grams));
+        let other = shingles("Brazil has set up a special commission to renegotiate its loans.");
+        assert_ne!(
+            print,
+            copy_fingerprint(Some("Brazil Sets Up Debt Commission"), &other)
+        );
+        // A text without words is a copy of nothing, whatever its headline.
+        assert_eq!(copy_fingerprint(Some("Headline"), &[]), 0);
+    }
 }
 
 #[cfg(test)]

@@ -528,10 +528,13 @@ fn group_copies(
             for &i in &members {
                 let (address, print) = (ranked[i].address, ranked[i].print);
                 let source = match headlines.get(&print) {
-                    Some(title) if print != 0 => store.source_titled(address, title.clone())?,
-                    _ => {
+                    Some(title) => store.source_titled(address, title.clone())?,
+                    None => {
                         let source = store.source(address)?;
-                        headlines.insert(print, source.title.clone());
+                        // 0 is no fingerprint: an article copying nothing.
+                        if print != 0 {
+                            headlines.insert(print, source.title.clone());
+                        }
                         source
                     }
                 };
