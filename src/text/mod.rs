@@ -10,7 +10,8 @@
 //! - [`words`]: tokens joined into the words readers compare (`don't`, `1.6`), with keys;
 //!   [`number`]: numbers with their currency and percent signs.
 //! - [`fold`]: the one fold (case, accents, ligatures); [`stem`]: a memoised stemmer per
-//!   language; [`stopwords`]: the one stopword list (function words); [`negation`]:
+//!   language, with `stem_irregular`'s closed list of Ukrainian and Russian nouns whose
+//!   stem alternates; [`stopwords`]: the one stopword list (function words); [`negation`]:
 //!   the words that negate, per language.
 //! - [`compare`]: the keys a quote compares words by (stems; Korean words without the
 //!   [`particles`] written onto them).
@@ -42,6 +43,7 @@ pub mod segment;
 pub mod sentence;
 pub mod shingles;
 pub mod stem;
+mod stem_irregular;
 pub mod stopwords;
 pub mod words;
 

@@ -4,13 +4,15 @@
 //! remembering each word's stem makes that cost nearly vanish. The stems are exactly
 //! Snowball's: English and Russian from `frostem`, Ukrainian from
 //! `snowball_stemmers_rs` (upstream Snowball has no Ukrainian stemmer), each with a few
-//! mends where a noun's forms came apart (`ukrainian_stem`, `russian_stem`). Korean and
-//! other languages are not stemmed. In Cyrillic words `ё` is read as `е` first, as
+//! mends where a noun's forms came apart (`ukrainian_stem`, `russian_stem`), and a closed
+//! list of nouns whose stem alternates (`рік`, `року`; `день`, `дня`), whose forms all
+//! stem to the noun's lemma ([`super::stem_irregular`]). Korean and other languages are
+//! not stemmed. In Cyrillic words `ё` is read as `е` first, as
 //! most Russian text writes it.
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::Language;
+use super::{Language, stem_irregular};
 
 /// Most words remembered per stemmer; the memo is emptied when it fills up, which
 /// bounds memory on corpora with huge vocabularies (or garbage).
@@ -113,7 +115,9 @@ impl Stemmer {
     }
 }
 
-/// The Ukrainian stem of `word`: `snowball_stemmers_rs`'s with the mends of
+/// The Ukrainian stem of `word`: the lemma of a noun of the closed list of alternating
+/// stems ([`stem_irregular::ukrainian_lemma`]), else `snowball_stemmers_rs`'s with the
+/// mends of
 /// [`ukrainian_stem_once`], then one more for the genitive plural with no ending: the
 /// stemmer reads the `-ем` or `-ав` that ends such a form (`систем`, `держав`) as an
 /// ending and cuts it (`сист`, `держ`), while every other form keeps it (`системи` →
@@ -122,6 +126,9 @@ impl Stemmer {
 /// `слава` keep theirs). Verbs' past forms in `-ав` (`виконав`) join their other forms
 /// (`виконати`) the same way.
 fn ukrainian_stem(word: &str) -> String {
+    if let Some(lemma) = stem_irregular::ukrainian_lemma(word) {
+        return lemma.to_owned();
+    }
     let stem = ukrainian_stem_once(word);
     if stem.ends_with("ем") || stem.ends_with("ав") {
         let again = ukrainian_stem_once(&stem);
@@ -167,8 +174,9 @@ const RUSSIAN_MEN_ENDINGS: [&str; 7] = ["", "и", "ем", "а", "ам", "ами"
 const RUSSIAN_ENDINGS_AFTER_J: [&str; 10] =
     ["й", "я", "ю", "е", "и", "ев", "ем", "ям", "ями", "ях"];
 
-/// The Russian stem of `word`: Snowball's, with two mends found on the noun evaluation
-/// (`benches/lang_eval.py`, tune and the first held-out split):
+/// The Russian stem of `word`: the lemma of a noun of the closed list of alternating
+/// stems ([`stem_irregular::russian_lemma`]), else Snowball's, with two mends found on
+/// the noun evaluation (`benches/lang_eval.py`, tune and the first held-out split):
 ///
 /// - a noun in `-мя` and its forms share one stem, the nominative (`время`, `времени`,
 ///   `временем` → `время`; `имя`, `имени` → `имя`), apart from the words Snowball cuts
@@ -181,6 +189,9 @@ const RUSSIAN_ENDINGS_AFTER_J: [&str; 10] =
 ///   while three letters remain. Verbs in `-ать` meet it only in the forms ending so
 ///   (`думаю` → `дум`, as `думать` is not: `дума`).
 fn russian_stem(stemmer: frostem::Stemmer, word: &str) -> String {
+    if let Some(lemma) = stem_irregular::russian_lemma(word) {
+        return lemma.to_owned();
+    }
     for noun in RUSSIAN_MYA_NOUNS {
         let Some(rest) = word.strip_prefix(noun) else {
             continue;
@@ -264,11 +275,11 @@ mod tests {
             .map(|w| ukrainian.stem(w))
             .collect();
         assert_eq!(stems, ["офіцер"; 4]);
-        let stems: Vec<String> = ["робота", "роботи", "історія", "історією", "історії"]
+        let stems: Vec<String> = ["турбота", "турботи", "історія", "історією", "історії"]
             .iter()
             .map(|w| ukrainian.stem(w))
             .collect();
-        assert_eq!(stems, ["робот", "робот", "істор", "істор", "істор"]);
+        assert_eq!(stems, ["турбот", "турбот", "істор", "істор", "істор"]);
         // A genitive plural with no ending shares its noun's stem.
         let stems: Vec<String> = ["система", "системи", "систем", "держава", "держав"]
             .iter()
@@ -306,5 +317,65 @@ mod tests {
         }
         // An adjective's `-ая` is not a noun's: `новая` is Snowball's `нов`.
         assert_eq!(russian.stem("новая"), russian.stem("новый"));
+    }
+
+    /// Issue 19: nouns whose stem alternates or drops a vowel (uk `рік`, `року`;
+    /// `день`, `дня`), which Snowball parts, keep one stem through the closed list of
+    /// `stem_irregular`; without it each group below has two or more stems.
+    #[test]
+    fn issue_19_alternating_nouns_keep_one_stem() {
+        for (lang, forms) in [
+            (
+                Language::Ukrainian,
+                &["рік", "року", "років", "році", "роками"][..],
+            ),
+            (Language::Ukrainian, &["день", "дня", "дні", "днів", "днях"]),
+            (Language::Ukrainian, &["ніч", "ночі", "ночей"]),
+            (Language::Ukrainian, &["вечір", "вечора"]),
+            (Language::Ukrainian, &["будинок", "будинку", "будинки"]),
+            (Language::Ukrainian, &["робота", "роботи", "робіт"]),
+            (Language::Ukrainian, &["особа", "осіб"]),
+            (Language::Russian, &["день", "дня", "дней", "дни", "днями"]),
+            (Language::Russian, &["отец", "отца", "отцы"]),
+            (Language::Russian, &["рынок", "рынка", "рынке"]),
+            (Language::Russian, &["мать", "матери", "матерью"]),
+            (Language::Russian, &["окно", "окон"]),
+        ] {
+            let mut stemmer = Stemmer::new(lang);
+            let stems: Vec<String> = forms.iter().map(|w| stemmer.stem(w)).collect();
+            assert!(
+                stems.iter().all(|s| *s == stems[0]),
+                "{forms:?} → {stems:?}"
+            );
+        }
+        let mut ukrainian = Stemmer::new(Language::Ukrainian);
+        let mut russian = Stemmer::new(Language::Russian);
+        // `ё` is read as `е` before the list is looked up.
+        assert_eq!(russian.stem("лёд"), russian.stem("льда"));
+        // The lemma is the stem: a query's nominative and the text's other forms meet.
+        assert_eq!(ukrainian.stem("року"), "рік");
+        assert_eq!(russian.stem("дня"), "день");
+    }
+
+    /// Issue 19: the list keeps apart what the stemmer would join to a listed noun —
+    /// `ріка` ("river", otherwise `рік`) and `нічого` ("nothing", otherwise `ніч`) — and
+    /// leaves out forms another frequent word shares (ru `дне`, "bottom"; uk `рівні`,
+    /// "equal"), which keep Snowball's stems.
+    #[test]
+    fn issue_19_irregular_list_keeps_other_words_apart() {
+        let mut ukrainian = Stemmer::new(Language::Ukrainian);
+        assert_ne!(ukrainian.stem("ріка"), ukrainian.stem("рік"));
+        assert_eq!(ukrainian.stem("ріка"), ukrainian.stem("ріки"));
+        assert_ne!(ukrainian.stem("нічого"), ukrainian.stem("ніч"));
+        assert_eq!(ukrainian.stem("рівні"), ukrainian_stem_once("рівні"));
+        // `рок` ("rock music") is not `рік`'s.
+        assert_ne!(ukrainian.stem("рок"), ukrainian.stem("рік"));
+        let mut russian = Stemmer::new(Language::Russian);
+        let snowball = frostem::Stemmer::new(frostem::Algorithm::Russian);
+        assert_eq!(russian.stem("дне"), snowball.stem("дне"));
+        assert_ne!(russian.stem("дне"), russian.stem("день"));
+        // `деньги` ("money") is a noun of its own, not `день`'s.
+        assert_eq!(russian.stem("деньги"), russian.stem("денег"));
+        assert_ne!(russian.stem("деньги"), russian.stem("день"));
     }
 }
