@@ -138,5 +138,6 @@ proptest! {
 
 mod corpus;
 mod forms;
+mod korean;
 mod names;
 mod reported;
