@@ -141,3 +141,4 @@ mod forms;
 mod korean;
 mod names;
 mod reported;
+mod terms;

@@ -274,3 +274,39 @@ fn who_sees_something_speaks_the_quotation_after_it() {
         said_by("Alan Hart")
     );
 }
+
+#[test]
+fn a_story_told_is_no_speech() {
+    let arnold = [Person {
+        name: "Andrea Arnold",
+        aliases: &[],
+    }];
+    let body = "Andrea Arnold won. \"I felt so privileged,\" says Arnold.\n\
+                Set in her home town, Wasp tells the story of a young mum. \
+                \"I just start with an image,\" she explains.";
+    assert_eq!(
+        of(body, "start with an image", &arnold),
+        said_by("Andrea Arnold")
+    );
+}
+
+#[test]
+fn a_state_after_a_town_is_no_speaker() {
+    let andrew = [Person {
+        name: "Charles Andrew",
+        aliases: &[],
+    }];
+    let body = "Charles Andrew, an analyst who follows Acme for Herold Inc of \
+                Greenwich, Conn said the value is 34 dlrs.\n\
+                \"The stock is cheap,\" he said.";
+    assert_eq!(
+        of(body, "stock is cheap", &andrew),
+        said_by("Charles Andrew")
+    );
+    let body = "In a speech before the Economic Club of Detroit, Charles Andrew said, \
+                \"The dollar must fall.\"";
+    assert_eq!(
+        of(body, "dollar must fall", &andrew),
+        said_by("Charles Andrew")
+    );
+}
