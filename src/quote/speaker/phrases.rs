@@ -373,7 +373,7 @@ impl<'b> Doc<'b> {
             || matches!(t.lower.as_str(),
                 "on" | "in" | "at" | "during" | "while" | "after" | "before" | "when" | "as"
                 | "last" | "yesterday" | "today" | "earlier" | "later" | "according"
-                | "adding" | "who" | "to"
+                | "adding" | "who" | "to" | "ahead" | "following"
             )
     }
 
@@ -1124,6 +1124,20 @@ impl<'b> Doc<'b> {
                 .take(12)
                 .any(|k| self.toks[k].lower == "as" && self.toks[k + 1].lower == "saying");
             return as_saying.then(|| self.subject_of(j - 1, lo)).flatten();
+        }
+        // "Mr Houston is alleged to have said that …": the one it is alleged of.
+        if !t.cap
+            && t.lower == "said"
+            && j >= lo + 4
+            && self.toks[j - 1].lower == "have"
+            && self.toks[j - 2].lower == "to"
+            && matches!(
+                self.toks[j - 3].lower.as_str(),
+                "alleged" | "reported" | "understood" | "believed" | "thought" | "claimed"
+            )
+            && is_passive(&self.toks[j - 4].lower)
+        {
+            return self.subject_of(j - 4, lo);
         }
         // A capitalised "Said" starts a sentence or a name, rarely an attribution.
         if t.cap || !is_speech_verb(&t.lower) {

@@ -365,3 +365,21 @@ fn role_prefers_the_person_with_that_title() {
     let body = "Russian president Vladimir Putin met Defence Minister Kim Yong-hyun.\n“We disagree,” the minister said.";
     assert_eq!(of(body, "We disagree", PEOPLE), said_by("Kim Yong-hyun"));
 }
+
+#[test]
+fn when_or_where_after_the_name_is_left_out() {
+    let body = "\"All the talk is about the next game,\" said Shin Won-sik ahead of the \
+                12 March tie.";
+    assert_eq!(of(body, "All the talk", PEOPLE), said_by("Shin Won-sik"));
+    let body = "\"We will win,\" said Shin Won-sik following the draw.";
+    assert_eq!(of(body, "We will win", PEOPLE), said_by("Shin Won-sik"));
+}
+
+#[test]
+fn meanwhile_between_the_speaker_and_the_verb() {
+    let body = "Mr Shin meanwhile told the BBC: \"I believe we can do better.\"";
+    assert_eq!(
+        of(body, "we can do better", PEOPLE),
+        said_by("Shin Won-sik")
+    );
+}

@@ -310,3 +310,38 @@ fn a_state_after_a_town_is_no_speaker() {
         said_by("Charles Andrew")
     );
 }
+
+#[test]
+fn repeated_and_reiterated_report_words() {
+    let douglas = [Person {
+        name: "Kenneth Douglas",
+        aliases: &[],
+    }];
+    let body = "Chairman Kenneth Douglas told analysts sales would rise.\n\
+                He repeated an earlier projection that earnings \"will probably be off \
+                slightly\" from last year's.";
+    assert_eq!(
+        of(body, "will probably be off", &douglas),
+        said_by("Kenneth Douglas")
+    );
+    let body = "Kenneth Douglas reiterated that sales \"should exceed forecasts\".";
+    assert_eq!(
+        of(body, "should exceed forecasts", &douglas),
+        said_by("Kenneth Douglas")
+    );
+}
+
+#[test]
+fn who_is_alleged_to_have_said_something_says_it() {
+    let houston = [Person {
+        name: "John Houston",
+        aliases: &[],
+    }];
+    let body = "John Houston was suspended.\n\
+                Mr Houston is alleged to have said that the land should be \"made \
+                available to law-abiding members of the community\".";
+    assert_eq!(
+        of(body, "made available", &houston),
+        said_by("John Houston")
+    );
+}
