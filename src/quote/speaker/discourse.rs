@@ -283,6 +283,26 @@ impl<'d, 'b> Discourse<'d, 'b> {
         {
             return self.resolve(&cue.np, limit);
         }
+        // "Meg Whitman called 2004 an “outstanding success” that generated “tremendous
+        // momentum”": a later quotation of the sentence, with no one named and no
+        // speech verb since the one before, is that one's speaker's.
+        if open > lo
+            && let Some(m) = self.mentions.iter().rev().find(|m| {
+                m.speaker && m.sent == sent && m.pos < limit && !matches!(m.who, Who::Nobody)
+            })
+            && let Some(prev) = doc.units.iter().position(|unit| unit.open == m.pos)
+            && let Some(prev_close) = doc.marks[prev].1
+            && prev_close < open
+            && doc.toks[prev_close + 1..open]
+                .iter()
+                .all(|t| !t.free_word() || (!t.cap && !is_speech_verb(&t.lower)))
+            && !self
+                .mentions
+                .iter()
+                .any(|o| o.sent == sent && m.pos < o.pos && o.pos < limit)
+        {
+            return (m.who.clone(), m.class, m.gender);
+        }
         // A quotation that is a sentence of its own continues the speaker before it
         // (not one followed by words that failed to read as an attribution).
         let tail = doc.marks[u]

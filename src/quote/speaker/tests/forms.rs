@@ -383,3 +383,21 @@ fn meanwhile_between_the_speaker_and_the_verb() {
         said_by("Shin Won-sik")
     );
 }
+
+#[test]
+fn a_later_quotation_of_the_sentence_is_the_earlier_ones_speakers() {
+    let body = "Shin Won-sik called 2004 an \"outstanding success\" that generated \
+                \"tremendous momentum\" for 2005.";
+    assert_eq!(
+        of(body, "outstanding success", PEOPLE),
+        said_by("Shin Won-sik")
+    );
+    assert_eq!(
+        of(body, "tremendous momentum", PEOPLE),
+        said_by("Shin Won-sik")
+    );
+    // Someone named between: nobody.
+    let body = "Shin Won-sik called 2004 an \"outstanding success\" but Kim Yong-hyun \
+                saw \"tremendous risk\" in 2005.";
+    assert_eq!(of(body, "tremendous risk", PEOPLE), nobody());
+}
