@@ -328,6 +328,32 @@ impl<'d, 'b> Discourse<'d, 'b> {
             }
             return (m.who.clone(), m.class, m.gender);
         }
+        // "And she won't commit to an opinion of Hollywood yet. “I'm just in the middle
+        // of it.”": a sentence naming no one but the latest speaker, as "he" or "she"
+        // opening it, hands the quotation after it to that speaker.
+        if open == lo && !tail && sent > 0 {
+            let before: Vec<&Mention> = self
+                .mentions
+                .iter()
+                .filter(|m| m.sent + 1 == sent)
+                .collect();
+            let latest = self
+                .mentions
+                .iter()
+                .rev()
+                .find(|m| m.speaker && m.sent < sent);
+            if let [only] = before.as_slice()
+                && let Who::Person(p) = only.who
+                && doc.toks.iter().any(|t| {
+                    t.start == only.pos
+                        && t.free_word()
+                        && matches!(pronoun(&t.lower), Some(Np::Pronoun(_)))
+                })
+                && latest.is_some_and(|m| matches!(m.who, Who::Person(q) if q == p))
+            {
+                return (Who::Person(p), None, only.gender);
+            }
+        }
         (Who::Nobody, None, None)
     }
 

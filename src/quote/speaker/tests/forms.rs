@@ -401,3 +401,28 @@ fn a_later_quotation_of_the_sentence_is_the_earlier_ones_speakers() {
                 saw \"tremendous risk\" in 2005.";
     assert_eq!(of(body, "tremendous risk", PEOPLE), nobody());
 }
+
+#[test]
+fn a_sentence_whose_subject_is_the_last_speaker_as_she_hands_on_the_quotation() {
+    let arnold = [
+        Person {
+            name: "Andrea Arnold",
+            aliases: &[],
+        },
+        Person {
+            name: "Lars Von Trier",
+            aliases: &[],
+        },
+    ];
+    let body = "\"We are still reeling,\" said Andrea Arnold.\n\
+                And she won't commit to an opinion of Hollywood yet. \"I'm just in the \
+                middle of it.\"";
+    assert_eq!(
+        of(body, "just in the middle", &arnold),
+        said_by("Andrea Arnold")
+    );
+    // A sentence that names someone else too: nobody.
+    let body = "\"We are still reeling,\" said Andrea Arnold.\n\
+                And she met Lars Von Trier yesterday. \"I'm just in the middle of it.\"";
+    assert_eq!(of(body, "just in the middle", &arnold), nobody());
+}
