@@ -14,7 +14,7 @@ use super::lexicon::{
     role_class, without_the,
 };
 use super::phrases::{Np, pronoun};
-use super::window::Doc;
+use super::window::{Doc, Tok};
 
 /// A person the article is known to mention (from entity extraction): canonical name
 /// plus the other spellings the article may use.
@@ -223,7 +223,7 @@ impl<'d, 'b> Discourse<'d, 'b> {
         let limit = doc.units[u].open;
         // "the so-called “grey market”": a term, not anyone's words.
         let so_called = open > lo && doc.toks[open - 1].lower == "so-called";
-        if so_called {
+        if so_called || self.names_a_thing(u, lo, hi, open) {
             return (Who::Nobody, None, None);
         }
         let before = doc.cue_before(lo, open);
@@ -283,6 +283,26 @@ impl<'d, 'b> Discourse<'d, 'b> {
         {
             return self.resolve(&cue.np, limit);
         }
+        // "Meg Whitman called 2004 an “outstanding success” that generated “tremendous
+        // momentum”": a later quotation of the sentence, with no one named and no
+        // speech verb since the one before, is that one's speaker's.
+        if open > lo
+            && let Some(m) = self.mentions.iter().rev().find(|m| {
+                m.speaker && m.sent == sent && m.pos < limit && !matches!(m.who, Who::Nobody)
+            })
+            && let Some(prev) = doc.units.iter().position(|unit| unit.open == m.pos)
+            && let Some(prev_close) = doc.marks[prev].1
+            && prev_close < open
+            && doc.toks[prev_close + 1..open]
+                .iter()
+                .all(|t| !t.free_word() || (!t.cap && !is_speech_verb(&t.lower)))
+            && !self
+                .mentions
+                .iter()
+                .any(|o| o.sent == sent && m.pos < o.pos && o.pos < limit)
+        {
+            return (m.who.clone(), m.class, m.gender);
+        }
         // A quotation that is a sentence of its own continues the speaker before it
         // (not one followed by words that failed to read as an attribution).
         let tail = doc.marks[u]
@@ -308,7 +328,99 @@ impl<'d, 'b> Discourse<'d, 'b> {
             }
             return (m.who.clone(), m.class, m.gender);
         }
+        // "And she won't commit to an opinion of Hollywood yet. “I'm just in the middle
+        // of it.”": a sentence naming no one but the latest speaker, as "he" or "she"
+        // opening it, hands the quotation after it to that speaker.
+        if open == lo && !tail && sent > 0 {
+            let before: Vec<&Mention> = self
+                .mentions
+                .iter()
+                .filter(|m| m.sent + 1 == sent)
+                .collect();
+            let latest = self
+                .mentions
+                .iter()
+                .rev()
+                .find(|m| m.speaker && m.sent < sent);
+            if let [only] = before.as_slice()
+                && let Who::Person(p) = only.who
+                && doc.toks.iter().any(|t| {
+                    t.start == only.pos
+                        && t.free_word()
+                        && matches!(pronoun(&t.lower), Some(Np::Pronoun(_)))
+                })
+                && latest.is_some_and(|m| matches!(m.who, Who::Person(q) if q == p))
+            {
+                return (Who::Person(p), None, only.gender);
+            }
+        }
         (Who::Nobody, None, None)
+    }
+
+    /// Whether quotation `u` (opening at token `open` of sentence `lo..hi`) is a short
+    /// name for a thing, not anyone's words: a nickname or another name given to it
+    /// ("the power adaptor, nicknamed “energy vampires”", "known as “…”", "a shareholder
+    /// rights plan, or “poison pill,”"), a nickname inside a person's name ("C. J. “Pete”
+    /// Silas"), or the subject of a clause ("the “control orders” would only be used").
+    fn names_a_thing(&self, u: usize, lo: usize, hi: usize, open: usize) -> bool {
+        let doc = self.doc;
+        let toks = &doc.toks;
+        let Some(close) = doc.marks[u].1 else {
+            return false;
+        };
+        let inner: Vec<&Tok<'_>> = toks[open + 1..close].iter().filter(|t| t.word).collect();
+        if inner.is_empty() || inner.len() > 4 {
+            return false;
+        }
+        let before = |n: usize| (open >= lo + n).then(|| &toks[open - n]);
+        let after = toks.get(close + 1).filter(|_| close + 1 < hi);
+        let word_before = |n: usize, w: &str| before(n).is_some_and(|t| t.word && t.lower == w);
+        let after_comma = |w: &str| word_before(1, w) && before(2).is_some_and(|t| t.is(","));
+        let named = ["nicknamed", "codenamed", "code-named"]
+            .iter()
+            .any(|w| word_before(1, w))
+            || after_comma("dubbed")
+            || after_comma("or")
+            || (word_before(1, "as") && word_before(2, "known"));
+        if named {
+            return true;
+        }
+        // "C. J. “Pete” Silas said": capitalised words on both sides.
+        let name_part = |t: &Tok<'_>| t.word && t.cap && t.unit.is_none();
+        if inner.len() <= 2
+            && inner.iter().all(|t| t.cap)
+            // (Not `before`: the text layer may end a sentence at an initial, "J.".)
+            && open > 0
+            && (name_part(&toks[open - 1])
+                || (open > 1
+                    && toks[open - 1].is(".")
+                    && name_part(&toks[open - 2])
+                    && toks[open - 2].text.chars().count() == 1))
+            && after.is_some_and(name_part)
+        {
+            return true;
+        }
+        // "Mr Blair told the BBC the “control orders” would only be used": a short
+        // quotation as the subject of a verb after it names the thing; after "that"
+        // only when the window quoted the same words before ("insist that “control
+        // orders” must be issued").
+        let subject = inner.len() <= 3
+            && after.is_some_and(|t| t.free_word() && (is_modal(&t.lower) || is_passive(&t.lower)));
+        let words = |range: std::ops::Range<usize>| -> Vec<&str> {
+            toks[range]
+                .iter()
+                .filter(|t| t.word)
+                .map(|t| t.lower.as_str())
+                .collect()
+        };
+        let these = words(open + 1..close);
+        let quoted_before = || {
+            doc.marks[..u].iter().any(|&(o, c)| match (o, c) {
+                (Some(o), Some(c)) => words(o + 1..c) == these,
+                _ => false,
+            })
+        };
+        subject && (word_before(1, "the") || (word_before(1, "that") && quoted_before()))
     }
 
     /// Whether sentence `sent` mentions someone other than `who` between bytes `from`

@@ -21,6 +21,16 @@ pub(super) fn full_name(doc: &Doc<'_>, written: &str) -> Option<String> {
     {
         return Some(name);
     }
+    // "Us magazine" after "Us Weekly": the publication's name, not the word for it.
+    if let [name @ .., last] = words.as_slice()
+        && !name.is_empty()
+        && matches!(
+            *last,
+            "magazine" | "newspaper" | "paper" | "journal" | "website" | "tabloid"
+        )
+    {
+        return full_name(doc, &name.join(" "));
+    }
     let capitalised = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
     if !words.iter().any(capitalised)
         || !words
@@ -104,6 +114,41 @@ pub(super) fn spelt_out(doc: &Doc<'_>, written: &str) -> Option<String> {
         }
     }
     found
+}
+
+/// An organisation named by one word ("ChemLawn") with the legal form the article
+/// writes after it, in the window or its opening ("ChemLawn Corp"), when it writes one
+/// form only.
+pub(super) fn with_legal_form(doc: &Doc<'_>, written: &str) -> Option<String> {
+    let capitalised = written.chars().next().is_some_and(char::is_uppercase);
+    if written.contains(' ') || !capitalised {
+        return None;
+    }
+    let mut found: Option<&str> = None;
+    for text in [doc.lead, doc.body] {
+        for (at, _) in text.match_indices(written) {
+            let starts = !text[..at]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric);
+            let rest = &text[at + written.len()..];
+            let Some(rest) = rest.strip_prefix(' ') else {
+                continue;
+            };
+            let form = rest
+                .split(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("");
+            if !starts || form.is_empty() || !is_legal_form(&form.to_lowercase()) {
+                continue;
+            }
+            match found {
+                Some(seen) if seen != form => return None,
+                _ => found = Some(form),
+            }
+        }
+    }
+    found.map(|form| format!("{written} {form}"))
 }
 
 /// Tokens as a name: their words, without a possessive, joined by spaces.

@@ -62,7 +62,10 @@
 //!    ("de Guzman" → "Dante de Guzman", "Marsh" → "Marsh & McLennan"), and resolves "the
 //!    ministry", "the firm" to the organisation that spoke last under that name.
 //!
-//! A quotation opened right after "so-called" is a term: nobody's.
+//! A quotation opened right after "so-called" is a term: nobody's; so is a name given to
+//! a thing ("nicknamed “…”", "known as “…”", "…, or “poison pill,”"), a nickname inside
+//! a person's name ("C. J. “Pete” Silas") and a short quotation that is the subject of a
+//! clause ("the “control orders” would …").
 //!
 //! What it never does: pick between two people on a shared surname without a recent
 //! mention, look at the paragraph after a closed quotation, or name a speaker for a span
@@ -188,7 +191,12 @@ fn attribute_after(
             // description alone would be read as a name. ("An official", "officials"
             // name nobody in particular.)
             Some(rest) => (proper_name(rest).map(str::to_owned), false),
-            None => (Some(whole(&text)), false),
+            // "ChemLawn said", after "ChemLawn Corp said" at the top: the fuller name.
+            None => {
+                let name = whole(&text);
+                let name = fullname::with_legal_form(&doc, &name).unwrap_or(name);
+                (Some(name), false)
+            }
         },
         Who::Nobody => (None, false),
     };

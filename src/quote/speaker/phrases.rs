@@ -373,7 +373,7 @@ impl<'b> Doc<'b> {
             || matches!(t.lower.as_str(),
                 "on" | "in" | "at" | "during" | "while" | "after" | "before" | "when" | "as"
                 | "last" | "yesterday" | "today" | "earlier" | "later" | "according"
-                | "adding" | "who" | "to"
+                | "adding" | "who" | "to" | "ahead" | "following"
             )
     }
 
@@ -627,7 +627,29 @@ impl<'b> Doc<'b> {
         {
             return Some(self.owner_name(k - 2, lo));
         }
-        self.classify(self.np_back(k, lo)?)
+        let np = self.np_back(k, lo)?;
+        // "Charles Andrew, an analyst … of Greenwich, Conn said": a place's state (or
+        // country) after its town is no speaker; the subject is before the appositive.
+        let toks = &self.toks;
+        // The sentence opens with a name and a comma ("Charles Andrew, an analyst").
+        let opens_appositive = (lo + 1..np.start)
+            .find(|&c| toks[c].is(","))
+            .is_some_and(|c| c > lo && toks[lo..c].iter().all(|t| t.word && t.cap));
+        if np.len() == 1
+            && opens_appositive
+            && toks[np.start].cap
+            && np.start >= lo + 3
+            && toks[np.start - 1].is(",")
+            && toks[np.start - 2].word
+            && toks[np.start - 2].cap
+            && matches!(
+                toks[np.start - 3].lower.as_str(),
+                "of" | "in" | "at" | "from" | "near"
+            )
+        {
+            return self.appositive_subject(np.start - 1, lo);
+        }
+        self.classify(np)
     }
 
     /// The capitalised name ending in the possessive word at `end` ("Chelsea's",
@@ -1103,11 +1125,40 @@ impl<'b> Doc<'b> {
                 .any(|k| self.toks[k].lower == "as" && self.toks[k + 1].lower == "saying");
             return as_saying.then(|| self.subject_of(j - 1, lo)).flatten();
         }
+        // "Mr Houston is alleged to have said that …": the one it is alleged of.
+        if !t.cap
+            && t.lower == "said"
+            && j >= lo + 4
+            && self.toks[j - 1].lower == "have"
+            && self.toks[j - 2].lower == "to"
+            && matches!(
+                self.toks[j - 3].lower.as_str(),
+                "alleged" | "reported" | "understood" | "believed" | "thought" | "claimed"
+            )
+            && is_passive(&self.toks[j - 4].lower)
+        {
+            return self.subject_of(j - 4, lo);
+        }
         // A capitalised "Said" starts a sentence or a name, rarely an attribution.
         if t.cap || !is_speech_verb(&t.lower) {
             return None;
         }
         if j > lo && is_passive(&self.toks[j - 1].lower) {
+            return None;
+        }
+        // "Wasp tells the story of a young mum": a story told is no speech.
+        if matches!(t.lower.as_str(), "tell" | "tells" | "told" | "telling")
+            && self
+                .toks
+                .get(j + 1)
+                .is_some_and(|d| determiner(&d.lower).is_some())
+            && self.toks.get(j + 2).is_some_and(|n| {
+                matches!(
+                    n.lower.as_str(),
+                    "story" | "stories" | "tale" | "tales" | "truth" | "time"
+                )
+            })
+        {
             return None;
         }
         // "…, said the minister: “…”" reads forwards; "the minister said" backwards.

@@ -419,18 +419,21 @@ fn holds_title(window: &str, name: &str, role: &str) -> bool {
 /// quotative endings (`”고 밝혔다`, `”라고 말했다`, `”이라고`, `”며`).
 const KOREAN_QUOTATIVES: [&str; 7] = ["이라고", "라고", "이라며", "라며", "면서", "고", "며"];
 
-/// Titles written after a name (`김용현 국방부 장관`, `팻 라이더 대변인`).
-const KOREAN_TITLES: [&str; 24] = [
+/// Titles and roles written after a name (`김용현 국방부 장관`, `팻 라이더 대변인`,
+/// `장영수 고려대 법대 교수`), matched as the end of a word: `원내대표` is a `대표`,
+/// `인사기획팀장` a `팀장`, `연구위원` a `위원`.
+const KOREAN_TITLES: [&str; 47] = [
     "장관",
     "차관",
     "국장",
     "센터장",
     "대변인",
     "위원장",
-    "국무위원장",
+    "위원",
     "대통령",
     "총리",
     "대사",
+    "특사",
     "의원",
     "소장",
     "사령관",
@@ -438,14 +441,127 @@ const KOREAN_TITLES: [&str; 24] = [
     "총장",
     "청장",
     "실장",
+    "팀장",
     "본부장",
     "대표",
     "회장",
+    "사장",
     "원장",
     "처장",
     "외무상",
     "부장",
+    "교수",
+    "기자",
+    "상무",
+    "전무",
+    "이사",
+    "감독",
+    "코치",
+    "선수",
+    "주장",
+    "변호사",
+    "판사",
+    "검사",
+    "박사",
+    "연구원",
+    "프로그래머",
+    "애널리스트",
+    "이코노미스트",
+    "대행",
+    "지사",
+    "시장",
 ];
+
+/// Words that end a name and start what is said of it: `전` (former: `라잘리 이스마일
+/// 전 유엔 특사`), `겸` (and also: `김신일 부총리 겸 … 장관`), `등` (and others: `윤호중
+/// 의원 등 28명`), `씨` (Mr or Ms).
+const KOREAN_AFTER_NAME: [&str; 6] = ["전", "현", "겸", "등", "및", "씨"];
+
+/// Endings of an organisation's name written between a person's name and the title
+/// (`장영수 고려대 법대 교수`, `이항구 산업연구원 연구위원`, `제프 블라터 국제축구연맹
+/// 회장`): left out of the name.
+const KOREAN_ORGANISATIONS: [&str; 21] = [
+    "대",
+    "대학",
+    "대학교",
+    "연구원",
+    "연구소",
+    "연맹",
+    "협회",
+    "위원회",
+    "부",
+    "처",
+    "청",
+    "당",
+    "은행",
+    "그룹",
+    "공사",
+    "공단",
+    "재단",
+    "센터",
+    "기구",
+    "회사",
+    "학회",
+];
+
+/// Sentence adverbs that open a sentence before its subject (`반면 장영수 … 교수는`).
+const KOREAN_OPENERS: [&str; 22] = [
+    "반면",
+    "한편",
+    "또",
+    "또한",
+    "이어",
+    "이에",
+    "그러나",
+    "하지만",
+    "그런데",
+    "특히",
+    "다만",
+    "이날",
+    "당시",
+    "이후",
+    "앞서",
+    "최근",
+    "현재",
+    "결국",
+    "따라서",
+    "아울러",
+    "그리고",
+    "그래서",
+];
+
+/// Whether `word` is a title or role (`원내대표`, `연구위원`), by its end.
+fn is_korean_title(word: &str) -> bool {
+    KOREAN_TITLES.iter().any(|t| word.ends_with(t))
+}
+
+/// Whether `word`, not the first of a name, is an organisation's name or acronym
+/// (`고려대`, `국제축구연맹`, `KIET`).
+fn is_korean_organisation(word: &str) -> bool {
+    let acronym = word.chars().count() >= 2 && word.chars().all(|c| c.is_ascii_uppercase());
+    acronym || KOREAN_ORGANISATIONS.iter().any(|o| word.ends_with(o))
+}
+
+/// The name a Korean speaker's phrase holds: the words before its first title or word
+/// like `전` (`김신일 부총리 겸 … 장관` → `김신일`, `윤호중 의원 등 28명` → `윤호중`),
+/// without sentence adverbs before it or organisations after it (`장영수 고려대 법대`
+/// → `장영수`). Empty for a title alone (`장관`).
+fn korean_name<'w>(phrase: &[&'w str]) -> Vec<&'w str> {
+    let start = phrase
+        .iter()
+        .position(|w| !KOREAN_OPENERS.contains(w))
+        .unwrap_or(phrase.len());
+    let phrase = &phrase[start..];
+    let end = phrase
+        .iter()
+        .position(|w| is_korean_title(w) || KOREAN_AFTER_NAME.contains(w))
+        .unwrap_or(phrase.len());
+    let mut name = phrase[..end].to_vec();
+    while name.len() > 1 && name.last().is_some_and(|w| is_korean_organisation(w)) {
+        name.pop();
+    }
+    name
+}
 
 /// Subject pronouns, which stand for the speaker before.
 const KOREAN_PRONOUNS: [&str; 2] = ["그", "그녀"];
@@ -483,6 +599,15 @@ fn ends_korean_phrase(word: &str) -> bool {
     .iter()
     .any(|p| word.ends_with(p))
         || word.chars().any(|c| c.is_ascii_digit())
+        // A verb that links a clause (`공시를 하자,`, `커지자`) or describes a noun
+        // (`만난 적이 있는`): what comes before it is no part of the name.
+        || ["하자", "되자", "지자", "있는", "없는", "하는", "했던"]
+            .iter()
+            .any(|p| word.ends_with(p))
+        // A title with the copula (`인사기획팀장인 박갑진 상무`): the name follows it.
+        || word
+            .strip_suffix('인')
+            .is_some_and(|stem| !stem.is_empty() && is_korean_title(stem))
 }
 
 /// The speaker of a Korean quotation.
@@ -510,21 +635,29 @@ fn korean_speaker(
     if KOREAN_PRONOUNS.contains(&head) {
         return last.map(str::to_owned);
     }
-    // The phrase: up to three words before the head, back to a case particle.
+    // The phrase: up to five words before the head, back to a case particle or a
+    // clause of its own.
     let mut first = s;
-    while first > 0 && s - first < 3 && !ends_korean_phrase(words[first - 1].1) {
+    while first > 0 && s - first < 5 && !ends_korean_phrase(words[first - 1].1) {
+        // `”고 밝혔고, 윤호중 의원 등 28명은`: a comma ends the clause before.
+        let (at, word) = words[first - 1];
+        if body
+            .get(at..)
+            .and_then(|rest| rest.find(word).map(|i| &rest[i + word.len()..]))
+            .is_some_and(|rest| rest.starts_with(','))
+        {
+            break;
+        }
+        // `파문이 커지자 한국외대는`: a subject and its verb are a clause before the
+        // speaker's phrase.
+        if first >= 2 && is_korean_subject(words[first - 2].1) {
+            break;
+        }
         first -= 1;
     }
     let mut phrase: Vec<&str> = words[first..s].iter().map(|(_, w)| *w).collect();
     phrase.push(head);
-    let title = phrase
-        .last()
-        .copied()
-        .filter(|w| KOREAN_TITLES.contains(w) || w.ends_with("장관"));
-    let name: Vec<&str> = match title {
-        Some(_) => phrase[..phrase.len() - 1].to_vec(),
-        None => phrase.clone(),
-    };
+    let name = korean_name(&phrase);
     if name.is_empty() {
         // A title alone (`장관은`): the speaker before.
         return last.map(str::to_owned);
@@ -532,14 +665,26 @@ fn korean_speaker(
     if name.len() == 1 && KOREAN_DESCRIPTIONS.iter().any(|d| name[0].ends_with(d)) {
         return None;
     }
-    let written = name.join(" ");
+    // The title right after the name (`김 장관`), by which a fuller name is looked for.
+    let title = phrase
+        .iter()
+        .skip_while(|w| **w != name[name.len() - 1])
+        .nth(1)
+        .copied()
+        .filter(|w| is_korean_title(w));
     if let Some(title) = title
         && name.len() == 1
         && let Some(full) = widen_korean(&words_before(body, start), name[0], title)
     {
         return Some(full);
     }
-    Some(written)
+    Some(name.join(" "))
+}
+
+/// Whether `word` ends with the subject marker (`파문이`, `회사가`): the subject of a
+/// clause of its own when a verb follows it.
+fn is_korean_subject(word: &str) -> bool {
+    word.chars().count() >= 2 && (word.ends_with('이') || word.ends_with('가'))
 }
 
 /// The words of the window before `end`, split at spaces, without edge punctuation.

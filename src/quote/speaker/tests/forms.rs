@@ -365,3 +365,64 @@ fn role_prefers_the_person_with_that_title() {
     let body = "Russian president Vladimir Putin met Defence Minister Kim Yong-hyun.\n“We disagree,” the minister said.";
     assert_eq!(of(body, "We disagree", PEOPLE), said_by("Kim Yong-hyun"));
 }
+
+#[test]
+fn when_or_where_after_the_name_is_left_out() {
+    let body = "\"All the talk is about the next game,\" said Shin Won-sik ahead of the \
+                12 March tie.";
+    assert_eq!(of(body, "All the talk", PEOPLE), said_by("Shin Won-sik"));
+    let body = "\"We will win,\" said Shin Won-sik following the draw.";
+    assert_eq!(of(body, "We will win", PEOPLE), said_by("Shin Won-sik"));
+}
+
+#[test]
+fn meanwhile_between_the_speaker_and_the_verb() {
+    let body = "Mr Shin meanwhile told the BBC: \"I believe we can do better.\"";
+    assert_eq!(
+        of(body, "we can do better", PEOPLE),
+        said_by("Shin Won-sik")
+    );
+}
+
+#[test]
+fn a_later_quotation_of_the_sentence_is_the_earlier_ones_speakers() {
+    let body = "Shin Won-sik called 2004 an \"outstanding success\" that generated \
+                \"tremendous momentum\" for 2005.";
+    assert_eq!(
+        of(body, "outstanding success", PEOPLE),
+        said_by("Shin Won-sik")
+    );
+    assert_eq!(
+        of(body, "tremendous momentum", PEOPLE),
+        said_by("Shin Won-sik")
+    );
+    // Someone named between: nobody.
+    let body = "Shin Won-sik called 2004 an \"outstanding success\" but Kim Yong-hyun \
+                saw \"tremendous risk\" in 2005.";
+    assert_eq!(of(body, "tremendous risk", PEOPLE), nobody());
+}
+
+#[test]
+fn a_sentence_whose_subject_is_the_last_speaker_as_she_hands_on_the_quotation() {
+    let arnold = [
+        Person {
+            name: "Andrea Arnold",
+            aliases: &[],
+        },
+        Person {
+            name: "Lars Von Trier",
+            aliases: &[],
+        },
+    ];
+    let body = "\"We are still reeling,\" said Andrea Arnold.\n\
+                And she won't commit to an opinion of Hollywood yet. \"I'm just in the \
+                middle of it.\"";
+    assert_eq!(
+        of(body, "just in the middle", &arnold),
+        said_by("Andrea Arnold")
+    );
+    // A sentence that names someone else too: nobody.
+    let body = "\"We are still reeling,\" said Andrea Arnold.\n\
+                And she met Lars Von Trier yesterday. \"I'm just in the middle of it.\"";
+    assert_eq!(of(body, "just in the middle", &arnold), nobody());
+}

@@ -138,5 +138,7 @@ proptest! {
 
 mod corpus;
 mod forms;
+mod korean;
 mod names;
 mod reported;
+mod terms;

@@ -370,3 +370,27 @@ fn people_with_blank_names_are_never_returned() {
     let body = "“We disagree,” said Kim Yong-hyun.";
     assert_eq!(of(body, "We disagree", &people), written("Kim Yong-hyun"));
 }
+
+#[test]
+fn a_publication_named_by_the_word_for_it_is_its_name() {
+    let body = "Spears clashed with Us Weekly over photographs. Us magazine was \
+                unrepentant, saying: \"She should start her own magazine.\"";
+    assert_eq!(
+        of(body, "start her own magazine", &[]),
+        written("Us Weekly")
+    );
+}
+
+#[test]
+fn an_organisation_named_by_one_word_takes_its_legal_form() {
+    // The legal form only in the article's opening, outside the window.
+    let lead = "ChemLawn Corp said its board rejected the offer.";
+    let body = "Waste made a bid last week.\n\
+                ChemLawn said the offer could \"adversely affect\" its staff.";
+    let a = body.find("adversely affect").expect("in the body");
+    let span = a..a + "adversely affect".len();
+    assert_eq!(
+        attribute_in(Language::English, body, span, &[], lead),
+        written("ChemLawn Corp")
+    );
+}

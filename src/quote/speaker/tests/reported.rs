@@ -274,3 +274,74 @@ fn who_sees_something_speaks_the_quotation_after_it() {
         said_by("Alan Hart")
     );
 }
+
+#[test]
+fn a_story_told_is_no_speech() {
+    let arnold = [Person {
+        name: "Andrea Arnold",
+        aliases: &[],
+    }];
+    let body = "Andrea Arnold won. \"I felt so privileged,\" says Arnold.\n\
+                Set in her home town, Wasp tells the story of a young mum. \
+                \"I just start with an image,\" she explains.";
+    assert_eq!(
+        of(body, "start with an image", &arnold),
+        said_by("Andrea Arnold")
+    );
+}
+
+#[test]
+fn a_state_after_a_town_is_no_speaker() {
+    let andrew = [Person {
+        name: "Charles Andrew",
+        aliases: &[],
+    }];
+    let body = "Charles Andrew, an analyst who follows Acme for Herold Inc of \
+                Greenwich, Conn said the value is 34 dlrs.\n\
+                \"The stock is cheap,\" he said.";
+    assert_eq!(
+        of(body, "stock is cheap", &andrew),
+        said_by("Charles Andrew")
+    );
+    let body = "In a speech before the Economic Club of Detroit, Charles Andrew said, \
+                \"The dollar must fall.\"";
+    assert_eq!(
+        of(body, "dollar must fall", &andrew),
+        said_by("Charles Andrew")
+    );
+}
+
+#[test]
+fn repeated_and_reiterated_report_words() {
+    let douglas = [Person {
+        name: "Kenneth Douglas",
+        aliases: &[],
+    }];
+    let body = "Chairman Kenneth Douglas told analysts sales would rise.\n\
+                He repeated an earlier projection that earnings \"will probably be off \
+                slightly\" from last year's.";
+    assert_eq!(
+        of(body, "will probably be off", &douglas),
+        said_by("Kenneth Douglas")
+    );
+    let body = "Kenneth Douglas reiterated that sales \"should exceed forecasts\".";
+    assert_eq!(
+        of(body, "should exceed forecasts", &douglas),
+        said_by("Kenneth Douglas")
+    );
+}
+
+#[test]
+fn who_is_alleged_to_have_said_something_says_it() {
+    let houston = [Person {
+        name: "John Houston",
+        aliases: &[],
+    }];
+    let body = "John Houston was suspended.\n\
+                Mr Houston is alleged to have said that the land should be \"made \
+                available to law-abiding members of the community\".";
+    assert_eq!(
+        of(body, "made available", &houston),
+        said_by("John Houston")
+    );
+}
