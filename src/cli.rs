@@ -147,7 +147,8 @@ pub struct IndexArgs {
     pub quiet: bool,
 
     /// Threads for parsing and for indexing; each pair needs 46 MB of --memory, beside
-    /// 46 MB for the run (default: one per core, as many as the budget feeds).
+    /// 46 MB for the run (default: as many indexing threads as get 100 MB each, at least
+    /// one, and one more parsing, up to one per core).
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=64))]
     pub threads: Option<u16>,
 

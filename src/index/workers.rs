@@ -43,6 +43,16 @@ pub fn reserve_mb(parsing: usize, indexing: usize) -> usize {
 const MB_PER_THREAD: usize =
     RESERVE_PER_PARSING_MB + RESERVE_PER_INDEXING_MB + MB_PER_INDEXING_THREAD;
 
+/// The part of tantivy's memory a default run gives each indexing thread at least, in
+/// MB, when it can. An indexing thread writes a segment each time its part fills, so a
+/// small part means many small segments, and every segment costs every query: on the
+/// 10× Reuters replica a query took 1.2× the time on the 5 segments of two 75 MB
+/// parts as on the 2 of one 168 MB part, and the index was 3% larger
+/// (docs/benchmarks.md, "Leaner indexing (issue 17)"). tantivy merges segments only
+/// once there are 8 of a size, and a merge at the end would read the whole index
+/// again.
+const MB_PER_SEGMENT: usize = 100;
+
 /// The threads of an indexing run and their memory, checked to work together: what
 /// is left of the budget after [`reserve_mb`] gives each indexing thread at least
 /// [`MB_PER_INDEXING_THREAD`].
@@ -56,16 +66,21 @@ pub struct Workers {
 
 impl Workers {
     /// The workers for a run with a budget of `memory_mb` MB: `threads` (the user's
-    /// `--threads`) parse and index, and must fit the budget; without it, as many
-    /// threads parse and index as the budget feeds, up to one per core (`cores`).
+    /// `--threads`) parse and index, and must fit the budget. Without it, as many
+    /// threads index as can each have [`MB_PER_SEGMENT`] of tantivy's part (at least
+    /// one, up to one per core, `cores`), and one more than that parse, up to one per
+    /// core: parsing an article takes about two thirds of the time indexing it does.
     pub fn plan(threads: Option<usize>, cores: usize, memory_mb: usize) -> Result<Workers> {
-        let most = memory_mb.saturating_sub(RESERVE_BASE_MB) / MB_PER_THREAD;
-        let threads = threads.unwrap_or(cores.clamp(1, most.max(1))).max(1);
-        let (parsing, indexing) = (threads, threads);
+        let cores = cores.max(1);
+        let (parsing, indexing) = match threads {
+            Some(threads) => (threads.max(1), threads.max(1)),
+            None => default_threads(cores, memory_mb),
+        };
         let reserve = reserve_mb(parsing, indexing);
         let needed = reserve + indexing * MB_PER_INDEXING_THREAD;
         if needed > memory_mb {
-            let threads = if most == 0 {
+            let most = memory_mb.saturating_sub(RESERVE_BASE_MB) / MB_PER_THREAD;
+            let threads = if most == 0 || threads.is_none() {
                 String::new()
             } else {
                 format!(", or --threads {most} or fewer")
@@ -103,6 +118,26 @@ impl Workers {
     }
 }
 
+/// The parsing and indexing threads of a run without `--threads`: the most indexing
+/// threads whose parts of tantivy's memory are [`MB_PER_SEGMENT`] each (one at least),
+/// with one more parsing thread, within `cores`; a budget too small for two parsing
+/// threads beside one indexing thread gets one.
+fn default_threads(cores: usize, memory_mb: usize) -> (usize, usize) {
+    let parsing_for = |indexing: usize| (indexing + 1).min(cores);
+    let indexing = (1..=cores)
+        .take_while(|&indexing| {
+            let reserve = reserve_mb(parsing_for(indexing), indexing);
+            memory_mb >= reserve + indexing * MB_PER_SEGMENT
+        })
+        .last()
+        .unwrap_or(1);
+    let parsing = parsing_for(indexing);
+    if indexing == 1 && memory_mb < reserve_mb(parsing, 1) + MB_PER_INDEXING_THREAD {
+        return (1, 1);
+    }
+    (parsing, indexing)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -126,11 +161,14 @@ mod tests {
     #[test]
     fn issue_17_tantivy_gets_what_the_run_does_not_hold_itself() {
         assert_eq!(reserve_mb(1, 1), 76);
+        assert_eq!(reserve_mb(2, 1), 88);
         assert_eq!(reserve_mb(2, 2), 106);
         assert_eq!(reserve_mb(4, 4), 166);
-        // The default: 256 MB for the run, 106 of them its own, 150 tantivy's.
-        assert_eq!(planned(None, 2, 256), (2, 2, 150));
+        // The default: 256 MB for the run, 88 of them its own, 168 tantivy's, all for
+        // one indexing thread (two would have 75 MB each).
+        assert_eq!(planned(None, 2, 256), (2, 1, 168));
         assert_eq!(planned(Some(1), 2, 256), (1, 1, 180));
+        assert_eq!(planned(Some(2), 2, 256), (2, 2, 150));
         assert_eq!(planned(Some(2), 2, 1000), (2, 2, 894));
         // The smallest budgets that work.
         assert_eq!(planned(Some(1), 2, 92), (1, 1, 16));
@@ -139,13 +177,24 @@ mod tests {
     }
 
     #[test]
+    fn issue_17_by_default_each_indexing_thread_has_a_segment_s_worth() {
+        // Two indexing threads need 106 + 2 × 100 MB.
+        assert_eq!(planned(None, 2, 305), (2, 1, 217));
+        assert_eq!(planned(None, 2, 306), (2, 2, 200));
+        assert_eq!(planned(None, 2, 512), (2, 2, 406));
+        // Below one segment's worth, one indexing thread takes what there is.
+        assert_eq!(planned(None, 3, 150), (2, 1, 62));
+        assert_eq!(planned(None, 2, 103), (1, 1, 27));
+        assert_eq!(planned(None, 2, 104), (2, 1, 16));
+    }
+
+    #[test]
     fn by_default_the_budget_chooses_how_many_threads_parse_and_index() {
         // 18 cores and 256 MB: tantivy refused 18 threads of 14.2 MB.
-        assert_eq!(planned(None, 18, 256), (4, 4, 90));
-        assert_eq!(planned(None, 64, 1000), (20, 20, 354));
-        assert_eq!(planned(None, 64, 4096), (64, 64, 2130));
+        assert_eq!(planned(None, 18, 256), (2, 1, 168));
+        assert_eq!(planned(None, 64, 1000), (8, 7, 732));
+        assert_eq!(planned(None, 64, 4096), (32, 31, 3108));
         assert_eq!(planned(None, 4, 1000), (4, 4, 834));
-        assert_eq!(planned(None, 3, 150), (2, 2, 44));
         assert_eq!(planned(None, 1, 4096), (1, 1, 4020));
         assert_eq!(planned(None, 0, 100), (1, 1, 24));
     }
