@@ -146,12 +146,14 @@ pub struct IndexArgs {
     #[arg(long, short)]
     pub quiet: bool,
 
-    /// Threads for parsing and for indexing; each indexing thread needs 16 MB of --memory
-    /// (default: one per core parsing, and as many indexing as the budget feeds).
+    /// Threads for parsing and for indexing; each pair needs 46 MB of --memory, beside
+    /// 46 MB for the run (default: as many indexing threads as get 100 MB each, at least
+    /// one, and one more parsing, up to one per core).
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=64))]
     pub threads: Option<u16>,
 
-    /// Indexing memory budget in MB, shared by the indexing threads.
+    /// Memory budget of the whole indexing run in MB: what the run does not hold itself
+    /// goes to tantivy's indexing threads.
     #[arg(long, value_name = "MB", default_value_t = 256, value_parser = clap::value_parser!(u32).range(32..=4096))]
     pub memory: u32,
 

@@ -191,9 +191,11 @@ impl KillBench {
         let mut state = 0x2545_F491_4F6C_DD1Du64;
         for _ in 0..kills {
             self.arrange(committed.other());
-            // Small memory budget: tantivy writes segments mid-run, so kills also land
-            // while segment files are being written, not only before the commit.
-            let mut child = spawn_index(self.path(), "index", &["--memory", "32"]);
+            // Small memory budget (32 MB for tantivy, beside the 106 MB two threads
+            // hold): tantivy writes segments mid-run, so kills also land while segment
+            // files are being written, not only before the commit.
+            let mut child =
+                spawn_index(self.path(), "index", &["--threads", "2", "--memory", "138"]);
             state ^= state << 13;
             state ^= state >> 7;
             state ^= state << 17;

@@ -26,7 +26,7 @@ use search::engine::Engine;
 use search::index::build::{BuildOptions, Progress, build};
 use search::index::stats::Stats;
 use search::index::store::{Store, StoredArticle};
-use search::index::workers::Workers;
+use search::index::workers::{Workers, reserve_mb};
 use search::ingest::Notice;
 use search::query::entities::EntityCount;
 use search::query::parse::QueryRequest;
@@ -227,7 +227,7 @@ impl World {
             index_dir: index,
             paths: vec![self.corpus()],
             rebuild: false,
-            workers: Workers::plan(Some(2), 2, 64).unwrap(),
+            workers: Workers::plan(Some(2), 2, reserve_mb(2, 2) + 64).unwrap(),
             entities: true,
             stop: Stop::new(),
         }
@@ -465,7 +465,8 @@ impl World {
         self.runs += 1;
         let threads = 1 + self.rng.below(3);
         let options = BuildOptions {
-            workers: Workers::plan(Some(threads), threads, 64).unwrap(),
+            workers: Workers::plan(Some(threads), threads, reserve_mb(threads, threads) + 64)
+                .unwrap(),
             rebuild: self.rng.below(20) == 0,
             ..self.options(self.index())
         };

@@ -20,6 +20,7 @@ use std::time::Instant;
 use tantivy::directory::MmapDirectory;
 use tantivy::indexer::UserOperation;
 use tantivy::{TantivyDocument, Term};
+use xxhash_rust::xxh3::xxh3_128;
 
 use crate::error::{Error, Result};
 use crate::index::queued::{QUEUE_BYTES, Queue, QueuedDoc};
@@ -93,9 +94,11 @@ struct Job {
     format: Format,
     defaults: Metadata,
     state: FileState,
-    /// The source ids of the file's records indexed so far (JSON Lines): a record whose
-    /// id an earlier one has gets an article id of its own.
-    source_ids: Mutex<HashSet<String>>,
+    /// The source ids of the file's records indexed so far (JSON Lines), as 128-bit
+    /// hashes: a record whose id an earlier one has gets an article id of its own. Held
+    /// for the whole file, so as hashes (16 bytes an id, where the ids themselves took
+    /// about 13 MB for the 10× replica's 190,430 records).
+    source_ids: Mutex<HashSet<u128>>,
 }
 
 /// How close to a run a change to a file may come and still be told apart by its
@@ -857,7 +860,7 @@ fn index_work(work: &Work, shared: &Shared<'_>) -> Result<()> {
             !job.source_ids
                 .lock()
                 .unwrap_or_else(PoisonError::into_inner)
-                .insert(id.clone())
+                .insert(xxh3_128(id.as_bytes()))
         });
         shared.add_batch(article_documents(
             &shared.fields,

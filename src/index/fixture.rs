@@ -5,7 +5,7 @@ use std::path::Path;
 
 use crate::engine::Engine;
 use crate::index::build::{BuildOptions, Progress, build};
-use crate::index::workers::Workers;
+use crate::index::workers::{Workers, reserve_mb};
 use crate::ingest::Notice;
 
 /// Progress that shows nothing.
@@ -56,7 +56,7 @@ pub fn indexed(dir: &Path, docs: &[Doc<'_>]) -> Engine {
         index_dir: dir.join("index"),
         paths: vec![corpus],
         rebuild: false,
-        workers: Workers::plan(Some(1), 1, 50).unwrap(),
+        workers: Workers::plan(Some(1), 1, reserve_mb(1, 1) + 50).unwrap(),
         entities: true,
         stop: crate::stop::Stop::new(),
     };
