@@ -33,8 +33,8 @@ const RESERVE_PER_INDEXING_MB: usize = 18;
 /// two, and 12 MB more for a second parsing thread alone; the base is rounded up by
 /// 2 MB so that the default run keeps within its budget (docs/benchmarks.md, "Leaner
 /// indexing (issue 17)"). Small budgets hold less well: tantivy then writes many small
-/// segments and merges them, which takes memory beyond its arenas (the replica peaked
-/// at 197 MB with 26 MB for tantivy).
+/// segments and merges them through memory maps (with `--memory 130` the replica's run
+/// held 135 MB of its own memory, and 188 MiB of mapped index files beside it).
 pub fn reserve_mb(parsing: usize, indexing: usize) -> usize {
     RESERVE_BASE_MB + RESERVE_PER_PARSING_MB * parsing + RESERVE_PER_INDEXING_MB * indexing
 }
