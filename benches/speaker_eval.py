@@ -4,10 +4,11 @@ speaker the article gives, names the wrong one, or names nobody.
 
 Usage: benches/speaker_eval.py [--search BIN] [--data DIR] [--indexes DIR] [--keep] [--blind]
                                [--blind2] [--blind3] [--blind4] [--blind5]
+                               [--blind6]
                                [--show-wrong N]
                                [--show-missing N] [--show-split SPLIT]
 
-The labels are tests/fixtures/speakers/labels.tsv (947 quotations from BBC and
+The labels are tests/fixtures/speakers/labels.tsv (1103 quotations from BBC and
 Reuters, located by offset and hash; see its README). For each label the script
 reads the quotation's first words from the data, runs
 `search quote --json -n 0 -- WORDS` on an index of BBC or of Reuters, takes the
@@ -27,8 +28,9 @@ unless --blind is given: then it is measured too and printed as its own rows
 the rules are frozen. The second blind split, blind2, is treated the same way
 with --blind2 (rows blind2, and blind2 per kind), the third, blind3, with
 --blind3 (rows blind3, and blind3 per kind), the fourth, blind4, with
---blind4 (rows blind4, and blind4 per kind), and the fifth, blind5, with
---blind5 (rows blind5, and blind5 per kind).
+--blind4 (rows blind4, and blind4 per kind), the fifth, blind5, with
+--blind5 (rows blind5, and blind5 per kind), and the sixth, blind6, with
+--blind6 (rows blind6, and blind6 per kind).
 Python 3, standard library only; builds nothing (uses target/release/search).
 """
 import argparse
@@ -103,6 +105,8 @@ def main():
                         help="also measure the blind4 split (only once the rules are frozen)")
     parser.add_argument("--blind5", action="store_true",
                         help="also measure the blind5 split (only once the rules are frozen)")
+    parser.add_argument("--blind6", action="store_true",
+                        help="also measure the blind6 split (only once the rules are frozen)")
     args = parser.parse_args()
     data = Path(args.data).resolve()
     if not (data / "bbc").is_dir():
@@ -120,6 +124,8 @@ def main():
         labels = [l for l in labels if l["split"] != "blind4"]
     if not args.blind5:
         labels = [l for l in labels if l["split"] != "blind5"]
+    if not args.blind6:
+        labels = [l for l in labels if l["split"] != "blind6"]
     reuters_ids = {l["doc"] for l in labels if l["source"] == "reuters"}
     paragraphs = locate.reuters_paragraphs(data, reuters_ids)
     record_lines = {}
@@ -150,7 +156,7 @@ def main():
                       if in_doc(m, label, record_lines)
                       or any(in_doc(c, label, record_lines) for c in m["copies"])), None)
         outcome = "not found" if found is None else verdict(found["speaker"], label["speaker"])
-        if label["split"] in ("blind", "blind2", "blind3", "blind4", "blind5"):
+        if label["split"] in ("blind", "blind2", "blind3", "blind4", "blind5", "blind6"):
             groups = (label["split"], f"{label['split']} kind {label['kind']}")
         else:
             groups = (label["split"], "all", f"kind {label['kind']}")
@@ -165,7 +171,8 @@ def main():
 
     print(f"Command: benches/speaker_eval.py --search {args.search}" + (" --blind" if args.blind else "")
           + (" --blind2" if args.blind2 else "") + (" --blind3" if args.blind3 else "")
-          + (" --blind4" if args.blind4 else "") + (" --blind5" if args.blind5 else ""))
+          + (" --blind4" if args.blind4 else "") + (" --blind5" if args.blind5 else "")
+          + (" --blind6" if args.blind6 else ""))
     print()
     print("| labels | n | right | of which surname only | wrong | missing | not found | accuracy | wrong share |")
     print("|---|--:|--:|--:|--:|--:|--:|--:|--:|")
@@ -174,7 +181,8 @@ def main():
              + ["blind2"] + sorted(g for g in tally if g.startswith("blind2 kind "))
              + ["blind3"] + sorted(g for g in tally if g.startswith("blind3 kind "))
              + ["blind4"] + sorted(g for g in tally if g.startswith("blind4 kind "))
-             + ["blind5"] + sorted(g for g in tally if g.startswith("blind5 kind ")))
+             + ["blind5"] + sorted(g for g in tally if g.startswith("blind5 kind "))
+             + ["blind6"] + sorted(g for g in tally if g.startswith("blind6 kind ")))
     for group in order:
         t = tally[group]
         n = sum(t.values())
