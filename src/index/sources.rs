@@ -15,13 +15,13 @@ use crate::error::Result;
 use crate::index::store::{ArticleColumn, article_doc};
 
 /// Where a text appeared: one article.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Source {
     /// The article's stable id.
     pub article_id: String,
-    /// The source file.
+    /// The source file (absolute, as [`crate::paths::path_string`] writes it).
     pub path: String,
-    /// 1-based line of the source file where the matched words start.
+    /// 1-based line of the source file where the matched words (or the passage) start.
     pub line: u64,
     /// The outlet, if known.
     pub outlet: Option<String>,

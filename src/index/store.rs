@@ -81,25 +81,13 @@ impl ArticleColumn {
 // ---------------------------------------------------------------------------------
 // Typed records.
 
-/// A passage document read back: the passage and its article's metadata.
+/// A passage document read back: the passage and where it was printed.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PassageDoc {
-    /// The article's stable id.
-    pub article_id: String,
-    /// The source file (absolute, as [`path_string`] writes it).
-    pub path: String,
-    /// 1-based line of the source file where the passage starts.
-    pub line: u64,
+    /// Its article and where in the source file the passage starts (`source.line`).
+    pub source: Source,
     /// 0-based passage number in the article.
     pub index: u64,
-    /// The headline, if known.
-    pub title: Option<String>,
-    /// The outlet, if known.
-    pub outlet: Option<String>,
-    /// The article's language (ISO 639-1), if known.
-    pub lang: Option<String>,
-    /// The date as precise as the source gave it (`2024-10-08`, `2024-10`), if known.
-    pub date: Option<String>,
     /// The passage's text.
     pub text: String,
 }
@@ -107,7 +95,7 @@ pub struct PassageDoc {
 impl PassageDoc {
     /// The language the passage was indexed as, whose analyzer reads its words.
     pub fn language(&self) -> Language {
-        Language::of_code(self.lang.as_deref())
+        Language::of_code(self.source.lang.as_deref())
     }
 }
 
@@ -243,14 +231,11 @@ impl<'a> Store<'a> {
     pub fn sourced(&self, at: DocAddress, own: StoredPassage) -> Result<PassageDoc> {
         let source = self.source(at)?;
         Ok(PassageDoc {
-            article_id: source.article_id,
-            path: source.path,
-            line: own.line,
+            source: Source {
+                line: own.line,
+                ..source
+            },
             index: own.index,
-            title: source.title,
-            outlet: source.outlet,
-            lang: source.lang,
-            date: source.date,
             text: own.text,
         })
     }
@@ -313,7 +298,9 @@ impl<'a> Store<'a> {
                 continue;
             };
             let earlier = self.passage(DocAddress { doc_id, ..at })?;
-            if earlier.article_id == passage.article_id && earlier.index + back == passage.index {
+            if earlier.source.article_id == passage.source.article_id
+                && earlier.index + back == passage.index
+            {
                 before.push(earlier);
             }
         }
@@ -332,7 +319,10 @@ impl<'a> Store<'a> {
             return Ok(None);
         };
         let first = self.passage(DocAddress { doc_id, ..at })?;
-        Ok((first.article_id == passage.article_id && first.index == 0).then_some(first))
+        Ok(
+            (first.source.article_id == passage.source.article_id && first.index == 0)
+                .then_some(first),
+        )
     }
 
     /// The passage of the same article just after `passage` (at `at`), or just before
@@ -355,7 +345,7 @@ impl<'a> Store<'a> {
         let address = DocAddress { doc_id, ..at };
         let beside = self.passage(address)?;
         Ok(
-            (beside.article_id == passage.article_id && beside.index == index)
+            (beside.source.article_id == passage.source.article_id && beside.index == index)
                 .then_some((address, beside)),
         )
     }
@@ -367,7 +357,7 @@ impl<'a> Store<'a> {
         Ok(self
             .article_of_passage(at, passage.index)?
             .source_id
-            .unwrap_or(passage.article_id))
+            .unwrap_or(passage.source.article_id))
     }
 
     /// The date text of the document at `at`, from its column.
@@ -935,7 +925,7 @@ mod reading {
             .find(|(_, p)| p.text == SECOND)
             .unwrap();
         assert_eq!(
-            (doc.index, doc.line, doc.title.as_deref()),
+            (doc.index, doc.source.line, doc.source.title.as_deref()),
             (1, 8, Some("Officers sent to the front"))
         );
         assert_eq!(
@@ -954,7 +944,7 @@ mod reading {
         let other = addresses
             .iter()
             .map(|&at| (at, store.passage(at).unwrap()))
-            .find(|(_, p)| p.article_id != article.article_id)
+            .find(|(_, p)| p.source.article_id != article.article_id)
             .unwrap();
         assert!(
             store

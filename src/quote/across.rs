@@ -53,7 +53,7 @@ impl Stretch<'_> {
             .rev()
             .find(|(start, _)| *start <= at)
             .copied()
-            .unwrap_or((0, self.doc.line));
+            .unwrap_or((0, self.doc.source.line));
         line + lines_before(self.doc.text.get(start..at).unwrap_or_default())
     }
 
@@ -87,7 +87,7 @@ pub fn stretch<'a>(
     let (address, doc) = found.found[i].clone();
     let mut stretch = Stretch {
         address,
-        parts: vec![(0, doc.line)],
+        parts: vec![(0, doc.source.line)],
         doc,
         words: Cow::Borrowed(words),
         alignment,
@@ -124,11 +124,11 @@ pub fn stretch<'a>(
         let (text, parts) = if after {
             let start = stretch.doc.text.len() + 2;
             let mut parts = stretch.parts.clone();
-            parts.push((start, passage.line));
+            parts.push((start, passage.source.line));
             (format!("{}\n\n{}", stretch.doc.text, passage.text), parts)
         } else {
             let shift = passage.text.len() + 2;
-            let mut parts = vec![(0, passage.line)];
+            let mut parts = vec![(0, passage.source.line)];
             parts.extend(stretch.parts.iter().map(|&(at, line)| (at + shift, line)));
             (format!("{}\n\n{}", passage.text, stretch.doc.text), parts)
         };

@@ -273,7 +273,7 @@ pub fn check(
         align::mark_written_changes(&mut alignment, quote_text, quote, text, words);
         (alignment.similarity, alignment.class) = (similarity, class);
         let (passage, offset) = stretch.passage_at(alignment.byte_range.start);
-        let key = (stretch.doc.article_id.clone(), passage, offset);
+        let key = (stretch.doc.source.article_id.clone(), passage, offset);
         let earlier = seen.get(&key).copied();
         if earlier.is_some_and(|k: usize| matches[k].0.similarity >= alignment.similarity) {
             continue;
@@ -450,13 +450,10 @@ fn match_candidate(
             similarity: (alignment.similarity * 1000.0).round() / 1000.0,
             class,
             source: Source {
-                article_id: stored.article_id.clone(),
-                path: stored.path.clone(),
-                line: stretch.line_of(span.start, |before| lines_before(&stored.path, before)),
-                outlet: stored.outlet.clone(),
-                lang: stored.lang.clone(),
-                date: stored.date.clone(),
-                title: stored.title.clone(),
+                line: stretch.line_of(span.start, |before| {
+                    lines_before(&stored.source.path, before)
+                }),
+                ..stored.source.clone()
             },
             matched_text: passage[span].to_owned(),
             diff: diff::in_sentence(
