@@ -385,6 +385,41 @@ impl<'d, 'b> Discourse<'d, 'b> {
         if named {
             return true;
         }
+        // "its “Investigational New Drug” filing", "its “poison pill” anti-takeover plan":
+        // after a determiner, a quoted name in capitals, or a quoted phrase qualifying
+        // the plain noun after it, names a thing. ("a “huge boost” to", "the “economic
+        // pain” our partners feel", "described by Jobs as the “most important Mac”
+        // made by Apple" stay the speaker's.)
+        let naming = before(2).is_some_and(|t| {
+            t.word
+                && matches!(
+                    t.lower.as_str(),
+                    "as" | "called" | "branded" | "dubbed" | "labelled" | "termed"
+                )
+        });
+        if !naming && before(1).is_some_and(|t| t.word && determiner(&t.lower).is_some()) {
+            let small = |w: &str| matches!(w, "of" | "and" | "the" | "for");
+            let titled =
+                inner.len() >= 2 && inner[0].cap && inner.iter().all(|t| t.cap || small(&t.lower));
+            let noun = |t: &Tok<'_>| {
+                let w = t.lower.as_str();
+                t.free_word()
+                    && !t.cap
+                    && !is_stop(w)
+                    && determiner(w).is_none()
+                    && pronoun(w).is_none()
+                    && !is_modal(w)
+                    && !is_passive(w)
+                    && !is_speech_verb(w)
+                    && !is_adverb(w)
+                    && !["ed", "s", "ing"].iter().any(|end| w.ends_with(end))
+            };
+            // (One quoted word before a noun is the speaker's adjective: "would not
+            // accept a “mad” increase".)
+            if titled || ((2..=3).contains(&inner.len()) && after.is_some_and(noun)) {
+                return true;
+            }
+        }
         // "C. J. “Pete” Silas said": capitalised words on both sides.
         let name_part = |t: &Tok<'_>| t.word && t.cap && t.unit.is_none();
         if inner.len() <= 2

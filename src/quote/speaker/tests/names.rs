@@ -394,3 +394,14 @@ fn an_organisation_named_by_one_word_takes_its_legal_form() {
         written("ChemLawn Corp")
     );
 }
+
+#[test]
+fn a_speaker_with_no_capital_is_no_name() {
+    let body = "Yukos asked the Houston court to order Russia to arbitration so that it can \
+                press claims for billions of dollars in damages over a \"campaign of illegal, \
+                discriminatory and disproportionate\" tax claims.";
+    assert_ne!(
+        of(body, "campaign of illegal", &[]).speaker.as_deref(),
+        Some("press")
+    );
+}
