@@ -56,7 +56,10 @@
 //!    Weissler") or the first words of one ("Javier Nogales" for Javier Nogales Iturri);
 //!    "he"/"she" never stands for an organisation ("the International Rugby Board
 //!    confirmed that he …") nor, before anyone else in its sentence, for a name written
-//!    as an owner ("Sylvester Stallone's ex-wife Brigitte Nielsen … She said").
+//!    as an owner ("Sylvester Stallone's ex-wife Brigitte Nielsen … She said"). A
+//!    surname after a given name its known bearer lacks ("Malgorzata Kujda" beside Jarek
+//!    Kujda) is someone else; one misspelt by a letter, or with two letters swapped
+//!    ("Kudja"), is the one person it is that close to.
 //!
 //! 5. widens a name given in part to the one fuller name the window writes around it
 //!    ("de Guzman" → "Dante de Guzman", "Marsh" → "Marsh & McLennan"), and resolves "the

@@ -405,3 +405,18 @@ fn a_speaker_with_no_capital_is_no_name() {
         Some("press")
     );
 }
+
+#[test]
+fn another_given_name_before_a_known_surname_is_someone_else() {
+    let ps = people(&["Jarek Kujda"]);
+    let body = "Malgorzata Kujda, Jarek's younger sister, describes it as noise. \"It is \
+                fun,\" she said.";
+    assert_eq!(of(body, "It is fun", &ps), written("Malgorzata Kujda"));
+}
+
+#[test]
+fn a_surname_with_two_letters_swapped_is_that_person() {
+    let ps = people(&["Jarek Kujda"]);
+    let body = "Jarek Kujda plays. \"It is more of a project,\" said Kudja.";
+    assert_eq!(of(body, "It is more", &ps), said_by("Jarek Kujda"));
+}
