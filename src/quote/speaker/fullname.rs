@@ -17,7 +17,7 @@ pub(super) fn full_name(doc: &Doc<'_>, written: &str) -> Option<String> {
         .skip_while(|w| honorific(&w.trim_end_matches('.').to_lowercase()).is_some())
         .collect();
     if let [one] = words.as_slice()
-        && let Some(name) = spelt_out(doc, one)
+        && let Some(name) = spelt_out(doc, one).or_else(|| nicknamed(doc, one))
     {
         return Some(name);
     }
@@ -110,6 +110,44 @@ pub(super) fn spelt_out(doc: &Doc<'_>, written: &str) -> Option<String> {
             match &found {
                 Some(seen) if *seen != name => return None,
                 _ => found = Some(name),
+            }
+        }
+    }
+    found
+}
+
+/// The name the article writes around `nickname` in marks ("Ahmed 'Mido' Hossam" for
+/// Mido), in the window or its opening: the given name and the surname, without the
+/// nickname. `None` when it writes none, or two different ones.
+pub(super) fn nicknamed(doc: &Doc<'_>, nickname: &str) -> Option<String> {
+    let capitalised = |w: &str| {
+        w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(char::is_alphabetic)
+    };
+    if !capitalised(nickname) {
+        return None;
+    }
+    let mut found: Option<String> = None;
+    for text in [doc.lead, doc.body] {
+        for (open, close) in [('\'', '\''), ('‘', '’'), ('"', '"'), ('“', '”')] {
+            let marked = format!("{open}{nickname}{close} ");
+            for (at, _) in text.match_indices(&marked) {
+                let Some(before) = text[..at].strip_suffix(' ') else {
+                    continue;
+                };
+                let given = before.rsplit(char::is_whitespace).next().unwrap_or("");
+                let rest = &text[at + marked.len()..];
+                let surname = rest
+                    .split(|c: char| !c.is_alphabetic() && c != '-')
+                    .next()
+                    .unwrap_or("");
+                if !capitalised(given) || !capitalised(surname) {
+                    continue;
+                }
+                let name = format!("{given} {surname}");
+                match &found {
+                    Some(seen) if *seen != name => return None,
+                    _ => found = Some(name),
+                }
             }
         }
     }

@@ -59,7 +59,8 @@
 //!    as an owner ("Sylvester Stallone's ex-wife Brigitte Nielsen … She said"). A
 //!    surname after a given name its known bearer lacks ("Malgorzata Kujda" beside Jarek
 //!    Kujda) is someone else; one misspelt by a letter, or with two letters swapped
-//!    ("Kudja"), is the one person it is that close to.
+//!    ("Kudja"), is the one person it is that close to; a nickname the article writes
+//!    inside a name ("Ahmed 'Mido' Hossam") is that name.
 //!
 //! 5. widens a name given in part to the one fuller name the window writes around it
 //!    ("de Guzman" → "Dante de Guzman", "Marsh" → "Marsh & McLennan"), and resolves "the

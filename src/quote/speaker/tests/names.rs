@@ -420,3 +420,10 @@ fn a_surname_with_two_letters_swapped_is_that_person() {
     let body = "Jarek Kujda plays. \"It is more of a project,\" said Kudja.";
     assert_eq!(of(body, "It is more", &ps), said_by("Jarek Kujda"));
 }
+
+#[test]
+fn a_nickname_is_the_name_it_stands_in() {
+    let body = "Ahmed 'Mido' Hossam has made another apology.\n\
+                The 21-year-old spoke in Cairo. Mido said: \"I came to apologise.\"";
+    assert_eq!(of(body, "I came to", &[]), written("Ahmed Hossam"));
+}
