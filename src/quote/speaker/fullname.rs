@@ -3,7 +3,8 @@
 //! McLennan", "Sri Mulyani Indrawati"), when the article's people do not list them.
 
 use super::lexicon::{
-    honorific, is_legal_form, is_name_particle, is_not_name, is_speech_verb, is_title_word,
+    honorific, is_legal_form, is_name_particle, is_not_name, is_org_word, is_speech_verb,
+    is_title_word,
 };
 use super::window::{Doc, Tok};
 use crate::entities::is_given_name;
@@ -155,8 +156,8 @@ pub(super) fn nicknamed(doc: &Doc<'_>, nickname: &str) -> Option<String> {
 }
 
 /// An organisation named by one word ("ChemLawn") with the legal form the article
-/// writes after it, in the window or its opening ("ChemLawn Corp"), when it writes one
-/// form only.
+/// writes after it, in the window or its opening ("ChemLawn Corp", "USAir Group Inc"),
+/// when it writes one form only.
 pub(super) fn with_legal_form(doc: &Doc<'_>, written: &str) -> Option<String> {
     let capitalised = written.chars().next().is_some_and(char::is_uppercase);
     if written.contains(' ') || !capitalised {
@@ -173,11 +174,23 @@ pub(super) fn with_legal_form(doc: &Doc<'_>, written: &str) -> Option<String> {
             let Some(rest) = rest.strip_prefix(' ') else {
                 continue;
             };
-            let form = rest
-                .split(|c: char| !c.is_alphanumeric())
-                .next()
-                .unwrap_or("");
-            if !starts || form.is_empty() || !is_legal_form(&form.to_lowercase()) {
+            let mut words = rest.split(|c: char| !c.is_alphanumeric());
+            let first = words.next().unwrap_or("");
+            // "USAir Group Inc": a capitalised word that ends organisations' names, then
+            // the legal form.
+            let form = match words.next() {
+                Some(next)
+                    if first.chars().next().is_some_and(char::is_uppercase)
+                        && rest[first.len()..].starts_with(' ')
+                        && is_org_word(&first.to_lowercase())
+                        && is_legal_form(&next.to_lowercase()) =>
+                {
+                    &rest[..first.len() + 1 + next.len()]
+                }
+                _ => first,
+            };
+            let last = form.rsplit(' ').next().unwrap_or("");
+            if !starts || form.is_empty() || !is_legal_form(&last.to_lowercase()) {
                 continue;
             }
             match found {

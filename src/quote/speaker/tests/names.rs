@@ -427,3 +427,12 @@ fn a_nickname_is_the_name_it_stands_in() {
                 The 21-year-old spoke in Cairo. Mido said: \"I came to apologise.\"";
     assert_eq!(of(body, "I came to", &[]), written("Ahmed Hossam"));
 }
+
+#[test]
+fn a_company_takes_its_legal_form_after_a_word_of_its_name() {
+    // The full name further back than the window reads.
+    let body = "TWA filed suit against USAir Group Inc on Monday.\n\
+                TWA said more.\nTWA said more.\nTWA said more.\nTWA said more.\n\
+                USAir said the request was \"hastily pasted together\" by TWA.";
+    assert_eq!(of(body, "hastily pasted", &[]), written("USAir Group Inc"));
+}
