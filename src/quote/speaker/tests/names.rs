@@ -436,3 +436,13 @@ fn a_company_takes_its_legal_form_after_a_word_of_its_name() {
                 USAir said the request was \"hastily pasted together\" by TWA.";
     assert_eq!(of(body, "hastily pasted", &[]), written("USAir Group Inc"));
 }
+
+#[test]
+fn a_king_of_a_country_is_the_king() {
+    let body = "King Fahd of Saudi Arabia, in an interview with Reuters on March 11, said \
+                the kingdom wanted oil price stability.\n\
+                \"Saudi Arabia does not decide prices by itself,\" he said.";
+    assert_eq!(of(body, "Saudi Arabia does", &[]), written("Fahd"));
+    let body = "The Bank of England said: \"Rates will stay.\"";
+    assert_eq!(of(body, "Rates will", &[]), written("Bank of England"));
+}
