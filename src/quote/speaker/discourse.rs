@@ -11,7 +11,7 @@ use crate::text::distance::edit_distance;
 use super::lexicon::{
     Gender, determiner, honorific, is_adverb, is_honorific, is_modal, is_name_particle,
     is_not_name, is_opinion_verb, is_org_word, is_passive, is_plural_role, is_speech_verb, is_stop,
-    role_class, without_the,
+    is_title_word, role_class, without_the,
 };
 use super::phrases::{Np, pronoun};
 use super::window::{Doc, Tok};
@@ -385,6 +385,41 @@ impl<'d, 'b> Discourse<'d, 'b> {
         if named {
             return true;
         }
+        // "its “Investigational New Drug” filing", "its “poison pill” anti-takeover plan":
+        // after a determiner, a quoted name in capitals, or a quoted phrase qualifying
+        // the plain noun after it, names a thing. ("a “huge boost” to", "the “economic
+        // pain” our partners feel", "described by Jobs as the “most important Mac”
+        // made by Apple" stay the speaker's.)
+        let naming = before(2).is_some_and(|t| {
+            t.word
+                && matches!(
+                    t.lower.as_str(),
+                    "as" | "called" | "branded" | "dubbed" | "labelled" | "termed"
+                )
+        });
+        if !naming && before(1).is_some_and(|t| t.word && determiner(&t.lower).is_some()) {
+            let small = |w: &str| matches!(w, "of" | "and" | "the" | "for");
+            let titled =
+                inner.len() >= 2 && inner[0].cap && inner.iter().all(|t| t.cap || small(&t.lower));
+            let noun = |t: &Tok<'_>| {
+                let w = t.lower.as_str();
+                t.free_word()
+                    && !t.cap
+                    && !is_stop(w)
+                    && determiner(w).is_none()
+                    && pronoun(w).is_none()
+                    && !is_modal(w)
+                    && !is_passive(w)
+                    && !is_speech_verb(w)
+                    && !is_adverb(w)
+                    && !["ed", "s", "ing"].iter().any(|end| w.ends_with(end))
+            };
+            // (One quoted word before a noun is the speaker's adjective: "would not
+            // accept a “mad” increase".)
+            if titled || ((2..=3).contains(&inner.len()) && after.is_some_and(noun)) {
+                return true;
+            }
+        }
         // "C. J. “Pete” Silas said": capitalised words on both sides.
         let name_part = |t: &Tok<'_>| t.word && t.cap && t.unit.is_none();
         if inner.len() <= 2
@@ -559,6 +594,40 @@ impl<'d, 'b> Discourse<'d, 'b> {
                 continue;
             }
             let single = !t.key.contains(' ');
+            // "Malgorzata Kujda" when only Jarek Kujda is known: a name word before the
+            // surname that the known person's name lacks is someone else of that surname.
+            let other_given = i > lo && {
+                let g = &doc.toks[i - 1];
+                g.free_word()
+                    && g.cap
+                    && !g.possessive
+                    && g.sent == sent
+                    && g.text.chars().all(char::is_alphabetic)
+                    && !is_not_name(&g.lower)
+                    && !is_title_word(&g.lower)
+                    && honorific(&g.lower).is_none()
+                    && self.index.ends.get(&t.key).is_some_and(|ps| {
+                        !self
+                            .index
+                            .by_first
+                            .get(&g.key)
+                            .is_some_and(|es| es.iter().any(|(_, p)| ps.contains(p)))
+                    })
+            };
+            if single && other_given {
+                self.mentions.push(Mention {
+                    pos: doc.toks[i - 1].start,
+                    sent,
+                    who: Who::Named(doc.written(i - 1, i + 1)),
+                    speaker: false,
+                    owner: t.possessive,
+                    subject: false,
+                    class: None,
+                    gender,
+                });
+                i += 1;
+                continue;
+            }
             let who = match self.index.ends.get(&t.key).filter(|_| single) {
                 Some(cands) => {
                     let written = if hon.is_some() {
@@ -825,7 +894,8 @@ impl<'d, 'b> Discourse<'d, 'b> {
         Who::Named(written.to_owned())
     }
 
-    /// The one person a name word of five letters or more is a letter away from.
+    /// The one person a name word of five letters or more is a letter away from, or two
+    /// letters swapped.
     fn one_letter_off(&self, word: &str) -> Option<usize> {
         let chars: Vec<char> = word.chars().collect();
         if chars.len() < 5 {
@@ -834,7 +904,15 @@ impl<'d, 'b> Discourse<'d, 'b> {
         let mut found: Vec<usize> = Vec::new();
         for (end, ps) in &self.index.ends {
             let other: Vec<char> = end.chars().collect();
-            if other.len().abs_diff(chars.len()) <= 1 && edit_distance(&chars, &other) == 1 {
+            // ("Kudja" for Jarek Kujda: two letters swapped count as one.)
+            let swapped = other.len() == chars.len() && {
+                let diff: Vec<usize> = (0..chars.len()).filter(|&k| chars[k] != other[k]).collect();
+                matches!(diff.as_slice(), [x, y] if *y == x + 1
+                    && chars[*x] == other[*y] && chars[*y] == other[*x])
+            };
+            if swapped
+                || (other.len().abs_diff(chars.len()) <= 1 && edit_distance(&chars, &other) == 1)
+            {
                 for &p in ps {
                     push_once(&mut found, p);
                 }

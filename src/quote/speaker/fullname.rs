@@ -3,7 +3,8 @@
 //! McLennan", "Sri Mulyani Indrawati"), when the article's people do not list them.
 
 use super::lexicon::{
-    honorific, is_legal_form, is_name_particle, is_not_name, is_speech_verb, is_title_word,
+    honorific, is_legal_form, is_name_particle, is_not_name, is_org_word, is_speech_verb,
+    is_title_word,
 };
 use super::window::{Doc, Tok};
 use crate::entities::is_given_name;
@@ -17,7 +18,7 @@ pub(super) fn full_name(doc: &Doc<'_>, written: &str) -> Option<String> {
         .skip_while(|w| honorific(&w.trim_end_matches('.').to_lowercase()).is_some())
         .collect();
     if let [one] = words.as_slice()
-        && let Some(name) = spelt_out(doc, one)
+        && let Some(name) = spelt_out(doc, one).or_else(|| nicknamed(doc, one))
     {
         return Some(name);
     }
@@ -116,9 +117,47 @@ pub(super) fn spelt_out(doc: &Doc<'_>, written: &str) -> Option<String> {
     found
 }
 
+/// The name the article writes around `nickname` in marks ("Ahmed 'Mido' Hossam" for
+/// Mido), in the window or its opening: the given name and the surname, without the
+/// nickname. `None` when it writes none, or two different ones.
+pub(super) fn nicknamed(doc: &Doc<'_>, nickname: &str) -> Option<String> {
+    let capitalised = |w: &str| {
+        w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(char::is_alphabetic)
+    };
+    if !capitalised(nickname) {
+        return None;
+    }
+    let mut found: Option<String> = None;
+    for text in [doc.lead, doc.body] {
+        for (open, close) in [('\'', '\''), ('‘', '’'), ('"', '"'), ('“', '”')] {
+            let marked = format!("{open}{nickname}{close} ");
+            for (at, _) in text.match_indices(&marked) {
+                let Some(before) = text[..at].strip_suffix(' ') else {
+                    continue;
+                };
+                let given = before.rsplit(char::is_whitespace).next().unwrap_or("");
+                let rest = &text[at + marked.len()..];
+                let surname = rest
+                    .split(|c: char| !c.is_alphabetic() && c != '-')
+                    .next()
+                    .unwrap_or("");
+                if !capitalised(given) || !capitalised(surname) {
+                    continue;
+                }
+                let name = format!("{given} {surname}");
+                match &found {
+                    Some(seen) if *seen != name => return None,
+                    _ => found = Some(name),
+                }
+            }
+        }
+    }
+    found
+}
+
 /// An organisation named by one word ("ChemLawn") with the legal form the article
-/// writes after it, in the window or its opening ("ChemLawn Corp"), when it writes one
-/// form only.
+/// writes after it, in the window or its opening ("ChemLawn Corp", "USAir Group Inc"),
+/// when it writes one form only.
 pub(super) fn with_legal_form(doc: &Doc<'_>, written: &str) -> Option<String> {
     let capitalised = written.chars().next().is_some_and(char::is_uppercase);
     if written.contains(' ') || !capitalised {
@@ -135,11 +174,23 @@ pub(super) fn with_legal_form(doc: &Doc<'_>, written: &str) -> Option<String> {
             let Some(rest) = rest.strip_prefix(' ') else {
                 continue;
             };
-            let form = rest
-                .split(|c: char| !c.is_alphanumeric())
-                .next()
-                .unwrap_or("");
-            if !starts || form.is_empty() || !is_legal_form(&form.to_lowercase()) {
+            let mut words = rest.split(|c: char| !c.is_alphanumeric());
+            let first = words.next().unwrap_or("");
+            // "USAir Group Inc": a capitalised word that ends organisations' names, then
+            // the legal form.
+            let form = match words.next() {
+                Some(next)
+                    if first.chars().next().is_some_and(char::is_uppercase)
+                        && rest[first.len()..].starts_with(' ')
+                        && is_org_word(&first.to_lowercase())
+                        && is_legal_form(&next.to_lowercase()) =>
+                {
+                    &rest[..first.len() + 1 + next.len()]
+                }
+                _ => first,
+            };
+            let last = form.rsplit(' ').next().unwrap_or("");
+            if !starts || form.is_empty() || !is_legal_form(&last.to_lowercase()) {
                 continue;
             }
             match found {

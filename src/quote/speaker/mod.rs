@@ -56,7 +56,11 @@
 //!    Weissler") or the first words of one ("Javier Nogales" for Javier Nogales Iturri);
 //!    "he"/"she" never stands for an organisation ("the International Rugby Board
 //!    confirmed that he …") nor, before anyone else in its sentence, for a name written
-//!    as an owner ("Sylvester Stallone's ex-wife Brigitte Nielsen … She said").
+//!    as an owner ("Sylvester Stallone's ex-wife Brigitte Nielsen … She said"). A
+//!    surname after a given name its known bearer lacks ("Malgorzata Kujda" beside Jarek
+//!    Kujda) is someone else; one misspelt by a letter, or with two letters swapped
+//!    ("Kudja"), is the one person it is that close to; a nickname the article writes
+//!    inside a name ("Ahmed 'Mido' Hossam") is that name.
 //!
 //! 5. widens a name given in part to the one fuller name the window writes around it
 //!    ("de Guzman" → "Dante de Guzman", "Marsh" → "Marsh & McLennan"), and resolves "the
@@ -64,8 +68,10 @@
 //!
 //! A quotation opened right after "so-called" is a term: nobody's; so is a name given to
 //! a thing ("nicknamed “…”", "known as “…”", "…, or “poison pill,”"), a nickname inside
-//! a person's name ("C. J. “Pete” Silas") and a short quotation that is the subject of a
-//! clause ("the “control orders” would …").
+//! a person's name ("C. J. “Pete” Silas"), a short quotation that is the subject of a
+//! clause ("the “control orders” would …"), and one after a determiner that is a name in
+//! capitals ("its “Investigational New Drug” filing") or qualifies the noun after it ("its
+//! “poison pill” anti-takeover plan").
 //!
 //! What it never does: pick between two people on a shared surname without a recent
 //! mention, look at the paragraph after a closed quotation, or name a speaker for a span
@@ -206,6 +212,9 @@ fn attribute_after(
         .map(|s| without_descriptor(&s, people))
         // An honorific alone ("Ms") names nobody.
         .filter(|s| !lexicon::is_honorific(s))
+        // A name as written is capitalised somewhere ("al-Qabas"): one plain word that
+        // is no role ("press", misread from "so that it can press claims") is no one.
+        .filter(|s| resolved || !plain_word(s))
         // A person the quotation speaks of ("Andy would be a hard act to follow") is not
         // who says it: null is better than that name. (An organisation names itself in
         // its statements: "… a majority stake in Absa," Absa said.)
@@ -215,6 +224,15 @@ fn attribute_after(
         resolved: resolved && speaker.is_some(),
         speaker,
     }
+}
+
+/// Whether `written` is one word with no capital that names no role or group
+/// ("officials", "analysts" do).
+fn plain_word(written: &str) -> bool {
+    !written.contains(' ')
+        && !written.chars().any(char::is_uppercase)
+        && !lexicon::is_title_word(written)
+        && !lexicon::is_plural_role(written)
 }
 
 /// `rest` of "the Finance and Economy Ministry", "the New York Stock Exchange" when it is
@@ -247,9 +265,19 @@ fn without_descriptor(name: &str, people: &[Person<'_>]) -> String {
         let key = key_of(candidate);
         people.iter().any(|person| key_of(person.name) == key)
     };
+    // "Virgin Radio DJ Pete Mitchell": a title or an acronym just before the given name
+    // ends a longer descriptor.
+    let titled = |i: usize| {
+        let w = words[i - 1];
+        lexicon::is_title_word(&w.to_lowercase())
+            || (w.chars().count() >= 2 && w.chars().all(|c| c.is_ascii_uppercase()))
+    };
     // The first given name only: "Omar Ben …" does not start at "Ben".
     match (1..words.len() - 1).find(|&i| given(words[i])) {
-        Some(i) if known(&words[i..].join(" ")) || (i <= 2 && words.len() - i == 2) => {
+        Some(i)
+            if known(&words[i..].join(" "))
+                || ((i <= 2 || (i <= 3 && titled(i))) && words.len() - i == 2) =>
+        {
             words[i..].join(" ")
         }
         _ => name.to_owned(),

@@ -161,8 +161,12 @@ impl<'b> Doc<'b> {
             {
                 return Some(left.start..end);
             }
-            // "Mr Hirsch from Retail Banking Research", "Mr Hirsch of the bank".
-            if named && (prep.lower != "of" || honoured) {
+            // "Mr Hirsch from Retail Banking Research", "Mr Hirsch of the bank", "King
+            // Fahd of Saudi Arabia": a titled person, not a country.
+            let titled = left.len() >= 2
+                && self.toks[left.start].cap
+                && is_title_word(&self.toks[left.start].lower);
+            if named && (prep.lower != "of" || honoured || titled) {
                 return Some(left);
             }
         }

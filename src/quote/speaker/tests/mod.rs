@@ -65,6 +65,11 @@ fn a_descriptor_before_one_of_the_articles_people_is_left_out() {
         without_descriptor("Dr Rowan Williams", &people),
         "Dr Rowan Williams"
     );
+    // Three words of descriptor when the last is a title or an acronym.
+    assert_eq!(
+        without_descriptor("Virgin Radio DJ Pete Mitchell", &people),
+        "Pete Mitchell"
+    );
 }
 
 fn of(body: &str, needle: &str, people: &[Person<'_>]) -> Attribution {

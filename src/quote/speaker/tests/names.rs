@@ -394,3 +394,55 @@ fn an_organisation_named_by_one_word_takes_its_legal_form() {
         written("ChemLawn Corp")
     );
 }
+
+#[test]
+fn a_speaker_with_no_capital_is_no_name() {
+    let body = "Yukos asked the Houston court to order Russia to arbitration so that it can \
+                press claims for billions of dollars in damages over a \"campaign of illegal, \
+                discriminatory and disproportionate\" tax claims.";
+    assert_ne!(
+        of(body, "campaign of illegal", &[]).speaker.as_deref(),
+        Some("press")
+    );
+}
+
+#[test]
+fn another_given_name_before_a_known_surname_is_someone_else() {
+    let ps = people(&["Jarek Kujda"]);
+    let body = "Malgorzata Kujda, Jarek's younger sister, describes it as noise. \"It is \
+                fun,\" she said.";
+    assert_eq!(of(body, "It is fun", &ps), written("Malgorzata Kujda"));
+}
+
+#[test]
+fn a_surname_with_two_letters_swapped_is_that_person() {
+    let ps = people(&["Jarek Kujda"]);
+    let body = "Jarek Kujda plays. \"It is more of a project,\" said Kudja.";
+    assert_eq!(of(body, "It is more", &ps), said_by("Jarek Kujda"));
+}
+
+#[test]
+fn a_nickname_is_the_name_it_stands_in() {
+    let body = "Ahmed 'Mido' Hossam has made another apology.\n\
+                The 21-year-old spoke in Cairo. Mido said: \"I came to apologise.\"";
+    assert_eq!(of(body, "I came to", &[]), written("Ahmed Hossam"));
+}
+
+#[test]
+fn a_company_takes_its_legal_form_after_a_word_of_its_name() {
+    // The full name further back than the window reads.
+    let body = "TWA filed suit against USAir Group Inc on Monday.\n\
+                TWA said more.\nTWA said more.\nTWA said more.\nTWA said more.\n\
+                USAir said the request was \"hastily pasted together\" by TWA.";
+    assert_eq!(of(body, "hastily pasted", &[]), written("USAir Group Inc"));
+}
+
+#[test]
+fn a_king_of_a_country_is_the_king() {
+    let body = "King Fahd of Saudi Arabia, in an interview with Reuters on March 11, said \
+                the kingdom wanted oil price stability.\n\
+                \"Saudi Arabia does not decide prices by itself,\" he said.";
+    assert_eq!(of(body, "Saudi Arabia does", &[]), written("Fahd"));
+    let body = "The Bank of England said: \"Rates will stay.\"";
+    assert_eq!(of(body, "Rates will", &[]), written("Bank of England"));
+}

@@ -39,3 +39,23 @@ fn a_quoted_subject_of_a_clause_is_nobodys() {
     assert_eq!(of(body, "control orders", &blair), nobody());
     assert_eq!(nth(body, "control orders", 1, &blair), nobody());
 }
+
+#[test]
+fn a_term_after_a_determiner_is_nobodys() {
+    // A name in capitals after "its", "an": the name of a thing.
+    let body = "Acme Corp said it received approval on its \"Investigational New Drug\" \
+                filing to begin trials.";
+    assert_eq!(of(body, "Investigational New Drug", &[]), nobody());
+    // A quoted phrase that modifies the noun after it.
+    let body = "Acme Corp said it filed suit seeking to invalidate its \"poison pill\" \
+                anti-takeover plan.";
+    assert_eq!(of(body, "poison pill", &[]), nobody());
+    // A phrase of the speaker's own stays theirs.
+    let body = "Acme Corp said the deal was a \"huge boost\" to its business.";
+    assert_eq!(of(body, "huge boost", &[]), written("Acme Corp"));
+    let body = "Acme Corp said the US should understand the \"economic pain\" our partners \
+                feel.";
+    assert_eq!(of(body, "economic pain", &[]), written("Acme Corp"));
+    let body = "Acme Corp said it would not accept a \"mad\" increase in prices.";
+    assert_eq!(of(body, "mad", &[]), written("Acme Corp"));
+}
