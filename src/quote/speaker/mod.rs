@@ -78,6 +78,7 @@
 //! outside quotations. Where two readings compete as above, it names nobody: a wrong
 //! name misleads a fact-checker more than none (`docs/benchmarks.md` measures both).
 
+mod cues;
 mod discourse;
 mod fullname;
 mod lexicon;
