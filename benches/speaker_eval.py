@@ -42,6 +42,8 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+# The splits measured only when asked for by name (`--blind`, `--blind2`, …).
+BLIND_SPLITS = ("blind", "blind2", "blind3", "blind4", "blind5", "blind6")
 sys.path.insert(0, str(ROOT / "tests" / "fixtures" / "speakers"))
 import locate  # noqa: E402
 
@@ -95,18 +97,9 @@ def main():
                         help="index into DIR (kept), or reuse DIR/bbc and DIR/reuters if present")
     parser.add_argument("--show-split", default="tune", metavar="SPLIT",
                         help="the split whose wrong and missing cases are shown (default tune)")
-    parser.add_argument("--blind", action="store_true",
-                        help="also measure the blind split (only once the rules are frozen)")
-    parser.add_argument("--blind2", action="store_true",
-                        help="also measure the blind2 split (only once the rules are frozen)")
-    parser.add_argument("--blind3", action="store_true",
-                        help="also measure the blind3 split (only once the rules are frozen)")
-    parser.add_argument("--blind4", action="store_true",
-                        help="also measure the blind4 split (only once the rules are frozen)")
-    parser.add_argument("--blind5", action="store_true",
-                        help="also measure the blind5 split (only once the rules are frozen)")
-    parser.add_argument("--blind6", action="store_true",
-                        help="also measure the blind6 split (only once the rules are frozen)")
+    for split in BLIND_SPLITS:
+        parser.add_argument(f"--{split}", action="store_true",
+                            help=f"also measure the {split} split (only once the rules are frozen)")
     args = parser.parse_args()
     data = Path(args.data).resolve()
     if not (data / "bbc").is_dir():
@@ -114,18 +107,8 @@ def main():
     with open(ROOT / "tests" / "fixtures" / "speakers" / "labels.tsv", encoding="utf-8") as f:
         header = f.readline().rstrip("\n").split("\t")
         labels = [dict(zip(header, line.rstrip("\n").split("\t"))) for line in f if line.strip()]
-    if not args.blind:
-        labels = [l for l in labels if l["split"] != "blind"]
-    if not args.blind2:
-        labels = [l for l in labels if l["split"] != "blind2"]
-    if not args.blind3:
-        labels = [l for l in labels if l["split"] != "blind3"]
-    if not args.blind4:
-        labels = [l for l in labels if l["split"] != "blind4"]
-    if not args.blind5:
-        labels = [l for l in labels if l["split"] != "blind5"]
-    if not args.blind6:
-        labels = [l for l in labels if l["split"] != "blind6"]
+    asked = [split for split in BLIND_SPLITS if getattr(args, split)]
+    labels = [l for l in labels if l["split"] not in BLIND_SPLITS or l["split"] in asked]
     reuters_ids = {l["doc"] for l in labels if l["source"] == "reuters"}
     paragraphs = locate.reuters_paragraphs(data, reuters_ids)
     record_lines = {}
@@ -156,7 +139,7 @@ def main():
                       if in_doc(m, label, record_lines)
                       or any(in_doc(c, label, record_lines) for c in m["copies"])), None)
         outcome = "not found" if found is None else verdict(found["speaker"], label["speaker"])
-        if label["split"] in ("blind", "blind2", "blind3", "blind4", "blind5", "blind6"):
+        if label["split"] in BLIND_SPLITS:
             groups = (label["split"], f"{label['split']} kind {label['kind']}")
         else:
             groups = (label["split"], "all", f"kind {label['kind']}")
@@ -169,20 +152,14 @@ def main():
         if outcome in ("missing", "not found"):
             missing.append((outcome, label["id"], label["kind"], label["speaker"], words))
 
-    print(f"Command: benches/speaker_eval.py --search {args.search}" + (" --blind" if args.blind else "")
-          + (" --blind2" if args.blind2 else "") + (" --blind3" if args.blind3 else "")
-          + (" --blind4" if args.blind4 else "") + (" --blind5" if args.blind5 else "")
-          + (" --blind6" if args.blind6 else ""))
+    print(f"Command: benches/speaker_eval.py --search {args.search}"
+          + "".join(f" --{split}" for split in asked))
     print()
     print("| labels | n | right | of which surname only | wrong | missing | not found | accuracy | wrong share |")
     print("|---|--:|--:|--:|--:|--:|--:|--:|--:|")
-    order = (["tune", "held_out", "all"] + sorted(g for g in tally if g.startswith("kind "))
-             + ["blind"] + sorted(g for g in tally if g.startswith("blind kind "))
-             + ["blind2"] + sorted(g for g in tally if g.startswith("blind2 kind "))
-             + ["blind3"] + sorted(g for g in tally if g.startswith("blind3 kind "))
-             + ["blind4"] + sorted(g for g in tally if g.startswith("blind4 kind "))
-             + ["blind5"] + sorted(g for g in tally if g.startswith("blind5 kind "))
-             + ["blind6"] + sorted(g for g in tally if g.startswith("blind6 kind ")))
+    order = ["tune", "held_out", "all"] + sorted(g for g in tally if g.startswith("kind "))
+    for split in BLIND_SPLITS:
+        order += [split] + sorted(g for g in tally if g.startswith(f"{split} kind "))
     for group in order:
         t = tally[group]
         n = sum(t.values())

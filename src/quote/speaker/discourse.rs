@@ -614,42 +614,34 @@ impl<'d, 'b> Discourse<'d, 'b> {
                             .is_some_and(|es| es.iter().any(|(_, p)| ps.contains(p)))
                     })
             };
-            if single && other_given {
-                self.mentions.push(Mention {
-                    pos: doc.toks[i - 1].start,
-                    sent,
-                    who: Who::Named(doc.written(i - 1, i + 1)),
-                    speaker: false,
-                    owner: t.possessive,
-                    subject: false,
-                    class: None,
-                    gender,
-                });
-                i += 1;
-                continue;
-            }
-            let who = match self.index.ends.get(&t.key).filter(|_| single) {
-                Some(cands) => {
-                    let written = if hon.is_some() {
-                        doc.written(i - 1, i + 1)
-                    } else {
-                        doc.written(i, i + 1)
-                    };
-                    let cands = cands.clone();
-                    self.pick(&cands, t.start, written)
+            let (pos, who) = if single && other_given {
+                // Another first name before a known surname: someone else, as written.
+                (doc.toks[i - 1].start, Who::Named(doc.written(i - 1, i + 1)))
+            } else {
+                let who = match self.index.ends.get(&t.key).filter(|_| single) {
+                    Some(cands) => {
+                        let written = if hon.is_some() {
+                            doc.written(i - 1, i + 1)
+                        } else {
+                            doc.written(i, i + 1)
+                        };
+                        let cands = cands.clone();
+                        self.pick(&cands, t.start, written)
+                    }
+                    // "Mr Smith", not among the people: someone all the same.
+                    None if hon.is_some() => Who::Named(doc.written(i - 1, i + 1)),
+                    None => {
+                        i += 1;
+                        continue;
+                    }
+                };
+                if let Who::Person(p) = who {
+                    self.learn_context(p, self.context_roles(i, i + 1, lo, hi), gender);
                 }
-                // "Mr Smith", not among the people: someone all the same.
-                None if hon.is_some() => Who::Named(doc.written(i - 1, i + 1)),
-                None => {
-                    i += 1;
-                    continue;
-                }
+                (t.start, who)
             };
-            if let Who::Person(p) = who {
-                self.learn_context(p, self.context_roles(i, i + 1, lo, hi), gender);
-            }
             self.mentions.push(Mention {
-                pos: t.start,
+                pos,
                 sent,
                 who,
                 speaker: false,
