@@ -307,7 +307,7 @@ fn run_end(tokens: &[Token<'_>], start: usize) -> usize {
         while look < tokens.len()
             && look - end < 2
             && tokens[look].joined
-            && is_connector(tokens[look].text)
+            && (is_connector(tokens[look].text) || lower_in(&tokens[look], NAME_PARTICLE))
         {
             look += 1;
         }
@@ -322,13 +322,43 @@ fn run_end(tokens: &[Token<'_>], start: usize) -> usize {
 
 /// The title (as token count, and whether it is an honorific) starting at `at`.
 fn title_at(tokens: &[Token<'_>], at: usize, end: usize, g: &Gazetteer) -> Option<(usize, bool)> {
-    let candidates = g.titles.get(tokens[at].lower)?;
-    for (words, honorific) in candidates {
-        if at + words.len() <= end && words.iter().zip(&tokens[at..]).all(|(w, t)| *w == t.lower) {
-            return Some((words.len(), *honorific));
+    let word = |w: &str, t: &Token<'_>| w == t.lower;
+    // A title in the plural before names ("Vice-Premiers Li Peng and Tian Jiyun",
+    // "Senators Kerry and Kennedy"): its last word with an "s".
+    let plural = |w: &str, t: &Token<'_>| t.lower.strip_suffix('s') == Some(w);
+    let matches = |words: &[String], last: &dyn Fn(&str, &Token<'_>) -> bool| {
+        at + words.len() <= end
+            && words
+                .iter()
+                .zip(&tokens[at..])
+                .enumerate()
+                .all(|(n, (w, t))| {
+                    if n + 1 == words.len() {
+                        last(w, t)
+                    } else {
+                        word(w, t)
+                    }
+                })
+    };
+    if let Some(candidates) = g.titles.get(tokens[at].lower) {
+        for (words, honorific) in candidates {
+            if matches(words, &word) {
+                return Some((words.len(), *honorific));
+            }
         }
     }
-    None
+    let first = tokens[at]
+        .lower
+        .strip_suffix('s')
+        .unwrap_or(tokens[at].lower);
+    let candidates = g
+        .titles
+        .get(tokens[at].lower)
+        .or_else(|| g.titles.get(first))?;
+    candidates
+        .iter()
+        .find(|(words, honorific)| !honorific && at + words.len() < end && matches(words, &plural))
+        .map(|(words, _)| (words.len(), false))
 }
 
 /// Whether the token's lower-cased word is in one of the lexicon's lists `classes`.
@@ -351,6 +381,7 @@ const ORG_DESCRIPTOR: &[Class] = &[Class::OrgDescriptor];
 const ROLE_AT: &[Class] = &[Class::RoleAt];
 const ORG_POSSESSION: &[Class] = &[Class::OrgPossession];
 const EAST_ASIAN_SURNAME: &[Class] = &[Class::EastAsianSurname];
+const NAME_PARTICLE: &[Class] = &[Class::NameParticle];
 const INSTITUTION: &[Class] = &[Class::Institution];
 /// Titles written in lower case before a name (the Cyrillic lexicons').
 const TITLE_WORD: &[Class] = &[Class::TitleWord];
@@ -485,7 +516,7 @@ fn read_run(
                 i > start && found.given_name(tokens[i - 1].text) && !entry.demonym;
             let before_surname = hit.end - hit.first == 1
                 && hit.end < end
-                && found.given_name(tokens[i].text)
+                && (found.given_name(tokens[i].text) || east_asian_before(tokens, i, end))
                 && tokens[hit.end].cap
                 && !hits.contains_key(&hit.end);
             // "Kyiv Independent", "Moscow Times": a place at the head of an organisation.
@@ -511,16 +542,18 @@ fn read_run(
         // An unknown stretch: up to the next gazetteer hit or title.
         let mut stop = i + 1;
         while stop < end
-            && tokens[stop].cap
+            && (tokens[stop].cap || particle_inside(tokens, stop, end))
             && !hits.contains_key(&stop)
             && title_at(tokens, stop, end, g).is_none_or(|(len, _)| stop + len >= end)
         {
             stop += 1;
         }
-        // A given name followed by a place-like surname ("Michael Jordan") joins it.
+        // A given name followed by a place-like surname ("Michael Jordan") joins it, as
+        // does an East Asian surname followed by a place-like given name ("Zhao Ziyang").
         if stop < end
             && let Some(hit) = hits.get(&stop)
-            && found.given_name(tokens[stop - 1].text)
+            && (found.given_name(tokens[stop - 1].text)
+                || (stop == i + 1 && hit.end == stop + 1 && east_asian_before(tokens, i, end)))
             && !g.entries[hit.entry].demonym
             && g.entries[hit.entry].kind != EntityKind::Person
         {
@@ -543,7 +576,7 @@ fn read_unknown(
     found: &mut Found,
 ) {
     let words = &tokens[start..stop];
-    if words.iter().any(|t| !t.cap) {
+    if (start..stop).any(|j| !tokens[j].cap && !particle_inside(tokens, j, stop)) {
         return;
     }
     if !titled && stop == run_end && org_cue(tokens, start, stop) {
@@ -608,6 +641,33 @@ fn read_unknown(
         }
         _ => {}
     }
+}
+
+/// Whether token `at` is a lower-case particle inside a person's name, between
+/// capitalised words before `end` ("Tomas de Hora", "Robin van Persie"); the connectors
+/// of organisations' names ("of", "for") are not.
+fn particle_inside(tokens: &[Token<'_>], at: usize, end: usize) -> bool {
+    at > 0
+        && at + 1 < end
+        && tokens[at].joined
+        && tokens[at - 1].cap
+        && tokens[at + 1].cap
+        && tokens[at + 1].joined
+        && lower_in(&tokens[at], NAME_PARTICLE)
+        && !matches!(tokens[at].lower, "of" | "for" | "the" | "on" | "and")
+}
+
+/// Whether token `at` is an East Asian surname written before a short capitalised
+/// given name ("Yao Yilin", "Zhao Ziyang"), though a list knows it as a place.
+fn east_asian_before(tokens: &[Token<'_>], at: usize, end: usize) -> bool {
+    at + 1 < end
+        && lower_in(&tokens[at], EAST_ASIAN_SURNAME)
+        && tokens[at + 1].cap
+        && tokens[at + 1].joined
+        && tokens[at + 1].text.chars().count() <= 8
+        && tokens[at + 1].text.chars().any(char::is_lowercase)
+        && !lower_in(&tokens[at + 1], NOT_NAME)
+        && !lower_in(&tokens[at + 1], ORG_SUFFIX)
 }
 
 /// Whether a name's last word (lower case) is an institution's, as wire copy writes it:
@@ -834,6 +894,26 @@ mod tests {
         check(
             "North Korean soldiers and Ukrainian forces fought.",
             &[(Place, "North Korea"), (Place, "Ukraine")],
+        );
+    }
+
+    #[test]
+    fn names_with_particles_east_asian_surnames_and_plural_titles() {
+        // A particle between capitalised words is inside the name.
+        check(
+            "Analyst Marta de Vries and Robert van Dam spoke.",
+            &[(Person, "Marta de Vries"), (Person, "Robert van Dam")],
+        );
+        // An East Asian surname before a given name, though a list knows one of the
+        // two as a place ("Yao", "Ziyang").
+        check(
+            "Vice-Premier Yao Yilin met Zhao Ziyang.",
+            &[(Person, "Yao Yilin"), (Person, "Zhao Ziyang")],
+        );
+        // A title in the plural before names.
+        check(
+            "They met Vice-Premiers Zorg Blatnik and Li Peng.",
+            &[(Person, "Li Peng"), (Person, "Zorg Blatnik")],
         );
     }
 

@@ -75,6 +75,9 @@ impl Scanner {
         // The last character before this one that is not a space: a sentence end before
         // an opening mark means the quotation runs on.
         let mut solid: Option<char> = None;
+        // Where the latest sentence of the paragraph ended (a terminal, then a space
+        // before a capital): a quotation that lost its closing mark ends there at most.
+        let mut boundary: Option<usize> = None;
         if let Some(mut open) = self.carried.take() {
             // The paragraph starts with the mark that continues the quotation.
             if let Some((_, c)) = chars.next() {
@@ -89,7 +92,13 @@ impl Scanner {
             if is_mark(c)
                 && let Some(action) = self.action(c, prev, next)
             {
-                self.apply(action, para.start + i, c.len_utf8(), solid);
+                self.apply(action, para.start + i, c.len_utf8(), solid, boundary);
+            }
+            if c.is_whitespace()
+                && matches!(prev, Some('.' | '!' | '?'))
+                && next.is_some_and(char::is_uppercase)
+            {
+                boundary = Some(para.start + i);
             }
             prev = Some(c);
             if !c.is_whitespace() {
@@ -132,7 +141,14 @@ impl Scanner {
         Some(action)
     }
 
-    fn apply(&mut self, action: MarkAction, pos: usize, len: usize, solid: Option<char>) {
+    fn apply(
+        &mut self,
+        action: MarkAction,
+        pos: usize,
+        len: usize,
+        solid: Option<char>,
+        boundary: Option<usize>,
+    ) {
         match action {
             MarkAction::Open(family, low) => {
                 if let Some(top) = self.stack.last().copied()
@@ -143,12 +159,16 @@ impl Scanner {
                     if solid.is_some_and(|s| matches!(s, '.' | '!' | '?' | '…')) {
                         return;
                     }
-                    // Otherwise the open quotation lost its closing mark: it ends here.
+                    // Otherwise the open quotation lost its closing mark: it ends here, or
+                    // at the end of the sentence before this mark's, whose words are more
+                    // likely the text's own (`"… two seconds. Freddie is likely to start.
+                    // Arsene Wenger said: "Freddie …`).
                     self.stack.pop();
                     if self.stack.is_empty() && (family == Family::Double || top.continued) {
+                        let end = boundary.filter(|&b| top.inner_start < b).unwrap_or(pos);
                         self.units.push(Unit {
                             open: top.unit_open,
-                            inner: top.inner_start..pos,
+                            inner: top.inner_start..end,
                             close: None,
                         });
                     }

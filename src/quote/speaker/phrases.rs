@@ -619,6 +619,17 @@ impl<'b> Doc<'b> {
         if k > lo && self.toks[k - 1].is(",") {
             return self.appositive_subject(k - 1, lo);
         }
+        // "Lord Bingham - a senior law lord - said": the name before a dashed appositive.
+        if k > lo
+            && self.toks[k - 1].is("-–—")
+            && let Some(dash) = (lo..k - 1)
+                .rev()
+                .take(20)
+                .take_while(|&m| !self.toks[m].is(".!?;") && self.toks[m].unit.is_none())
+                .find(|&m| self.toks[m].is("-–—"))
+        {
+            return self.classify(self.np_back(dash, lo)?);
+        }
         // "Mr Livingstone, who says he is …": the name before the relative clause.
         if k >= lo + 2 && self.toks[k - 1].lower == "who" && self.toks[k - 2].is(",") {
             return self.classify(self.np_back(k - 2, lo)?);

@@ -10,6 +10,7 @@ use crate::text::sentence::{is_abbreviation, terminal_run};
 use crate::text::words::strip_possessive;
 use crate::text::{Gap, Language, segment, sentences};
 
+use super::lexicon::is_speech_verb;
 use super::marks::{Scanner, Unit};
 
 /// How far before the span the window may reach, in bytes.
@@ -216,8 +217,13 @@ fn tokenize<'b>(body: &'b str, paras: &[Range<usize>]) -> Vec<Tok<'b>> {
     let mut toks = Vec::new();
     for (pi, para) in paras.iter().enumerate() {
         let text = &body[para.clone()];
+        let tickers = tickers(text);
+        let ticker = |at: usize| tickers.iter().any(|r| r.contains(&at));
         let marks = |from: usize, to: usize, toks: &mut Vec<Tok<'b>>| {
             for (i, c) in text[from..to].char_indices() {
+                if ticker(from + i) {
+                    continue;
+                }
                 // Wire copy marks a company's name with angle brackets ("The <New York
                 // Stock Exchange> said"): they are not punctuation that splits a phrase.
                 if !c.is_whitespace() && !matches!(c, '<' | '>') {
@@ -238,6 +244,10 @@ fn tokenize<'b>(body: &'b str, paras: &[Range<usize>]) -> Vec<Tok<'b>> {
         let mut at = 0;
         while let Some(first) = tokens.next() {
             marks(at, first.start, &mut toks);
+            if ticker(first.start) {
+                at = first.end;
+                continue;
+            }
             if !first.is_piece() {
                 toks.push(Tok::new(
                     body,
@@ -280,6 +290,24 @@ fn tokenize<'b>(body: &'b str, paras: &[Range<usize>]) -> Vec<Tok<'b>> {
         marks(at, text.len(), &mut toks);
     }
     toks
+}
+
+/// The byte ranges of wire copy's stock tickers in `text` ("Tricentrol Plc <TCT.L>"):
+/// angle brackets around one word of capitals, digits and dots. They are no words of
+/// the name before them. (A name in brackets, "<New York Stock Exchange>", is kept.)
+fn tickers(text: &str) -> Vec<Range<usize>> {
+    let mut found = Vec::new();
+    let mut from = 0;
+    while let Some(open) = text[from..].find('<').map(|i| from + i) {
+        let inner_end = text[open + 1..]
+            .find(|c: char| !(c.is_ascii_uppercase() || c.is_ascii_digit() || c == '.'))
+            .map_or(text.len(), |i| open + 1 + i);
+        if inner_end > open + 1 && text[inner_end..].starts_with('>') {
+            found.push(open..inner_end + 1);
+        }
+        from = open + 1;
+    }
+    found
 }
 
 /// The terminals whose sentence end the window takes from the text layer.
@@ -354,6 +382,18 @@ fn mark_units(toks: &mut [Tok<'_>], units: &[Unit]) -> Vec<(Option<usize>, Optio
 /// attribution are one); a quotation ending in a full stop does, when a capital or a new
 /// quotation follows its closing mark. Paragraphs end sentences, except inside a
 /// quotation that runs on.
+/// Whether a speech verb comes within the first words from `from`, in the same paragraph
+/// and before a terminal (`Smith asked`, `Mr Kim, the minister, said`).
+fn attribution_follows(toks: &[Tok<'_>], from: usize) -> bool {
+    let para = toks.get(from).map(|t| t.para);
+    toks[from..]
+        .iter()
+        .take_while(|t| Some(t.para) == para && !t.ends_sentence)
+        .filter(|t| t.word)
+        .take(6)
+        .any(|t| !t.cap && is_speech_verb(&t.lower))
+}
+
 fn split_sentences(
     body: &str,
     toks: &mut [Tok<'_>],
@@ -383,8 +423,12 @@ fn split_sentences(
         } else if t.unit.is_some() {
             false
         } else if let Some(&u) = closes.get(&i) {
-            let inner = &body[units[u].inner.clone()];
-            begins && inner.trim_end().ends_with(['.', '…'])
+            let inner = body[units[u].inner.clone()].trim_end();
+            // A question or an exclamation ends its sentence when what follows is no
+            // attribution (`"Who wants that?" Wippit offers …`, but `"Why?" Smith asked`).
+            begins
+                && (inner.ends_with(['.', '…'])
+                    || (inner.ends_with(['?', '!']) && !attribution_follows(toks, i + 1)))
         } else {
             t.ends_sentence
         };

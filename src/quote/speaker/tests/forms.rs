@@ -426,3 +426,55 @@ fn a_sentence_whose_subject_is_the_last_speaker_as_she_hands_on_the_quotation() 
                 And she met Lars Von Trier yesterday. \"I'm just in the middle of it.\"";
     assert_eq!(of(body, "just in the middle", &arnold), nobody());
 }
+
+fn people_named(names: &'static [&'static str]) -> Vec<Person<'static>> {
+    names
+        .iter()
+        .map(|name| Person { name, aliases: &[] })
+        .collect()
+}
+
+#[test]
+fn a_quotation_that_lost_its_closing_mark_ends_before_the_next_attribution() {
+    let people = people_named(&["Jo Bloggs", "Sam Carter"]);
+    // The first quotation never closes; the sentence naming Carter is not in it.
+    let body = "Jo Bloggs said: \"We lost today. \"Next week is another game. The club is \
+                third in the table. Manager Sam Carter said: \"We need a striker. \"I will \
+                decide on Friday.\" The club plays on Saturday.";
+    assert_eq!(
+        of(body, "We need a striker", &people),
+        said_by("Sam Carter")
+    );
+    assert_eq!(of(body, "I will decide", &people), said_by("Sam Carter"));
+    assert_eq!(of(body, "Next week is", &people), said_by("Jo Bloggs"));
+}
+
+#[test]
+fn a_quoted_question_before_a_new_sentence_ends_its_sentence() {
+    let people = people_named(&["Dan Ames", "John Smith"]);
+    let body = "Tunely's Dan Ames is not convinced.\n\"We have sold songs for years,\" he \
+                said. \"Who would pay twice for the same song?\" Tunely sells songs for a \
+                pound.";
+    assert_eq!(
+        of(body, "Who would pay twice", &people),
+        said_by("Dan Ames")
+    );
+    // A question with its attribution after it is still one sentence.
+    let body = "Prices rose.\n\"Why now?\" John Smith asked.";
+    assert_eq!(of(body, "Why now", &people), said_by("John Smith"));
+}
+
+#[test]
+fn a_name_before_a_dashed_appositive_speaks() {
+    let people = people_named(&["Lord Penrose"]);
+    let body = "The ruling came on Thursday.\nLord Penrose - a senior judge - said the law \
+                allowed arrests \"in a way that singles out foreigners\" without trial.";
+    assert_eq!(of(body, "in a way that", &people), said_by("Lord Penrose"));
+}
+
+#[test]
+fn a_stock_ticker_is_no_part_of_the_speakers_name() {
+    let body = "LONDON, March 25 - Acme Oil Plc <ACO.L> said it will cut costs.\n\
+                It said in a statement \"We are sure funds will be found.\"";
+    assert_eq!(of(body, "We are sure", &[]), written("Acme Oil Plc"));
+}
