@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Noun queries in Ukrainian, Russian and Korean against hand judgments: recall and
-precision of `search query` per language and split (tune, held-out, held-out2, held-out3).
+precision of `search query` per language and split (tune, held-out, held-out2, held-out3,
+held-out4).
 
 Usage: benches/lang_eval.py [--search BIN] [--data DIR] [--show-missed N] [--split SPLIT[,SPLIT]]
 
@@ -62,10 +63,10 @@ def main():
     parser.add_argument("--show-missed", type=int, default=0, metavar="N",
                         help="print up to N missed lines and N false passages per noun")
     parser.add_argument("--split", default="all",
-                        help="tune, held-out, held-out2, held-out3 or all, or a comma list (tune,held-out)")
+                        help="tune, held-out, held-out2, held-out3, held-out4 or all, or a comma list (tune,held-out)")
     args = parser.parse_args()
     splits = set(args.split.split(","))
-    if not splits <= {"tune", "held-out", "held-out2", "held-out3", "all"}:
+    if not splits <= {"tune", "held-out", "held-out2", "held-out3", "held-out4", "all"}:
         sys.exit(f"--split: unknown split in {args.split!r}")
     data = Path(args.data).resolve()
     if not all((data / folder).is_dir() for folder in FOLDERS):
