@@ -129,7 +129,7 @@ fn precision_and_recall_per_type_hold() {
     }
     // Locked at what extraction measured (a drop fails); the README has the figures.
     let locked: [(f64, f64); 3] = if articles >= 45 {
-        [(0.947, 0.857), (0.931, 0.772), (0.963, 0.946)]
+        [(0.957, 0.866), (0.931, 0.772), (0.963, 0.946)]
     } else {
         eprintln!("../shared/data is missing: only the seed articles in corpus/ were checked");
         SEED_ONLY

@@ -11,14 +11,16 @@
 //!    apostrophes; an unclosed single mark is dropped as one), nested ones inside the
 //!    outermost, the news convention of a quotation running on across paragraphs — or,
 //!    where paragraphs were flattened into one line as in the BBC files, across sentences
-//!    (`… 26 weeks. "We are going …`) — with no closing mark until the last, and the
+//!    (`… 26 weeks. "We are going …`) — with no closing mark until the last (a quotation
+//!    that lost its closing mark ends at the sentence before the next opening mark), and the
 //!    translated style with no marks that ends "…, — said the minister." (the dash needs
 //!    a comma before it, or the attribution must end the sentence);
 //! 2. reads the attribution: first right after the closing mark (`,” he said`, `,” said
 //!    Kim`, `,” the official added`, `”, according to Kim`, `,” Pat Ryder, the Pentagon's
 //!    spokesman, said`), then before the opening mark in the same sentence (`Kim said:
 //!    “…”`, `Mr Kim said reports were “…”`, `According to Kim, “…”`, `…, adding: “…”`,
-//!    `Kim … and said: “…”`, a bare `Brentford boss Martin Allen: “…”`, `the paper quoted
+//!    `Kim … and said: “…”`, `Lord Bingham - a law lord - said`, a bare `Brentford boss
+//!    Martin Allen: “…”`, `the paper quoted
 //!    Kim as saying`, `Kim was quoted … as saying`, `Kim termed the deal a “…”`, `what Kim
 //!    called “…”`, `Kim declined to comment but said`, `dismissed as “…” by Kim`, `a BBC
 //!    statement read`, `A statement from Chelsea … read:`) — but nobody when the
