@@ -377,11 +377,6 @@ fn mark_units(toks: &mut [Tok<'_>], units: &[Unit]) -> Vec<(Option<usize>, Optio
     marks
 }
 
-/// Numbers the sentences. Outside quotations a sentence ends where the text layer's
-/// splitter ends one; punctuation inside a quotation ends none (the quotation and its
-/// attribution are one); a quotation ending in a full stop does, when a capital or a new
-/// quotation follows its closing mark. Paragraphs end sentences, except inside a
-/// quotation that runs on.
 /// Whether a speech verb comes within the first words from `from`, in the same paragraph
 /// and before a terminal (`Smith asked`, `Mr Kim, the minister, said`).
 fn attribution_follows(toks: &[Tok<'_>], from: usize) -> bool {
@@ -394,6 +389,11 @@ fn attribution_follows(toks: &[Tok<'_>], from: usize) -> bool {
         .any(|t| !t.cap && is_speech_verb(&t.lower))
 }
 
+/// Numbers the sentences. Outside quotations a sentence ends where the text layer's
+/// splitter ends one; punctuation inside a quotation ends none (the quotation and its
+/// attribution are one); a quotation ending in a full stop does, when a capital or a new
+/// quotation follows its closing mark, and one ending in `?` or `!` does too when no
+/// speech verb follows. Paragraphs end sentences, except inside a quotation that runs on.
 fn split_sentences(
     body: &str,
     toks: &mut [Tok<'_>],
