@@ -16,6 +16,12 @@ use super::segment::{Gap, Kind, Token, push_key, segment};
 
 /// `Putin's`, `Koreaʼs`, `Reuters’` → the word without its possessive ending.
 pub fn strip_possessive(word: &str) -> &str {
+    // A plural's or a name's possessive written with the apostrophe alone ("Atticus'").
+    if let Some(stem) = word.strip_suffix(['\'', '’'])
+        && stem.ends_with(['s', 'S'])
+    {
+        return stem;
+    }
     if !word.ends_with(['s', 'S']) {
         return word;
     }

@@ -4,8 +4,8 @@
 //! `phrases.rs`.
 
 use super::lexicon::{
-    determiner, is_adverb, is_opinion_verb, is_participle, is_passive, is_speech_verb, is_stop,
-    is_verb_first, role_class,
+    determiner, is_adverb, is_name_particle, is_not_name, is_opinion_verb, is_participle,
+    is_passive, is_speech_verb, is_stop, is_title_word, is_verb_first, role_class,
 };
 use super::phrases::{Np, pronoun};
 use super::window::{Doc, Tok};
@@ -223,7 +223,33 @@ impl<'b> Doc<'b> {
             if at > lo && self.toks[at - 1].lower == "as" {
                 return self.classify(self.np_back(at - 1, lo)?);
             }
-            return self.classify(self.np_fwd(self.after_dateline(lo, at), at)?);
+            // The sentence's subject, past a word opening it that names nothing
+            // ("Earlier Tory leader Michael Howard sent …, saying: “…”").
+            let mut first = self.after_dateline(lo, at);
+            while first + 1 < at && {
+                let t = &self.toks[first];
+                t.cap
+                    && t.free_word()
+                    && is_not_name(&t.lower)
+                    && determiner(&t.lower).is_none()
+                    && pronoun(&t.lower).is_none()
+            } {
+                first += 1;
+            }
+            // Up to its verb: the first plain word after a capital that is no role
+            // ("… Michael Howard sent Mr Bush his “…”, saying": not Mr Bush).
+            let stop = (first + 1..at)
+                .find(|&k| {
+                    let t = &self.toks[k];
+                    t.free_word()
+                        && !t.cap
+                        && self.toks[k - 1].cap
+                        && role_class(&t.lower).is_none()
+                        && !is_title_word(&t.lower)
+                        && !is_name_particle(&t.lower)
+                })
+                .unwrap_or(at);
+            return self.classify(self.np_fwd(first, stop)?);
         }
         if let Some(np) = self.named_as(lo, m) {
             return Some(np);
@@ -296,7 +322,7 @@ impl<'b> Doc<'b> {
     /// The first token after a wire dateline that opens the sentence at `lo` ("NEW
     /// YORK, April 8 - "): words in capitals, a comma, and words up to a dash. `lo`
     /// when there is none.
-    fn after_dateline(&self, lo: usize, hi: usize) -> usize {
+    pub(super) fn after_dateline(&self, lo: usize, hi: usize) -> usize {
         let capitals =
             |t: &Tok<'_>| t.word && t.text.len() > 1 && !t.text.chars().any(char::is_lowercase);
         let mut k = lo;

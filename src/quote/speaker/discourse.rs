@@ -342,13 +342,16 @@ impl<'d, 'b> Discourse<'d, 'b> {
                 .iter()
                 .rev()
                 .find(|m| m.speaker && m.sent < sent);
+            // So does one whose subject is that speaker by name ("“…,” said Kerr. Kerr
+            // applauded the move. “It was a brilliant goal.”").
             if let [only] = before.as_slice()
                 && let Who::Person(p) = only.who
-                && doc.toks.iter().any(|t| {
-                    t.start == only.pos
-                        && t.free_word()
-                        && matches!(pronoun(&t.lower), Some(Np::Pronoun(_)))
-                })
+                && (only.subject
+                    || doc.toks.iter().any(|t| {
+                        t.start == only.pos
+                            && t.free_word()
+                            && matches!(pronoun(&t.lower), Some(Np::Pronoun(_)))
+                    }))
                 && latest.is_some_and(|m| matches!(m.who, Who::Person(q) if q == p))
             {
                 return (Who::Person(p), None, only.gender);

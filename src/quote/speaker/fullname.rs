@@ -18,7 +18,9 @@ pub(super) fn full_name(doc: &Doc<'_>, written: &str) -> Option<String> {
         .skip_while(|w| honorific(&w.trim_end_matches('.').to_lowercase()).is_some())
         .collect();
     if let [one] = words.as_slice()
-        && let Some(name) = spelt_out(doc, one).or_else(|| nicknamed(doc, one))
+        && let Some(name) = spelt_out(doc, one)
+            .or_else(|| bracketed(doc, one))
+            .or_else(|| nicknamed(doc, one))
     {
         return Some(name);
     }
@@ -40,7 +42,21 @@ pub(super) fn full_name(doc: &Doc<'_>, written: &str) -> Option<String> {
     {
         return None;
     }
-    let toks = &doc.toks;
+    match longer_in(&doc.toks, &words) {
+        Some(found) => found,
+        // Not written in the window: the article's opening, where a name is given whole
+        // ("Vice-Premier Yao Yilin said" above "Yao said").
+        None if !doc.lead.is_empty() => {
+            let end = doc.lead.trim_end().len();
+            longer_in(&Doc::read(doc.lead, end, end).toks, &words).flatten()
+        }
+        None => None,
+    }
+}
+
+/// The one longer name `toks` write around an occurrence of `words`: `Some(None)` when
+/// they write two that neither holds, `None` when they write none.
+fn longer_in(toks: &[Tok<'_>], words: &[&str]) -> Option<Option<String>> {
     let mut longer: Option<String> = None;
     for i in 0..toks.len().saturating_sub(words.len() - 1) {
         let fits = words
@@ -58,12 +74,49 @@ pub(super) fn full_name(doc: &Doc<'_>, written: &str) -> Option<String> {
         match &longer {
             // Two different fuller names: the longer one only if it holds the other.
             Some(seen) if name.contains(seen.as_str()) => longer = Some(name),
-            Some(seen) if !seen.contains(name.as_str()) => return None,
+            Some(seen) if !seen.contains(name.as_str()) => return Some(None),
             Some(_) => {}
             None => longer = Some(name),
         }
     }
-    longer
+    longer.map(Some)
+}
+
+/// The name written just before `acronym` in brackets ("the Institute of Economic
+/// Research (NZIER)" for NZIER), in the window or the article's opening: its capitalised
+/// words and the small words between them, without "the". `None` when none is written,
+/// or two different ones.
+pub(super) fn bracketed(doc: &Doc<'_>, acronym: &str) -> Option<String> {
+    let acronym = acronym.trim_end_matches(['.', ',']);
+    if !(2..=8).contains(&acronym.len()) || !acronym.chars().all(|c| c.is_ascii_uppercase()) {
+        return None;
+    }
+    let small = |w: &str| matches!(w, "of" | "and" | "for" | "on" | "&");
+    let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let marked = format!("({acronym})");
+    let mut found: Option<String> = None;
+    for text in [doc.lead, doc.body] {
+        for (at, _) in text.match_indices(&marked) {
+            let before: Vec<&str> = text[..at].split_whitespace().collect();
+            let mut start = before.len();
+            while start > 0 && (capitalised(before[start - 1]) || small(before[start - 1])) {
+                start -= 1;
+            }
+            while start < before.len() && small(before[start]) {
+                start += 1;
+            }
+            if before.len() - start < 2 {
+                continue;
+            }
+            let name = before[start..].join(" ");
+            let name = name.strip_prefix("The ").unwrap_or(&name).to_owned();
+            match &found {
+                Some(seen) if *seen != name => return None,
+                _ => found = Some(name),
+            }
+        }
+    }
+    found
 }
 
 /// The one name the article writes whose capitalised words' initials spell the acronym

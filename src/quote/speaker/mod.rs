@@ -256,7 +256,17 @@ fn proper_name(rest: &str) -> Option<&str> {
 /// a surname after at most two words ("Farhat Omar Ben Gadaravic" stays whole). Honorifics stay
 /// ("Dr Rowan Williams").
 fn without_descriptor(name: &str, people: &[Person<'_>]) -> String {
-    let words: Vec<&str> = name.split_whitespace().collect();
+    let mut words: Vec<&str> = name.split_whitespace().collect();
+    // "Man-of-the-match Duff": a hyphenated phrase before a name describes.
+    let phrase = |w: &str| {
+        w.split('-').count() >= 3
+            && w.split('-')
+                .any(|part| matches!(part, "of" | "the" | "in" | "for" | "and"))
+    };
+    if words.len() >= 2 && phrase(words[0]) {
+        words.remove(0);
+        return without_descriptor(&words.join(" "), people);
+    }
     let given = crate::entities::is_given_name;
     let first = words.first().copied().unwrap_or("");
     // "S. Stanley Katz": an initial is part of the name.

@@ -5,11 +5,11 @@
 use std::ops::Range;
 
 use super::lexicon::{
-    Gender, collapse, determiner, honorific, is_adverb, is_institution, is_name_particle,
-    is_not_name, is_org_word, is_plural_role, is_speech_verb, is_stop, is_surname_title,
-    is_title_word, role_class,
+    Gender, collapse, determiner, honorific, is_adverb, is_institution, is_legal_form,
+    is_name_particle, is_not_name, is_org_word, is_plural_role, is_speech_verb, is_stop,
+    is_surname_title, is_title_word, role_class,
 };
-use super::window::Doc;
+use super::window::{Doc, Tok};
 use crate::text::Language;
 use crate::text::lexicon::lexicon;
 use crate::text::words::strip_possessive;
@@ -299,6 +299,7 @@ impl<'b> Doc<'b> {
             && pronoun(&self.toks[r.start].lower).is_none()
             && let Some(object) = self.np_fwd(r.end + 1, hi)
             && pronoun(&self.toks[object.start].lower).is_none()
+            && !self.spoken_of(r.end)
         {
             return Some(r.start..object.end);
         }
@@ -373,12 +374,27 @@ impl<'b> Doc<'b> {
         let Some(t) = self.toks.get(end).filter(|_| end < hi) else {
             return true;
         };
+        if self.spoken_of(end) {
+            return true;
+        }
         !t.word
             || matches!(t.lower.as_str(),
                 "on" | "in" | "at" | "during" | "while" | "after" | "before" | "when" | "as"
                 | "last" | "yesterday" | "today" | "earlier" | "later" | "according"
                 | "adding" | "who" | "to" | "ahead" | "following"
             )
+    }
+
+    /// Whether token `at` is "of" or "about" before a thing's owner, what was spoken
+    /// of ("said analyst Gerard Rijk of Inbev's strong results"), not an employer.
+    fn spoken_of(&self, at: usize) -> bool {
+        self.toks
+            .get(at)
+            .is_some_and(|t| t.free_word() && !t.cap && matches!(t.lower.as_str(), "of" | "about"))
+            && self
+                .toks
+                .get(at + 1)
+                .is_some_and(|t| t.word && t.possessive)
     }
 
     /// Is the title word at `i` really part of a name ("John Major")?
@@ -643,9 +659,20 @@ impl<'b> Doc<'b> {
             return Some(self.owner_name(k - 2, lo));
         }
         let np = self.np_back(k, lo)?;
+        let toks = &self.toks;
+        // "Marc Ostwald, a strategist at Monument Securities told Reuters": an appositive
+        // whose closing comma was forgotten; the name before it speaks.
+        if np.start >= lo + 2
+            && toks[np.start - 1].is(",")
+            && matches!(toks[np.start].lower.as_str(), "a" | "an")
+            && let Some(name @ Np::Name { .. }) = self
+                .np_back(np.start - 1, lo)
+                .and_then(|r| self.classify(r))
+        {
+            return Some(name);
+        }
         // "Charles Andrew, an analyst … of Greenwich, Conn said": a place's state (or
         // country) after its town is no speaker; the subject is before the appositive.
-        let toks = &self.toks;
         // The sentence opens with a name and a comma ("Charles Andrew, an analyst").
         let opens_appositive = (lo + 1..np.start)
             .find(|&c| toks[c].is(","))
@@ -735,6 +762,37 @@ impl<'b> Doc<'b> {
             }) = self.classify(inner)
         {
             roles.extend(roles_in(lo, nearest));
+            return Some(Np::Name {
+                written,
+                key,
+                gender,
+                roles,
+            });
+        }
+        // "Bumpei Otsuki, president of the Japan Federation of Employers' Associations,
+        // (Nikkeiren), told": the name that opens the sentence, before its appositives.
+        let opening = self.after_dateline(lo, comma);
+        // ("Goldman, Sachs and Co, responding to …, said": a comma inside a company's
+        // name is left alone.)
+        let inside_a_name = |c: usize| {
+            let run: Vec<&Tok<'_>> = self.toks[c + 1..comma]
+                .iter()
+                .take_while(|t| t.word && (t.cap || matches!(t.lower.as_str(), "and" | "&")))
+                .collect();
+            run.last().is_some_and(|t| is_legal_form(&t.lower))
+        };
+        if let Some(&farthest) = commas.iter().rev().find(|&&c| c > opening)
+            && !inside_a_name(farthest)
+            && let Some(r) = self.np_back(farthest, opening)
+            && r.start == opening
+            && let Some(Np::Name {
+                written,
+                key,
+                gender,
+                mut roles,
+            }) = self.classify(r)
+        {
+            roles.extend(roles_in(farthest + 1, comma));
             return Some(Np::Name {
                 written,
                 key,

@@ -193,7 +193,7 @@ impl<'b> Doc<'b> {
         }
         let end = paras.last().map_or(a, |p| p.end);
         let units = scanner.finish(end);
-        let mut toks = tokenize(body, &paras);
+        let mut toks = tokenize(body, &paras, &units);
         let marks = mark_units(&mut toks, &units);
         let sentences = split_sentences(body, &mut toks, &units, &marks);
         Doc {
@@ -212,7 +212,13 @@ impl<'b> Doc<'b> {
 /// `Korea’s`, `U.S`), an abbreviation with its full stop (`Mr.`, which then ends no
 /// sentence), and every other character that is not a space or a wire copy's angle
 /// bracket as a token of its own.
-fn tokenize<'b>(body: &'b str, paras: &[Range<usize>]) -> Vec<Tok<'b>> {
+fn tokenize<'b>(body: &'b str, paras: &[Range<usize>], units: &[Unit]) -> Vec<Tok<'b>> {
+    // Marks that close a quotation are never part of a word.
+    let closing = |at: usize| {
+        units
+            .iter()
+            .any(|u| u.close.as_ref().is_some_and(|c| c.start == at))
+    };
     let lang = Language::default();
     let mut toks = Vec::new();
     for (pi, para) in paras.iter().enumerate() {
@@ -277,6 +283,16 @@ fn tokenize<'b>(body: &'b str, paras: &[Range<usize>]) -> Vec<Tok<'b>> {
             // An abbreviation keeps its full stop, which then ends no sentence.
             if text[end..].starts_with('.') && is_abbreviation(text, end, lang) {
                 end += 1;
+            }
+            // A possessive written with the apostrophe alone before a name ("Atticus'
+            // David Slager") keeps its apostrophe.
+            if text[..end].ends_with(['s', 'S'])
+                && let Some(rest) = text[end..].strip_prefix(['\'', '’'])
+                && rest.starts_with(' ')
+                && rest[1..].starts_with(char::is_uppercase)
+                && !closing(para.start + end)
+            {
+                end = text.len() - rest.len();
             }
             toks.push(Tok::new(
                 body,

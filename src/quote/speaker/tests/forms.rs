@@ -478,3 +478,96 @@ fn a_stock_ticker_is_no_part_of_the_speakers_name() {
                 It said in a statement \"We are sure funds will be found.\"";
     assert_eq!(of(body, "We are sure", &[]), written("Acme Oil Plc"));
 }
+
+#[test]
+fn a_name_after_the_verb_then_what_it_spoke_of_speaks() {
+    let people = people_named(&["Greta Holm"]);
+    let body = "Sales rose.\n\"It's the export business,\" said bank analyst Greta Holm of \
+                Acme's strong results. Shares rose.";
+    assert_eq!(of(body, "It's the export", &people), said_by("Greta Holm"));
+}
+
+#[test]
+fn a_possessive_written_with_the_apostrophe_alone_before_a_name() {
+    let people = people_named(&["Dora Vane"]);
+    let body = "Investors want cash.\n\"We are long-term investors,\" Marcus' Dora Vane told \
+                the Daily Post.";
+    assert_eq!(of(body, "We are long-term", &people), said_by("Dora Vane"));
+}
+
+#[test]
+fn saying_after_a_sentence_that_opens_with_an_adverb_is_its_subjects() {
+    let people = people_named(&["Ruth Abel", "Omar Grant"]);
+    let body = "Mr Grant won.\nEarlier party leader Ruth Abel sent Mr Grant her \"warmest \
+                wishes\", saying: \"We look to him to unite the country.\"";
+    assert_eq!(of(body, "We look to him", &people), said_by("Ruth Abel"));
+}
+
+#[test]
+fn promised_reports_words() {
+    let people = people_named(&["Alan Reeve"]);
+    let body = "Posters went up.\nMr Reeve promised a campaign \"which is upbeat and \
+                confident\".";
+    assert_eq!(of(body, "which is upbeat", &people), said_by("Alan Reeve"));
+}
+
+#[test]
+fn an_appositive_that_lost_its_closing_comma_leaves_the_name_speaking() {
+    let people = people_named(&["Lena Koch"]);
+    let body = "Rates rose.\nLena Koch, a strategist at Fenwick Securities told Reuters \
+                that \"it is enough to make them hawkish\".";
+    assert_eq!(of(body, "it is enough", &people), said_by("Lena Koch"));
+}
+
+#[test]
+fn the_name_opening_a_sentence_speaks_past_its_appositives() {
+    let people = people_named(&["Taro Mori"]);
+    let body = "Prices fell.\nTaro Mori, head of the Federation of Traders' Associations, \
+                (Fedtra), told reporters: \"The yen might rise.\"";
+    assert_eq!(of(body, "The yen might", &people), said_by("Taro Mori"));
+    // A dateline opening the sentence is no speaker; a comma inside a company's name is
+    // no appositive.
+    let body = "OSLO, April 7 - Norfjord Corp, a unit of Vale Group, said it would grow. \
+                \"It is a huge market,\" the company said.";
+    assert_ne!(of(body, "It is a huge", &[]), written("OSLO"));
+    let body = "NEW YORK - Bell, Hart and Co, responding to the charges, said it would \
+                fight. \"We believe in him,\" the company said in a statement.";
+    assert_ne!(of(body, "We believe in him", &[]), written("Bell"));
+}
+
+#[test]
+fn a_hyphenated_descriptor_is_no_part_of_the_name() {
+    let people = people_named(&["Kevin Doyle"]);
+    let body = "Rain fell.\nMan-of-the-match Doyle explained what went wrong. \"I lost it in \
+                the lights,\" said the Leeds star.";
+    assert_eq!(of(body, "I lost it", &people), said_by("Kevin Doyle"));
+}
+
+#[test]
+fn a_sentence_whose_subject_is_the_last_speaker_by_name_hands_on_the_quotation() {
+    let people = people_named(&["Brian Roe", "Luke Hale"]);
+    let body = "Luke Hale scored.\n\"We had chances,\" said Roe. The side kept a clean \
+                sheet. Roe applauded the move. \"It was a brilliant goal.\"";
+    assert_eq!(
+        of(body, "It was a brilliant", &people),
+        said_by("Brian Roe")
+    );
+}
+
+#[test]
+fn an_acronym_is_the_name_written_before_it_in_brackets_or_in_the_opening() {
+    let body = "WELLINGTON - Rates will fall, the Institute of Trade Research (NZITR) \
+                said.\n\"Falling inflation gives scope for cuts,\" the NZITR said.";
+    assert_eq!(
+        of(body, "Falling inflation", &[]),
+        written("Institute of Trade Research")
+    );
+    // A partial name the window does not widen is widened from the article's opening.
+    let lead = "BEIJING - A reshuffle will follow, Vice-Premier Yao Qilin said.";
+    let body = "Talks went on.\n\"We hope for peace,\" Yao said.";
+    let start = body.find("We hope").unwrap_or_default();
+    assert_eq!(
+        attribute_after(lead, body, start..start + 7, &[]),
+        written("Yao Qilin")
+    );
+}
