@@ -130,6 +130,11 @@ fn ukrainian_stem(word: &str) -> String {
         return lemma.to_owned();
     }
     let stem = ukrainian_stem_once(word);
+    // A noun in `-ік` with no ending is not cut as if `-ові` ended it (`чоловік` →
+    // `чол`, while `чоловіка` → `чоловік`).
+    if word.ends_with("ік") && stem.chars().count() + 2 < word.chars().count() {
+        return word.to_owned();
+    }
     if stem.ends_with("ем") || stem.ends_with("ав") {
         let again = ukrainian_stem_once(&stem);
         let cut = stem.chars().count() - again.chars().count();
@@ -302,6 +307,11 @@ mod tests {
             .map(|w| ukrainian.stem(w))
             .collect();
         assert_eq!(stems, ["сил"; 5]);
+        let stems: Vec<String> = ["чоловік", "чоловіка", "чоловіки"]
+            .iter()
+            .map(|w| ukrainian.stem(w))
+            .collect();
+        assert_eq!(stems, ["чоловік"; 3]);
         // Korean and other languages are not stemmed.
         assert_eq!(Stemmer::new(Language::Korean).stem("북한군이"), "북한군이");
         assert_eq!(Stemmer::new(Language::Other).stem("soldaten"), "soldaten");
