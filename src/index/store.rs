@@ -682,8 +682,15 @@ pub fn article_documents(
     add_date_and_facets(fields, &mut head, date.as_ref(), &facets);
     docs.push(head);
 
-    // A passage is searched in its language's field alone, with that language's analyzer.
-    let text_field = fields.text_of(language_of(meta));
+    // A passage is searched in its language's field alone, with that language's analyzer,
+    // run here (on the thread that read the article) rather than on tantivy's indexing
+    // thread, which replays the keys; the headline's once for all the passages.
+    let lang = language_of(meta);
+    let text_field = fields.text_of(lang);
+    let title_keys = meta
+        .title
+        .as_ref()
+        .map(|title| crate::text::pre_analyze(lang, &title.value));
     for passage in passages {
         let mut doc = TantivyDocument::default();
         doc.add_text(fields.kind, KIND_PASSAGE);
@@ -697,9 +704,9 @@ pub fn article_documents(
             doc.add_text(fields.lang, &lang.value);
         }
         let text = passage.text(&article.body);
-        doc.add_text(text_field, text);
-        if let Some(title) = &meta.title {
-            doc.add_text(text_field, &title.value);
+        doc.add_text(text_field, crate::text::pre_analyze(lang, text));
+        if let Some(keys) = &title_keys {
+            doc.add_text(text_field, keys);
         }
         doc.add_text(fields.passage_text, text);
         // Facets and entities live on the article document alone: queries reach them

@@ -34,6 +34,14 @@ use super::stem::Stemmer;
 /// Pieces this long (in bytes) or longer are not indexed.
 pub const MAX_WORD_BYTES: usize = 40;
 
+/// The first character of a value analysed before it reached the index
+/// ([`NewsTokenizer::pre_analyze`]): the analyzer replays its tokens instead of reading
+/// it as text. No article text or query starts with it (the segmenter reads NUL as no
+/// word).
+pub const PRE_ANALYZED: char = '\u{0}';
+/// Between the position slots of a pre-analysed value.
+const SLOT: char = '\u{1}';
+
 /// The analyzer of article text for one language.
 #[derive(Clone)]
 pub struct NewsTokenizer {
@@ -64,15 +72,62 @@ impl NewsTokenizer {
     }
 }
 
+impl NewsTokenizer {
+    /// `text` analysed now, as a value this analyzer replays when the index reads it:
+    /// [`PRE_ANALYZED`], then each position's key (empty for a position left out), the
+    /// keys apart by a control character. Indexing a passage this way moves its analysis
+    /// off tantivy's indexing thread, onto the thread that read the article; the index
+    /// holds exactly the terms and positions the text itself would give.
+    pub fn pre_analyze(&mut self, text: &str) -> String {
+        let mut out = String::with_capacity(text.len() + 1);
+        out.push(PRE_ANALYZED);
+        let mut stream = self.token_stream(text);
+        let mut slots = 0usize;
+        while stream.advance() {
+            let token = stream.token();
+            while slots <= token.position {
+                if slots > 0 {
+                    out.push(SLOT);
+                }
+                slots += 1;
+            }
+            out.push_str(&token.text);
+        }
+        out
+    }
+}
+
+thread_local! {
+    /// Each thread's analyzers, one per language, kept so their stem memos stay warm.
+    static ANALYZERS: std::cell::RefCell<Vec<Option<NewsTokenizer>>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// [`NewsTokenizer::pre_analyze`] with this thread's analyzer for `lang`.
+pub fn pre_analyze(lang: Language, text: &str) -> String {
+    ANALYZERS.with_borrow_mut(|analyzers| {
+        if analyzers.len() <= lang.index() {
+            analyzers.resize_with(Language::ALL.len(), || None);
+        }
+        analyzers[lang.index()]
+            .get_or_insert_with(|| NewsTokenizer::new(lang))
+            .pre_analyze(text)
+    })
+}
+
 impl Tokenizer for NewsTokenizer {
     type TokenStream<'a> = NewsTokenStream<'a>;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> NewsTokenStream<'a> {
         self.token.reset();
         self.pending.clear();
+        let replay = text.strip_prefix(PRE_ANALYZED).map(|keys| keys.split(SLOT));
         NewsTokenStream {
             text,
-            tokens: segment(text, self.lang).lean().peekable(),
+            tokens: segment(if replay.is_some() { "" } else { text }, self.lang)
+                .lean()
+                .peekable(),
+            replay,
             stemmer: &mut self.stemmer,
             token: &mut self.token,
             syllables: (self.lang == Language::Korean).then_some(&mut self.pending),
@@ -84,6 +139,8 @@ impl Tokenizer for NewsTokenizer {
 pub struct NewsTokenStream<'a> {
     text: &'a str,
     tokens: Peekable<Segmenter<'a>>,
+    /// The keys of a pre-analysed value, one per position.
+    replay: Option<std::str::Split<'a, char>>,
     stemmer: &'a mut Stemmer,
     token: &'a mut TantivyToken,
     /// For Korean: the syllable pairs of the current word still to hand out.
@@ -128,6 +185,19 @@ impl NewsTokenStream<'_> {
 
 impl TokenStream for NewsTokenStream<'_> {
     fn advance(&mut self) -> bool {
+        if let Some(keys) = self.replay.as_mut() {
+            for key in keys.by_ref() {
+                let token = &mut *self.token;
+                token.position = token.position.wrapping_add(1);
+                if key.is_empty() {
+                    continue;
+                }
+                token.text.clear();
+                token.text.push_str(key);
+                return true;
+            }
+            return false;
+        }
         if self.syllables.is_some() {
             return self.advance_korean();
         }
@@ -426,6 +496,42 @@ mod tests {
             keys(Language::Russian, "Офицеров офицерами"),
             keys(Language::Russian, "офицер офицер")
         );
+    }
+
+    #[test]
+    fn a_pre_analysed_value_replays_the_same_keys_at_the_same_positions() {
+        let long = "x".repeat(MAX_WORD_BYTES);
+        for (lang, text) in [
+            (
+                Language::English,
+                format!("Moody's cut {long} Kyiv's rating, $5 10% O'Neill said"),
+            ),
+            (
+                Language::Ukrainian,
+                "Збройні сили з’явилися під Донецьком".to_owned(),
+            ),
+            (
+                Language::Korean,
+                "북한군이 왔다 차 UN-군 500만원".to_owned(),
+            ),
+            (Language::English, String::new()),
+        ] {
+            let direct: Vec<(String, usize)> = read(lang, &text)
+                .into_iter()
+                .map(|(k, _, p)| (k, p))
+                .collect();
+            let keys = NewsTokenizer::new(lang).pre_analyze(&text);
+            assert!(keys.starts_with(PRE_ANALYZED));
+            let replayed: Vec<(String, usize)> = read(lang, &keys)
+                .into_iter()
+                .map(|(k, _, p)| (k, p))
+                .collect();
+            assert_eq!(replayed, direct, "{lang:?}: {text}");
+            assert_eq!(pre_analyze(lang, &text), keys);
+        }
+        // The long word's position stays empty.
+        let keys = NewsTokenizer::new(Language::English).pre_analyze(&format!("a {long} b"));
+        assert_eq!(keys, "\u{0}a\u{1}\u{1}b");
     }
 
     #[test]

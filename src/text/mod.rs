@@ -47,7 +47,7 @@ mod stem_irregular;
 pub mod stopwords;
 pub mod words;
 
-pub use analyzer::{MAX_WORD_BYTES, NewsTokenizer};
+pub use analyzer::{MAX_WORD_BYTES, NewsTokenizer, pre_analyze};
 pub use compare::WordKeys;
 pub use detect::{Detection, detect_language};
 pub use fold::fold;
