@@ -928,6 +928,7 @@ mod tests {
             &[(Person, "Zorg Blatnik")],
         );
         check("spokesman Zorg Blatnik spoke.", &[(Person, "Zorg Blatnik")]);
+        check("Solicitor Zorg Blatnik spoke.", &[(Person, "Zorg Blatnik")]);
         check(
             "Pentagon spokesman Major General Pat Ryder noted it.",
             &[(Person, "Pat Ryder"), (Org, "Pentagon")],

@@ -848,6 +848,26 @@ impl<'d, 'b> Discourse<'d, 'b> {
                 return self.pick(ps, limit, written.to_owned());
             }
         }
+        // "Duff Scott" for E. Duff Scott: a full name without its initials.
+        if all.len() > 1 {
+            let mut ps = Vec::new();
+            for (full, entries) in &self.index.exact {
+                let initials = full
+                    .strip_suffix(key)
+                    .and_then(|rest| rest.strip_suffix(' '))
+                    .is_some_and(|rest| {
+                        !rest.is_empty() && rest.split(' ').all(|w| w.chars().count() == 1)
+                    });
+                if initials {
+                    for &p in entries {
+                        push_once(&mut ps, p);
+                    }
+                }
+            }
+            if !ps.is_empty() {
+                return self.pick(&ps, limit, written.to_owned());
+            }
+        }
         // "Javier Nogales" for Javier Nogales Iturri: the first words of a full name.
         if all.len() > 1
             && let Some(entries) = self.index.by_first.get(all[0])

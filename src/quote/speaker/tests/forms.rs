@@ -571,3 +571,22 @@ fn an_acronym_is_the_name_written_before_it_in_brackets_or_in_the_opening() {
         written("Yao Qilin")
     );
 }
+
+#[test]
+fn an_adverb_between_the_subject_and_a_verb_of_describing_is_read_through() {
+    let people = people_named(&["Thierry Brun", "Robert Lacaze"]);
+    let body = "Lyon won.\nStriker Thierry Brun, along with Robert Lacaze, scored. And Brun \
+                afterwards described the display as \"beautiful to watch\".";
+    assert_eq!(
+        of(body, "beautiful to watch", &people),
+        said_by("Thierry Brun")
+    );
+}
+
+#[test]
+fn a_full_name_without_its_initials_is_that_person() {
+    let people = people_named(&["E. Dale Stone"]);
+    let body = "Talks went on.\n\"Whether we're going to do something, I don't know,\" said \
+                Dale Stone.";
+    assert_eq!(of(body, "Whether we're", &people), said_by("E. Dale Stone"));
+}
