@@ -746,6 +746,24 @@ impl<'b> Doc<'b> {
                 .take(1)
                 .collect()
         };
+        // A name, with the role the appositive from token `from` to `to` gives it.
+        let with_roles = |np: Option<Np>, from: usize, to: usize| match np {
+            Some(Np::Name {
+                written,
+                key,
+                gender,
+                mut roles,
+            }) => {
+                roles.extend(roles_in(from, to));
+                Some(Np::Name {
+                    written,
+                    key,
+                    gender,
+                    roles,
+                })
+            }
+            _ => None,
+        };
         // The nearest appositive is itself a bare name: the title came before it. ("Moya,
         // nicknamed Charly, admitted" is no bare name.)
         if let Some(inner) = self.np_back(comma, nearest + 1)
@@ -754,20 +772,9 @@ impl<'b> Doc<'b> {
                 .iter()
                 .all(|t| t.cap || is_name_particle(&t.lower))
             && determiner(&self.toks[inner.start].lower).is_none()
-            && let Some(Np::Name {
-                written,
-                key,
-                gender,
-                mut roles,
-            }) = self.classify(inner)
+            && let Some(np) = with_roles(self.classify(inner), lo, nearest)
         {
-            roles.extend(roles_in(lo, nearest));
-            return Some(Np::Name {
-                written,
-                key,
-                gender,
-                roles,
-            });
+            return Some(np);
         }
         // "Bumpei Otsuki, president of the Japan Federation of Employers' Associations,
         // (Nikkeiren), told": the name that opens the sentence, before its appositives.
@@ -785,37 +792,15 @@ impl<'b> Doc<'b> {
             && !inside_a_name(farthest)
             && let Some(r) = self.np_back(farthest, opening)
             && r.start == opening
-            && let Some(Np::Name {
-                written,
-                key,
-                gender,
-                mut roles,
-            }) = self.classify(r)
+            && let Some(np) = with_roles(self.classify(r), farthest + 1, comma)
         {
-            roles.extend(roles_in(farthest + 1, comma));
-            return Some(Np::Name {
-                written,
-                key,
-                gender,
-                roles,
-            });
+            return Some(np);
         }
         // Otherwise the first name found before an appositive.
         for &c in &commas {
-            if let Some(Np::Name {
-                written,
-                key,
-                gender,
-                mut roles,
-            }) = self.np_back(c, lo).and_then(|r| self.classify(r))
-            {
-                roles.extend(roles_in(c + 1, comma));
-                return Some(Np::Name {
-                    written,
-                    key,
-                    gender,
-                    roles,
-                });
+            let np = self.np_back(c, lo).and_then(|r| self.classify(r));
+            if let Some(np) = with_roles(np, c + 1, comma) {
+                return Some(np);
             }
         }
         None
