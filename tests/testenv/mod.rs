@@ -235,14 +235,15 @@ pub fn stats_of(dir: &Path) -> serde_json::Value {
 }
 
 /// The names in `folder` with their sizes, sorted: what a run left in an index folder.
+/// A file removed between the listing and its size (a run still writing) is left out.
 #[allow(dead_code)] // for the tests that check a run left nothing behind
 pub fn listing(folder: &Path) -> Vec<(String, u64)> {
     let mut names: Vec<_> = fs::read_dir(folder)
         .unwrap()
-        .map(|entry| {
-            let entry = entry.unwrap();
-            let size = entry.metadata().unwrap().len();
-            (entry.file_name().to_string_lossy().into_owned(), size)
+        .filter_map(|entry| {
+            let entry = entry.ok()?;
+            let size = entry.metadata().ok()?.len();
+            Some((entry.file_name().to_string_lossy().into_owned(), size))
         })
         .collect();
     names.sort();
