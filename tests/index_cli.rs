@@ -618,3 +618,36 @@ fn an_index_of_another_format_version_asks_for_a_rebuild() {
         .code(0);
     assert_eq!(stats(dir.path(), "index")["articles"], 5);
 }
+
+#[test]
+fn a_record_whose_headline_and_body_start_with_control_characters_is_found_by_its_words() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("odd.jsonl"),
+        "{\"id\": \"odd-1\", \"title\": \"\\u0000Brent crude headline\", \"body\": \
+         \"\\u0000\\uffff\\u0000Oil prices fell sharply in London.\"}\n",
+    )
+    .unwrap();
+    search(dir.path())
+        .args(["index", "-q", "odd.jsonl"])
+        .assert()
+        .success();
+    for query in ["oil prices", "title:brent"] {
+        let out = search(dir.path())
+            .args(["query", "--json", "--", query])
+            .output()
+            .unwrap();
+        let hits: Vec<Value> = out
+            .stdout
+            .split(|&b| b == b'\n')
+            .filter(|line| !line.is_empty())
+            .map(json)
+            .collect();
+        assert_eq!(
+            hits.len(),
+            1,
+            "{query}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}

@@ -34,11 +34,12 @@ use super::stem::Stemmer;
 /// Pieces this long (in bytes) or longer are not indexed.
 pub const MAX_WORD_BYTES: usize = 40;
 
-/// The first character of a value analysed before it reached the index
-/// ([`NewsTokenizer::pre_analyze`]): the analyzer replays its tokens instead of reading
-/// it as text. No article text or query starts with it (the segmenter reads NUL as no
-/// word).
-pub const PRE_ANALYZED: char = '\u{0}';
+/// What starts a value analysed before it reached the index
+/// ([`NewsTokenizer::pre_analyze`]): the analyzer replays its keys instead of reading it
+/// as text. Control characters and a noncharacter, which no text that means anything
+/// starts with; a value that does anyway (a crafted headline or query) only reads as
+/// odd keys of its own, and a passage's text is always read as text.
+pub const PRE_ANALYZED: &str = "\u{0}\u{FFFF}\u{0}";
 /// Between the position slots of a pre-analysed value.
 const SLOT: char = '\u{1}';
 
@@ -70,18 +71,17 @@ impl NewsTokenizer {
             pending: VecDeque::new(),
         }
     }
-}
 
-impl NewsTokenizer {
     /// `text` analysed now, as a value this analyzer replays when the index reads it:
     /// [`PRE_ANALYZED`], then each position's key (empty for a position left out), the
     /// keys apart by a control character. Indexing a passage this way moves its analysis
     /// off tantivy's indexing thread, onto the thread that read the article; the index
     /// holds exactly the terms and positions the text itself would give.
     pub fn pre_analyze(&mut self, text: &str) -> String {
-        let mut out = String::with_capacity(text.len() + 1);
-        out.push(PRE_ANALYZED);
-        let mut stream = self.token_stream(text);
+        let mut out = String::with_capacity(text.len() + PRE_ANALYZED.len());
+        out.push_str(PRE_ANALYZED);
+        // Read as text even if it starts like a pre-analysed value.
+        let mut stream = self.stream(text, None);
         let mut slots = 0usize;
         while stream.advance() {
             let token = stream.token();
@@ -94,6 +94,22 @@ impl NewsTokenizer {
             out.push_str(&token.text);
         }
         out
+    }
+
+    /// The token stream over `text`, or over the keys `replay` when given.
+    fn stream<'a>(&'a mut self, text: &'a str, replay: Option<&'a str>) -> NewsTokenStream<'a> {
+        self.token.reset();
+        self.pending.clear();
+        NewsTokenStream {
+            text,
+            tokens: segment(if replay.is_some() { "" } else { text }, self.lang)
+                .lean()
+                .peekable(),
+            replay: replay.map(|keys| keys.split(SLOT)),
+            stemmer: &mut self.stemmer,
+            token: &mut self.token,
+            syllables: (self.lang == Language::Korean).then_some(&mut self.pending),
+        }
     }
 }
 
@@ -119,19 +135,8 @@ impl Tokenizer for NewsTokenizer {
     type TokenStream<'a> = NewsTokenStream<'a>;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> NewsTokenStream<'a> {
-        self.token.reset();
-        self.pending.clear();
-        let replay = text.strip_prefix(PRE_ANALYZED).map(|keys| keys.split(SLOT));
-        NewsTokenStream {
-            text,
-            tokens: segment(if replay.is_some() { "" } else { text }, self.lang)
-                .lean()
-                .peekable(),
-            replay,
-            stemmer: &mut self.stemmer,
-            token: &mut self.token,
-            syllables: (self.lang == Language::Korean).then_some(&mut self.pending),
-        }
+        let replay = text.strip_prefix(PRE_ANALYZED);
+        self.stream(text, replay)
     }
 }
 
@@ -515,6 +520,9 @@ mod tests {
                 "북한군이 왔다 차 UN-군 500만원".to_owned(),
             ),
             (Language::English, String::new()),
+            // A text starting like a pre-analysed value, or with a NUL, is read as text.
+            (Language::English, format!("{PRE_ANALYZED}Oil prices fell")),
+            (Language::English, "\u{0}Oil prices fell".to_owned()),
         ] {
             let direct: Vec<(String, usize)> = read(lang, &text)
                 .into_iter()
@@ -522,6 +530,14 @@ mod tests {
                 .collect();
             let keys = NewsTokenizer::new(lang).pre_analyze(&text);
             assert!(keys.starts_with(PRE_ANALYZED));
+            let direct = if text.starts_with(PRE_ANALYZED) {
+                read(lang, &text.replacen(PRE_ANALYZED, " ", 1))
+                    .into_iter()
+                    .map(|(k, _, p)| (k, p))
+                    .collect()
+            } else {
+                direct
+            };
             let replayed: Vec<(String, usize)> = read(lang, &keys)
                 .into_iter()
                 .map(|(k, _, p)| (k, p))
@@ -531,7 +547,7 @@ mod tests {
         }
         // The long word's position stays empty.
         let keys = NewsTokenizer::new(Language::English).pre_analyze(&format!("a {long} b"));
-        assert_eq!(keys, "\u{0}a\u{1}\u{1}b");
+        assert_eq!(keys, format!("{PRE_ANALYZED}a\u{1}\u{1}b"));
     }
 
     #[test]
