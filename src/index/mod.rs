@@ -30,7 +30,7 @@ use crate::schema::{self, Fields};
 pub const MARKER_FILE: &str = "search-index.json";
 /// The index format this build reads and writes. Bump it whenever the schema, the
 /// analyzers or the way articles are parsed change, so old indexes ask for a rebuild.
-pub const FORMAT_VERSION: u32 = 17;
+pub const FORMAT_VERSION: u32 = 18;
 /// tantivy's list of segments and the schema: what a commit writes, atomically.
 const META_FILE: &str = "meta.json";
 

@@ -72,6 +72,8 @@ pub enum Class {
     Negation,
     /// Modal verbs ("may", "would").
     Modal,
+    /// Nouns that report words said ("claims", "remark").
+    SpeechNoun,
 }
 
 /// The classes a word belongs to, as bits.
@@ -233,7 +235,7 @@ static ENGLISH: LazyLock<Lexicon> = LazyLock::new(|| {
             include_str!(concat!("../../data/text/en/", $file))
         };
     }
-    let lists: [(&'static str, Class); 28] = [
+    let lists: [(&'static str, Class); 29] = [
         (list!("not_names.txt"), Class::NotName),
         (list!("wire_words.txt"), Class::WireWord),
         (list!("months.txt"), Class::Month),
@@ -262,6 +264,7 @@ static ENGLISH: LazyLock<Lexicon> = LazyLock::new(|| {
         (list!("abbreviations.txt"), Class::Abbreviation),
         (list!("negations.txt"), Class::Negation),
         (list!("modals.txt"), Class::Modal),
+        (list!("speech_nouns.txt"), Class::SpeechNoun),
     ];
     Lexicon {
         classes: classes_of(&lists),

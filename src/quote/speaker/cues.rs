@@ -5,7 +5,7 @@
 
 use super::lexicon::{
     determiner, is_adverb, is_name_particle, is_not_name, is_opinion_verb, is_participle,
-    is_passive, is_speech_verb, is_stop, is_title_word, is_verb_first, role_class,
+    is_passive, is_speech_noun, is_speech_verb, is_stop, is_title_word, is_verb_first, role_class,
 };
 use super::phrases::{Np, pronoun};
 use super::window::{Doc, Tok};
@@ -32,7 +32,9 @@ impl<'b> Doc<'b> {
                 verb: None,
             });
         }
-        if is_speech_verb(&t.lower) {
+        // Verbs that attribute only in this place ("…,” agreed Mr Stern) are verb-first
+        // without being speech verbs elsewhere ("agreed to buy the “crown jewels”").
+        if is_speech_verb(&t.lower) || is_verb_first(&t.lower) {
             if !is_verb_first(&t.lower) {
                 return None;
             }
@@ -108,18 +110,34 @@ impl<'b> Doc<'b> {
                 .take(20)
                 .take_while(|&m| !self.toks[m].is(".!?;") && self.toks[m].unit.is_none())
                 .collect();
+            let speech_verb_at = |m: usize| {
+                let t = &self.toks[m];
+                t.free_word() && !t.cap && is_speech_verb(&t.lower)
+            };
             let close = within
                 .iter()
                 .copied()
                 .find(|&m| self.toks[m].is(","))
                 .map(|m| m + 1)
-                .or_else(|| {
-                    within.iter().copied().take(8).find(|&m| {
-                        self.toks[m].free_word()
-                            && !self.toks[m].cap
-                            && is_speech_verb(&self.toks[m].lower)
-                    })
-                })?;
+                // "Rep. Edward Markey, D-Mass, the chairman of the panel said": a second
+                // appositive, its closing comma forgotten, up to the speech verb.
+                .map(|c| {
+                    let verb_next = (c..hi)
+                        .find(|&m| !self.adverb_at(m))
+                        .is_some_and(speech_verb_at);
+                    if verb_next {
+                        return c;
+                    }
+                    within
+                        .iter()
+                        .copied()
+                        .filter(|&m| m >= c)
+                        .take(10)
+                        .take_while(|&m| !self.toks[m].is(","))
+                        .find(|&m| speech_verb_at(m))
+                        .unwrap_or(c)
+                })
+                .or_else(|| within.iter().copied().take(8).find(|&m| speech_verb_at(m)))?;
             let role = self.toks[j + 1..close]
                 .iter()
                 .find_map(|t| role_class(&t.lower));
@@ -141,8 +159,8 @@ impl<'b> Doc<'b> {
         }
         let verb = self.toks.get(j).filter(|_| j < hi)?;
         let statement = j > 0 && self.toks[j - 1].lower == "statement";
-        if !verb.free_word() || !(is_speech_verb(&verb.lower) || statement && verb.lower == "read")
-        {
+        let speaks = is_speech_verb(&verb.lower) || is_verb_first(&verb.lower);
+        if !verb.free_word() || !(speaks || statement && verb.lower == "read") {
             return None;
         }
         Some(Cue {
@@ -157,10 +175,9 @@ impl<'b> Doc<'b> {
     fn quoted_as_saying(&self, verb: usize, hi: usize) -> Option<Cue> {
         let r = self.np_fwd(verb + 1, hi)?;
         let as_saying = self.toks.get(r.end).is_some_and(|t| t.lower == "as")
-            && self
-                .toks
-                .get(r.end + 1)
-                .is_some_and(|t| r.end + 1 < hi && t.lower == "saying");
+            && self.toks.get(r.end + 1).is_some_and(|t| {
+                r.end + 1 < hi && matches!(t.lower.as_str(), "saying" | "telling")
+            });
         if !as_saying {
             return None;
         }
@@ -219,6 +236,24 @@ impl<'b> Doc<'b> {
             .get(m.checked_sub(1)?)
             .filter(|t| m > lo && t.free_word())?;
         let at = m - 1;
+        // "Kyodo quoted Nakasone as telling reporters after the meeting, “…”": the one
+        // quoted as speaking, past the words that say to whom and when.
+        if let Some(a) = (lo + 1..at).rev().take(12).find(|&a| {
+            self.toks[a].lower == "as"
+                && matches!(
+                    self.toks[a + 1].lower.as_str(),
+                    "saying" | "telling" | "stating"
+                )
+        }) && (lo..a).any(|k| {
+            let t = &self.toks[k];
+            !t.cap && matches!(t.lower.as_str(), "quoted" | "quotes")
+        }) && (a + 2..at).all(|k| {
+            let t = &self.toks[k];
+            !(t.free_word() && is_speech_verb(&t.lower)) && t.unit.is_none()
+        }) && let Some(np) = self.np_back(a, lo).and_then(|r| self.classify(r))
+        {
+            return Some(np);
+        }
         if matches!(last.lower.as_str(), "saying" | "adding") {
             if at > lo && self.toks[at - 1].lower == "as" {
                 return self.classify(self.np_back(at - 1, lo)?);
@@ -348,6 +383,47 @@ impl<'b> Doc<'b> {
     pub(super) fn adverb_at(&self, k: usize) -> bool {
         let t = &self.toks[k];
         t.free_word() && !t.cap && is_adverb(&t.lower)
+    }
+
+    /// Whether the owner named at byte `pos` owns words said: the word after its
+    /// possessive is a speech noun ("Hain's claim").
+    pub(super) fn owns_words(&self, pos: usize) -> bool {
+        let toks = &self.toks;
+        let Ok(k) = toks.binary_search_by_key(&pos, |t| t.start) else {
+            return true;
+        };
+        let Some(owner) = (k..toks.len()).take(6).find(|&j| toks[j].possessive) else {
+            return true;
+        };
+        toks.get(owner + 1).is_none_or(|t| is_speech_noun(&t.lower))
+    }
+
+    /// "shrugged off claims from Conservative leader Michael Howard that he led a
+    /// “grubby government”": the one named after a noun of speech and "from" or "by",
+    /// when "that" opens what they said and the mark follows with no speech verb
+    /// between.
+    pub(super) fn claimed_by(&self, lo: usize, open: usize) -> Option<Np> {
+        let doc = self;
+        (lo..open.saturating_sub(3)).rev().find_map(|k| {
+            let t = &doc.toks[k];
+            let noun_from = t.free_word()
+                && !t.cap
+                && is_speech_noun(&t.lower)
+                && matches!(doc.toks[k + 1].lower.as_str(), "from" | "by");
+            if !noun_from {
+                return None;
+            }
+            let r = doc.np_fwd(k + 2, open)?;
+            let that = r.end;
+            let clean = doc.toks.get(that).is_some_and(|t| t.lower == "that")
+                && doc.toks[that + 1..open]
+                    .iter()
+                    .all(|t| t.unit.is_none() && !(t.free_word() && is_speech_verb(&t.lower)));
+            match doc.classify(r)? {
+                np @ Np::Name { .. } if clean => Some(np),
+                _ => None,
+            }
+        })
     }
 
     /// The holder of the view a sentence reports, and where its verb is: "Mr MacKenzie

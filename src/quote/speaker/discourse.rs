@@ -54,6 +54,9 @@ struct Mention {
     /// The role class the text gave a speaker ("the minister said").
     class: Option<&'static str>,
     gender: Option<Gender>,
+    /// Named in a sentence's opening "Asked if Mr Blunkett could return …,": the one
+    /// asked about, never who answers ("he replied").
+    topic: bool,
 }
 
 /// What the window tells about each person.
@@ -174,15 +177,19 @@ impl<'d, 'b> Discourse<'d, 'b> {
                 if matches!(target, Target::Unit(t) if t == u) {
                     return who;
                 }
+                // Words quoted from a claim the sentence reports do not make its
+                // claimant the one "he" means next: the sentence's subject stays so.
+                let speaker = doc.claimed_by(lo, open).is_none();
                 self.mentions.push(Mention {
                     pos: unit.open,
                     sent,
                     who,
-                    speaker: true,
+                    speaker,
                     owner: false,
                     subject: false,
                     class,
                     gender,
+                    topic: false,
                 });
             }
             // "Mr MacKenzie thought the former solicitor deserved a chance. “He could
@@ -200,6 +207,7 @@ impl<'d, 'b> Discourse<'d, 'b> {
                     subject: false,
                     class,
                     gender,
+                    topic: false,
                 });
             }
         }
@@ -252,6 +260,9 @@ impl<'d, 'b> Discourse<'d, 'b> {
             && let Some(np @ Np::Name { .. }) =
                 doc.np_fwd(close + 2, hi).and_then(|r| doc.classify(r))
         {
+            return self.resolve(&np, limit);
+        }
+        if let Some(np) = doc.claimed_by(lo, open) {
             return self.resolve(&np, limit);
         }
         if let Some((np, verb)) = before {
@@ -463,10 +474,13 @@ impl<'d, 'b> Discourse<'d, 'b> {
 
     /// Whether sentence `sent` mentions someone other than `who` between bytes `from`
     /// and `to`.
+    /// A name written as an owner counts only when what it owns is words said ("Hain's
+    /// claim that …"), not a thing ("Jim Wright's proposal … was “a nonstarter”").
     fn someone_else_between(&self, who: &Who, sent: u32, from: usize, to: usize) -> bool {
         self.mentions
             .iter()
             .filter(|m| m.sent == sent && from < m.pos && m.pos < to)
+            .filter(|m| !m.owner || self.doc.owns_words(m.pos))
             .any(|m| match (&m.who, who) {
                 (Who::Nobody, _) => false,
                 (Who::Person(a), Who::Person(b)) => a != b,
@@ -480,6 +494,18 @@ impl<'d, 'b> Discourse<'d, 'b> {
     fn add_mentions(&mut self, lo: usize, hi: usize) {
         let from = self.mentions.len();
         self.add_names(lo, hi);
+        let toks = &self.doc.toks;
+        let opening = self.doc.after_dateline(lo, hi);
+        if toks
+            .get(opening)
+            .is_some_and(|t| t.cap && t.lower == "asked")
+            && let Some(comma) = (opening..hi).find(|&k| toks[k].is(","))
+        {
+            let end = toks[comma].start;
+            for m in &mut self.mentions[from..] {
+                m.topic = m.pos < end;
+            }
+        }
         let first = self.mentions[from..]
             .iter()
             .position(|m| !m.owner && !matches!(m.who, Who::Nobody))
@@ -536,6 +562,7 @@ impl<'d, 'b> Discourse<'d, 'b> {
                     subject: false,
                     class: None,
                     gender: Some(gender),
+                    topic: false,
                 });
             }
         }
@@ -564,6 +591,7 @@ impl<'d, 'b> Discourse<'d, 'b> {
                     subject: false,
                     class: Some(class),
                     gender: None,
+                    topic: false,
                 });
             }
         }
@@ -592,6 +620,7 @@ impl<'d, 'b> Discourse<'d, 'b> {
                     subject: false,
                     class: None,
                     gender,
+                    topic: false,
                 });
                 i = end;
                 continue;
@@ -652,6 +681,7 @@ impl<'d, 'b> Discourse<'d, 'b> {
                 subject: false,
                 class: None,
                 gender,
+                topic: false,
             });
             i += 1;
         }
@@ -769,7 +799,7 @@ impl<'d, 'b> Discourse<'d, 'b> {
     /// sentence's subject tends to come first).
     fn antecedents(&self, limit: usize) -> Vec<usize> {
         let mut order: Vec<usize> = (0..self.mentions.len())
-            .filter(|&m| self.mentions[m].pos < limit)
+            .filter(|&m| self.mentions[m].pos < limit && !self.mentions[m].topic)
             .collect();
         order.sort_by_key(|&m| {
             let mention = &self.mentions[m];

@@ -17,6 +17,11 @@ pub(super) fn is_speech_verb(w: &str) -> bool {
     lex().has(w, Class::SpeechVerb)
 }
 
+/// Nouns that report words said ("claims from Kim that …").
+pub(super) fn is_speech_noun(w: &str) -> bool {
+    lex().has(w, Class::SpeechNoun)
+}
+
 /// Modal verbs ("may", "would").
 pub(super) fn is_modal(w: &str) -> bool {
     lex().has(w, Class::Modal)

@@ -16,18 +16,20 @@
 //!    translated style with no marks that ends "…, — said the minister." (the dash needs
 //!    a comma before it, or the attribution must end the sentence);
 //! 2. reads the attribution: first right after the closing mark (`,” he said`, `,” said
-//!    Kim`, `,” the official added`, `”, according to Kim`, `,” Pat Ryder, the Pentagon's
-//!    spokesman, said`), then before the opening mark in the same sentence (`Kim said:
+//!    Kim`, `,” agreed Kim`, `,” the official added`, `”, according to Kim`, `,” Pat Ryder, the Pentagon's
+//!    spokesman, said`, `,” Rep. Markey, D-Mass, the chairman of … said`), then before the opening mark in the same sentence (`Kim said:
 //!    “…”`, `Mr Kim said reports were “…”`, `According to Kim, “…”`, `…, adding: “…”`,
 //!    `Kim … and said: “…”`, `Lord Bingham - a law lord - said`, a bare `Brentford boss
 //!    Martin Allen: “…”`, `the paper quoted
 //!    Kim as saying`, `Kim was quoted … as saying`, `Kim termed the deal a “…”`, `what Kim
 //!    called “…”`, `Kim declined to comment but said`, `dismissed as “…” by Kim`, `a BBC
-//!    statement read`, `A statement from Chelsea … read:`) — but nobody when the
-//!    sentence names someone else between that
-//!    speech verb and a mark it does not
-//!    open with a colon or comma (`Howard said a claim by Hain that the Tory leader is
-//!    an “attack mongrel”`: the words may be Hain's); a quotation that is a sentence of
+//!    statement read`, `A statement from Chelsea … read:`, `Kyodo quoted Kim as telling
+//!    reporters …, “…”`); the one named after a noun of speech (`claims from Howard that
+//!    he led a “…”`, `a claim by Hain that …`), who does not become the next "he"; but
+//!    nobody when the sentence names someone else between that speech verb and a mark it
+//!    does not open with a colon or comma (`Howard said Hain's remark that …`: the words
+//!    may be Hain's), except an owner of something other than words (`Miller added that
+//!    Wright's proposal was “a nonstarter”`); a quotation that is a sentence of
 //!    its own with neither takes the speaker of the sentence before it (`Mr Kim said ….
 //!    “We assess …”`), unless words it cannot read follow its closing mark, or that
 //!    speaker is a group or someone unnamed reported without quotation marks
@@ -43,7 +45,8 @@
 //!    with it, or among several the one mentioned most recently in the window, otherwise
 //!    left as written; "he"/"she" the most recent person in the window (the subject of the
 //!    latest sentence naming anyone, its speakers first; honorifics rule out the wrong
-//!    gender); "the minister" the most recent person the window gives that title, else the
+//!    gender; not the one asked about in an opening "Asked if Mr Smith …,"); "the
+//!    minister" the most recent person the window gives that title, else the
 //!    most recent speaker whose known titles do not contradict it, else nobody (two
 //!    people with the title in the latest sentence naming one are nobody too; "the Texas
 //!    Democrat", "the 67-year-old" fit anyone); "it" the organisation that spoke in the

@@ -590,3 +590,64 @@ fn a_full_name_without_its_initials_is_that_person() {
                 Dale Stone.";
     assert_eq!(of(body, "Whether we're", &people), said_by("E. Dale Stone"));
 }
+
+#[test]
+fn agreed_attributes_after_a_closing_mark_only() {
+    let body = "Models are discussed. \"We see new models,\" said Marc Stern, head of Overpay. \
+                \"Buyers want it and we will find new ways,\" agreed Mr Stern.";
+    assert_eq!(of(body, "Buyers want", &[]), written("Marc Stern"));
+    let body = "\"Buyers want it,\" Mr Stern agreed.";
+    assert_eq!(of(body, "Buyers want", &[]), written("Mr Stern"));
+    // Before a mark it is no speech verb: the board agreed to a deal, not to words.
+    let body = "The board agreed to sell the \"crown jewels\" on Monday.";
+    assert_eq!(of(body, "crown jewels", &[]), nobody());
+}
+
+#[test]
+fn a_second_appositive_without_its_closing_comma_reaches_the_verb() {
+    let body = "\"Greed has created a frenzy,\" Rep. Edward Markey, D-Mass, the chairman of \
+                the finance subcommittee said at a hearing.";
+    assert_eq!(of(body, "Greed has", &[]), written("Edward Markey"));
+}
+
+#[test]
+fn quoted_as_telling_someone_is_the_one_quoted() {
+    let body = "The envoy met the premier. Kyodo quoted Suzuki as telling reporters after \
+                meeting the envoy, \"I entirely accept what he said.\" Suzuki said no more.";
+    assert_eq!(of(body, "entirely accept", &[]), written("Suzuki"));
+    let body = "\"I entirely accept it,\" the agency quoted Suzuki as telling reporters.";
+    assert_eq!(of(body, "entirely accept", &[]), written("Suzuki"));
+}
+
+#[test]
+fn an_owner_named_inside_reported_speech_leaves_the_speaker_speaking() {
+    let people = people_named(&["John Barlow", "Jim Wright"]);
+    let body = "\"Taxes will not rise,\" Barlow said. He added that House Speaker Jim \
+                Wright's proposal to tax oil was \"a nonstarter\" with the White House.";
+    assert_eq!(of(body, "a nonstarter", &people), said_by("John Barlow"));
+    // What the owner owns is words said: they may be the owner's, so nobody.
+    let body = "\"Taxes will not rise,\" Barlow said. He added that Jim Wright's claim \
+                that taxes were \"a lifeline\" was wrong.";
+    assert_eq!(of(body, "a lifeline", &people), nobody());
+}
+
+#[test]
+fn words_quoted_from_a_claim_from_someone_are_theirs() {
+    let people = people_named(&["Tony Blair", "Michael Howard"]);
+    let body = "Prime Minister Tony Blair spoke. The prime minister shrugged off claims \
+                from opposition leader Michael Howard that he led a \"grubby government\". \
+                He said: \"We have moved on.\"";
+    assert_eq!(
+        of(body, "grubby government", &people),
+        said_by("Michael Howard")
+    );
+    // The claimant does not become the "he" of the next sentence.
+    assert_eq!(of(body, "moved on", &people), said_by("Tony Blair"));
+}
+
+#[test]
+fn the_one_asked_about_is_not_the_one_who_replies() {
+    let body = "Mr Brown spoke to reporters on Monday. Asked if Mr Smith could return to \
+                the cabinet, he replied: \"I admire him greatly.\"";
+    assert_eq!(of(body, "admire him", &[]), written("Mr Brown"));
+}

@@ -15,10 +15,11 @@ const GREEN: Person<'static> = Person {
 #[test]
 fn words_quoted_in_reported_speech_past_someone_else_name_nobody() {
     let people = [BROWN, GREEN];
-    // Green's words, as Brown reports them: the verb's subject is not their speaker.
+    // Green's words, as Brown reports them: the verb's subject is not their speaker;
+    // the claim's is.
     let body = "Tom Brown has said a claim by Sam Green that the plan was \"a total \
                 shambles\" shows the party is worried.";
-    assert_eq!(of(body, "a total shambles", &people), nobody());
+    assert_eq!(of(body, "a total shambles", &people), said_by("Sam Green"));
     let body = "Tom Brown urged Sam Green to withdraw his \"cheap\" remark.";
     assert_eq!(of(body, "cheap", &people), nobody());
     // With no one else between the verb and the mark, the subject speaks.
