@@ -403,23 +403,23 @@ impl<'b> Doc<'b> {
     /// when "that" opens what they said and the mark follows with no speech verb
     /// between.
     pub(super) fn claimed_by(&self, lo: usize, open: usize) -> Option<Np> {
-        let doc = self;
         (lo..open.saturating_sub(3)).rev().find_map(|k| {
-            let t = &doc.toks[k];
+            let t = &self.toks[k];
             let noun_from = t.free_word()
                 && !t.cap
                 && is_speech_noun(&t.lower)
-                && matches!(doc.toks[k + 1].lower.as_str(), "from" | "by");
+                && matches!(self.toks[k + 1].lower.as_str(), "from" | "by");
             if !noun_from {
                 return None;
             }
-            let r = doc.np_fwd(k + 2, open)?;
+            let r = self.np_fwd(k + 2, open)?;
             let that = r.end;
-            let clean = doc.toks.get(that).is_some_and(|t| t.lower == "that")
-                && doc.toks[that + 1..open]
+            let clean = that < open
+                && self.toks[that].lower == "that"
+                && self.toks[that + 1..open]
                     .iter()
                     .all(|t| t.unit.is_none() && !(t.free_word() && is_speech_verb(&t.lower)));
-            match doc.classify(r)? {
+            match self.classify(r)? {
                 np @ Np::Name { .. } if clean => Some(np),
                 _ => None,
             }
