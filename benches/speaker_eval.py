@@ -20,7 +20,8 @@ compares its `speaker` with the label:
   counts as right when it is the labelled person's last name (counted apart too);
 - wrong: another name, or a name where the label says nobody is named;
 - missing: no name where the label has one (null is better than a wrong name);
-- not found: the quote did not find its article at all.
+- not found: the quote did not find its article at all (or was refused as common
+  words only).
 
 Figures are printed per split (tune, held_out) and per kind of attribution;
 `all` and the kind rows cover tune and held_out. The blind split is left out
@@ -81,6 +82,9 @@ def run_quote(search, index, words):
         [search, "--index", str(index), "quote", "--json", "-n", "0", "--", words],
         capture_output=True, text=True,
     )
+    # A quotation of common words alone ("What is this?") is refused: nothing found.
+    if out.returncode == 2 and "only common words" in out.stderr:
+        return []
     if out.returncode not in (0, 1):
         raise SystemExit(f"speaker_eval: search quote failed: {out.stderr.strip()}")
     return [json.loads(line) for line in out.stdout.splitlines() if line.strip()]

@@ -116,7 +116,8 @@ impl Stemmer {
 }
 
 /// The Ukrainian stem of `word`: the lemma of a noun of the closed list of alternating
-/// stems ([`stem_irregular::ukrainian_lemma`]), else `snowball_stemmers_rs`'s with the
+/// stems ([`stem_irregular::ukrainian_lemma`]); for a noun in `-ість`/`-істю`, its stem in
+/// `-ост` (the `і`/`о` of `можливість`, `можливості`); else `snowball_stemmers_rs`'s with the
 /// mends of
 /// [`ukrainian_stem_once`], then one more for the genitive plural with no ending: the
 /// stemmer reads the `-ем` or `-ав` that ends such a form (`систем`, `держав`) as an
@@ -128,6 +129,16 @@ impl Stemmer {
 fn ukrainian_stem(word: &str) -> String {
     if let Some(lemma) = stem_irregular::ukrainian_lemma(word) {
         return lemma.to_owned();
+    }
+    // Nouns in `-ість` alternate `і` with `о` (`можливість`, `можливості`): the two forms
+    // with `і` stem as the others do, to `-ост`. (Four letters before it at least:
+    // `повість`, `совість` keep their `і` throughout.)
+    for end in ["ість", "істю"] {
+        if let Some(base) = word.strip_suffix(end)
+            && base.chars().count() >= 4
+        {
+            return format!("{base}ост");
+        }
     }
     let stem = ukrainian_stem_once(word);
     // A noun in `-ік` with no ending is not cut as if `-ові` ended it (`чоловік` →
@@ -307,6 +318,11 @@ mod tests {
             .map(|w| ukrainian.stem(w))
             .collect();
         assert_eq!(stems, ["сил"; 5]);
+        let stems: Vec<String> = ["можливість", "можливості", "можливостей", "можливістю"]
+            .iter()
+            .map(|w| ukrainian.stem(w))
+            .collect();
+        assert_eq!(stems, ["можливост"; 4]);
         let stems: Vec<String> = ["чоловік", "чоловіка", "чоловіки"]
             .iter()
             .map(|w| ukrainian.stem(w))

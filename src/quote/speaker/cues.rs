@@ -64,7 +64,7 @@ impl<'b> Doc<'b> {
             || role_class(&t.lower).is_some()
             || before_name;
         if !starts_np {
-            return None;
+            return self.descriptor_then_name(i, hi);
         }
         // "a BBC statement read.": the body whose statement it is.
         if determiner(&t.lower).is_some() {
@@ -97,6 +97,8 @@ impl<'b> Doc<'b> {
                 !t.cap && matches!(t.lower.as_str(), "quoted" | "quotes")
             })
             && self.np_fwd(i, k).is_some()
+            // "he was quoted as saying" is read below, as the one quoted.
+            && !is_passive(&self.toks[k - 1].lower)
         {
             return self.quoted_as_saying(k, hi);
         }
@@ -156,6 +158,28 @@ impl<'b> Doc<'b> {
         while j < hi && skipped < 2 && self.adverb_at(j) {
             j += 1;
             skipped += 1;
+        }
+        // "“…,” he was quoted as saying": the one quoted.
+        // ("was" may have been read through as an adverb already.)
+        let quoted_at = if j < hi && self.toks[j].lower == "quoted" {
+            j
+        } else {
+            j + 1
+        };
+        let quoted_as = quoted_at < hi
+            && quoted_at > 0
+            && is_passive(&self.toks[quoted_at - 1].lower)
+            && self.toks[quoted_at].lower == "quoted"
+            && (quoted_at + 1..hi.saturating_sub(1)).any(|k| {
+                self.toks[k].lower == "as"
+                    && matches!(self.toks[k + 1].lower.as_str(), "saying" | "telling")
+            });
+        if quoted_as {
+            return Some(Cue {
+                np,
+                end: quoted_at + 1,
+                verb: Some("said"),
+            });
         }
         let verb = self.toks.get(j).filter(|_| j < hi)?;
         let statement = j > 0 && self.toks[j - 1].lower == "statement";
@@ -396,6 +420,66 @@ impl<'b> Doc<'b> {
             return true;
         };
         toks.get(owner + 1).is_none_or(|t| is_speech_noun(&t.lower))
+    }
+
+    /// "…,” hunt master, Captain Ian Farquhar, said": lower-case words describing the
+    /// speaker from token `i`, then the name between commas, then the speech verb.
+    fn descriptor_then_name(&self, i: usize, hi: usize) -> Option<Cue> {
+        let comma = (i + 1..hi.min(i + 5)).find(|&k| self.toks[k].is(","))?;
+        let described = (i..comma).all(|k| {
+            let t = &self.toks[k];
+            t.free_word() && !t.cap && !is_speech_verb(&t.lower) && !is_stop(&t.lower)
+        });
+        let r = self.np_fwd_pp(comma + 1, hi).filter(|_| described)?;
+        let end = r.end;
+        let verb = self.toks.get(end + 1).filter(|_| end + 1 < hi)?;
+        if !self.toks[end].is(",") || !verb.free_word() || verb.cap || !is_speech_verb(&verb.lower)
+        {
+            return None;
+        }
+        match self.classify(r)? {
+            np @ Np::Name { .. } => Some(Cue {
+                np,
+                end: end + 2,
+                verb: Some("said"),
+            }),
+            _ => None,
+        }
+    }
+
+    /// "… dismissed as “ridiculous” by Justice David Souter", "described as a “…” by his
+    /// friend and fellow broadcaster Michael Pointon": the name after "by", past the
+    /// words that describe it (not past "of": "by critics of President Bush" is the
+    /// critics').
+    pub(super) fn named_by(&self, lo: usize, open: usize, close: usize, hi: usize) -> Option<Np> {
+        let mut m = open;
+        if m > lo + 1 && determiner(&self.toks[m - 1].lower).is_some() {
+            m -= 1;
+        }
+        let naming = m > lo
+            && matches!(
+                self.toks[m - 1].lower.as_str(),
+                "as" | "called" | "branded" | "dubbed" | "labelled" | "termed"
+            );
+        if !naming
+            || !self
+                .toks
+                .get(close + 1)
+                .is_some_and(|t| close + 1 < hi && t.lower == "by")
+        {
+            return None;
+        }
+        let start = (close + 2..hi)
+            .take(8)
+            .take_while(|&k| {
+                let t = &self.toks[k];
+                t.free_word() && (t.cap || t.lower == "and" || !is_stop(&t.lower))
+            })
+            .find(|&k| self.toks[k].cap)?;
+        match self.classify(self.np_fwd(start, hi)?)? {
+            np @ Np::Name { .. } => Some(np),
+            _ => None,
+        }
     }
 
     /// "shrugged off claims from Conservative leader Michael Howard that he led a

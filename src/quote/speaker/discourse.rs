@@ -9,9 +9,9 @@ use crate::entities::key_of;
 use crate::text::distance::edit_distance;
 
 use super::lexicon::{
-    Gender, determiner, honorific, is_adverb, is_honorific, is_modal, is_name_particle,
-    is_not_name, is_opinion_verb, is_org_word, is_passive, is_plural_role, is_speech_verb, is_stop,
-    is_title_word, role_class, without_the,
+    Gender, determiner, honorific, is_adverb, is_honorific, is_legal_form, is_modal,
+    is_name_particle, is_not_name, is_opinion_verb, is_org_word, is_passive, is_plural_role,
+    is_speech_verb, is_stop, is_title_word, role_class, without_the,
 };
 use super::phrases::{Np, pronoun};
 use super::window::{Doc, Tok};
@@ -246,19 +246,8 @@ impl<'d, 'b> Discourse<'d, 'b> {
             };
             return self.resolve(np, limit);
         }
-        // "… dismissed as “ridiculous” by Justice David Souter": the name after "by".
         if let Some(close) = doc.marks[u].1
-            && open > lo
-            && matches!(
-                doc.toks[open - 1].lower.as_str(),
-                "as" | "called" | "branded" | "dubbed" | "labelled" | "termed"
-            )
-            && doc
-                .toks
-                .get(close + 1)
-                .is_some_and(|t| close + 1 < hi && t.lower == "by")
-            && let Some(np @ Np::Name { .. }) =
-                doc.np_fwd(close + 2, hi).and_then(|r| doc.classify(r))
+            && let Some(np) = doc.named_by(lo, open, close, hi)
         {
             return self.resolve(&np, limit);
         }
@@ -413,8 +402,7 @@ impl<'d, 'b> Discourse<'d, 'b> {
         });
         if !naming && before(1).is_some_and(|t| t.word && determiner(&t.lower).is_some()) {
             let small = |w: &str| matches!(w, "of" | "and" | "the" | "for");
-            let titled =
-                inner.len() >= 2 && inner[0].cap && inner.iter().all(|t| t.cap || small(&t.lower));
+            let capitals = inner[0].cap && inner.iter().all(|t| t.cap || small(&t.lower));
             let noun = |t: &Tok<'_>| {
                 let w = t.lower.as_str();
                 t.free_word()
@@ -429,7 +417,8 @@ impl<'d, 'b> Discourse<'d, 'b> {
                     && !["ed", "s", "ing"].iter().any(|end| w.ends_with(end))
             };
             // (One quoted word before a noun is the speaker's adjective: "would not
-            // accept a “mad” increase".)
+            // accept a “mad” increase"; in capitals, a name: "its “Retrovir” drug".)
+            let titled = capitals && (inner.len() >= 2 || after.is_some_and(noun));
             if titled || ((2..=3).contains(&inner.len()) && after.is_some_and(noun)) {
                 return true;
             }
@@ -1093,7 +1082,9 @@ impl<'d, 'b> Discourse<'d, 'b> {
             let last = words.last().copied().unwrap_or("");
             // "the ministry" for "Ministry of International Trade and Industry" too.
             let head_first = words.first() == Some(&head) && words.get(1) == Some(&"of");
-            if last == head || head_first || (generic && !is_org_word(last)) {
+            // "the group" for "BASF AG", not for "the Finance Ministry".
+            let company = !is_org_word(last) || is_legal_form(last);
+            if last == head || head_first || (generic && company) {
                 return Who::Named(name.to_owned());
             }
         }

@@ -17,12 +17,15 @@
 //!    a comma before it, or the attribution must end the sentence);
 //! 2. reads the attribution: first right after the closing mark (`,” he said`, `,” said
 //!    Kim`, `,” agreed Kim`, `,” the official added`, `”, according to Kim`, `,” Pat Ryder, the Pentagon's
-//!    spokesman, said`, `,” Rep. Markey, D-Mass, the chairman of … said`), then before the opening mark in the same sentence (`Kim said:
+//!    spokesman, said`, `,” Rep. Markey, D-Mass, the chairman of … said`, `,” hunt
+//!    master, Captain Kim, said`, `,” he was quoted as saying`), then before the opening
+//!    mark in the same sentence (`Kim said:
 //!    “…”`, `Mr Kim said reports were “…”`, `According to Kim, “…”`, `…, adding: “…”`,
 //!    `Kim … and said: “…”`, `Lord Bingham - a law lord - said`, a bare `Brentford boss
 //!    Martin Allen: “…”`, `the paper quoted
 //!    Kim as saying`, `Kim was quoted … as saying`, `Kim termed the deal a “…”`, `what Kim
-//!    called “…”`, `Kim declined to comment but said`, `dismissed as “…” by Kim`, `a BBC
+//!    called “…”`, `Kim declined to comment but said`, `dismissed as “…” by Kim`,
+//!    `described as a “…” by his friend and fellow broadcaster Kim`, `a BBC
 //!    statement read`, `A statement from Chelsea … read:`, `Kyodo quoted Kim as telling
 //!    reporters …, “…”`); the one named after a noun of speech (`claims from Howard that
 //!    he led a “…”`, `a claim by Hain that …`), who does not become the next "he"; but
@@ -69,14 +72,15 @@
 //!
 //! 5. widens a name given in part to the one fuller name the window writes around it
 //!    ("de Guzman" → "Dante de Guzman", "Marsh" → "Marsh & McLennan"), and resolves "the
-//!    ministry", "the firm" to the organisation that spoke last under that name.
+//!    ministry", "the firm" to the organisation that spoke last under that name ("the
+//!    group" to a company written with its legal form, "BASF AG"; never to a ministry).
 //!
 //! A quotation opened right after "so-called" is a term: nobody's; so is a name given to
 //! a thing ("nicknamed “…”", "known as “…”", "…, or “poison pill,”"), a nickname inside
 //! a person's name ("C. J. “Pete” Silas"), a short quotation that is the subject of a
 //! clause ("the “control orders” would …"), and one after a determiner that is a name in
-//! capitals ("its “Investigational New Drug” filing") or qualifies the noun after it ("its
-//! “poison pill” anti-takeover plan").
+//! capitals ("its “Investigational New Drug” filing", "its “Retrovir” drug") or qualifies
+//! the noun after it ("its “poison pill” anti-takeover plan").
 //!
 //! What it never does: pick between two people on a shared surname without a recent
 //! mention, look at the paragraph after a closed quotation, or name a speaker for a span

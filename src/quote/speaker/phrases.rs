@@ -10,6 +10,8 @@ use super::lexicon::{
     is_surname_title, is_title_word, role_class,
 };
 use super::window::{Doc, Tok};
+use crate::entities::EntityKind;
+use crate::entities::canonical_alias;
 use crate::text::Language;
 use crate::text::lexicon::lexicon;
 use crate::text::words::strip_possessive;
@@ -397,6 +399,16 @@ impl<'b> Doc<'b> {
                 .is_some_and(|t| t.word && t.possessive)
     }
 
+    /// Does the title word at `i` open, with the word after it, an organisation the
+    /// gazetteer knows ("General Motors", "General Electric")?
+    fn org_opened_by(&self, i: usize) -> bool {
+        let Some(next) = self.toks.get(i + 1).filter(|t| t.word && t.cap) else {
+            return false;
+        };
+        let text = collapse(&self.body[self.toks[i].start..next.end]);
+        matches!(canonical_alias(&text), Some((EntityKind::Org, _)))
+    }
+
     /// Is the title word at `i` really part of a name ("John Major")?
     fn title_at(&self, i: usize, lo: usize) -> bool {
         let t = &self.toks[i];
@@ -563,7 +575,7 @@ impl<'b> Doc<'b> {
             let part = (t.cap && t.word && !t.possessive && !is_not_name(&t.lower))
                 || (is_name_particle(&t.lower) && self.toks[s].cap)
                 || (s >= a + 2 && self.and_in_org_name(s - 1, b));
-            if !part || self.title_at(s - 1, a) {
+            if !part || (self.title_at(s - 1, a) && !self.org_opened_by(s - 1)) {
                 break;
             }
             s -= 1;

@@ -651,3 +651,67 @@ fn the_one_asked_about_is_not_the_one_who_replies() {
                 the cabinet, he replied: \"I admire him greatly.\"";
     assert_eq!(of(body, "admire him", &[]), written("Mr Brown"));
 }
+
+#[test]
+fn a_cleric_is_resolved_by_the_title_given_with_the_name() {
+    let people = people_named(&["Desmond Tutu"]);
+    let body = "Archbishop Desmond Tutu has called for the camp's closure. The South African \
+                archbishop said detentions without trial were \"unacceptable\".";
+    assert_eq!(of(body, "unacceptable", &people), said_by("Desmond Tutu"));
+}
+
+#[test]
+fn he_was_quoted_as_saying_is_the_one_quoted() {
+    let people = people_named(&["Gerhard Stoltenberg"]);
+    let body = "Stoltenberg told the paper there had been \"criminal conduct.\"\n\n\"I do not \
+                want to prejudge results,\" he was quoted as saying.";
+    assert_eq!(
+        of(body, "prejudge results", &people),
+        said_by("Gerhard Stoltenberg")
+    );
+}
+
+#[test]
+fn the_group_is_the_company_named_with_its_legal_form() {
+    let body = "BASF AG said turnover fell. The group said it expected better business. \"At \
+                the moment we do not expect extraordinary influences,\" it said.";
+    assert_eq!(of(body, "At the moment", &[]), written("BASF AG"));
+    // Not a ministry: "the group" is no ministry's.
+    let body = "The Finance Ministry said taxes would rise. The group said it expected \
+                growth. \"We are hopeful,\" it said.";
+    assert_eq!(of(body, "We are hopeful", &[]), nobody());
+}
+
+#[test]
+fn described_as_by_someone_described_is_that_one() {
+    let body = "Fletcher was described as a \"consummate professional\" by his friend and \
+                fellow broadcaster Michael Pointon.";
+    assert_eq!(
+        of(body, "consummate professional", &[]),
+        written("Michael Pointon")
+    );
+    // Not past "of": the critics described it.
+    let body = "The plan was described as \"a disaster\" by critics of President Bush.";
+    assert_eq!(of(body, "a disaster", &[]), nobody());
+}
+
+#[test]
+fn a_lower_case_descriptor_before_a_name_in_commas() {
+    let body = "The hunt met. \"We are not going away,\" hunt master, Captain Ian Farquhar, \
+                said.";
+    assert_eq!(of(body, "not going away", &[]), written("Ian Farquhar"));
+}
+
+#[test]
+fn one_quoted_word_in_capitals_before_a_noun_names_a_thing() {
+    let body = "A Wellcome spokesman said the company was applying for licences for its \
+                \"Retrovir\" drug.";
+    assert_eq!(of(body, "Retrovir", &[]), nobody());
+}
+
+#[test]
+fn a_title_that_opens_a_known_company_is_part_of_its_name() {
+    let body = "General Motors will not comment on the talks, saying only it is seeking to \
+                become a \"world-class competitor.\"";
+    assert_eq!(of(body, "world-class", &[]), written("General Motors"));
+}
