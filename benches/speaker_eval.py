@@ -5,11 +5,11 @@ speaker the article gives, names the wrong one, or names nobody.
 Usage: benches/speaker_eval.py [--search BIN] [--data DIR] [--indexes DIR] [--keep] [--blind]
                                [--blind2] [--blind3] [--blind4] [--blind5]
                                [--blind6] [--blind7] [--blind8] [--blind9]
-                               [--blind10] [--blind11]
+                               [--blind10] [--blind11] [--blind12]
                                [--show-wrong N]
                                [--show-missing N] [--show-split SPLIT]
 
-The labels are tests/fixtures/speakers/labels.tsv (1877 quotations from BBC and
+The labels are tests/fixtures/speakers/labels.tsv (2027 quotations from BBC and
 Reuters, located by offset and hash; see its README). For each label the script
 reads the quotation's first words from the data, runs
 `search quote --json -n 0 -- WORDS` on an index of BBC or of Reuters, takes the
@@ -36,8 +36,9 @@ with --blind2 (rows blind2, and blind2 per kind), the third, blind3, with
 --blind7 (rows blind7, and blind7 per kind), the eighth, blind8, with
 --blind8 (rows blind8, and blind8 per kind), the ninth, blind9, with
 --blind9 (rows blind9, and blind9 per kind), the tenth, blind10, with
---blind10 (rows blind10, and blind10 per kind), and the eleventh, blind11, with
---blind11 (rows blind11, and blind11 per kind).
+--blind10 (rows blind10, and blind10 per kind), the eleventh, blind11, with
+--blind11 (rows blind11, and blind11 per kind), and the twelfth, blind12, with
+--blind12 (rows blind12, and blind12 per kind).
 Python 3, standard library only; builds nothing (uses target/release/search).
 """
 import argparse
@@ -51,7 +52,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 # The splits measured only when asked for by name (`--blind`, `--blind2`, …).
 BLIND_SPLITS = ("blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9",
-                "blind10", "blind11")
+                "blind10", "blind11", "blind12")
 sys.path.insert(0, str(ROOT / "tests" / "fixtures" / "speakers"))
 import locate  # noqa: E402
 
