@@ -1,13 +1,13 @@
 #!/usr/bin/env python3
 """Noun queries in Ukrainian, Russian and Korean against hand judgments: recall and
 precision of `search query` per language and split (tune, held-out, held-out2, held-out3,
-held-out4, held-out5, held-out6, held-out7).
+held-out4, held-out5, held-out6, held-out7, held-out8).
 
 Usage: benches/lang_eval.py [--search BIN] [--data DIR] [--show-missed N] [--split SPLIT[,SPLIT]]
 
-`--split all`, the default, runs every split but `held-out5`, `held-out6` and `held-out7`:
-those splits, each judged before any figure of it was seen, run only when named
-(`--split held-out7`, or `all,held-out7`).
+`--split all`, the default, runs every split but `held-out5`, `held-out6`, `held-out7` and
+`held-out8`: those splits, each judged before any figure of it was seen, run only when named
+(`--split held-out8`, or `all,held-out8`).
 
 The judgments are tests/fixtures/lang_eval/judgments.jsonl (see its README): for each
 noun, the lines of ../shared/data/multilingual/{sentences,ua-gec,story,kobill} holding
@@ -41,7 +41,7 @@ ROOT = Path(__file__).resolve().parents[1]
 JUDGMENTS = ROOT / "tests" / "fixtures" / "lang_eval" / "judgments.jsonl"
 FOLDERS = ["sentences", "ua-gec", "story", "kobill"]
 # Splits that `--split all` leaves out: they run only when named.
-NAMED_ONLY = {"held-out5", "held-out6", "held-out7"}
+NAMED_ONLY = {"held-out5", "held-out6", "held-out7", "held-out8"}
 WORD = re.compile(r"[^\W\d_]+(?:['’ʼ][^\W\d_]+)*")
 
 
@@ -69,14 +69,14 @@ def main():
     parser.add_argument("--show-missed", type=int, default=0, metavar="N",
                         help="print up to N missed lines and N false passages per noun")
     parser.add_argument("--split", default="all",
-                        help="tune, held-out, held-out2, held-out3, held-out4, held-out5, held-out6, held-out7 "
-                             "or all (every split but held-out5, held-out6 and held-out7, which run "
-                             "only when named), "
+                        help="tune, held-out, held-out2, held-out3, held-out4, held-out5, held-out6, held-out7, "
+                             "held-out8 or all (every split but held-out5, held-out6, held-out7 and "
+                             "held-out8, which run only when named), "
                              "or a comma list (tune,held-out)")
     args = parser.parse_args()
     splits = set(args.split.split(","))
     if not splits <= {"tune", "held-out", "held-out2", "held-out3", "held-out4", "held-out5", "held-out6",
-                      "held-out7", "all"}:
+                      "held-out7", "held-out8", "all"}:
         sys.exit(f"--split: unknown split in {args.split!r}")
     data = Path(args.data).resolve()
     if not all((data / folder).is_dir() for folder in FOLDERS):
