@@ -5,7 +5,7 @@
 use std::cmp::Reverse;
 use std::collections::HashMap;
 
-use crate::entities::key_of;
+use crate::entities::{EntityKind, canonical_alias, key_of};
 use crate::text::distance::edit_distance;
 
 use super::lexicon::{
@@ -968,10 +968,12 @@ impl<'d, 'b> Discourse<'d, 'b> {
                 }
                 // "The International Rugby Board confirmed that he …": an organisation
                 // is never "he" or "she".
+                // Nor a place ("a report monitored in London said …").
                 Who::Named(text)
                     if fits(mention.gender)
                         && mention.class != Some("institution")
-                        && !text.split(' ').any(|w| is_org_word(&w.to_lowercase())) =>
+                        && !text.split(' ').any(|w| is_org_word(&w.to_lowercase()))
+                        && !matches!(canonical_alias(text), Some((EntityKind::Place, _))) =>
                 {
                     return Who::Named(text.clone());
                 }

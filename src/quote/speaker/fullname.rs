@@ -257,10 +257,16 @@ pub(super) fn with_legal_form(doc: &Doc<'_>, written: &str) -> Option<String> {
 
 /// Tokens as a name: their words, without a possessive, joined by spaces.
 fn joined(toks: &[Tok<'_>]) -> String {
-    toks.iter()
-        .map(|t| strip_possessive(t.text))
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut out = String::new();
+    for (i, t) in toks.iter().enumerate() {
+        // No space around a slash that joins two letters ("A/S").
+        let tight = t.text == "/" || (i > 0 && toks[i - 1].text == "/");
+        if i > 0 && !tight {
+            out.push(' ');
+        }
+        out.push_str(strip_possessive(t.text));
+    }
+    out
 }
 
 /// Widens the name at tokens `a..b` over the capitalised words and particles of its
@@ -311,6 +317,14 @@ fn widen(toks: &[Tok<'_>], mut a: usize, mut b: usize) -> (usize, usize) {
         let t = &toks[b];
         if t.word && t.sent == sent && is_legal_form(&t.lower) {
             b += 1;
+            break;
+        }
+        // A legal form written with a slash, read as three tokens ("Novo Industri A/S").
+        if let [x, slash, y, ..] = &toks[b..]
+            && slash.text == "/"
+            && is_legal_form(&format!("{}/{}", x.lower, y.lower))
+        {
+            b += 3;
             break;
         }
         if t.text == "&" && b + 1 < toks.len() && namelike(&toks[b + 1]) {

@@ -689,6 +689,19 @@ impl<'b> Doc<'b> {
         let opens_appositive = (lo + 1..np.start)
             .find(|&c| toks[c].is(","))
             .is_some_and(|c| c > lo && toks[lo..c].iter().all(|t| t.word && t.cap));
+        // "Daniel McKinley, oil analyst with Smith Barney, Upham Harris and Co said": the
+        // end of the firm's name after the speaker's role, a comma inside it.
+        if opens_appositive
+            && np.start > lo + 1
+            && toks[np.start - 1].is(",")
+            && is_legal_form(&toks[np.end - 1].lower)
+            && toks[lo..np.start]
+                .iter()
+                .any(|t| !t.cap && role_class(&t.lower).is_some())
+            && let Some(name @ Np::Name { .. }) = self.appositive_subject(np.start - 1, lo)
+        {
+            return Some(name);
+        }
         if np.len() == 1
             && opens_appositive
             && toks[np.start].cap
@@ -778,8 +791,22 @@ impl<'b> Doc<'b> {
         };
         // The nearest appositive is itself a bare name: the title came before it. ("Moya,
         // nicknamed Charly, admitted" is no bare name.)
-        if let Some(inner) = self.np_back(comma, nearest + 1)
-            && inner.start == nearest + 1
+        // ("The Bishop of Durham, the Rt Rev Dr Tom Wright, described": a "the" before
+        // the titles of the name.)
+        let mut first = nearest + 1;
+        if first + 1 < comma
+            && self.toks[first].lower == "the"
+            && is_title_word(
+                &self.toks[first + 1]
+                    .lower
+                    .trim_end_matches('.')
+                    .to_lowercase(),
+            )
+        {
+            first += 1;
+        }
+        if let Some(inner) = self.np_back(comma, first)
+            && inner.start == first
             && self.toks[inner.clone()]
                 .iter()
                 .all(|t| t.cap || is_name_particle(&t.lower))

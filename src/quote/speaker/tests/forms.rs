@@ -715,3 +715,40 @@ fn a_title_that_opens_a_known_company_is_part_of_its_name() {
                 become a \"world-class competitor.\"";
     assert_eq!(of(body, "world-class", &[]), written("General Motors"));
 }
+
+#[test]
+fn a_legal_form_written_with_a_slash_widens_the_name() {
+    let body = "COPENHAGEN - Danish producer Novo Industri A/S (NVO.CO) said earnings fell.\n\n\
+                Earnings fell.\n\n\"Foreign exchange was a factor,\" Novo said in a statement.";
+    assert_eq!(
+        of(body, "Foreign exchange", &[]),
+        written("Novo Industri A/S")
+    );
+}
+
+#[test]
+fn a_comma_inside_the_speakers_firm_leaves_the_opening_name_speaking() {
+    let body = "Prices rose. Daniel McKinley, oil analyst with Smith Barney, Upham Harris and \
+                Co said, \"both markets have been oversold.\"";
+    assert_eq!(of(body, "both markets", &[]), written("Daniel McKinley"));
+}
+
+#[test]
+fn the_titles_of_a_name_in_an_appositive_after_the_ones_role() {
+    let people = people_named(&["Tom Wright"]);
+    let body = "The book claims Jesus was not crucified. The Bishop of Durham, the Rt Rev Dr \
+                Tom Wright, described the novel as a \"great thriller\". Later the Bishop \
+                said: \"Conspiracy theories are always fun.\"";
+    assert_eq!(of(body, "great thriller", &people), said_by("Tom Wright"));
+    assert_eq!(
+        of(body, "Conspiracy theories", &people),
+        said_by("Tom Wright")
+    );
+}
+
+#[test]
+fn a_place_is_never_he() {
+    let body = "A radio report monitored in London said the minister had called for talks.\n\n\
+                \"We call on Greece to talk,\" he said.";
+    assert_eq!(of(body, "We call on", &[]), nobody());
+}
