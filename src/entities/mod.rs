@@ -139,6 +139,15 @@ pub fn of_article(article: &crate::ingest::Article) -> Vec<Entity> {
     )
 }
 
+/// The kind of place or organisation the gazetteer knows `name` as ("London" → place,
+/// "General Motors" → organisation), by its folded key: a hash lookup in the loaded
+/// gazetteer, for callers that ask often (speaker attribution), where
+/// [`canonical_alias`] scans the lists once per call.
+pub fn gazetteer_kind(name: &str) -> Option<EntityKind> {
+    let g = gazetteer::gazetteer();
+    g.by_key.get(&key_of(name)).map(|&i| g.entries[i].kind)
+}
+
 /// Whether `word`, as written ("Sarah"), is a given name the gazetteer knows.
 pub fn is_given_name(word: &str) -> bool {
     let names = &gazetteer::gazetteer().first_names;

@@ -5,7 +5,7 @@
 use std::cmp::Reverse;
 use std::collections::HashMap;
 
-use crate::entities::{EntityKind, canonical_alias, key_of};
+use crate::entities::{EntityKind, gazetteer_kind, key_of};
 use crate::text::distance::edit_distance;
 
 use super::lexicon::{
@@ -973,7 +973,7 @@ impl<'d, 'b> Discourse<'d, 'b> {
                     if fits(mention.gender)
                         && mention.class != Some("institution")
                         && !text.split(' ').any(|w| is_org_word(&w.to_lowercase()))
-                        && !matches!(canonical_alias(text), Some((EntityKind::Place, _))) =>
+                        && gazetteer_kind(text) != Some(EntityKind::Place) =>
                 {
                     return Who::Named(text.clone());
                 }

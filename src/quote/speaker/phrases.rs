@@ -11,7 +11,7 @@ use super::lexicon::{
 };
 use super::window::{Doc, Tok};
 use crate::entities::EntityKind;
-use crate::entities::canonical_alias;
+use crate::entities::gazetteer_kind;
 use crate::text::Language;
 use crate::text::lexicon::lexicon;
 use crate::text::words::strip_possessive;
@@ -406,7 +406,7 @@ impl<'b> Doc<'b> {
             return false;
         };
         let text = collapse(&self.body[self.toks[i].start..next.end]);
-        matches!(canonical_alias(&text), Some((EntityKind::Org, _)))
+        gazetteer_kind(&text) == Some(EntityKind::Org)
     }
 
     /// Is the title word at `i` really part of a name ("John Major")?
