@@ -524,25 +524,17 @@ mod tests {
             (Language::English, format!("{PRE_ANALYZED}Oil prices fell")),
             (Language::English, "\u{0}Oil prices fell".to_owned()),
         ] {
-            let direct: Vec<(String, usize)> = read(lang, &text)
-                .into_iter()
-                .map(|(k, _, p)| (k, p))
-                .collect();
-            let keys = NewsTokenizer::new(lang).pre_analyze(&text);
-            assert!(keys.starts_with(PRE_ANALYZED));
-            let direct = if text.starts_with(PRE_ANALYZED) {
-                read(lang, &text.replacen(PRE_ANALYZED, " ", 1))
+            let keys_at = |text: &str| -> Vec<(String, usize)> {
+                read(lang, text)
                     .into_iter()
                     .map(|(k, _, p)| (k, p))
                     .collect()
-            } else {
-                direct
             };
-            let replayed: Vec<(String, usize)> = read(lang, &keys)
-                .into_iter()
-                .map(|(k, _, p)| (k, p))
-                .collect();
-            assert_eq!(replayed, direct, "{lang:?}: {text}");
+            // (A text that starts with the marker is read as text: the marker is no word.)
+            let direct = keys_at(&text.replacen(PRE_ANALYZED, " ", 1));
+            let keys = NewsTokenizer::new(lang).pre_analyze(&text);
+            assert!(keys.starts_with(PRE_ANALYZED));
+            assert_eq!(keys_at(&keys), direct, "{lang:?}: {text}");
             assert_eq!(pre_analyze(lang, &text), keys);
         }
         // The long word's position stays empty.

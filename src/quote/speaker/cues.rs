@@ -4,8 +4,9 @@
 //! `phrases.rs`.
 
 use super::lexicon::{
-    determiner, is_adverb, is_name_particle, is_not_name, is_opinion_verb, is_participle,
-    is_passive, is_speech_noun, is_speech_verb, is_stop, is_title_word, is_verb_first, role_class,
+    determiner, is_adverb, is_name_particle, is_naming_word, is_not_name, is_opinion_verb,
+    is_participle, is_passive, is_speech_noun, is_speech_verb, is_stop, is_title_word,
+    is_verb_first, role_class,
 };
 use super::phrases::{Np, pronoun};
 use super::window::{Doc, Tok};
@@ -170,10 +171,7 @@ impl<'b> Doc<'b> {
             && quoted_at > 0
             && is_passive(&self.toks[quoted_at - 1].lower)
             && self.toks[quoted_at].lower == "quoted"
-            && (quoted_at + 1..hi.saturating_sub(1)).any(|k| {
-                self.toks[k].lower == "as"
-                    && matches!(self.toks[k + 1].lower.as_str(), "saying" | "telling")
-            });
+            && (quoted_at + 1..hi).any(|k| self.as_saying_at(k, hi));
         if quoted_as {
             return Some(Cue {
                 np,
@@ -194,15 +192,22 @@ impl<'b> Doc<'b> {
         })
     }
 
+    /// Whether token `k` opens "as saying" ("as telling", "as stating"), the words after
+    /// a verb of quoting that name who spoke, and the token after it lies before `hi`.
+    fn as_saying_at(&self, k: usize, hi: usize) -> bool {
+        k + 1 < hi
+            && self.toks[k].lower == "as"
+            && matches!(
+                self.toks[k + 1].lower.as_str(),
+                "saying" | "telling" | "stating"
+            )
+    }
+
     /// "…,” the newspaper quoted Qantas chief Geoff Dixon as saying": after the verb
     /// of quoting at token `verb`, the speaker is the one quoted "as saying".
     fn quoted_as_saying(&self, verb: usize, hi: usize) -> Option<Cue> {
         let r = self.np_fwd(verb + 1, hi)?;
-        let as_saying = self.toks.get(r.end).is_some_and(|t| t.lower == "as")
-            && self.toks.get(r.end + 1).is_some_and(|t| {
-                r.end + 1 < hi && matches!(t.lower.as_str(), "saying" | "telling")
-            });
-        if !as_saying {
+        if !self.as_saying_at(r.end, hi) {
             return None;
         }
         let end = r.end + 2;
@@ -262,19 +267,19 @@ impl<'b> Doc<'b> {
         let at = m - 1;
         // "Kyodo quoted Nakasone as telling reporters after the meeting, “…”": the one
         // quoted as speaking, past the words that say to whom and when.
-        if let Some(a) = (lo + 1..at).rev().take(12).find(|&a| {
-            self.toks[a].lower == "as"
-                && matches!(
-                    self.toks[a + 1].lower.as_str(),
-                    "saying" | "telling" | "stating"
-                )
-        }) && (lo..a).any(|k| {
-            let t = &self.toks[k];
-            !t.cap && matches!(t.lower.as_str(), "quoted" | "quotes")
-        }) && (a + 2..at).all(|k| {
-            let t = &self.toks[k];
-            !(t.free_word() && is_speech_verb(&t.lower)) && t.unit.is_none()
-        }) && let Some(np) = self.np_back(a, lo).and_then(|r| self.classify(r))
+        if let Some(a) = (lo + 1..at)
+            .rev()
+            .take(12)
+            .find(|&a| self.as_saying_at(a, at + 1))
+            && (lo..a).any(|k| {
+                let t = &self.toks[k];
+                !t.cap && matches!(t.lower.as_str(), "quoted" | "quotes")
+            })
+            && (a + 2..at).all(|k| {
+                let t = &self.toks[k];
+                !(t.free_word() && is_speech_verb(&t.lower)) && t.unit.is_none()
+            })
+            && let Some(np) = self.np_back(a, lo).and_then(|r| self.classify(r))
         {
             return Some(np);
         }
@@ -456,11 +461,7 @@ impl<'b> Doc<'b> {
         if m > lo + 1 && determiner(&self.toks[m - 1].lower).is_some() {
             m -= 1;
         }
-        let naming = m > lo
-            && matches!(
-                self.toks[m - 1].lower.as_str(),
-                "as" | "called" | "branded" | "dubbed" | "labelled" | "termed"
-            );
+        let naming = m > lo && is_naming_word(&self.toks[m - 1].lower);
         if !naming
             || !self
                 .toks
@@ -569,9 +570,7 @@ impl<'b> Doc<'b> {
         }
         // "Dixon was quoted by The Australian as saying the carrier …": the one quoted.
         if !t.cap && t.lower == "quoted" && j > lo && is_passive(&self.toks[j - 1].lower) {
-            let as_saying = (j + 1..hi.saturating_sub(1))
-                .take(12)
-                .any(|k| self.toks[k].lower == "as" && self.toks[k + 1].lower == "saying");
+            let as_saying = (j + 1..hi).take(12).any(|k| self.as_saying_at(k, hi));
             return as_saying.then(|| self.subject_of(j - 1, lo)).flatten();
         }
         // "Mr Houston is alleged to have said that …": the one it is alleged of.

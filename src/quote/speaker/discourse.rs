@@ -10,8 +10,8 @@ use crate::text::distance::edit_distance;
 
 use super::lexicon::{
     Gender, determiner, honorific, is_adverb, is_honorific, is_legal_form, is_modal,
-    is_name_particle, is_not_name, is_opinion_verb, is_org_word, is_passive, is_plural_role,
-    is_speech_verb, is_stop, is_title_word, role_class, without_the,
+    is_name_particle, is_naming_word, is_not_name, is_opinion_verb, is_org_word, is_passive,
+    is_plural_role, is_speech_verb, is_stop, is_title_word, role_class, without_the,
 };
 use super::phrases::{Np, pronoun};
 use super::window::{Doc, Tok};
@@ -173,13 +173,14 @@ impl<'d, 'b> Discourse<'d, 'b> {
                     continue;
                 };
                 quoted = true;
-                let (who, class, gender) = self.speaker_of(u, lo, hi, open, sent);
+                let claimed = doc.claimed_by(lo, open);
+                let (who, class, gender) = self.speaker_of(u, lo, hi, open, sent, claimed.as_ref());
                 if matches!(target, Target::Unit(t) if t == u) {
                     return who;
                 }
                 // Words quoted from a claim the sentence reports do not make its
                 // claimant the one "he" means next: the sentence's subject stays so.
-                let speaker = doc.claimed_by(lo, open).is_none();
+                let speaker = claimed.is_none();
                 self.mentions.push(Mention {
                     pos: unit.open,
                     sent,
@@ -218,7 +219,8 @@ impl<'d, 'b> Discourse<'d, 'b> {
         }
     }
 
-    /// The speaker of quotation `u`, opening at token `open` in sentence `lo..hi`.
+    /// The speaker of quotation `u`, opening at token `open` in sentence `lo..hi`;
+    /// `claimed`, the one a noun of speech names before it ([`Doc::claimed_by`]).
     fn speaker_of(
         &mut self,
         u: usize,
@@ -226,6 +228,7 @@ impl<'d, 'b> Discourse<'d, 'b> {
         hi: usize,
         open: usize,
         sent: u32,
+        claimed: Option<&Np>,
     ) -> (Who, Option<&'static str>, Option<Gender>) {
         let doc = self.doc;
         let limit = doc.units[u].open;
@@ -251,8 +254,8 @@ impl<'d, 'b> Discourse<'d, 'b> {
         {
             return self.resolve(&np, limit);
         }
-        if let Some(np) = doc.claimed_by(lo, open) {
-            return self.resolve(&np, limit);
+        if let Some(np) = claimed {
+            return self.resolve(np, limit);
         }
         if let Some((np, verb)) = before {
             let (who, class, gender) = self.resolve(&np, limit);
@@ -393,13 +396,7 @@ impl<'d, 'b> Discourse<'d, 'b> {
         // the plain noun after it, names a thing. ("a “huge boost” to", "the “economic
         // pain” our partners feel", "described by Jobs as the “most important Mac”
         // made by Apple" stay the speaker's.)
-        let naming = before(2).is_some_and(|t| {
-            t.word
-                && matches!(
-                    t.lower.as_str(),
-                    "as" | "called" | "branded" | "dubbed" | "labelled" | "termed"
-                )
-        });
+        let naming = before(2).is_some_and(|t| t.word && is_naming_word(&t.lower));
         if !naming && before(1).is_some_and(|t| t.word && determiner(&t.lower).is_some()) {
             let small = |w: &str| matches!(w, "of" | "and" | "the" | "for");
             let capitals = inner[0].cap && inner.iter().all(|t| t.cap || small(&t.lower));

@@ -17,6 +17,15 @@ pub(super) fn is_speech_verb(w: &str) -> bool {
     lex().has(w, Class::SpeechVerb)
 }
 
+/// Words that name something with the words quoted after them ("dismissed as “…”",
+/// "branded it “…”").
+pub(super) fn is_naming_word(w: &str) -> bool {
+    matches!(
+        w,
+        "as" | "called" | "branded" | "dubbed" | "labelled" | "termed"
+    )
+}
+
 /// Nouns that report words said ("claims from Kim that …").
 pub(super) fn is_speech_noun(w: &str) -> bool {
     lex().has(w, Class::SpeechNoun)

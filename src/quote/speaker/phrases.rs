@@ -772,22 +772,13 @@ impl<'b> Doc<'b> {
                 .collect()
         };
         // A name, with the role the appositive from token `from` to `to` gives it.
-        let with_roles = |np: Option<Np>, from: usize, to: usize| match np {
-            Some(Np::Name {
-                written,
-                key,
-                gender,
-                mut roles,
-            }) => {
-                roles.extend(roles_in(from, to));
-                Some(Np::Name {
-                    written,
-                    key,
-                    gender,
-                    roles,
-                })
-            }
-            _ => None,
+        let with_roles = |np: Option<Np>, from: usize, to: usize| {
+            let mut np = np?;
+            let Np::Name { roles, .. } = &mut np else {
+                return None;
+            };
+            roles.extend(roles_in(from, to));
+            Some(np)
         };
         // The nearest appositive is itself a bare name: the title came before it. ("Moya,
         // nicknamed Charly, admitted" is no bare name.)
@@ -796,12 +787,7 @@ impl<'b> Doc<'b> {
         let mut first = nearest + 1;
         if first + 1 < comma
             && self.toks[first].lower == "the"
-            && is_title_word(
-                &self.toks[first + 1]
-                    .lower
-                    .trim_end_matches('.')
-                    .to_lowercase(),
-            )
+            && is_title_word(&self.toks[first + 1].lower)
         {
             first += 1;
         }

@@ -617,6 +617,11 @@ fn quoted_as_telling_someone_is_the_one_quoted() {
     assert_eq!(of(body, "entirely accept", &[]), written("Suzuki"));
     let body = "\"I entirely accept it,\" the agency quoted Suzuki as telling reporters.";
     assert_eq!(of(body, "entirely accept", &[]), written("Suzuki"));
+    // Every form of quoting reads "as saying", "as telling" and "as stating" alike.
+    let body = "\"I entirely accept it,\" the agency quoted Suzuki as stating.";
+    assert_eq!(of(body, "entirely accept", &[]), written("Suzuki"));
+    let body = "Suzuki was quoted by Kyodo as telling reporters the deal was \"fair\".";
+    assert_eq!(of(body, "fair", &[]), written("Suzuki"));
 }
 
 #[test]
